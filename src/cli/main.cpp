@@ -1,0 +1,69 @@
+// donordesk-cli: the scriptable front end. Global options come first, then a
+// command and its own options: donordesk-cli [--db URL] COMMAND [ARGS...].
+#include <cstdio>
+
+#include <QCoreApplication>
+
+#include "cli/command.h"
+#include "core/qt/common_options.h"
+#include "core/version.h"
+
+namespace {
+
+QString commandList() {
+  QString text = dd::cli::tr("Commands:") + QLatin1Char('\n');
+  for (const auto& command : dd::cli::commands())
+    text += QStringLiteral("  %1  %2\n").arg(command.name, -22).arg(dd::cli::tr(command.summary));
+  return text;
+}
+
+int fail(const QString& message) {
+  dd::cli::printErr(QStringLiteral("donordesk-cli: %1").arg(message));
+  return dd::cli::exitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QString error;
+  if (!dd::qt::beginFrontEnd(app.arguments(), &error)) return fail(error);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(dd::cli::tr("DonorDesk command line: registry data, HLA tools, search, print."));
+  const QCommandLineOption helpOption = parser.addHelpOption();
+  const QCommandLineOption versionOption = parser.addVersionOption();
+  const dd::qt::CommonOptions common;
+  common.addTo(parser);
+  parser.addPositionalArgument(QStringLiteral("command"), dd::cli::tr("The command to run, then its arguments."));
+  // Everything after the command word belongs to the command.
+  parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+
+  if (!parser.parse(app.arguments())) return fail(parser.errorText());
+  if (parser.isSet(versionOption)) {
+    std::printf("%s %s\n", dd::kProductName, dd::kVersion);
+    return dd::cli::exitOk;
+  }
+  if (parser.isSet(helpOption)) {
+    dd::cli::printOut(parser.helpText() + QLatin1Char('\n') + commandList());
+    return dd::cli::exitOk;
+  }
+  const auto settings = common.read(parser, &error);
+  if (!settings) return fail(error);
+
+  const QStringList positional = parser.positionalArguments();
+  if (positional.isEmpty()) {
+    dd::cli::printErr(parser.helpText() + QLatin1Char('\n') + commandList());
+    return dd::cli::exitUsage;
+  }
+  int wordsUsed = 0;
+  const dd::cli::Command* command = dd::cli::findCommand(positional, &wordsUsed);
+  if (!command)
+    return fail(dd::cli::tr("unknown command '%1' (see donordesk-cli --help)").arg(positional.join(QLatin1Char(' '))));
+
+  // stdout carries results; stderr shows warnings unless a level was asked for.
+  dd::qt::startLogging(settings->logLevel, true,
+                       settings->logLevelGiven ? settings->logLevel : spdlog::level::warn);
+  dd::cli::Context context{*settings};
+  return command->run(context, positional.mid(wordsUsed));
+}

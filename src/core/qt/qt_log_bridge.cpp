@@ -1,0 +1,30 @@
+#include "core/qt/qt_log_bridge.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <spdlog/spdlog.h>
+
+namespace dd::qt {
+namespace {
+
+void routeToSpdlog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+  const QByteArray text = message.toUtf8();
+  const char* category = context.category ? context.category : "qt";
+  switch (type) {
+    case QtDebugMsg: spdlog::debug("[{}] {}", category, text.constData()); break;
+    case QtInfoMsg: spdlog::info("[{}] {}", category, text.constData()); break;
+    case QtWarningMsg: spdlog::warn("[{}] {}", category, text.constData()); break;
+    case QtCriticalMsg: spdlog::error("[{}] {}", category, text.constData()); break;
+    case QtFatalMsg:
+      spdlog::critical("[{}] {}", category, text.constData());
+      spdlog::default_logger()->flush();
+      break;  // Qt aborts after the handler returns
+  }
+}
+
+}  // namespace
+
+void installQtMessageRouting() { qInstallMessageHandler(routeToSpdlog); }
+
+}  // namespace dd::qt

@@ -1,0 +1,38 @@
+#pragma once
+// The shell staff work in: a navigation list on the left, one page per
+// capability on the right, the database in use in the status bar. Pages are
+// separate widgets; this class only arranges them.
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace dd::gui {
+
+enum class Page { Volunteers, Patients, MatchSearch, Cases, Retention, Statistics };
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(const QString& databaseLabel, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Replaces the page shown for `page` (the window takes ownership).
+  void setPage(Page page, QWidget* widget);
+  void showPage(Page page);
+  QWidget* page(Page page) const;
+  void setDatabaseLabel(const QString& label);
+
+ private:
+  void addNavigationEntry(Page page, const QString& title, const QString& description);
+  void showAbout();
+
+  std::unique_ptr<Ui::MainWindow> ui_;
+  QLabel* databaseLabel_ = nullptr;
+};
+
+}  // namespace dd::gui

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QImage>
+#include <QLabel>
+
+#include "core/version.h"
+#include "gui/about_dialog.h"
+#include "gui/main_window.h"
+#include "support/process_runner.h"
+#include "support/qt_string_maker.h"
+
+using dd::gui::MainWindow;
+using dd::gui::Page;
+
+TEST_CASE("main window offers the product's six pages and switches between them") {
+  MainWindow window("test.sqlite");
+  window.show();
+  auto* nav = window.findChild<QListWidget*>("navigationList");
+  auto* stack = window.findChild<QStackedWidget*>("pageStack");
+  REQUIRE(nav);
+  REQUIRE(stack);
+  REQUIRE(nav->count() == 6);
+  CHECK(stack->count() == 6);
+  CHECK(nav->item(0)->text() == "Volunteers");
+  CHECK(nav->item(5)->text() == "Statistics");
+  nav->setCurrentRow(2);
+  CHECK(stack->currentIndex() == 2);
+  window.showPage(Page::Cases);
+  CHECK(stack->currentIndex() == 3);
+  CHECK(nav->currentRow() == 3);
+}
+
+TEST_CASE("status bar names the database in use") {
+  MainWindow window("/data/registry.sqlite");
+  const auto labels = window.statusBar()->findChildren<QLabel*>();
+  bool found = false;
+  for (auto* label : labels) found = found || label->text().contains("/data/registry.sqlite");
+  CHECK(found);
+}
+
+TEST_CASE("setPage replaces a placeholder and keeps the current page") {
+  MainWindow window("x");
+  window.showPage(Page::Patients);
+  auto* custom = new QLabel("custom patients page");
+  window.setPage(Page::Patients, custom);
+  CHECK(window.page(Page::Patients) == custom);
+  auto* stack = window.findChild<QStackedWidget*>("pageStack");
+  CHECK(stack->currentWidget() == custom);
+  CHECK(stack->count() == 6);
+}
+
+TEST_CASE("About box carries the IPD-IMGT/HLA citation and licence") {
+  const QString credits = dd::gui::AboutDialog::creditsHtml();
+  CHECK(credits.contains("Nucleic Acids Research"));
+  CHECK(credits.contains("3.58.0"));
+  CHECK(credits.contains("Attribution-NoDerivs"));
+  dd::gui::AboutDialog dialog;
+  auto* licence = dialog.findChild<QWidget*>("imgtLicenceText");
+  REQUIRE(licence);
+  CHECK(licence->property("plainText").toString().contains("Creative Commons"));
+}
+
+TEST_CASE("donordesk --smoke starts, shows the window and exits 0") {
+  const auto result = dd::test::runProcess(dd::test::guiPath(), {"--smoke"});
+  INFO(result.err.toStdString());
+  CHECK(result.exitCode == 0);
+  CHECK_FALSE(result.crashed);
+}
+
+TEST_CASE("donordesk --version and a bad option") {
+  auto result = dd::test::runProcess(dd::test::guiPath(), {"--version"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.contains(dd::kVersion));
+  result = dd::test::runProcess(dd::test::guiPath(), {"--frobnicate"});
+  CHECK(result.exitCode == 2);
+  CHECK(result.err.contains("frobnicate"));
+}
+
+TEST_CASE("donordesk --screenshot writes a PNG of the window") {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("shot.png");
+  const auto result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--lang", "en"});
+  INFO(result.err.toStdString());
+  REQUIRE(result.exitCode == 0);
+  QImage image(path);
+  CHECK(image.width() >= 800);
+  CHECK(image.height() >= 500);
+}
