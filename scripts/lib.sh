@@ -8,7 +8,7 @@ DD_APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev
-  libspdlog-dev libfmt-dev catch2
+  libspdlog-dev libfmt-dev catch2 zlib1g-dev
   postgresql fonts-noto-cjk poppler-utils xvfb xauth
 )
 
