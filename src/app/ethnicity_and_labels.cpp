@@ -1,0 +1,72 @@
+// The 56 recognised ethnic groups and the translated labels of field keys.
+#include <QCoreApplication>
+#include <QHash>
+
+#include "app/volunteer_validation.h"
+
+namespace dd::app {
+
+const QStringList& ethnicGroups() {
+  static const QStringList groups{
+      QStringLiteral("汉族"),   QStringLiteral("蒙古族"), QStringLiteral("回族"),     QStringLiteral("藏族"),
+      QStringLiteral("维吾尔族"), QStringLiteral("苗族"), QStringLiteral("彝族"),     QStringLiteral("壮族"),
+      QStringLiteral("布依族"), QStringLiteral("朝鲜族"), QStringLiteral("满族"),     QStringLiteral("侗族"),
+      QStringLiteral("瑶族"),   QStringLiteral("白族"),   QStringLiteral("土家族"),   QStringLiteral("哈尼族"),
+      QStringLiteral("哈萨克族"), QStringLiteral("傣族"), QStringLiteral("黎族"),     QStringLiteral("傈僳族"),
+      QStringLiteral("佤族"),   QStringLiteral("畲族"),   QStringLiteral("高山族"),   QStringLiteral("拉祜族"),
+      QStringLiteral("水族"),   QStringLiteral("东乡族"), QStringLiteral("纳西族"),   QStringLiteral("景颇族"),
+      QStringLiteral("柯尔克孜族"), QStringLiteral("土族"), QStringLiteral("达斡尔族"), QStringLiteral("仫佬族"),
+      QStringLiteral("羌族"),   QStringLiteral("布朗族"), QStringLiteral("撒拉族"),   QStringLiteral("毛南族"),
+      QStringLiteral("仡佬族"), QStringLiteral("锡伯族"), QStringLiteral("阿昌族"),   QStringLiteral("普米族"),
+      QStringLiteral("塔吉克族"), QStringLiteral("怒族"), QStringLiteral("乌孜别克族"), QStringLiteral("俄罗斯族"),
+      QStringLiteral("鄂温克族"), QStringLiteral("德昂族"), QStringLiteral("保安族"), QStringLiteral("裕固族"),
+      QStringLiteral("京族"),   QStringLiteral("塔塔尔族"), QStringLiteral("独龙族"), QStringLiteral("鄂伦春族"),
+      QStringLiteral("赫哲族"), QStringLiteral("门巴族"), QStringLiteral("珞巴族"),   QStringLiteral("基诺族"),
+      QStringLiteral("其他")};
+  return groups;
+}
+
+QString normaliseEthnicity(const QString& text) {
+  const QString t = text.trimmed();
+  if (t.isEmpty()) return {};
+  if (ethnicGroups().contains(t)) return t;
+  const QString withSuffix = t + QStringLiteral("族");
+  if (ethnicGroups().contains(withSuffix)) return withSuffix;
+  const QString lower = t.toLower();
+  if (lower == QLatin1String("han")) return QStringLiteral("汉族");
+  if (lower == QLatin1String("other") || t == QStringLiteral("其它")) return QStringLiteral("其他");
+  return {};
+}
+
+QString fieldLabel(const QString& field) {
+  static const QHash<QString, const char*> labels{
+      {QStringLiteral("name"), QT_TRANSLATE_NOOP("dd::app", "Name")},
+      {QStringLiteral("sex"), QT_TRANSLATE_NOOP("dd::app", "Sex")},
+      {QStringLiteral("birth_date"), QT_TRANSLATE_NOOP("dd::app", "Birth date")},
+      {QStringLiteral("ethnicity"), QT_TRANSLATE_NOOP("dd::app", "Ethnic group")},
+      {QStringLiteral("id_number"), QT_TRANSLATE_NOOP("dd::app", "ID number")},
+      {QStringLiteral("phones"), QT_TRANSLATE_NOOP("dd::app", "Phone")},
+      {QStringLiteral("email"), QT_TRANSLATE_NOOP("dd::app", "E-mail")},
+      {QStringLiteral("emergency_phone"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact phone")},
+      {QStringLiteral("abo"), QT_TRANSLATE_NOOP("dd::app", "Blood group")},
+      {QStringLiteral("rh"), QT_TRANSLATE_NOOP("dd::app", "Rh")},
+      {QStringLiteral("cmv"), QT_TRANSLATE_NOOP("dd::app", "CMV status")},
+      {QStringLiteral("weight_kg"), QT_TRANSLATE_NOOP("dd::app", "Weight")},
+      {QStringLiteral("consent_date"), QT_TRANSLATE_NOOP("dd::app", "Consent date")},
+      {QStringLiteral("consent_version"), QT_TRANSLATE_NOOP("dd::app", "Consent form version")},
+      {QStringLiteral("status"), QT_TRANSLATE_NOOP("dd::app", "Status")},
+      {QStringLiteral("status_reason"), QT_TRANSLATE_NOOP("dd::app", "Status reason")},
+      {QStringLiteral("status_until"), QT_TRANSLATE_NOOP("dd::app", "Deferred until")},
+      {QStringLiteral("reserved_patient_id"), QT_TRANSLATE_NOOP("dd::app", "Reserved for patient")},
+      {QStringLiteral("registry_no"), QT_TRANSLATE_NOOP("dd::app", "Registry number")},
+      {QStringLiteral("drive_date"), QT_TRANSLATE_NOOP("dd::app", "Recruitment date")},
+      {QStringLiteral("typing_date"), QT_TRANSLATE_NOOP("dd::app", "Typing date")},
+      {QStringLiteral("urgency"), QT_TRANSLATE_NOOP("dd::app", "Urgency")},
+      {QStringLiteral("stop_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for stopping")},
+  };
+  const auto it = labels.constFind(field);
+  if (it != labels.constEnd()) return QCoreApplication::translate("dd::app", it.value());
+  return field;
+}
+
+}  // namespace dd::app

@@ -1,0 +1,173 @@
+// Registry: opening, and the volunteer use cases.
+#include "app/registry.h"
+
+#include "app/volunteer_validation.h"
+#include "store/audit_log.h"
+#include "store/store_errors.h"
+#include "store/volunteer_columns.h"
+#include "store/volunteer_repository.h"
+
+namespace dd::app {
+
+using store::Volunteer;
+using store::VolunteerStatus;
+
+namespace {
+
+std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
+
+Error duplicateId(const QString& idNumber, const QString& registryNo) {
+  return makeError("validation.duplicate_id", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "ID number %1 is already registered as No. %2."),
+                   {utf8(idNumber), utf8(registryNo)}, "id_number");
+}
+
+Error possibleDuplicate(const QStringList& registryNos) {
+  return makeError(codes::possibleDuplicate, "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "A volunteer with the same name, birth date and phone is already "
+                                                "registered as No. %1."),
+                   {utf8(registryNos.join(QStringLiteral(", ")))}, "name");
+}
+
+Error finalStatus(VolunteerStatus from, VolunteerStatus to) {
+  return makeError("validation.status_transition", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "A volunteer whose status is '%1' cannot be changed to '%2'."),
+                   {store::displayName(from), store::displayName(to)}, "status");
+}
+
+QStringList phoneNumbers(const Volunteer& v) {
+  QStringList numbers;
+  for (const store::Phone& phone : v.phones) numbers << phone.number;
+  return numbers;
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<Registry>> Registry::open(const QString& url, const store::OpenOptions& options) {
+  auto db = store::Database::open(url, options);
+  if (!db) return db.error();
+  return std::make_unique<Registry>(std::move(*db));
+}
+
+Registry::Registry(std::unique_ptr<store::Database> database) : db_(std::move(database)) {}
+Registry::~Registry() = default;
+
+const HlaChecker& Registry::hlaChecker() {
+  if (!hla_) hla_ = defaultHlaChecker();
+  return hla_;
+}
+
+Expected<Volunteer> Registry::volunteer(qint64 id) { return store::VolunteerRepository(*db_).get(id); }
+Expected<Volunteer> Registry::volunteerByRegistryNo(const QString& registryNo) {
+  return store::VolunteerRepository(*db_).byRegistryNo(registryNo);
+}
+Expected<QList<store::VolunteerSummary>> Registry::listVolunteers(const VolunteerQuery& query) {
+  return store::VolunteerRepository(*db_).list(query);
+}
+Expected<int> Registry::countVolunteers(const VolunteerFilter& filter) {
+  return store::VolunteerRepository(*db_).count(filter);
+}
+Expected<QList<store::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
+  return store::VolunteerRepository(*db_).statusHistory(volunteerId);
+}
+Status Registry::forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor) {
+  return store::VolunteerRepository(*db_).forEachDonor(visitor, QDate::currentDate());
+}
+
+std::vector<Error> Registry::validate(Volunteer& volunteer, bool registration) {
+  ValidationContext context;
+  context.mode = registration ? ValidationMode::Registration : ValidationMode::Update;
+  context.hla = hlaChecker();
+  return validateVolunteer(volunteer, context);
+}
+
+SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const Actor& actor, bool acceptWarnings) {
+  SaveResult<Volunteer> result;
+  Volunteer v = input;
+  v.id = 0;
+  result.errors = validate(v, true);
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return SaveResult<Volunteer>::failure(transaction.started().error());
+  store::VolunteerRepository volunteers(*db_);
+  if (!v.idNumber.isEmpty()) {
+    auto existing = volunteers.registryNoForIdNumber(v.idNumber);
+    if (!existing) return SaveResult<Volunteer>::failure(existing.error());
+    if (*existing) result.errors.push_back(duplicateId(v.idNumber, **existing));
+  }
+  if (!result.errors.empty()) return result;
+  auto similar = volunteers.sameNameBirthPhone(v.name, v.birthDate, phoneNumbers(v));
+  if (!similar) return SaveResult<Volunteer>::failure(similar.error());
+  if (!similar->isEmpty()) {
+    result.warnings.push_back(possibleDuplicate(*similar));
+    if (!acceptWarnings) return result;
+  }
+  if (Status s = volunteers.insert(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
+  store::AuditLog audit(*db_);
+  if (Status s = audit.writeSnapshot(actor.staff, QStringLiteral("create"), QStringLiteral("volunteer"), v.id,
+                                     store::volunteer_columns::auditFields(v));
+      !s)
+    return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
+  result.value = v;
+  return result;
+}
+
+SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Actor& actor) {
+  SaveResult<Volunteer> result;
+  Volunteer v = input;
+  result.errors = validate(v, false);
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return SaveResult<Volunteer>::failure(transaction.started().error());
+  store::VolunteerRepository volunteers(*db_);
+  auto before = volunteers.get(v.id);
+  if (!before) return SaveResult<Volunteer>::failure(before.error());
+  if (!v.idNumber.isEmpty()) {
+    auto existing = volunteers.registryNoForIdNumber(v.idNumber, v.id);
+    if (!existing) return SaveResult<Volunteer>::failure(existing.error());
+    if (*existing) result.errors.push_back(duplicateId(v.idNumber, **existing));
+  }
+  if (!result.errors.empty()) return result;
+  // Fields the store maintains are not the editor's to change.
+  v.lastContactOk = before->lastContactOk;
+  v.createdAt = before->createdAt;
+  v.importBatchId = before->importBatchId;
+  if (Status s = volunteers.update(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
+  if (v.status != before->status) {
+    if (Status s = volunteers.addStatusChange({0, v.id, {}, actor.staff, before->status, v.status, v.statusReason,
+                                               v.statusUntil, v.reservedForPatientId, v.withdrawalStage});
+        !s)
+      return SaveResult<Volunteer>::failure(s.error());
+  }
+  store::AuditLog audit(*db_);
+  if (Status s = audit.writeChanges(actor.staff, QStringLiteral("update"), QStringLiteral("volunteer"), v.id,
+                                    store::volunteer_columns::auditFields(*before),
+                                    store::volunteer_columns::auditFields(v));
+      !s)
+    return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
+  result.value = v;
+  return result;
+}
+
+SaveResult<Volunteer> Registry::changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+                                             const Actor& actor) {
+  auto current = volunteer(volunteerId);
+  if (!current) return SaveResult<Volunteer>::failure(current.error());
+  const VolunteerStatus from = current->status;
+  if ((from == VolunteerStatus::Retired || from == VolunteerStatus::PermanentlyDeferred) && request.to != from)
+    return SaveResult<Volunteer>::failure(finalStatus(from, request.to));
+  Volunteer v = *current;
+  v.rowVersion = rowVersion;  // the version the caller saw: a stale one is a conflict
+  v.status = request.to;
+  v.statusReason = request.reason.trimmed();
+  v.statusUntil = request.to == VolunteerStatus::TemporarilyDeferred ? request.until : QDate();
+  v.reservedForPatientId = request.to == VolunteerStatus::Reserved ? request.patientId : 0;
+  v.withdrawalStage = request.to == VolunteerStatus::Withdrawn ? request.stage : QString();
+  if (request.to == VolunteerStatus::Donated) {
+    v.donationDate = request.date.isValid() ? request.date : QDate::currentDate();
+    v.donationCount += 1;
+  }
+  return updateVolunteer(v, actor);
+}
+
+}  // namespace dd::app

@@ -1,0 +1,103 @@
+#pragma once
+// The use cases over the registry database: the only API the GUI, the CLI,
+// documents and search code call. Owns one store::Database (one connection,
+// so one Registry per thread) and every transaction; each write validates,
+// checks the optimistic lock, writes its audit rows and commits as one unit.
+#include <functional>
+#include <memory>
+
+#include <QList>
+#include <QString>
+
+#include "app/actor.h"
+#include "app/hla_check.h"
+#include "app/save_result.h"
+#include "core/expected.h"
+#include "store/database.h"
+#include "store/donor_record.h"
+#include "store/records.h"
+#include "store/volunteer_query.h"
+
+namespace dd::app {
+
+using store::PatientQuery;
+using store::VolunteerFilter;
+using store::VolunteerQuery;
+using store::VolunteerSort;
+
+// A status change asked for by staff; which fields matter depends on `to`.
+struct StatusChangeRequest {
+  store::VolunteerStatus to = store::VolunteerStatus::Active;
+  QString reason;        // deferrals, withdrawal, retirement
+  QDate until;           // temporary deferral
+  qint64 patientId = 0;  // reserved
+  QString stage;         // withdrawal stage (workup stage key)
+  QDate date;            // donation date (defaults to today)
+};
+
+class Registry {
+ public:
+  // Opens (and by default creates/migrates) the database named by url
+  // (see store::parseDatabaseUrl).
+  static Expected<std::unique_ptr<Registry>> open(const QString& url, const store::OpenOptions& options = {});
+  explicit Registry(std::unique_ptr<store::Database> database);
+  ~Registry();
+
+  store::Database& database() { return *db_; }
+  void setHlaChecker(HlaChecker checker) { hla_ = std::move(checker); }
+  const HlaChecker& hlaChecker();
+
+  // --- volunteers
+  Expected<store::Volunteer> volunteer(qint64 id);
+  Expected<store::Volunteer> volunteerByRegistryNo(const QString& registryNo);
+  Expected<QList<store::VolunteerSummary>> listVolunteers(const VolunteerQuery& query);
+  Expected<int> countVolunteers(const VolunteerFilter& filter);
+  // The same rules registerVolunteer applies, for live form feedback.
+  std::vector<Error> validate(store::Volunteer& volunteer, bool registration);
+  // New volunteer: validation, hard duplicate (same ID number) is an error,
+  // soft duplicate (same name + birth date + phone) a warning unless accepted.
+  SaveResult<store::Volunteer> registerVolunteer(const store::Volunteer& volunteer, const Actor& actor,
+                                                 bool acceptWarnings = false);
+  // Saves edits; volunteer.rowVersion must be the version read, else conflict.
+  SaveResult<store::Volunteer> updateVolunteer(const store::Volunteer& volunteer, const Actor& actor);
+  SaveResult<store::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+                                            const Actor& actor);
+  Expected<QList<store::StatusChange>> statusHistory(qint64 volunteerId);
+
+  // --- contact log (also maintains Volunteer::lastContactOk)
+  Expected<store::ContactAttempt> recordContact(const store::ContactAttempt& attempt, const Actor& actor);
+  Expected<QList<store::ContactAttempt>> contacts(qint64 volunteerId);
+
+  // --- patients
+  Expected<store::Patient> patient(qint64 id);
+  Expected<store::Patient> patientByCaseNo(const QString& caseNo);
+  Expected<QList<store::Patient>> listPatients(const PatientQuery& query);
+  SaveResult<store::Patient> createPatient(const store::Patient& patient, const Actor& actor);
+  SaveResult<store::Patient> updatePatient(const store::Patient& patient, const Actor& actor);
+
+  // --- workups (starting one reserves the volunteer for the patient)
+  SaveResult<store::WorkupCase> startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
+                                            const Actor& actor);
+  SaveResult<store::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, store::WorkupStage stage,
+                                              const QDate& date, const Actor& actor);
+  SaveResult<store::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
+                                           const Actor& actor);
+  Expected<store::WorkupCase> workupCase(qint64 id);
+  Expected<store::WorkupCaseDetail> workupCaseDetail(qint64 id);
+  Expected<QList<store::WorkupCase>> workupCasesForPatient(qint64 patientId);
+  Expected<QList<store::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);
+
+  // --- audit and batches
+  Expected<QList<store::AuditEntry>> auditTrail(const QString& entity, qint64 entityId);
+  Expected<QList<store::ImportBatch>> importBatches();
+
+  // --- matching: every volunteer, one forward-only query, in id order.
+  // The visitor returns false to stop early.
+  Status forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor);
+
+ private:
+  std::unique_ptr<store::Database> db_;
+  HlaChecker hla_;
+};
+
+}  // namespace dd::app

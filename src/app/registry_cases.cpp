@@ -1,0 +1,258 @@
+// Registry: contact log, patients, workup cases, audit trail.
+#include "app/registry.h"
+#include "app/volunteer_validation.h"
+#include "store/audit_log.h"
+#include "store/patient_repository.h"
+#include "store/volunteer_columns.h"
+#include "store/volunteer_repository.h"
+#include "store/workup_repository.h"
+
+namespace dd::app {
+
+using store::Patient;
+using store::VolunteerStatus;
+using store::WorkupCase;
+using store::WorkupStage;
+
+namespace {
+
+std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
+QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
+
+Error notAvailable(const store::Volunteer& v) {
+  return makeError("validation.not_available", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "Volunteer No. %1 is '%2' and cannot start a workup."),
+                   {utf8(v.registryNo), store::displayName(v.status)}, "volunteer_id");
+}
+
+Error stageOrder(WorkupStage current, WorkupStage next) {
+  return makeError("validation.stage_order", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "The case is already at stage '%1'; it cannot move to '%2'."),
+                   {store::displayName(current), store::displayName(next)}, "stage");
+}
+
+Error caseStopped(const QDate& date) {
+  return makeError("validation.case_stopped", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "The case was stopped on %1 and can no longer change."),
+                   {utf8(date.toString(Qt::ISODate))}, "stage");
+}
+
+template <class T>
+SaveResult<T> failed(const Status& status) {
+  return SaveResult<T>::failure(status.error());
+}
+
+}  // namespace
+
+Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAttempt& input, const Actor& actor) {
+  store::ContactAttempt attempt = input;
+  if (attempt.staff.isEmpty()) attempt.staff = actor.staff;
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return transaction.started().error();
+  store::WorkupRepository workups(*db_);
+  if (Status s = workups.addContact(attempt); !s) return s.error();
+  if (attempt.outcome == store::ContactOutcome::Reached)
+    if (Status s = store::VolunteerRepository(*db_).setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date());
+        !s)
+      return s.error();
+  store::AuditEntry entry{0, attempt.at, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
+                          attempt.volunteerId, QStringLiteral("contact_attempt"), {},
+                          keyText(store::key(attempt.channel)) + QLatin1Char(' ') + keyText(store::key(attempt.outcome))};
+  if (Status s = store::AuditLog(*db_).write(entry); !s) return s.error();
+  if (Status s = transaction.commit(); !s) return s.error();
+  return attempt;
+}
+
+Expected<QList<store::ContactAttempt>> Registry::contacts(qint64 volunteerId) {
+  return store::WorkupRepository(*db_).contacts(volunteerId);
+}
+
+Expected<Patient> Registry::patient(qint64 id) { return store::PatientRepository(*db_).get(id); }
+Expected<Patient> Registry::patientByCaseNo(const QString& caseNo) {
+  return store::PatientRepository(*db_).byCaseNo(caseNo);
+}
+Expected<QList<Patient>> Registry::listPatients(const PatientQuery& query) {
+  return store::PatientRepository(*db_).list(query);
+}
+
+SaveResult<Patient> Registry::createPatient(const Patient& input, const Actor& actor) {
+  SaveResult<Patient> result;
+  Patient p = input;
+  p.id = 0;
+  ValidationContext context;
+  context.hla = hlaChecker();
+  result.errors = validatePatient(p, context);
+  if (!result.errors.empty()) return result;
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<Patient>(transaction.started());
+  if (Status s = store::PatientRepository(*db_).insert(p); !s) return failed<Patient>(s);
+  if (Status s = store::AuditLog(*db_).writeSnapshot(actor.staff, QStringLiteral("create"), QStringLiteral("patient"),
+                                                     p.id, store::PatientRepository::auditFields(p));
+      !s)
+    return failed<Patient>(s);
+  if (Status s = transaction.commit(); !s) return failed<Patient>(s);
+  result.value = p;
+  return result;
+}
+
+SaveResult<Patient> Registry::updatePatient(const Patient& input, const Actor& actor) {
+  SaveResult<Patient> result;
+  Patient p = input;
+  ValidationContext context;
+  context.hla = hlaChecker();
+  result.errors = validatePatient(p, context);
+  if (!result.errors.empty()) return result;
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<Patient>(transaction.started());
+  store::PatientRepository patients(*db_);
+  auto before = patients.get(p.id);
+  if (!before) return SaveResult<Patient>::failure(before.error());
+  if (Status s = patients.update(p); !s) return failed<Patient>(s);
+  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"), QStringLiteral("patient"),
+                                                    p.id, store::PatientRepository::auditFields(*before),
+                                                    store::PatientRepository::auditFields(p));
+      !s)
+    return failed<Patient>(s);
+  if (Status s = transaction.commit(); !s) return failed<Patient>(s);
+  result.value = p;
+  return result;
+}
+
+SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
+                                             const Actor& actor) {
+  auto patientRecord = patient(patientId);
+  if (!patientRecord) return SaveResult<WorkupCase>::failure(patientRecord.error());
+  auto donor = volunteer(volunteerId);
+  if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+  const bool deferralOver = donor->status == VolunteerStatus::TemporarilyDeferred && donor->statusUntil.isValid() &&
+                            donor->statusUntil <= QDate::currentDate();
+  if (donor->status != VolunteerStatus::Active && !deferralOver)
+    return SaveResult<WorkupCase>::failure(notAvailable(*donor));
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  WorkupCase w;
+  w.patientId = patientId;
+  w.volunteerId = volunteerId;
+  w.stage = WorkupStage::InitialMatch;
+  w.stageDates[0] = date.isValid() ? date : QDate::currentDate();
+  store::WorkupRepository workups(*db_);
+  if (Status s = workups.insert(w); !s) return failed<WorkupCase>(s);
+  if (Status s = store::AuditLog(*db_).writeSnapshot(actor.staff, QStringLiteral("create"),
+                                                     QStringLiteral("workup_case"), w.id,
+                                                     store::WorkupRepository::auditFields(w));
+      !s)
+    return failed<WorkupCase>(s);
+  StatusChangeRequest reserve{VolunteerStatus::Reserved, patientRecord->caseNo, {}, patientId, {}, {}};
+  auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
+  if (!reserved.ok()) {
+    SaveResult<WorkupCase> result;
+    result.errors = reserved.errors;
+    return result;
+  }
+  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+  SaveResult<WorkupCase> result;
+  result.value = w;
+  return result;
+}
+
+SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, WorkupStage stage, const QDate& date,
+                                               const Actor& actor) {
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  store::WorkupRepository workups(*db_);
+  auto before = workups.get(caseId);
+  if (!before) return SaveResult<WorkupCase>::failure(before.error());
+  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
+  if (stage <= before->stage) return SaveResult<WorkupCase>::failure(stageOrder(before->stage, stage));
+  WorkupCase w = *before;
+  w.rowVersion = rowVersion;
+  w.stage = stage;
+  w.stageDates[static_cast<std::size_t>(stage)] = date.isValid() ? date : QDate::currentDate();
+  if (Status s = workups.update(w); !s) return failed<WorkupCase>(s);
+  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"),
+                                                    QStringLiteral("workup_case"), w.id,
+                                                    store::WorkupRepository::auditFields(*before),
+                                                    store::WorkupRepository::auditFields(w));
+      !s)
+    return failed<WorkupCase>(s);
+  if (stage == WorkupStage::Collection) {  // the donation itself
+    auto donor = volunteer(w.volunteerId);
+    if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+    StatusChangeRequest donated{VolunteerStatus::Donated, {}, {}, 0, {}, w.stageDates[static_cast<std::size_t>(stage)]};
+    auto changed = changeStatus(w.volunteerId, donor->rowVersion, donated, actor);
+    if (!changed.ok()) {
+      SaveResult<WorkupCase> result;
+      result.errors = changed.errors;
+      return result;
+    }
+  }
+  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+  SaveResult<WorkupCase> result;
+  result.value = w;
+  return result;
+}
+
+SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
+                                            const Actor& actor) {
+  if (reason.trimmed().isEmpty())
+    return SaveResult<WorkupCase>::failure(makeError("validation.required", "dd::app",
+                                                     QT_TRANSLATE_NOOP("dd::app", "%1 is required."),
+                                                     {utf8(fieldLabel(QStringLiteral("stop_reason")))}, "stop_reason"));
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  store::WorkupRepository workups(*db_);
+  auto before = workups.get(caseId);
+  if (!before) return SaveResult<WorkupCase>::failure(before.error());
+  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
+  WorkupCase w = *before;
+  w.rowVersion = rowVersion;
+  w.stoppedDate = date.isValid() ? date : QDate::currentDate();
+  w.stopReason = reason.trimmed();
+  w.regretStage = before->stage;
+  if (Status s = workups.update(w); !s) return failed<WorkupCase>(s);
+  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"),
+                                                    QStringLiteral("workup_case"), w.id,
+                                                    store::WorkupRepository::auditFields(*before),
+                                                    store::WorkupRepository::auditFields(w));
+      !s)
+    return failed<WorkupCase>(s);
+  auto donor = volunteer(w.volunteerId);
+  if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+  if (donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == w.patientId) {
+    auto released = changeStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
+    if (!released.ok()) {
+      SaveResult<WorkupCase> result;
+      result.errors = released.errors;
+      return result;
+    }
+  }
+  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+  SaveResult<WorkupCase> result;
+  result.value = w;
+  return result;
+}
+
+Expected<WorkupCase> Registry::workupCase(qint64 id) { return store::WorkupRepository(*db_).get(id); }
+
+Expected<store::WorkupCaseDetail> Registry::workupCaseDetail(qint64 id) {
+  auto w = workupCase(id);
+  if (!w) return w.error();
+  auto p = patient(w->patientId);
+  if (!p) return p.error();
+  auto v = volunteer(w->volunteerId);
+  if (!v) return v.error();
+  return store::WorkupCaseDetail{*w, *p, *v};
+}
+
+Expected<QList<WorkupCase>> Registry::workupCasesForPatient(qint64 patientId) {
+  return store::WorkupRepository(*db_).forPatient(patientId);
+}
+Expected<QList<WorkupCase>> Registry::workupCasesForVolunteer(qint64 volunteerId) {
+  return store::WorkupRepository(*db_).forVolunteer(volunteerId);
+}
+Expected<QList<store::AuditEntry>> Registry::auditTrail(const QString& entity, qint64 entityId) {
+  return store::AuditLog(*db_).trail(entity, entityId);
+}
+Expected<QList<store::ImportBatch>> Registry::importBatches() { return store::WorkupRepository(*db_).batches(); }
+
+}  // namespace dd::app

@@ -1,0 +1,35 @@
+#pragma once
+// Realistic synthetic registry data for demos and benchmarks: Chinese names,
+// valid ID numbers, regions of the province, ages, statuses, contact history,
+// and HLA typings sampled from a haplotype frequency file. Deterministic for a
+// given seed.
+#include <functional>
+
+#include <QString>
+
+#include "app/actor.h"
+#include "core/expected.h"
+
+namespace dd::app {
+
+class Registry;
+
+struct GenerateOptions {
+  int volunteers = 0;
+  int patients = 0;
+  quint64 seed = 1;
+  QString haplotypeFile;  // A~C~B~DRB1~DQB1,count,freq lines (.gz or plain); empty = bundled CAU
+  Actor actor;
+  std::function<void(int done, int total)> progress;
+};
+
+struct GenerateReport {
+  int volunteers = 0;
+  int patients = 0;
+  int contacts = 0;
+  qint64 batchId = 0;
+};
+
+Expected<GenerateReport> generateSyntheticData(Registry& registry, const GenerateOptions& options);
+
+}  // namespace dd::app

@@ -1,0 +1,247 @@
+#include "app/volunteer_validation.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace dd::app {
+namespace {
+
+using store::Sex;
+using store::VolunteerStatus;
+
+std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
+std::string iso(const QDate& date) { return utf8(date.toString(Qt::ISODate)); }
+
+Error fieldError(const char* code, const char* text, std::vector<std::string> args, const char* field) {
+  return makeError(code, "dd::app", text, std::move(args), field);
+}
+
+Error required(const char* field) {
+  return fieldError("validation.required", QT_TRANSLATE_NOOP("dd::app", "%1 is required."),
+                    {utf8(fieldLabel(QString::fromLatin1(field)))}, field);
+}
+
+bool validPhone(const QString& phone) {
+  static const QRegularExpression pattern(QStringLiteral(R"(^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$)"));
+  return pattern.match(phone.trimmed()).hasMatch();
+}
+
+void checkPhone(std::vector<Error>& errors, const QString& phone, const char* field) {
+  if (!phone.isEmpty() && !validPhone(phone))
+    errors.push_back(fieldError("validation.phone",
+                                QT_TRANSLATE_NOOP("dd::app", "Phone number '%1' is not a mainland mobile number "
+                                                             "(11 digits starting with 1) or a landline with area code."),
+                                {utf8(phone)}, field));
+}
+
+void checkBlood(std::vector<Error>& errors, const QString& abo, const QString& rh, const QString& cmv) {
+  static const QStringList groups{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("AB"), QStringLiteral("O")};
+  if (!abo.isEmpty() && !groups.contains(abo))
+    errors.push_back(fieldError("validation.abo", QT_TRANSLATE_NOOP("dd::app", "Blood group '%1' must be A, B, AB or O."),
+                                {utf8(abo)}, "abo"));
+  if (!rh.isEmpty() && rh != QLatin1String("+") && rh != QLatin1String("-"))
+    errors.push_back(fieldError("validation.rh", QT_TRANSLATE_NOOP("dd::app", "Rh '%1' must be + or -."), {utf8(rh)},
+                                "rh"));
+  if (!cmv.isEmpty() && cmv != QLatin1String("positive") && cmv != QLatin1String("negative"))
+    errors.push_back(fieldError("validation.cmv",
+                                QT_TRANSLATE_NOOP("dd::app", "CMV status '%1' must be positive, negative or empty."),
+                                {utf8(cmv)}, "cmv"));
+}
+
+void checkWeight(std::vector<Error>& errors, double weightKg) {
+  if (weightKg != 0 && (weightKg < 30 || weightKg > 200))
+    errors.push_back(fieldError("validation.weight",
+                                QT_TRANSLATE_NOOP("dd::app", "Weight %1 kg is outside the plausible range 30–200 kg."),
+                                {utf8(QString::number(weightKg))}, "weight_kg"));
+}
+
+void checkHla(std::vector<Error>& errors, store::HlaTyping& hla, const HlaChecker& checker) {
+  for (store::Locus locus : store::kAllLoci) {
+    store::LocusTyping& typing = hla.at(locus);
+    typing.raw = typing.raw.trimmed();
+    if (typing.raw.isEmpty()) {
+      typing.normalised.clear();
+      continue;
+    }
+    if (!checker) continue;
+    TypingCheck check = checker(locus, typing.raw);
+    if (check.error)
+      errors.push_back(*check.error);
+    else
+      typing.normalised = check.normalised;
+  }
+}
+
+void checkBirthDate(std::vector<Error>& errors, const QDate& birth, const QDate& today) {
+  if (!birth.isValid())
+    errors.push_back(required("birth_date"));
+  else if (birth > today)
+    errors.push_back(fieldError("validation.birth_future",
+                                QT_TRANSLATE_NOOP("dd::app", "Birth date %1 is in the future."), {iso(birth)},
+                                "birth_date"));
+}
+
+}  // namespace
+
+int ageOn(const QDate& birth, const QDate& day) {
+  int age = day.year() - birth.year();
+  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day())) --age;
+  return age;
+}
+
+QChar idCheckDigit(const QString& first17) {
+  static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static const char digits[] = "10X98765432";
+  if (first17.size() < 17) return {};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) {
+    if (!first17.at(i).isDigit() || first17.at(i).unicode() > '9') return {};
+    sum += (first17.at(i).unicode() - '0') * weights[i];
+  }
+  return QLatin1Char(digits[sum % 11]);
+}
+
+std::optional<Error> checkIdNumber(const QString& idNumber) {
+  static const QRegularExpression format(QStringLiteral("^\\d{17}[\\dX]$"));
+  if (!format.match(idNumber).hasMatch())
+    return fieldError("validation.id_format",
+                      QT_TRANSLATE_NOOP("dd::app", "ID number '%1' must have 18 characters: 17 digits and a check "
+                                                   "digit (0-9 or X)."),
+                      {utf8(idNumber)}, "id_number");
+  const QChar expected = idCheckDigit(idNumber.left(17));
+  if (expected != idNumber.at(17))
+    return fieldError("validation.id_check_digit",
+                      QT_TRANSLATE_NOOP("dd::app", "ID number %1 has a wrong check digit: expected %2, found %3."),
+                      {utf8(idNumber), utf8(QString(expected)), utf8(QString(idNumber.at(17)))}, "id_number");
+  if (!birthDateFromId(idNumber).isValid())
+    return fieldError("validation.id_birth_invalid",
+                      QT_TRANSLATE_NOOP("dd::app", "ID number %1 contains an impossible birth date %2."),
+                      {utf8(idNumber), utf8(idNumber.mid(6, 8))}, "id_number");
+  return std::nullopt;
+}
+
+QDate birthDateFromId(const QString& idNumber) {
+  if (idNumber.size() != 18) return {};
+  return QDate::fromString(idNumber.mid(6, 8), QStringLiteral("yyyyMMdd"));
+}
+
+std::optional<Sex> sexFromId(const QString& idNumber) {
+  if (idNumber.size() != 18 || !idNumber.at(16).isDigit()) return std::nullopt;
+  return (idNumber.at(16).unicode() - '0') % 2 == 1 ? Sex::Male : Sex::Female;
+}
+
+std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContext& context) {
+  std::vector<Error> errors;
+  v.name = v.name.trimmed();
+  v.idNumber = v.idNumber.trimmed().toUpper();
+  if (v.name.isEmpty()) errors.push_back(required("name"));
+  checkBirthDate(errors, v.birthDate, context.today);
+
+  if (v.idNumber.isEmpty()) {
+    errors.push_back(required("id_number"));
+  } else if (auto idError = checkIdNumber(v.idNumber)) {
+    errors.push_back(*idError);
+  } else {
+    const QDate fromId = birthDateFromId(v.idNumber);
+    if (v.birthDate.isValid() && fromId != v.birthDate)
+      errors.push_back(fieldError("validation.id_birth_mismatch",
+                                  QT_TRANSLATE_NOOP("dd::app", "Birth date %1 disagrees with the ID number, which "
+                                                               "says %2."),
+                                  {iso(v.birthDate), iso(fromId)}, "birth_date"));
+    if (sexFromId(v.idNumber) != v.sex)
+      errors.push_back(fieldError("validation.id_sex_mismatch",
+                                  QT_TRANSLATE_NOOP("dd::app", "Sex disagrees with the ID number, which says %1."),
+                                  {v.sex == Sex::Male ? "female" : "male"}, "sex"));
+  }
+
+  if (v.birthDate.isValid() && v.birthDate <= context.today) {
+    const QDate registeredOn = v.consentDate.isValid() ? v.consentDate : context.today;
+    const int age = ageOn(v.birthDate, registeredOn);
+    if (context.mode == ValidationMode::Registration && (age < kMinJoinAge || age > kMaxJoinAge))
+      errors.push_back(fieldError("validation.join_age",
+                                  QT_TRANSLATE_NOOP("dd::app", "Age %1 on the registration date %2 is outside the "
+                                                               "joining range 18–45."),
+                                  {std::to_string(age), iso(registeredOn)}, "birth_date"));
+    const int ageToday = ageOn(v.birthDate, context.today);
+    if (ageToday >= kRetirementAge && v.status != VolunteerStatus::Retired &&
+        v.status != VolunteerStatus::Withdrawn && v.status != VolunteerStatus::PermanentlyDeferred)
+      errors.push_back(fieldError("validation.retirement_age",
+                                  QT_TRANSLATE_NOOP("dd::app", "Age %1 is 60 or over: the volunteer must be retired."),
+                                  {std::to_string(ageToday)}, "status"));
+  }
+
+  if (v.ethnicity.trimmed().isEmpty()) {
+    v.ethnicity.clear();
+  } else {
+    const QString normalised = normaliseEthnicity(v.ethnicity);
+    if (normalised.isEmpty())
+      errors.push_back(fieldError("validation.ethnicity",
+                                  QT_TRANSLATE_NOOP("dd::app", "Ethnic group '%1' is not one of the 56 recognised "
+                                                               "groups or 其他 (other)."),
+                                  {utf8(v.ethnicity)}, "ethnicity"));
+    else
+      v.ethnicity = normalised;
+  }
+
+  int current = 0;
+  for (store::Phone& phone : v.phones) {
+    phone.number = phone.number.trimmed();
+    checkPhone(errors, phone.number, "phones");
+    if (phone.current) ++current;
+  }
+  if (current > 1)
+    errors.push_back(fieldError("validation.phone_current",
+                                QT_TRANSLATE_NOOP("dd::app", "Only one phone number can be the current one."), {},
+                                "phones"));
+  checkPhone(errors, v.emergency.phone.trimmed(), "emergency_phone");
+  static const QRegularExpression email(QStringLiteral(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)"));
+  if (!v.email.trimmed().isEmpty() && !email.match(v.email.trimmed()).hasMatch())
+    errors.push_back(fieldError("validation.email", QT_TRANSLATE_NOOP("dd::app", "E-mail address '%1' is not valid."),
+                                {utf8(v.email)}, "email"));
+  checkBlood(errors, v.abo, v.rh, v.cmv);
+  checkWeight(errors, v.weightKg);
+  checkHla(errors, v.hla, context.hla);
+
+  if (context.mode == ValidationMode::Registration) {
+    if (!v.consentDate.isValid()) errors.push_back(required("consent_date"));
+    if (v.consentVersion.trimmed().isEmpty()) errors.push_back(required("consent_version"));
+  }
+  if (v.consentDate.isValid() && v.consentDate > context.today)
+    errors.push_back(fieldError("validation.consent_future",
+                                QT_TRANSLATE_NOOP("dd::app", "Consent date %1 is in the future."),
+                                {iso(v.consentDate)}, "consent_date"));
+
+  switch (v.status) {
+    case VolunteerStatus::TemporarilyDeferred:
+      if (!v.statusUntil.isValid()) errors.push_back(required("status_until"));
+      [[fallthrough]];
+    case VolunteerStatus::PermanentlyDeferred:
+    case VolunteerStatus::Withdrawn:
+      if (v.statusReason.trimmed().isEmpty()) errors.push_back(required("status_reason"));
+      break;
+    case VolunteerStatus::Reserved:
+      if (v.reservedForPatientId == 0) errors.push_back(required("reserved_patient_id"));
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& context) {
+  std::vector<Error> errors;
+  p.name = p.name.trimmed();
+  if (p.name.isEmpty()) errors.push_back(required("name"));
+  checkBirthDate(errors, p.birthDate, context.today);
+  checkBlood(errors, p.abo, p.rh, p.cmv);
+  checkWeight(errors, p.weightKg);
+  checkHla(errors, p.hla, context.hla);
+  static const QStringList urgencies{QStringLiteral("normal"), QStringLiteral("urgent"), QStringLiteral("critical")};
+  if (!urgencies.contains(p.urgency))
+    errors.push_back(fieldError("validation.urgency",
+                                QT_TRANSLATE_NOOP("dd::app", "Urgency '%1' must be normal, urgent or critical."),
+                                {utf8(p.urgency)}, "urgency"));
+  return errors;
+}
+
+}  // namespace dd::app

@@ -1,0 +1,50 @@
+#pragma once
+// All volunteer rules in one place (forms, CSV import and the generator use
+// the same checks). Each problem is an Error whose field is the column key and
+// whose message names the field and the reason, translatable ("dd::app").
+#include <vector>
+
+#include <QDate>
+#include <QString>
+
+#include "app/hla_check.h"
+#include "core/message.h"
+#include "store/records.h"
+
+namespace dd::app {
+
+inline constexpr int kMinJoinAge = 18;
+inline constexpr int kMaxJoinAge = 45;
+inline constexpr int kRetirementAge = 60;
+
+enum class ValidationMode {
+  Registration,  // a new volunteer: age 18–45 on the registration date
+  Update,        // an existing record: no join-age rule
+};
+
+struct ValidationContext {
+  ValidationMode mode = ValidationMode::Registration;
+  QDate today = QDate::currentDate();
+  HlaChecker hla;  // empty: HLA typings are not checked
+};
+
+// Checks a volunteer and fills volunteer.hla.*.normalised on success.
+std::vector<Error> validateVolunteer(store::Volunteer& volunteer, const ValidationContext& context);
+std::vector<Error> validatePatient(store::Patient& patient, const ValidationContext& context);
+
+// Mainland ID card number (GB 11643-1999, ISO 7064 MOD 11-2).
+QChar idCheckDigit(const QString& first17);  // '0'..'9' or 'X'; null QChar for non-digits
+std::optional<Error> checkIdNumber(const QString& idNumber);  // format and check digit only
+QDate birthDateFromId(const QString& idNumber);                // invalid QDate if unreadable
+std::optional<store::Sex> sexFromId(const QString& idNumber);
+
+int ageOn(const QDate& birth, const QDate& day);
+
+// The 56 recognised ethnic groups (汉族 ... 基诺族) and 其他; normalises "汉" to "汉族".
+const QStringList& ethnicGroups();
+QString normaliseEthnicity(const QString& text);  // empty if not recognised
+
+// The translated label of a field key ("id_number" -> "ID number").
+QString fieldLabel(const QString& field);
+
+}  // namespace dd::app

@@ -1,0 +1,91 @@
+#include "store/audit_log.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "store/database.h"
+#include "store/sql_values.h"
+#include "store/store_errors.h"
+
+namespace dd::store {
+
+struct AuditLog::Prepared {
+  explicit Prepared(QSqlDatabase& db) : insert(db) {}
+  QSqlQuery insert;
+  bool ready = false;
+};
+
+AuditLog::AuditLog(Database& db) : db_(db), prepared_(new Prepared(db.sql())) {}
+AuditLog::~AuditLog() { delete prepared_; }
+
+Status AuditLog::write(const AuditEntry& entry) {
+  QSqlQuery& q = prepared_->insert;
+  if (!prepared_->ready) {
+    if (!q.prepare(QStringLiteral("INSERT INTO audit_log (at, staff, action, entity, entity_id, field, old_value, "
+                                  "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
+      return databaseError(QStringLiteral("preparing the audit log"), q.lastError());
+    prepared_->ready = true;
+  }
+  q.bindValue(0, sql::timestamp(entry.at.isValid() ? entry.at : sql::nowUtc()));
+  q.bindValue(1, entry.staff);
+  q.bindValue(2, entry.action);
+  q.bindValue(3, entry.entity);
+  q.bindValue(4, sql::id(entry.entityId));
+  q.bindValue(5, sql::text(entry.field));
+  q.bindValue(6, sql::text(entry.oldValue));
+  q.bindValue(7, sql::text(entry.newValue));
+  if (!q.exec()) return databaseError(QStringLiteral("writing the audit log"), q.lastError());
+  return {};
+}
+
+Status AuditLog::writeChanges(const QString& staff, const QString& action, const QString& entity, qint64 entityId,
+                              const QList<QPair<QString, QString>>& before,
+                              const QList<QPair<QString, QString>>& after) {
+  const QDateTime now = sql::nowUtc();
+  for (qsizetype i = 0; i < after.size() && i < before.size(); ++i) {
+    if (before.at(i).second == after.at(i).second) continue;
+    AuditEntry entry{0, now, staff, action, entity, entityId, after.at(i).first, before.at(i).second,
+                     after.at(i).second};
+    if (Status status = write(entry); !status) return status;
+  }
+  return {};
+}
+
+Status AuditLog::writeSnapshot(const QString& staff, const QString& action, const QString& entity, qint64 entityId,
+                               const QList<QPair<QString, QString>>& fields) {
+  QJsonObject object;
+  for (const auto& [name, value] : fields)
+    if (!value.isEmpty()) object.insert(name, value);
+  const QString json = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+  return write(AuditEntry{0, sql::nowUtc(), staff, action, entity, entityId, QStringLiteral("*"), {}, json});
+}
+
+Expected<QList<AuditEntry>> AuditLog::trail(const QString& entity, qint64 entityId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id, at, staff, action, entity, entity_id, field, old_value, new_value "
+                           "FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id"));
+  q.addBindValue(entity);
+  q.addBindValue(entityId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading the audit log"), q.lastError());
+  QList<AuditEntry> entries;
+  while (q.next())
+    entries.append(AuditEntry{q.value(0).toLongLong(), sql::toTimestamp(q.value(1)), q.value(2).toString(),
+                              q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                              q.value(6).toString(), q.value(7).toString(), q.value(8).toString()});
+  return entries;
+}
+
+QPair<QString, QString> AuditLog::lastChange(const QString& entity, qint64 entityId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT staff, at FROM audit_log WHERE entity = ? AND entity_id = ? "
+                           "ORDER BY id DESC LIMIT 1"));
+  q.addBindValue(entity);
+  q.addBindValue(entityId);
+  if (q.exec() && q.next()) return {q.value(0).toString(), q.value(1).toString()};
+  return {};
+}
+
+}  // namespace dd::store

@@ -1,0 +1,193 @@
+#include "store/database.h"
+
+#include <atomic>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include "core/qt/app_paths.h"
+#include "store/migrations.h"
+#include "store/store_errors.h"
+
+namespace dd::store {
+namespace {
+
+Error badUrl(const QString& url, const char* why) {
+  return makeError("store.bad_url", "dd::store",
+                   QT_TRANSLATE_NOOP("dd::store", "Cannot use database '%1': %2"), {utf8(url), why});
+}
+
+QString uniqueConnectionName() {
+  static std::atomic<int> counter{0};
+  return QStringLiteral("donordesk-%1").arg(++counter);
+}
+
+bool isPlainIdentifier(const QString& name) {
+  if (name.isEmpty() || name.size() > 63) return false;
+  for (QChar c : name)
+    if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_')) return false;
+  return !name.at(0).isDigit();
+}
+
+}  // namespace
+
+QString ConnectionSpec::display() const {
+  if (backend == Backend::Sqlite) return path;
+  QString text = QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+  if (!schema.isEmpty()) text += QStringLiteral("?schema=") + schema;
+  return text;
+}
+
+Expected<ConnectionSpec> parseDatabaseUrl(const QString& url) {
+  ConnectionSpec spec;
+  if (url.trimmed().isEmpty()) {
+    spec.path = dd::qt::defaultDatabasePath();
+    return spec;
+  }
+  if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty())
+      return badUrl(url, QT_TRANSLATE_NOOP("dd::store", "expected postgresql://user[:password]@host[:port]/database"));
+    spec.backend = Backend::Postgres;
+    spec.host = parsed.host();
+    spec.port = parsed.port(5432);
+    spec.user = parsed.userName();
+    spec.password = parsed.password();
+    spec.database = parsed.path().mid(1);
+    if (spec.database.isEmpty()) return badUrl(url, QT_TRANSLATE_NOOP("dd::store", "the database name is missing"));
+    spec.schema = QUrlQuery(parsed).queryItemValue(QStringLiteral("schema"));
+    if (!spec.schema.isEmpty() && !isPlainIdentifier(spec.schema))
+      return badUrl(url, QT_TRANSLATE_NOOP("dd::store", "the schema name must be letters, digits and _"));
+    return spec;
+  }
+  QString path = url;
+  if (path.startsWith(QLatin1String("sqlite:"))) path = path.mid(7);
+  if (path.startsWith(QLatin1String("//"))) path = path.mid(2);  // sqlite:///abs/path
+  if (path.isEmpty()) return badUrl(url, QT_TRANSLATE_NOOP("dd::store", "the file path is missing"));
+  spec.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+  return spec;
+}
+
+Expected<std::unique_ptr<Database>> Database::open(const QString& url, const OpenOptions& options) {
+  auto spec = parseDatabaseUrl(url);
+  if (!spec) return spec.error();
+  return open(*spec, options);
+}
+
+Expected<std::unique_ptr<Database>> Database::open(const ConnectionSpec& spec, const OpenOptions& options) {
+  std::unique_ptr<Database> db(new Database);
+  db->spec_ = spec;
+  if (Status status = db->connect(options); !status) return status.error();
+  if (options.migrate) {
+    if (Status status = migrate(*db, options.targetVersion); !status) return status.error();
+  } else if (Status status = checkNotNewer(*db); !status) {
+    return status.error();
+  }
+  return db;
+}
+
+Status Database::connect(const OpenOptions& options) {
+  connectionName_ = uniqueConnectionName();
+  if (spec_.backend == Backend::Sqlite) {
+    if (!QFileInfo::exists(spec_.path)) {
+      if (!options.createIfMissing)
+        return makeError("store.missing", "dd::store",
+                         QT_TRANSLATE_NOOP("dd::store", "The database file %1 does not exist."), {utf8(spec_.path)});
+      QDir().mkpath(QFileInfo(spec_.path).absolutePath());
+    }
+    db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
+    db_.setDatabaseName(spec_.path);
+    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+  } else {
+    db_ = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
+    db_.setHostName(spec_.host);
+    db_.setPort(spec_.port);
+    db_.setUserName(spec_.user);
+    db_.setPassword(spec_.password);
+    db_.setDatabaseName(spec_.database);
+    db_.setConnectOptions(QStringLiteral("connect_timeout=10"));
+  }
+  if (!db_.open())
+    return makeError("store.open", "dd::store", QT_TRANSLATE_NOOP("dd::store", "Cannot open the database %1: %2"),
+                     {utf8(spec_.display()), utf8(db_.lastError().text())});
+  QSqlQuery query(db_);
+  QStringList setup;
+  if (spec_.backend == Backend::Sqlite) {
+    // WAL: readers never block the writer; NORMAL sync is durable in WAL mode
+    // except for the last transaction on power loss; foreign keys are off by default.
+    setup << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=NORMAL")
+          << QStringLiteral("PRAGMA foreign_keys=ON") << QStringLiteral("PRAGMA cache_size=-65536");
+  } else {
+    setup << QStringLiteral("SET client_min_messages TO warning");
+    if (!spec_.schema.isEmpty())
+      setup << QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(spec_.schema)
+            << QStringLiteral("SET search_path TO \"%1\"").arg(spec_.schema);
+  }
+  for (const QString& statement : setup)
+    if (!query.exec(statement)) return databaseError(statement, query.lastError());
+  return {};
+}
+
+Database::~Database() {
+  if (db_.isOpen()) {
+    if (depth_ > 0) db_.rollback();
+    db_.close();
+  }
+  db_ = QSqlDatabase();
+  if (!connectionName_.isEmpty()) QSqlDatabase::removeDatabase(connectionName_);
+}
+
+int Database::schemaVersion() { return currentSchemaVersion(*this); }
+
+Status Database::begin() {
+  if (depth_++ > 0) return {};
+  failed_ = false;
+  if (!db_.transaction()) {
+    depth_ = 0;
+    return databaseError(QStringLiteral("BEGIN"), db_.lastError());
+  }
+  return {};
+}
+
+Status Database::commit() {
+  if (depth_ <= 0) return {};
+  if (--depth_ > 0) return {};
+  if (failed_) {
+    db_.rollback();
+    return makeError("store.rolled_back", "dd::store",
+                     QT_TRANSLATE_NOOP("dd::store", "The change was rolled back because part of it failed."));
+  }
+  if (!db_.commit()) {
+    Error error = databaseError(QStringLiteral("COMMIT"), db_.lastError());
+    db_.rollback();
+    return error;
+  }
+  return {};
+}
+
+void Database::rollback() {
+  if (depth_ <= 0) return;
+  if (--depth_ > 0) {
+    failed_ = true;
+    return;
+  }
+  db_.rollback();
+}
+
+Transaction::Transaction(Database& db) : db_(db), started_(db.begin()) {}
+
+Transaction::~Transaction() {
+  if (!done_ && started_) db_.rollback();
+}
+
+Status Transaction::commit() {
+  if (!started_) return started_.error();
+  done_ = true;
+  return db_.commit();
+}
+
+}  // namespace dd::store

@@ -1,0 +1,86 @@
+#pragma once
+// One open connection to the registry database (SQLite file or PostgreSQL).
+// QSqlDatabase is one connection per thread: create one Database per thread;
+// each gets its own unique Qt connection name and removes it when destroyed.
+#include <memory>
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include "core/expected.h"
+
+namespace dd::store {
+
+enum class Backend { Sqlite, Postgres };
+
+struct ConnectionSpec {
+  Backend backend = Backend::Sqlite;
+  QString path;  // SQLite file
+  QString host;  // PostgreSQL
+  int port = 5432;
+  QString user;
+  QString password;
+  QString database;
+  // PostgreSQL schema (search_path) to use, created on open when missing;
+  // from "?schema=NAME". Lets several registries (or tests) share a database.
+  QString schema;
+
+  QString display() const;  // for messages: never shows the password
+};
+
+// "sqlite:PATH", a bare PATH, or "postgresql://user[:pw]@host[:port]/db[?schema=s]"
+// ("postgres://" too). Empty means dd::qt::defaultDatabasePath().
+Expected<ConnectionSpec> parseDatabaseUrl(const QString& url);
+
+struct OpenOptions {
+  bool migrate = true;          // create/upgrade the schema to the latest version
+  int targetVersion = -1;       // migrate only up to this version (tests); -1 = latest
+  bool createIfMissing = true;  // SQLite: create the file (and its folder)
+};
+
+class Database {
+ public:
+  static Expected<std::unique_ptr<Database>> open(const ConnectionSpec& spec, const OpenOptions& options = {});
+  static Expected<std::unique_ptr<Database>> open(const QString& url, const OpenOptions& options = {});
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  QSqlDatabase& sql() { return db_; }
+  Backend backend() const { return spec_.backend; }
+  const ConnectionSpec& spec() const { return spec_; }
+  int schemaVersion();  // 0 for an empty database
+
+  // Transactions. Nested begin() calls join the outer transaction (only the
+  // outermost commit really commits), so use cases can compose repositories.
+  Status begin();
+  Status commit();
+  void rollback();
+
+ private:
+  Database() = default;
+  Status connect(const OpenOptions& options);
+  ConnectionSpec spec_;
+  QString connectionName_;
+  QSqlDatabase db_;
+  int depth_ = 0;
+  bool failed_ = false;  // an inner rollback dooms the outer transaction
+};
+
+// RAII transaction: rolls back unless commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  const Status& started() const { return started_; }
+  Status commit();
+
+ private:
+  Database& db_;
+  Status started_;
+  bool done_ = false;
+};
+
+}  // namespace dd::store

@@ -1,0 +1,17 @@
+#include "store/records.h"
+
+namespace dd::store {
+
+bool HlaTyping::isEmpty() const {
+  for (const LocusTyping& locus : loci)
+    if (!locus.raw.isEmpty()) return false;
+  return true;
+}
+
+QString Volunteer::currentPhone() const {
+  for (const Phone& phone : phones)
+    if (phone.current) return phone.number;
+  return phones.isEmpty() ? QString() : phones.constFirst().number;
+}
+
+}  // namespace dd::store

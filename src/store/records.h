@@ -1,0 +1,218 @@
+#pragma once
+// Plain data the store reads and writes. No behaviour, no SQL: the GUI edits
+// copies of these, the app layer validates them, the repositories persist them.
+// Every editable entity carries id (0 = not yet saved) and rowVersion (the
+// optimistic lock: an update must present the version it read).
+#include <array>
+#include <optional>
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "store/vocabulary.h"
+
+namespace dd::store {
+
+// One locus of a typing: the string as received and the engine's normalised
+// form (empty until validated; e.g. "A2" stays raw, normalised "HLA-A*02").
+struct LocusTyping {
+  QString raw;
+  QString normalised;
+  bool operator==(const LocusTyping&) const = default;
+};
+
+struct HlaTyping {
+  std::array<LocusTyping, kLocusCount> loci;  // kAllLoci order
+  LocusTyping& at(Locus locus) { return loci[static_cast<int>(locus)]; }
+  const LocusTyping& at(Locus locus) const { return loci[static_cast<int>(locus)]; }
+  bool isEmpty() const;
+  bool operator==(const HlaTyping&) const = default;
+};
+
+struct Phone {
+  QString number;
+  QString label;         // "mobile", "home", "work", free text
+  bool current = false;  // the number to call first; at most one is current
+  bool operator==(const Phone&) const = default;
+};
+
+struct EmergencyContact {
+  QString name;
+  QString relation;  // 父亲, 母亲, 配偶, ...
+  QString phone;
+  bool operator==(const EmergencyContact&) const = default;
+};
+
+struct RecruitmentDrive {
+  QDate date;
+  QString place;
+  QString organiser;
+  bool operator==(const RecruitmentDrive&) const = default;
+};
+
+struct Volunteer {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString registryNo;  // assigned on registration when empty: prefix + serial
+  QString name;
+  Sex sex = Sex::Male;
+  QDate birthDate;
+  QString ethnicity;  // one of the 56 groups (汉族, 回族, ...) or 其他
+  QString idNumber;   // 18-character mainland ID card number
+  QList<Phone> phones;
+  QString wechat;
+  QString email;
+  QString address;
+  QString prefecture;  // 地级市 of the province, e.g. 济南市
+  QString county;      // 区/县, e.g. 历下区
+  QString workUnit;
+  EmergencyContact emergency;
+  QString abo;  // A, B, AB, O or empty
+  QString rh;   // "+", "-" or empty
+  QString cmv;  // "positive", "negative" or empty (unknown)
+  double weightKg = 0;  // 0 = not recorded
+  RecruitmentDrive drive;
+  QString sampleId;
+  QString lab;
+  QDate typingDate;
+  HlaTyping hla;
+  QDate consentDate;
+  QString consentVersion;
+  // Current status; its history is in StatusChange rows.
+  VolunteerStatus status = VolunteerStatus::Active;
+  QString statusReason;       // deferral / withdrawal / retirement reason
+  QDate statusUntil;          // end of a temporary deferral
+  qint64 reservedForPatientId = 0;
+  QString withdrawalStage;    // workup stage key at which the volunteer withdrew
+  QDate donationDate;         // last donation
+  int donationCount = 0;
+  QDate lastContactOk;        // maintained by the store from the contact log
+  qint64 importBatchId = 0;
+  QDateTime createdAt;        // UTC, set by the store
+  QDateTime updatedAt;
+
+  QString currentPhone() const;  // the current phone, else the first, else empty
+};
+
+// A row of the volunteer list (paged listing for the GUI).
+struct VolunteerSummary {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString registryNo;
+  QString name;
+  Sex sex = Sex::Male;
+  QDate birthDate;
+  QString idNumber;
+  QString phone;  // current phone
+  VolunteerStatus status = VolunteerStatus::Active;
+  QString prefecture;
+  QString county;
+  QDate lastContactOk;
+};
+
+struct Patient {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString caseNo;  // assigned on creation when empty
+  QString name;
+  Sex sex = Sex::Male;
+  QDate birthDate;
+  QString diagnosis;
+  QString hospital;
+  QString physician;
+  HlaTyping hla;
+  QString abo;
+  QString rh;
+  QString cmv;
+  double weightKg = 0;
+  QString urgency = QStringLiteral("normal");  // normal, urgent, critical
+  QDate searchRequestDate;
+  QString searchStatus = QStringLiteral("requested");  // requested, searching, donor_found, transplanted, closed
+  QString notes;
+  QDateTime createdAt;
+  QDateTime updatedAt;
+};
+
+struct ContactAttempt {
+  qint64 id = 0;
+  qint64 volunteerId = 0;
+  QDateTime at;  // UTC
+  ContactChannel channel = ContactChannel::Phone;
+  QString staff;
+  ContactOutcome outcome = ContactOutcome::Reached;
+  QString note;
+};
+
+// A workup linking one patient and one volunteer.
+struct WorkupCase {
+  qint64 id = 0;
+  int rowVersion = 0;
+  qint64 patientId = 0;
+  qint64 volunteerId = 0;
+  WorkupStage stage = WorkupStage::InitialMatch;       // furthest stage reached
+  std::array<QDate, kWorkupStageCount> stageDates{};   // date each stage was reached
+  QDate stoppedDate;                                   // set when stopped
+  QString stopReason;
+  std::optional<WorkupStage> regretStage;              // stage at which it stopped
+  QString notes;
+  QDateTime createdAt;
+  QDateTime updatedAt;
+  bool stopped() const { return stoppedDate.isValid(); }
+};
+
+// A case with what the documents need of its two parties.
+struct WorkupCaseDetail {
+  WorkupCase workup;
+  Patient patient;
+  Volunteer volunteer;
+};
+
+struct StatusChange {
+  qint64 id = 0;
+  qint64 volunteerId = 0;
+  QDateTime at;
+  QString staff;
+  std::optional<VolunteerStatus> from;  // nullopt for the registration itself
+  VolunteerStatus to = VolunteerStatus::Active;
+  QString reason;
+  QDate until;
+  qint64 patientId = 0;
+  QString stage;
+};
+
+struct AuditEntry {
+  qint64 id = 0;
+  QDateTime at;
+  QString staff;
+  QString action;  // create, update, delete, status, import, generate, ...
+  QString entity;  // volunteer, patient, workup_case, contact_attempt, import_batch, ...
+  qint64 entityId = 0;
+  QString field;   // column name, or "*" for a whole-record snapshot
+  QString oldValue;
+  QString newValue;
+};
+
+struct ImportBatch {
+  qint64 id = 0;
+  QString kind;  // volunteers-csv, generated
+  QString sourceFile;
+  QString staff;
+  QDateTime at;
+  int rowCount = 0;
+  RecruitmentDrive drive;
+  QString note;
+};
+
+struct StaffUser {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString login;
+  QString displayName;
+  QString role;  // the accounts issue defines roles
+  bool active = true;
+  QString passwordHash;
+};
+
+}  // namespace dd::store

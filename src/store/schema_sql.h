@@ -1,0 +1,10 @@
+#pragma once
+// The DDL of each schema version (see docs/data-model.md). Portable SQL that
+// SQLite 3.35+ and PostgreSQL 15 both accept; %ID% becomes the backend's
+// auto-numbered primary key. Never edit a released version: add a new one.
+#include <QStringList>
+
+namespace dd::store::schema {
+QStringList version1();
+QStringList version2();
+}  // namespace dd::store::schema

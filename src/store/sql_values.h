@@ -1,0 +1,22 @@
+#pragma once
+// Conversions between QVariant (what QSQLITE and QPSQL hand back) and the
+// record types. SQLite returns dates and times as ISO text, PostgreSQL as
+// QDate; both are accepted.
+#include <QDate>
+#include <QDateTime>
+#include <QVariant>
+
+namespace dd::store::sql {
+
+QVariant date(const QDate& value);      // NULL for an invalid date
+QVariant text(const QString& value);    // NULL for an empty string
+QVariant id(qint64 value);              // NULL for 0 (no reference)
+QVariant number(double value);          // NULL for 0 (not recorded)
+QString timestamp(const QDateTime& value);  // ISO 8601 UTC with milliseconds
+QDateTime nowUtc();
+
+QDate toDate(const QVariant& value);
+QDateTime toTimestamp(const QVariant& value);
+int toYmd(const QVariant& value);  // 0 for NULL
+
+}  // namespace dd::store::sql

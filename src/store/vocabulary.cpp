@@ -1,0 +1,95 @@
+#include "store/vocabulary.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "core/message.h"
+
+namespace dd::store {
+namespace {
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parseKey(std::string_view text, const std::array<std::string_view, N>& keys) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::size_t i = 0; i < N; ++i) {
+    std::string key(keys[i]);
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (key == lower) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 2> kSexKeys{"M", "F"};
+constexpr std::array<std::string_view, kVolunteerStatusCount> kStatusKeys{
+    "active", "temporarily_deferred", "permanently_deferred", "reserved",
+    "lost_contact", "withdrawn", "donated", "retired"};
+constexpr std::array<std::string_view, kLocusCount> kLocusKeys{"A", "B", "C", "DRB1", "DQB1", "DPB1"};
+constexpr std::array<std::string_view, 5> kChannelKeys{"phone", "sms", "wechat", "mail", "visit"};
+constexpr std::array<std::string_view, 4> kOutcomeKeys{"reached", "no_answer", "wrong_number", "refused"};
+constexpr std::array<std::string_view, kWorkupStageCount> kStageKeys{
+    "initial_match", "confirmatory_typing", "medical_exam", "consent_signed",
+    "mobilisation", "collection", "product_delivered", "follow_up"};
+
+}  // namespace
+
+std::string_view key(Sex value) { return kSexKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(VolunteerStatus value) { return kStatusKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(Locus value) { return kLocusKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(ContactChannel value) { return kChannelKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(ContactOutcome value) { return kOutcomeKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(WorkupStage value) { return kStageKeys[static_cast<std::size_t>(value)]; }
+
+std::optional<Sex> parseSex(std::string_view text) {
+  if (text == "男" || text == "male" || text == "Male" || text == "1") return Sex::Male;
+  if (text == "女" || text == "female" || text == "Female" || text == "2") return Sex::Female;
+  return parseKey<Sex>(text, kSexKeys);
+}
+std::optional<VolunteerStatus> parseVolunteerStatus(std::string_view text) {
+  return parseKey<VolunteerStatus>(text, kStatusKeys);
+}
+std::optional<Locus> parseLocus(std::string_view text) { return parseKey<Locus>(text, kLocusKeys); }
+std::optional<ContactChannel> parseContactChannel(std::string_view text) {
+  return parseKey<ContactChannel>(text, kChannelKeys);
+}
+std::optional<ContactOutcome> parseContactOutcome(std::string_view text) {
+  return parseKey<ContactOutcome>(text, kOutcomeKeys);
+}
+std::optional<WorkupStage> parseWorkupStage(std::string_view text) {
+  return parseKey<WorkupStage>(text, kStageKeys);
+}
+
+const char* displayName(VolunteerStatus value) {
+  static const char* const names[] = {
+      QT_TRANSLATE_NOOP("dd::store", "Active"),         QT_TRANSLATE_NOOP("dd::store", "Temporarily deferred"),
+      QT_TRANSLATE_NOOP("dd::store", "Permanently deferred"), QT_TRANSLATE_NOOP("dd::store", "Reserved"),
+      QT_TRANSLATE_NOOP("dd::store", "Lost contact"),   QT_TRANSLATE_NOOP("dd::store", "Withdrawn"),
+      QT_TRANSLATE_NOOP("dd::store", "Donated"),        QT_TRANSLATE_NOOP("dd::store", "Retired")};
+  return names[static_cast<int>(value)];
+}
+const char* displayName(ContactChannel value) {
+  static const char* const names[] = {
+      QT_TRANSLATE_NOOP("dd::store", "Phone"), QT_TRANSLATE_NOOP("dd::store", "SMS"),
+      QT_TRANSLATE_NOOP("dd::store", "WeChat"), QT_TRANSLATE_NOOP("dd::store", "Mail"),
+      QT_TRANSLATE_NOOP("dd::store", "Visit")};
+  return names[static_cast<int>(value)];
+}
+const char* displayName(ContactOutcome value) {
+  static const char* const names[] = {
+      QT_TRANSLATE_NOOP("dd::store", "Reached"), QT_TRANSLATE_NOOP("dd::store", "No answer"),
+      QT_TRANSLATE_NOOP("dd::store", "Wrong number"), QT_TRANSLATE_NOOP("dd::store", "Refused")};
+  return names[static_cast<int>(value)];
+}
+const char* displayName(WorkupStage value) {
+  static const char* const names[] = {
+      QT_TRANSLATE_NOOP("dd::store", "Initial match"),  QT_TRANSLATE_NOOP("dd::store", "Confirmatory typing"),
+      QT_TRANSLATE_NOOP("dd::store", "Medical exam"),   QT_TRANSLATE_NOOP("dd::store", "Consent signed"),
+      QT_TRANSLATE_NOOP("dd::store", "Mobilisation"),   QT_TRANSLATE_NOOP("dd::store", "Collection"),
+      QT_TRANSLATE_NOOP("dd::store", "Product delivered"), QT_TRANSLATE_NOOP("dd::store", "Follow-up")};
+  return names[static_cast<int>(value)];
+}
+
+}  // namespace dd::store

@@ -1,0 +1,24 @@
+#pragma once
+// The volunteer table's writable columns in one ordered list, used for the
+// INSERT/UPDATE statements, for reading rows back and for audit diffs, so
+// that a new column is added in exactly one place.
+#include <QList>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariantList>
+
+#include "store/records.h"
+
+namespace dd::store::volunteer_columns {
+
+const QStringList& writable();                    // registry_no, name, ... import_batch_id
+QVariantList values(const Volunteer& volunteer);  // bind values in writable() order
+// Columns read back: id, row_version, created_at, updated_at, last_contact_ok, then writable().
+QString selectList(const QString& tableAlias = {});
+Volunteer read(const QSqlQuery& query);  // a row selected with selectList()
+
+// (column, text) pairs of everything the audit log tracks, phones included.
+QList<QPair<QString, QString>> auditFields(const Volunteer& volunteer);
+QString phonesText(const QList<Phone>& phones);  // "138...(mobile)*; 0531..." (* = current)
+
+}  // namespace dd::store::volunteer_columns

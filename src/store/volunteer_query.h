@@ -1,0 +1,41 @@
+#pragma once
+// Filters, sorting and paging of the volunteer list (GUI tables, CLI).
+#include <optional>
+
+#include <QString>
+
+#include "store/vocabulary.h"
+
+namespace dd::store {
+
+// Empty fields do not filter. name and phone match anywhere in the value;
+// registryNo and idNumber match from the start; text matches any of the four.
+struct VolunteerFilter {
+  QString text;
+  QString name;
+  QString registryNo;
+  QString idNumber;
+  QString phone;
+  std::optional<VolunteerStatus> status;
+  QString prefecture;
+  QString county;
+};
+
+enum class VolunteerSort { RegistryNo, Name, BirthDate, Status, Region, LastContact };
+
+struct VolunteerQuery {
+  VolunteerFilter filter;
+  VolunteerSort sort = VolunteerSort::RegistryNo;
+  bool descending = false;
+  int offset = 0;
+  int limit = 100;
+};
+
+struct PatientQuery {
+  QString text;  // name or case number, anywhere
+  QString searchStatus;
+  int offset = 0;
+  int limit = 100;
+};
+
+}  // namespace dd::store

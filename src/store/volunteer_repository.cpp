@@ -1,0 +1,246 @@
+#include "store/volunteer_repository.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/serials.h"
+#include "store/sql_values.h"
+#include "store/store_errors.h"
+#include "store/volunteer_columns.h"
+
+namespace dd::store {
+namespace columns = volunteer_columns;
+
+struct VolunteerRepository::Prepared {
+  explicit Prepared(QSqlDatabase& db) : insert(db), update(db), phone(db), deletePhones(db), status(db) {}
+  QSqlQuery insert, update, phone, deletePhones, status;
+  bool ready = false;
+};
+
+VolunteerRepository::VolunteerRepository(Database& db) : db_(db), prepared_(std::make_unique<Prepared>(db.sql())) {}
+VolunteerRepository::~VolunteerRepository() = default;
+
+namespace {
+
+QString placeholders(qsizetype count) {
+  QStringList marks;
+  for (qsizetype i = 0; i < count; ++i) marks << QStringLiteral("?");
+  return marks.join(QStringLiteral(", "));
+}
+
+Status prepare(QSqlQuery& query, const QString& sql) {
+  if (!query.prepare(sql)) return databaseError(QStringLiteral("preparing: ") + sql.left(60), query.lastError());
+  return {};
+}
+
+}  // namespace
+
+Expected<Volunteer> VolunteerRepository::get(qint64 id) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT %1 FROM volunteer WHERE id = ?").arg(columns::selectList()));
+  q.addBindValue(id);
+  if (!q.exec()) return databaseError(QStringLiteral("reading a volunteer"), q.lastError());
+  if (!q.next()) return notFound("volunteer", QString::number(id));
+  Volunteer volunteer = columns::read(q);
+  q.finish();
+  QSqlQuery phones(db_.sql());
+  phones.prepare(
+      QStringLiteral("SELECT number, label, is_current FROM volunteer_phone WHERE volunteer_id = ? ORDER BY position"));
+  phones.addBindValue(id);
+  if (!phones.exec()) return databaseError(QStringLiteral("reading phones"), phones.lastError());
+  while (phones.next())
+    volunteer.phones.append(Phone{phones.value(0).toString(), phones.value(1).toString(), phones.value(2).toInt() != 0});
+  return volunteer;
+}
+
+Expected<Volunteer> VolunteerRepository::byRegistryNo(const QString& registryNo) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id FROM volunteer WHERE registry_no = ?"));
+  q.addBindValue(registryNo.trimmed());
+  if (!q.exec()) return databaseError(QStringLiteral("finding a volunteer"), q.lastError());
+  if (!q.next()) return notFound("volunteer", registryNo);
+  return get(q.value(0).toLongLong());
+}
+
+Expected<std::optional<QString>> VolunteerRepository::registryNoForIdNumber(const QString& idNumber, qint64 excludeId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT registry_no FROM volunteer WHERE id_number = ? AND id <> ?"));
+  q.addBindValue(idNumber);
+  q.addBindValue(excludeId);
+  if (!q.exec()) return databaseError(QStringLiteral("checking the ID number"), q.lastError());
+  if (q.next()) return std::optional<QString>(q.value(0).toString());
+  return std::optional<QString>();
+}
+
+Expected<QStringList> VolunteerRepository::sameNameBirthPhone(const QString& name, const QDate& birth,
+                                                              const QStringList& phones, qint64 excludeId) {
+  QStringList found;
+  if (phones.isEmpty()) return found;
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT DISTINCT v.registry_no FROM volunteer v JOIN volunteer_phone p "
+                           "ON p.volunteer_id = v.id WHERE v.name = ? AND v.birth_date = ? AND v.id <> ? "
+                           "AND p.number IN (%1) ORDER BY v.registry_no")
+                .arg(placeholders(phones.size())));
+  q.addBindValue(name);
+  q.addBindValue(sql::date(birth));
+  q.addBindValue(excludeId);
+  for (const QString& phone : phones) q.addBindValue(phone);
+  if (!q.exec()) return databaseError(QStringLiteral("looking for duplicates"), q.lastError());
+  while (q.next()) found << q.value(0).toString();
+  return found;
+}
+
+Expected<QString> VolunteerRepository::nextRegistryNo() {
+  auto serial = reserveSerials(db_, "volunteer_serial", 1);
+  if (!serial) return serial.error();
+  auto prefix = metaValue(db_, "registry_prefix");
+  if (!prefix) return prefix.error();
+  return formatSerial(*prefix, *serial);
+}
+
+Status VolunteerRepository::ensurePrepared() {
+  Prepared& p = *prepared_;
+  if (p.ready) return {};
+  const QStringList& cols = columns::writable();
+  QStringList sets;
+  for (const QString& column : cols) sets << column + QStringLiteral(" = ?");
+  const std::pair<QSqlQuery*, QString> statements[] = {
+      {&p.insert, QStringLiteral("INSERT INTO volunteer (%1, created_at, updated_at, row_version) "
+                                 "VALUES (%2, ?, ?, 1) RETURNING id")
+                      .arg(cols.join(QStringLiteral(", ")), placeholders(cols.size()))},
+      {&p.update, QStringLiteral("UPDATE volunteer SET %1, updated_at = ?, row_version = row_version + 1 "
+                                 "WHERE id = ? AND row_version = ?")
+                      .arg(sets.join(QStringLiteral(", ")))},
+      {&p.phone, QStringLiteral("INSERT INTO volunteer_phone (volunteer_id, position, number, label, is_current) "
+                                "VALUES (?, ?, ?, ?, ?)")},
+      {&p.deletePhones, QStringLiteral("DELETE FROM volunteer_phone WHERE volunteer_id = ?")},
+      {&p.status, QStringLiteral("INSERT INTO status_change (volunteer_id, changed_at, staff, old_status, "
+                                 "new_status, reason, until_date, patient_id, stage) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+  };
+  for (const auto& [query, text] : statements)
+    if (Status s = prepare(*query, text); !s) return s;
+  p.ready = true;
+  return {};
+}
+
+Status VolunteerRepository::insert(Volunteer& v, const QString& staff) {
+  if (Status s = ensurePrepared(); !s) return s;
+  Prepared& p = *prepared_;
+  if (v.registryNo.isEmpty()) {
+    auto number = nextRegistryNo();
+    if (!number) return number.error();
+    v.registryNo = *number;
+  }
+  const QVariantList values = columns::values(v);
+  for (qsizetype i = 0; i < values.size(); ++i) p.insert.bindValue(static_cast<int>(i), values.at(i));
+  const QDateTime now = sql::nowUtc();
+  p.insert.bindValue(static_cast<int>(values.size()), sql::timestamp(now));
+  p.insert.bindValue(static_cast<int>(values.size() + 1), sql::timestamp(now));
+  if (!p.insert.exec() || !p.insert.next())
+    return databaseError(QStringLiteral("saving volunteer ") + v.registryNo, p.insert.lastError());
+  v.id = p.insert.value(0).toLongLong();
+  p.insert.finish();
+  v.rowVersion = 1;
+  v.createdAt = v.updatedAt = now;
+  if (Status s = writePhones(v, false); !s) return s;
+  return addStatusChange(StatusChange{0, v.id, now, staff, std::nullopt, v.status, v.statusReason, v.statusUntil,
+                                      v.reservedForPatientId, v.withdrawalStage});
+}
+
+Status VolunteerRepository::update(Volunteer& v, const QString& staff) {
+  (void)staff;  // the caller writes the audit rows; kept for symmetry with insert()
+  if (Status s = ensurePrepared(); !s) return s;
+  Prepared& p = *prepared_;
+  const QVariantList values = columns::values(v);
+  int i = 0;
+  for (const QVariant& value : values) p.update.bindValue(i++, value);
+  const QDateTime now = sql::nowUtc();
+  p.update.bindValue(i++, sql::timestamp(now));
+  p.update.bindValue(i++, v.id);
+  p.update.bindValue(i++, v.rowVersion);
+  if (!p.update.exec()) return databaseError(QStringLiteral("saving volunteer ") + v.registryNo, p.update.lastError());
+  if (p.update.numRowsAffected() != 1) {
+    auto existing = get(v.id);
+    if (!existing) return existing.error();
+    const auto [who, when] = AuditLog(db_).lastChange(QStringLiteral("volunteer"), v.id);
+    return conflictError("volunteer", v.registryNo, who, when);
+  }
+  v.rowVersion += 1;
+  v.updatedAt = now;
+  return writePhones(v, true);
+}
+
+Status VolunteerRepository::writePhones(const Volunteer& v, bool replace) {
+  Prepared& p = *prepared_;
+  if (replace) {
+    p.deletePhones.bindValue(0, v.id);
+    if (!p.deletePhones.exec()) return databaseError(QStringLiteral("saving phones"), p.deletePhones.lastError());
+  }
+  int position = 0;
+  for (const Phone& phone : v.phones) {
+    p.phone.bindValue(0, v.id);
+    p.phone.bindValue(1, position++);
+    p.phone.bindValue(2, phone.number);
+    p.phone.bindValue(3, sql::text(phone.label));
+    p.phone.bindValue(4, phone.current ? 1 : 0);
+    if (!p.phone.exec()) return databaseError(QStringLiteral("saving phones"), p.phone.lastError());
+  }
+  return {};
+}
+
+Status VolunteerRepository::addStatusChange(const StatusChange& c) {
+  if (Status s = ensurePrepared(); !s) return s;
+  QSqlQuery& q = prepared_->status;
+  auto keyText = [](VolunteerStatus s) { return QString::fromLatin1(key(s).data(), qsizetype(key(s).size())); };
+  q.bindValue(0, c.volunteerId);
+  q.bindValue(1, sql::timestamp(c.at.isValid() ? c.at : sql::nowUtc()));
+  q.bindValue(2, c.staff);
+  q.bindValue(3, c.from ? QVariant(keyText(*c.from)) : QVariant(QMetaType::fromType<QString>()));
+  q.bindValue(4, keyText(c.to));
+  q.bindValue(5, sql::text(c.reason));
+  q.bindValue(6, sql::date(c.until));
+  q.bindValue(7, sql::id(c.patientId));
+  q.bindValue(8, sql::text(c.stage));
+  if (!q.exec()) return databaseError(QStringLiteral("recording a status change"), q.lastError());
+  return {};
+}
+
+Expected<QList<StatusChange>> VolunteerRepository::statusHistory(qint64 volunteerId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id, changed_at, staff, old_status, new_status, reason, until_date, patient_id, "
+                           "stage FROM status_change WHERE volunteer_id = ? ORDER BY id"));
+  q.addBindValue(volunteerId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading the status history"), q.lastError());
+  QList<StatusChange> changes;
+  while (q.next()) {
+    StatusChange c;
+    c.id = q.value(0).toLongLong();
+    c.volunteerId = volunteerId;
+    c.at = sql::toTimestamp(q.value(1));
+    c.staff = q.value(2).toString();
+    if (!q.value(3).isNull()) c.from = parseVolunteerStatus(q.value(3).toString().toStdString());
+    c.to = parseVolunteerStatus(q.value(4).toString().toStdString()).value_or(VolunteerStatus::Active);
+    c.reason = q.value(5).toString();
+    c.until = sql::toDate(q.value(6));
+    c.patientId = q.value(7).toLongLong();
+    c.stage = q.value(8).toString();
+    changes.append(c);
+  }
+  return changes;
+}
+
+Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& date) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_ok = ? WHERE id = ? "
+                           "AND (last_contact_ok IS NULL OR last_contact_ok < ?)"));
+  q.addBindValue(sql::date(date));
+  q.addBindValue(volunteerId);
+  q.addBindValue(sql::date(date));
+  if (!q.exec()) return databaseError(QStringLiteral("recording the last contact"), q.lastError());
+  return {};
+}
+
+}  // namespace dd::store

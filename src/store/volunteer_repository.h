@@ -1,0 +1,59 @@
+#pragma once
+// SQL for volunteers, their phones and status history. Keep one repository
+// alive across a bulk operation: its statements are prepared once and reused.
+// Writes here never commit: the caller owns the transaction and the audit rows.
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+
+#include "core/expected.h"
+#include "store/donor_record.h"
+#include "store/records.h"
+#include "store/volunteer_query.h"
+
+namespace dd::store {
+
+class Database;
+
+class VolunteerRepository {
+ public:
+  explicit VolunteerRepository(Database& db);
+  ~VolunteerRepository();
+
+  Expected<Volunteer> get(qint64 id);
+  Expected<Volunteer> byRegistryNo(const QString& registryNo);
+  // The registry number of another volunteer with this ID number, if any.
+  Expected<std::optional<QString>> registryNoForIdNumber(const QString& idNumber, qint64 excludeId = 0);
+  // Registry numbers of volunteers with the same name, birth date and one of the phones.
+  Expected<QStringList> sameNameBirthPhone(const QString& name, const QDate& birth, const QStringList& phones,
+                                           qint64 excludeId = 0);
+  Expected<QString> nextRegistryNo();  // prefix (meta registry_prefix) + 8-digit serial
+
+  // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
+  // the first status_change row. Assigns a registry number when empty.
+  Status insert(Volunteer& volunteer, const QString& staff);
+  // Updates if volunteer.rowVersion still matches (else store.conflict);
+  // bumps rowVersion and updatedAt on success; replaces the phones.
+  Status update(Volunteer& volunteer, const QString& staff);
+  Status addStatusChange(const StatusChange& change);
+  Expected<QList<StatusChange>> statusHistory(qint64 volunteerId);
+  Status setLastContactOk(qint64 volunteerId, const QDate& date);  // keeps the later date
+
+  Expected<QList<VolunteerSummary>> list(const VolunteerQuery& query);
+  Expected<int> count(const VolunteerFilter& filter);
+  // Every volunteer in id order through one forward-only query.
+  Status forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today);
+
+ private:
+  Status ensurePrepared();
+  Status writePhones(const Volunteer& volunteer, bool replace);
+  Database& db_;
+  struct Prepared;
+  std::unique_ptr<Prepared> prepared_;
+};
+
+}  // namespace dd::store

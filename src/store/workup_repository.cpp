@@ -1,0 +1,222 @@
+#include "store/workup_repository.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/sql_values.h"
+#include "store/store_errors.h"
+
+namespace dd::store {
+namespace {
+
+QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
+
+QStringList stageDateColumns() {
+  QStringList columns;
+  for (int i = 0; i < kWorkupStageCount; ++i)
+    columns << keyText(key(static_cast<WorkupStage>(i))) + QStringLiteral("_date");
+  return columns;
+}
+
+QStringList caseColumns() {
+  return QStringList{QStringLiteral("patient_id"), QStringLiteral("volunteer_id"), QStringLiteral("stage")} +
+         stageDateColumns() +
+         QStringList{QStringLiteral("stopped_date"), QStringLiteral("stop_reason"), QStringLiteral("regret_stage"),
+                     QStringLiteral("notes")};
+}
+
+QVariantList caseValues(const WorkupCase& w) {
+  QVariantList list{w.patientId, w.volunteerId, keyText(key(w.stage))};
+  for (const QDate& date : w.stageDates) list << sql::date(date);
+  list << sql::date(w.stoppedDate) << sql::text(w.stopReason)
+       << (w.regretStage ? QVariant(keyText(key(*w.regretStage))) : QVariant(QMetaType::fromType<QString>()))
+       << sql::text(w.notes);
+  return list;
+}
+
+WorkupCase readCase(const QSqlQuery& q) {
+  WorkupCase w;
+  w.id = q.value(0).toLongLong();
+  w.rowVersion = q.value(1).toInt();
+  w.createdAt = sql::toTimestamp(q.value(2));
+  w.updatedAt = sql::toTimestamp(q.value(3));
+  int i = 4;
+  w.patientId = q.value(i++).toLongLong();
+  w.volunteerId = q.value(i++).toLongLong();
+  w.stage = parseWorkupStage(q.value(i++).toString().toStdString()).value_or(WorkupStage::InitialMatch);
+  for (QDate& date : w.stageDates) date = sql::toDate(q.value(i++));
+  w.stoppedDate = sql::toDate(q.value(i++));
+  w.stopReason = q.value(i++).toString();
+  const QString regret = q.value(i++).toString();
+  if (!regret.isEmpty()) w.regretStage = parseWorkupStage(regret.toStdString());
+  w.notes = q.value(i++).toString();
+  return w;
+}
+
+}  // namespace
+
+struct WorkupRepository::Prepared {
+  explicit Prepared(QSqlDatabase& db) : contact(db) {}
+  QSqlQuery contact;
+};
+
+WorkupRepository::WorkupRepository(Database& db) : db_(db), prepared_(new Prepared(db.sql())) {}
+WorkupRepository::~WorkupRepository() { delete prepared_; }
+
+Status WorkupRepository::addContact(ContactAttempt& a) {
+  QSqlQuery& q = prepared_->contact;
+  if (q.lastQuery().isEmpty() &&
+      !q.prepare(QStringLiteral("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome, "
+                                "note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")))
+    return databaseError(QStringLiteral("preparing the contact log"), q.lastError());
+  if (!a.at.isValid()) a.at = sql::nowUtc();
+  q.bindValue(0, a.volunteerId);
+  q.bindValue(1, sql::timestamp(a.at));
+  q.bindValue(2, keyText(key(a.channel)));
+  q.bindValue(3, a.staff);
+  q.bindValue(4, keyText(key(a.outcome)));
+  q.bindValue(5, sql::text(a.note));
+  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
+  a.id = q.value(0).toLongLong();
+  q.finish();
+  return {};
+}
+
+Expected<QList<ContactAttempt>> WorkupRepository::contacts(qint64 volunteerId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id, contacted_at, channel, staff, outcome, note FROM contact_attempt "
+                           "WHERE volunteer_id = ? ORDER BY contacted_at DESC, id DESC"));
+  q.addBindValue(volunteerId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading the contact log"), q.lastError());
+  QList<ContactAttempt> list;
+  while (q.next()) {
+    ContactAttempt a;
+    a.id = q.value(0).toLongLong();
+    a.volunteerId = volunteerId;
+    a.at = sql::toTimestamp(q.value(1));
+    a.channel = parseContactChannel(q.value(2).toString().toStdString()).value_or(ContactChannel::Phone);
+    a.staff = q.value(3).toString();
+    a.outcome = parseContactOutcome(q.value(4).toString().toStdString()).value_or(ContactOutcome::Reached);
+    a.note = q.value(5).toString();
+    list.append(a);
+  }
+  return list;
+}
+
+Expected<QList<WorkupCase>> WorkupRepository::where(const QString& condition, qint64 value) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id, row_version, created_at, updated_at, %1 FROM workup_case WHERE %2 ORDER BY id")
+                .arg(caseColumns().join(QStringLiteral(", ")), condition));
+  q.addBindValue(value);
+  if (!q.exec()) return databaseError(QStringLiteral("reading workup cases"), q.lastError());
+  QList<WorkupCase> list;
+  while (q.next()) list.append(readCase(q));
+  return list;
+}
+
+Expected<WorkupCase> WorkupRepository::get(qint64 id) {
+  auto list = where(QStringLiteral("id = ?"), id);
+  if (!list) return list.error();
+  if (list->isEmpty()) return notFound("workup case", QString::number(id));
+  return list->constFirst();
+}
+Expected<QList<WorkupCase>> WorkupRepository::forPatient(qint64 id) { return where(QStringLiteral("patient_id = ?"), id); }
+Expected<QList<WorkupCase>> WorkupRepository::forVolunteer(qint64 id) {
+  return where(QStringLiteral("volunteer_id = ?"), id);
+}
+
+Status WorkupRepository::insert(WorkupCase& w) {
+  const QStringList cols = caseColumns();
+  QStringList marks;
+  for (qsizetype i = 0; i < cols.size() + 2; ++i) marks << QStringLiteral("?");
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("INSERT INTO workup_case (%1, created_at, updated_at, row_version) VALUES (%2, 1) "
+                           "RETURNING id")
+                .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+  for (const QVariant& value : caseValues(w)) q.addBindValue(value);
+  const QDateTime now = sql::nowUtc();
+  q.addBindValue(sql::timestamp(now));
+  q.addBindValue(sql::timestamp(now));
+  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("saving a workup case"), q.lastError());
+  w.id = q.value(0).toLongLong();
+  q.finish();
+  w.rowVersion = 1;
+  w.createdAt = w.updatedAt = now;
+  return {};
+}
+
+Status WorkupRepository::update(WorkupCase& w) {
+  QStringList sets;
+  for (const QString& column : caseColumns()) sets << column + QStringLiteral(" = ?");
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("UPDATE workup_case SET %1, updated_at = ?, row_version = row_version + 1 "
+                           "WHERE id = ? AND row_version = ?")
+                .arg(sets.join(QStringLiteral(", "))));
+  for (const QVariant& value : caseValues(w)) q.addBindValue(value);
+  const QDateTime now = sql::nowUtc();
+  q.addBindValue(sql::timestamp(now));
+  q.addBindValue(w.id);
+  q.addBindValue(w.rowVersion);
+  if (!q.exec()) return databaseError(QStringLiteral("saving a workup case"), q.lastError());
+  if (q.numRowsAffected() != 1) {
+    auto existing = get(w.id);
+    if (!existing) return existing.error();
+    const auto [who, when] = AuditLog(db_).lastChange(QStringLiteral("workup_case"), w.id);
+    return conflictError("workup case", QString::number(w.id), who, when);
+  }
+  w.rowVersion += 1;
+  w.updatedAt = now;
+  return {};
+}
+
+QList<QPair<QString, QString>> WorkupRepository::auditFields(const WorkupCase& w) {
+  QList<QPair<QString, QString>> fields;
+  const QStringList cols = caseColumns();
+  const QVariantList list = caseValues(w);
+  for (qsizetype i = 0; i < cols.size(); ++i)
+    fields.append({cols.at(i), list.at(i).isNull() ? QString() : list.at(i).toString()});
+  return fields;
+}
+
+Status WorkupRepository::insertBatch(ImportBatch& b) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("INSERT INTO import_batch (kind, source_file, staff, created_at, row_count, drive_date, "
+                           "drive_place, drive_organiser, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  if (!b.at.isValid()) b.at = sql::nowUtc();
+  for (const QVariant& value : QVariantList{b.kind, sql::text(b.sourceFile), b.staff, sql::timestamp(b.at), b.rowCount,
+                                            sql::date(b.drive.date), sql::text(b.drive.place),
+                                            sql::text(b.drive.organiser), sql::text(b.note)})
+    q.addBindValue(value);
+  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("recording the import batch"), q.lastError());
+  b.id = q.value(0).toLongLong();
+  q.finish();
+  return {};
+}
+
+Status WorkupRepository::setBatchRowCount(qint64 batchId, int rows) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("UPDATE import_batch SET row_count = ? WHERE id = ?"));
+  q.addBindValue(rows);
+  q.addBindValue(batchId);
+  if (!q.exec()) return databaseError(QStringLiteral("recording the import batch"), q.lastError());
+  return {};
+}
+
+Expected<QList<ImportBatch>> WorkupRepository::batches() {
+  QSqlQuery q(db_.sql());
+  if (!q.exec(QStringLiteral("SELECT id, kind, source_file, staff, created_at, row_count, drive_date, drive_place, "
+                             "drive_organiser, note FROM import_batch ORDER BY id")))
+    return databaseError(QStringLiteral("reading import batches"), q.lastError());
+  QList<ImportBatch> list;
+  while (q.next())
+    list.append(ImportBatch{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString(), sql::toTimestamp(q.value(4)), q.value(5).toInt(),
+                            RecruitmentDrive{sql::toDate(q.value(6)), q.value(7).toString(), q.value(8).toString()},
+                            q.value(9).toString()});
+  return list;
+}
+
+}  // namespace dd::store
