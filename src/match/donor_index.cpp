@@ -1,0 +1,181 @@
+#include "match/donor_index.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace dd::match {
+
+void IdColumn::push(std::uint32_t id) {
+  if (!wide_ && id > 0xFFFFu) widen();
+  if (wide_) {
+    wideIds_.push_back(id);
+  } else {
+    narrowIds_.push_back(static_cast<std::uint16_t>(id));
+  }
+}
+
+void IdColumn::set(std::size_t row, std::uint32_t id) {
+  if (!wide_ && id > 0xFFFFu) widen();
+  if (wide_) {
+    wideIds_[row] = id;
+  } else {
+    narrowIds_[row] = static_cast<std::uint16_t>(id);
+  }
+}
+
+void IdColumn::widen() {
+  wideIds_.assign(narrowIds_.begin(), narrowIds_.end());
+  wideIds_.reserve(narrowIds_.capacity());
+  std::vector<std::uint16_t>().swap(narrowIds_);
+  wide_ = true;
+}
+
+DonorIndex::DonorIndex(std::shared_ptr<const dd::hla::Nomenclature> nomenclature)
+    : nomenclature_(std::move(nomenclature)) {
+  for (auto& catalog : catalogs_) {
+    catalog.slots.emplace_back();  // slot 0: untyped
+    catalog.slotTexts.emplace_back();
+    catalog.slotIds.emplace(std::string(), 0);
+    catalog.pairs.push_back({0, 0});  // pair 0: untyped
+    catalog.pairIds.emplace(0, 0);
+  }
+}
+
+DonorIndex::~DonorIndex() = default;
+
+dd::Expected<std::uint32_t> DonorIndex::internSlot(int locus, std::string_view text) {
+  auto& catalog = catalogs_[static_cast<std::size_t>(locus)];
+  const std::string key(text);
+  if (auto found = catalog.slotIds.find(key); found != catalog.slotIds.end()) return found->second;
+  auto profile = profileSlot(text, static_cast<dd::hla::Locus>(locus), *nomenclature_);
+  if (!profile) return profile.error();
+  const auto id = static_cast<std::uint32_t>(catalog.slots.size());
+  catalog.slots.push_back(std::move(*profile));
+  catalog.slotTexts.push_back(key);
+  catalog.slotIds.emplace(key, id);
+  return id;
+}
+
+std::uint32_t DonorIndex::internPair(int locus, std::uint32_t a, std::uint32_t b) {
+  if (a > b) std::swap(a, b);
+  auto& catalog = catalogs_[static_cast<std::size_t>(locus)];
+  const std::uint64_t key = static_cast<std::uint64_t>(a) << 32 | b;
+  auto [it, inserted] = catalog.pairIds.emplace(key, static_cast<std::uint32_t>(catalog.pairs.size()));
+  if (inserted) catalog.pairs.push_back({a, b});
+  return it->second;
+}
+
+void DonorIndex::reserve(std::size_t donors) {
+  for (auto& column : columns_) column.reserve(donors);
+  factors_.reserve(donors);
+  ids_.reserve(donors);
+}
+
+void DonorIndex::append(std::int64_t volunteerId, const SlotIds& slots, std::uint32_t packedFactors) {
+  const auto row = static_cast<std::uint32_t>(factors_.size());
+  for (int locus = 0; locus < kMatchLoci; ++locus)
+    columns_[static_cast<std::size_t>(locus)].push(internPair(locus, slots[locus][0], slots[locus][1]));
+  factors_.push_back(packedFactors);
+  const bool inOrder = sortedIds_ == ids_.size() && (ids_.empty() || ids_.back() < volunteerId);
+  ids_.push_back(volunteerId);
+  if (inOrder) {
+    ++sortedIds_;
+  } else {
+    outOfOrder_.emplace(volunteerId, row);
+  }
+  if (!registryOffsets_.empty()) registryOffsets_.push_back(registryOffsets_.back());
+}
+
+std::int64_t DonorIndex::rowOf(std::int64_t volunteerId) const {
+  const auto end = ids_.begin() + static_cast<std::ptrdiff_t>(sortedIds_);
+  const auto found = std::lower_bound(ids_.begin(), end, volunteerId);
+  if (found != end && *found == volunteerId) return found - ids_.begin();
+  const auto other = outOfOrder_.find(volunteerId);
+  return other == outOfOrder_.end() ? -1 : static_cast<std::int64_t>(other->second);
+}
+
+std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
+  std::vector<dd::Error> errors;
+  SlotIds slots{};
+  for (int locus = 0; locus < kMatchLoci; ++locus) {
+    auto typing = parseLocusTyping(donor.locusTyping[static_cast<std::size_t>(locus)],
+                                   static_cast<dd::hla::Locus>(locus), *nomenclature_);
+    if (!typing) {
+      errors.push_back(typing.error());
+      continue;
+    }
+    for (int s = 0; s < 2 && typing->typed(); ++s) {
+      auto id = internSlot(locus, typing->slot[static_cast<std::size_t>(s)]);
+      if (!id) {
+        errors.push_back(id.error());
+        slots[locus] = {0, 0};
+        break;
+      }
+      slots[locus][s] = *id;
+    }
+  }
+  invalidTypings_ += errors.size();
+  const std::uint32_t packed = packFactors(donor.factors);
+  const std::int64_t existing = rowOf(donor.volunteerId);
+  if (existing >= 0) {
+    const auto row = static_cast<std::size_t>(existing);
+    for (int locus = 0; locus < kMatchLoci; ++locus)
+      columns_[static_cast<std::size_t>(locus)].set(row, internPair(locus, slots[locus][0], slots[locus][1]));
+    factors_[row] = packed;
+    if (registryNo(row) != donor.registryNo) editedRegistryNos_[static_cast<std::uint32_t>(row)] = donor.registryNo;
+    return errors;
+  }
+  append(donor.volunteerId, slots, packed);
+  setRegistryNo(factors_.size() - 1, donor.registryNo);
+  return errors;
+}
+
+void DonorIndex::setRegistryNo(std::size_t row, const std::string& registryNo) {
+  if (registryNo.empty()) return;
+  if (registryOffsets_.empty()) registryOffsets_.assign(factors_.size() + 1, 0);
+  // append() already pushed an empty entry for this (last) row; extend it.
+  registryText_ += registryNo;
+  registryOffsets_[row + 1] = static_cast<std::uint32_t>(registryText_.size());
+}
+
+std::string DonorIndex::registryNo(std::size_t row) const {
+  if (auto edited = editedRegistryNos_.find(static_cast<std::uint32_t>(row)); edited != editedRegistryNos_.end())
+    return edited->second;
+  if (registryOffsets_.empty()) return {};
+  return registryText_.substr(registryOffsets_[row], registryOffsets_[row + 1] - registryOffsets_[row]);
+}
+
+bool DonorIndex::remove(std::int64_t volunteerId) {
+  const std::int64_t row = rowOf(volunteerId);
+  if (row < 0) return false;
+  auto& packed = factors_[static_cast<std::size_t>(row)];
+  packed = (packed & 0x1FFFFFFFu) | static_cast<std::uint32_t>(Availability::Removed) << 29;
+  return true;
+}
+
+std::size_t DonorIndex::bytes() const {
+  std::size_t total = factors_.capacity() * 4 + ids_.capacity() * 8 + registryText_.capacity() +
+                      registryOffsets_.capacity() * 4;
+  for (const auto& column : columns_) total += column.bytes();
+  for (const auto& catalog : catalogs_) {
+    total += catalog.pairs.capacity() * 8 + catalog.pairIds.size() * 32;
+    for (const auto& slot : catalog.slots)
+      total += sizeof(SlotProfile) + (slot.groups.capacity() + slot.antigens.capacity() + slot.broads.capacity()) * 4;
+    for (const auto& text : catalog.slotTexts) total += sizeof(std::string) + text.capacity() + 48;
+  }
+  return total;
+}
+
+IndexStats DonorIndex::stats() const {
+  IndexStats stats;
+  stats.donors = size();
+  stats.invalidTypings = invalidTypings_;
+  for (int locus = 0; locus < kMatchLoci; ++locus) {
+    stats.distinctSlots[static_cast<std::size_t>(locus)] = catalogs_[static_cast<std::size_t>(locus)].slots.size();
+    stats.distinctPairs[static_cast<std::size_t>(locus)] = catalogs_[static_cast<std::size_t>(locus)].pairs.size();
+  }
+  stats.bytes = bytes();
+  return stats;
+}
+
+}  // namespace dd::match

@@ -1,0 +1,238 @@
+#include "match/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace dd::match {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kBlock = 1024;
+constexpr int kDpb1 = static_cast<int>(dd::hla::Locus::DPB1);
+
+struct Candidate {
+  std::uint64_t key;
+  std::uint32_t row;
+};
+// Better first: bigger key, then lower row (earlier donor).
+bool better(const Candidate& a, const Candidate& b) { return a.key != b.key ? a.key > b.key : a.row < b.row; }
+
+using PatientProfiles = std::array<std::array<SlotProfile, 2>, kMatchLoci>;
+
+// The additive key contribution of every distinct locus typing of one locus.
+std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::array<SlotProfile, 2>& patient,
+                                        int locus, int scale, const KeyLayout& layout) {
+  std::array<std::vector<PositionGrade>, 2> slotGrades;
+  for (int p = 0; p < 2; ++p) {
+    slotGrades[p].reserve(catalog.slots.size());
+    for (const auto& slot : catalog.slots) slotGrades[p].push_back(comparePosition(patient[p], slot));
+  }
+  const bool inScale = locusInScale(locus, scale);
+  std::vector<std::uint64_t> contribution(catalog.pairs.size());
+  for (std::size_t i = 0; i < catalog.pairs.size(); ++i) {
+    const auto [a, b] = catalog.pairs[i];
+    const LocusGrade g =
+        gradeLocus({{{slotGrades[0][a], slotGrades[0][b]}, {slotGrades[1][a], slotGrades[1][b]}}});
+    std::uint64_t value = 0;
+    if (inScale) {
+      value += layout.place(Criterion::Matches, g.matches);
+      value += layout.place(Criterion::Definite, g.definite);
+      value += layout.place(Criterion::Certainty, 2 * kMaxPositionPenalty - g.penalty);
+      value += layout.place(Criterion::AlleleMismatchFirst, 2 - g.antigenMismatches);
+    }
+    if (locus == kDpb1) {
+      const auto category = classifyDpb1(g, {patient[0].tceMask, patient[1].tceMask},
+                                         {catalog.slots[a].tceMask, catalog.slots[b].tceMask});
+      value += layout.place(Criterion::Dpb1, static_cast<std::uint64_t>(dpb1Rank(category)));
+    }
+    contribution[i] = value;
+  }
+  return contribution;
+}
+
+template <class Id>
+void addColumn(const Id* ids, const std::uint64_t* table, std::uint64_t* sums, std::size_t n) {
+  for (std::size_t j = 0; j < n; ++j) sums[j] += table[ids[j]];
+}
+
+struct ScanContext {
+  const DonorIndex* index;
+  std::array<const std::uint64_t*, kMatchLoci> tables;
+  const FactorKeyTable* factorKeys;
+  int matchesShift;
+  std::uint64_t minMatches;
+  bool includeUnavailable;
+  std::size_t limit;
+};
+
+struct ScanOutput {
+  std::vector<Candidate> heap;
+  std::size_t qualified = 0;
+};
+
+void scan(const ScanContext& c, std::size_t begin, std::size_t end, ScanOutput& out) {
+  auto& heap = out.heap;
+  heap.reserve(c.limit + 1);
+  const std::uint32_t* factors = c.index->packedFactors().data();
+  std::uint64_t sums[kBlock];
+  for (std::size_t start = begin; start < end; start += kBlock) {
+    const std::size_t n = std::min(kBlock, end - start);
+    std::fill(sums, sums + n, 0);
+    for (int locus = 0; locus < kMatchLoci; ++locus) {
+      const IdColumn& column = c.index->column(locus);
+      if (column.wide()) {
+        addColumn(column.wideData() + start, c.tables[locus], sums, n);
+      } else {
+        addColumn(column.narrow() + start, c.tables[locus], sums, n);
+      }
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::uint32_t packed = factors[start + j];
+      const auto availability = static_cast<Availability>(packed >> 29);
+      if (availability == Availability::Removed) continue;
+      if (!c.includeUnavailable && availability != Availability::Available) continue;
+      if (((sums[j] >> c.matchesShift) & 15u) < c.minMatches) continue;
+      ++out.qualified;
+      const Candidate candidate{sums[j] + (*c.factorKeys)(packed), static_cast<std::uint32_t>(start + j)};
+      if (heap.size() < c.limit) {
+        heap.push_back(candidate);
+        std::push_heap(heap.begin(), heap.end(), better);
+      } else if (candidate.key >= heap.front().key && better(candidate, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), better);
+        heap.back() = candidate;
+        std::push_heap(heap.begin(), heap.end(), better);
+      }
+    }
+  }
+}
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int matchesOnScale(const std::array<LocusGrade, kMatchLoci>& loci, int scale) {
+  int total = 0;
+  for (int locus = 0; locus < kMatchLoci; ++locus)
+    if (locusInScale(locus, scale)) total += loci[static_cast<std::size_t>(locus)].matches;
+  return total;
+}
+
+dd::Expected<PatientProfiles> profilePatient(const Typing& patient, const dd::hla::Nomenclature& nomenclature) {
+  PatientProfiles profiles;
+  for (int locus = 0; locus < kMatchLoci; ++locus) {
+    const auto& typing = patient.locus[static_cast<std::size_t>(locus)];
+    if (!typing.typed()) continue;
+    for (int s = 0; s < 2; ++s) {
+      auto profile = profileSlot(typing.slot[static_cast<std::size_t>(s)], static_cast<dd::hla::Locus>(locus),
+                                 nomenclature);
+      if (!profile) return profile.error();
+      profiles[static_cast<std::size_t>(locus)][static_cast<std::size_t>(s)] = std::move(*profile);
+    }
+  }
+  return profiles;
+}
+
+SearchResult describeDonor(const DonorIndex& index, const PatientProfiles& patient, std::uint32_t row, int scale) {
+  SearchResult result;
+  result.row = row;
+  result.volunteerId = index.volunteerId(row);
+  result.registryNo = index.registryNo(row);
+  for (int locus = 0; locus < kMatchLoci; ++locus) {
+    const auto l = static_cast<std::size_t>(locus);
+    const LocusCatalog& catalog = index.catalog(locus);
+    const auto [a, b] = catalog.pairs[index.column(locus).get(row)];
+    const SlotProfile& da = catalog.slots[a];
+    const SlotProfile& db = catalog.slots[b];
+    result.loci[l] = gradeLocus({{{comparePosition(patient[l][0], da), comparePosition(patient[l][0], db)},
+                                  {comparePosition(patient[l][1], da), comparePosition(patient[l][1], db)}}});
+    result.donorSlots[l] = {catalog.slotTexts[a], catalog.slotTexts[b]};
+    if (locus == kDpb1)
+      result.dpb1 = classifyDpb1(result.loci[l], {patient[l][0].tceMask, patient[l][1].tceMask},
+                                 {da.tceMask, db.tceMask});
+    if (!locusInScale(locus, scale)) continue;
+    const LocusGrade& g = result.loci[l];
+    result.definiteMatches += g.definite;
+    result.alleleMismatches += g.alleleMismatches;
+    result.antigenMismatches += g.antigenMismatches;
+    if (g.direction() == MismatchDirection::GvhOnly) result.gvhOnlyMismatches += 2 - g.matches;
+    if (g.direction() == MismatchDirection::HvgOnly) result.hvgOnlyMismatches += 2 - g.matches;
+  }
+  result.matches = {matchesOnScale(result.loci, 10), matchesOnScale(result.loci, 8), matchesOnScale(result.loci, 6)};
+  const int onScale = scale == 10 ? result.matches[0] : scale == 8 ? result.matches[1] : result.matches[2];
+  result.definite = onScale == result.definiteMatches;
+  const std::uint32_t packed = index.packedFactors()[row];
+  result.factors = unpackFactors(packed);
+  result.available = result.factors.availability == Availability::Available;
+  return result;
+}
+
+dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Typing& patient,
+                                               const SearchOptions& options, SearchTimings* timings) {
+  if (!isValidScale(options.scale))
+    return dd::makeError("match.scale", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "The scale must be 10, 8 or 6, not %1."),
+                         {std::to_string(options.scale)});
+  const auto start = Clock::now();
+  auto profiles = profilePatient(patient, index.nomenclature());
+  if (!profiles) return profiles.error();
+  const KeyLayout layout = layoutFor(options.policy);
+  const FactorKeyTable factorKeys(layout, options.patient);
+
+  std::array<std::vector<std::uint64_t>, kMatchLoci> tables;
+  for (int locus = 0; locus < kMatchLoci; ++locus)
+    tables[static_cast<std::size_t>(locus)] =
+        gradeCatalog(index.catalog(locus), (*profiles)[static_cast<std::size_t>(locus)], locus, options.scale, layout);
+  const auto graded = Clock::now();
+
+  ScanContext context{&index, {}, &factorKeys, layout.shift[static_cast<int>(Criterion::Matches)],
+                      static_cast<std::uint64_t>(std::max(0, options.minMatches)), options.includeUnavailable,
+                      options.limit};
+  for (int locus = 0; locus < kMatchLoci; ++locus) context.tables[locus] = tables[locus].data();
+
+  const std::size_t n = index.size();
+  std::vector<ScanOutput> outputs;
+  if (options.limit > 0 && n > 0) {
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 65535) / 65536));
+    outputs.resize(threads);
+    std::vector<std::thread> workers;
+    const std::size_t chunk = (n + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
+      if (t + 1 == threads) {
+        scan(context, begin, end, outputs[t]);  // the calling thread takes the last part
+      } else {
+        workers.emplace_back([&, t, begin, end] { scan(context, begin, end, outputs[t]); });
+      }
+    }
+    for (auto& worker : workers) worker.join();
+  }
+  std::vector<Candidate> merged;
+  std::size_t qualified = 0;
+  for (auto& output : outputs) {
+    merged.insert(merged.end(), output.heap.begin(), output.heap.end());
+    qualified += output.qualified;
+  }
+  std::sort(merged.begin(), merged.end(), better);
+  if (merged.size() > options.limit) merged.resize(options.limit);
+
+  std::vector<SearchResult> results;
+  results.reserve(merged.size());
+  for (const auto& candidate : merged) {
+    results.push_back(describeDonor(index, *profiles, candidate.row, options.scale));
+    results.back().key = candidate.key;
+    results.back().rank = static_cast<std::uint32_t>(results.size());
+  }
+  if (timings) {
+    timings->gradeMs = std::chrono::duration<double, std::milli>(graded - start).count();
+    timings->scanMs = msSince(graded);
+    timings->scanned = n;
+    timings->qualified = qualified;
+  }
+  return results;
+}
+
+}  // namespace dd::match

@@ -1,0 +1,154 @@
+#include "match/typing.h"
+
+#include <algorithm>
+
+namespace dd::match {
+namespace {
+
+using dd::hla::Locus;
+
+std::vector<std::string_view> splitOn(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const std::size_t at = text.find(separator);
+    parts.push_back(text.substr(0, at));
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
+  }
+  return parts;
+}
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+dd::Error typingError(const char* code, const char* text, std::string block) {
+  return dd::makeError(code, "dd::match", text, {block}, block);
+}
+
+// "A*01:01+A*02:01" (already validated and normalised) -> two slots.
+dd::Expected<LocusTyping> splitSlots(std::string_view normalized, std::string_view original) {
+  if (normalized.find_first_of("|~^") != std::string_view::npos)
+    return typingError("match.typing_genotype_list",
+                       QT_TRANSLATE_NOOP("dd::match", "'%1' lists several genotypes or phased haplotypes; give one "
+                                                      "typing per locus as SLOT+SLOT (alternatives with '/')."),
+                       std::string(original));
+  const auto parts = splitOn(normalized, '+');
+  if (parts.size() > 2 || parts[0].empty() || (parts.size() == 2 && parts[1].empty()))
+    return typingError("match.typing_slots",
+                       QT_TRANSLATE_NOOP("dd::match", "'%1' must have one or two typings joined by '+'."),
+                       std::string(original));
+  LocusTyping typing;
+  typing.slot[0] = std::string(parts[0]);
+  typing.slot[1] = std::string(parts.size() == 2 ? parts[1] : parts[0]);
+  return typing;
+}
+
+// A molecular name with two or more numeric fields and no suffix ("A*01:01"):
+// it names an expressed protein.
+bool namesExpressedProtein(std::string_view token) {
+  const std::size_t star = token.find('*');
+  if (star == std::string_view::npos) return false;
+  const std::string_view fields = token.substr(star + 1);
+  if (fields.empty() || fields.find(':') == std::string_view::npos) return false;
+  return std::all_of(fields.begin(), fields.end(), [](char c) { return (c >= '0' && c <= '9') || c == ':'; });
+}
+
+std::uint32_t firstFieldKey(std::string_view alleleName, Locus locus) {
+  const std::size_t star = alleleName.find('*');
+  std::uint32_t value = 0;
+  for (std::size_t i = star + 1; i < alleleName.size() && alleleName[i] >= '0' && alleleName[i] <= '9'; ++i)
+    value = value * 10 + static_cast<std::uint32_t>(alleleName[i] - '0');
+  return 0x01000000u | (static_cast<std::uint32_t>(locus) << 16) | (value & 0xFFFFu);
+}
+
+}  // namespace
+
+dd::Expected<LocusTyping> parseLocusTyping(std::string_view text, Locus locus,
+                                           const dd::hla::Nomenclature& nomenclature) {
+  text = trimmed(text);
+  if (text.empty()) return LocusTyping{};
+  auto validated = nomenclature.validate(text, locus);
+  if (!validated) return validated.error();
+  return splitSlots(validated->normalized, text);
+}
+
+dd::Expected<Typing> parseTyping(std::string_view gl, const dd::hla::Nomenclature& nomenclature) {
+  Typing typing;
+  std::array<bool, kMatchLoci> seen{};
+  gl = trimmed(gl);
+  if (gl.empty())
+    return dd::makeError("match.typing_empty", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "The typing is empty; give at least one locus, e.g. "
+                                                        "A*01:01+A*02:01^B*08:01+B*44:02."));
+  for (std::string_view block : splitOn(gl, '^')) {
+    block = trimmed(block);
+    auto validated = nomenclature.validate(block);
+    if (!validated) return validated.error();
+    if (!validated->locus)
+      return typingError("match.typing_locus",
+                         QT_TRANSLATE_NOOP("dd::match", "'%1' must name exactly one locus (loci are separated by "
+                                                        "'^')."),
+                         std::string(block));
+    const Locus locus = *validated->locus;
+    if (!dd::hla::isMatchLocus(locus))
+      return typingError("match.typing_not_match_locus",
+                         QT_TRANSLATE_NOOP("dd::match", "'%1' is not one of the matching loci A, B, C, DRB1, DQB1, "
+                                                        "DPB1."),
+                         std::string(block));
+    const auto index = static_cast<std::size_t>(locus);
+    if (seen[index])
+      return typingError("match.typing_duplicate_locus",
+                         QT_TRANSLATE_NOOP("dd::match", "The locus of '%1' is given twice."), std::string(block));
+    seen[index] = true;
+    auto slots = splitSlots(validated->normalized, block);
+    if (!slots) return slots.error();
+    typing.locus[index] = std::move(*slots);
+  }
+  return typing;
+}
+
+dd::Expected<SlotProfile> profileSlot(std::string_view text, Locus locus, const dd::hla::Nomenclature& nomenclature) {
+  SlotProfile profile;
+  text = trimmed(text);
+  if (text.empty()) return profile;
+  profile.typed = true;
+  std::vector<dd::hla::AlleleId> alleles, tokenAlleles;
+  for (std::string_view token : splitOn(text, '/')) {
+    tokenAlleles.clear();
+    auto status = nomenclature.expandSlot(trimmed(token), locus, tokenAlleles);
+    if (!status) return status.error();
+    const bool dropNulls = namesExpressedProtein(trimmed(token));
+    for (auto a : tokenAlleles)
+      if (!dropNulls || nomenclature.expressed(a)) alleles.push_back(a);
+  }
+  for (auto a : alleles) {
+    if (!nomenclature.expressed(a)) {
+      profile.groups.push_back(kNullGroup);
+      continue;
+    }
+    profile.groups.push_back(nomenclature.arsGroup(a));
+    const auto antigens = nomenclature.antigens(a);
+    if (antigens.empty()) {
+      profile.antigens.push_back(firstFieldKey(nomenclature.alleleName(a), locus));
+    } else {
+      for (auto s : antigens) profile.antigens.push_back(s);
+    }
+    if (locus == Locus::DPB1) {
+      const auto v1 = nomenclature.tce(a).v1;
+      profile.tceMask |= static_cast<std::uint8_t>(v1 >= 1 && v1 <= 3 ? (1u << v1) : 1u);
+    }
+  }
+  for (auto* list : {&profile.groups, &profile.antigens}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  for (auto key : profile.antigens)
+    profile.broads.push_back(key < 0x10000u ? nomenclature.broadOf(static_cast<dd::hla::AntigenId>(key)) : key);
+  if (profile.groups.empty()) profile.typed = false;  // nothing current matched (cannot happen for valid input)
+  return profile;
+}
+
+}  // namespace dd::match
