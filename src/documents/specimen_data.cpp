@@ -1,0 +1,97 @@
+#include "documents/specimen_data.h"
+
+namespace dd::documents {
+namespace {
+
+struct Sample {
+  const char* name;
+  const char* zh;
+  const char* en;
+};
+
+// Invented people and numbers (the ID number has a valid check digit, no real person).
+const Sample kSamples[] = {
+    {"org.name", "中华骨髓库示范省分库", "China Marrow Donor Program, Sample Province Branch"},
+    {"org.address", "示范市健康路 1 号　电话 0531-00000000", "1 Health Road, Sample City, tel. 0531-00000000"},
+    {"print.date", "2026年11月25日", "25 November 2026"},
+    {"case.no", "W-000042", "W-000042"},
+    {"donor.name", "李明远", "Li Mingyuan"},
+    {"donor.registry_no", "SD37000123", "SD37000123"},
+    {"donor.id_number", "370102199003072316", "370102199003072316"},
+    {"donor.sex", "男", "male"},
+    {"donor.age", "36", "36"},
+    {"donor.birth_date", "1990年3月7日", "7 March 1990"},
+    {"donation.date", "2026年10月18日", "18 October 2026"},
+    {"donation.kind", "外周血造血干细胞", "peripheral blood stem cells"},
+    {"certificate.no", "SD-2026-0042", "SD-2026-0042"},
+    {"patient.case_no", "P-2026-0117", "P-2026-0117"},
+    {"patient.name", "王小禾", "Wang Xiaohe"},
+    {"patient.sex", "女", "female"},
+    {"patient.age", "9", "9"},
+    {"patient.birth_date", "2017年5月2日", "2 May 2017"},
+    {"patient.diagnosis", "急性淋巴细胞白血病", "acute lymphoblastic leukaemia"},
+    {"patient.hospital", "示范市第一人民医院血液科", "Haematology, First People's Hospital of Sample City"},
+    {"patient.physician", "赵医生", "Dr Zhao"},
+    {"patient.abo", "A+", "A+"},
+    {"search.date", "2026年11月25日", "25 November 2026"},
+    {"search.hla_release", "IPD-IMGT/HLA 3.58.0", "IPD-IMGT/HLA 3.58.0"},
+    {"search.candidate_count", "3", "3"},
+    {"search.donor_count", "125000", "125000"},
+    {"volunteer.name", "陈思雨", "Chen Siyu"},
+    {"volunteer.registry_no", "SD37000456", "SD37000456"},
+    {"volunteer.sex", "女", "female"},
+    {"volunteer.birth_date", "1998年12月1日", "1 December 1998"},
+    {"volunteer.ethnicity", "汉族", "Han"},
+    {"volunteer.id_number", "370102199812014420", "370102199812014420"},
+    {"volunteer.phone", "13800000000", "13800000000"},
+    {"volunteer.wechat", "—", "—"},
+    {"volunteer.email", "chen.siyu@example.cn", "chen.siyu@example.cn"},
+    {"volunteer.address", "示范市历下区文化路 8 号", "8 Wenhua Road, Lixia District, Sample City"},
+    {"volunteer.region", "济南市 历下区", "Jinan, Lixia District"},
+    {"volunteer.work_unit", "示范大学", "Sample University"},
+    {"volunteer.emergency_name", "陈建国", "Chen Jianguo"},
+    {"volunteer.emergency_relation", "父亲", "father"},
+    {"volunteer.emergency_phone", "13900000000", "13900000000"},
+    {"volunteer.abo", "O+", "O+"},
+    {"volunteer.weight", "52 kg", "52 kg"},
+    {"volunteer.sample_id", "S-2026-0456", "S-2026-0456"},
+    {"volunteer.consent_date", "2026年9月10日", "10 September 2026"},
+    {"volunteer.consent_version", "registry-consent zh_CN v1.0", "registry-consent en v1.0"},
+    {"drive.date", "2026年9月10日", "10 September 2026"},
+    {"drive.place", "示范大学体育馆", "Sample University sports hall"},
+    {"drive.organiser", "示范大学红十字会", "Sample University Red Cross"},
+};
+
+}  // namespace
+
+DocumentData specimenData(const QString& language) {
+  const bool zh = language.startsWith(QLatin1String("zh"));
+  DocumentData data;
+  for (const Sample& sample : kSamples)
+    data.set(QString::fromLatin1(sample.name), QString::fromUtf8(zh ? sample.zh : sample.en));
+  const char* loci[] = {"A", "B", "C", "DRB1", "DQB1", "DPB1"};
+  const char* typing[] = {"A*02:01, A*11:01", "B*46:01, B*58:01", "C*01:02, C*03:02",
+                          "DRB1*09:01, DRB1*15:01", "DQB1*03:03, DQB1*06:02", "DPB1*05:01, DPB1*02:01"};
+  QList<DataRow> rows;
+  for (int i = 0; i < 6; ++i)
+    rows.append({{QStringLiteral("locus"), QString::fromLatin1(loci[i])},
+                 {QStringLiteral("typing"), QString::fromLatin1(typing[i])}});
+  data.setTable(QStringLiteral("typing"), rows);
+  QList<DataRow> candidates;
+  const char* grades[] = {"10/10", "10/10", "9/10"};
+  const char* differences[] = {"—", "—", "C"};
+  for (int i = 0; i < 3; ++i)
+    candidates.append({{QStringLiteral("rank"), QString::number(i + 1)},
+                       {QStringLiteral("registry_no"), QStringLiteral("SD3700%1").arg(1201 + 37 * i)},
+                       {QStringLiteral("sex"), QString::fromUtf8(zh ? (i == 1 ? "女" : "男") : (i == 1 ? "female" : "male"))},
+                       {QStringLiteral("age"), QString::number(24 + 5 * i)},
+                       {QStringLiteral("abo"), QStringLiteral("A+")},
+                       {QStringLiteral("grade"), QString::fromLatin1(grades[i])},
+                       {QStringLiteral("mismatches"), QString::fromUtf8(differences[i])},
+                       {QStringLiteral("typing"), QStringLiteral("A*02:01 A*11:01 B*46:01 B*58:01 C*01:02 C*03:02 "
+                                                                 "DRB1*09:01 DRB1*15:01 DQB1*03:03 DQB1*06:02")}});
+  data.setTable(QStringLiteral("candidates"), candidates);
+  return data;
+}
+
+}  // namespace dd::documents
