@@ -62,6 +62,7 @@ enum class TokenKind : std::uint8_t {
   PGroup,    // "A*02:01P"
   Serology,  // "A2", "Cw7", "DR15", "DQ6"
   Epitope,   // "Bw4", "Bw6": valid, but not a locus typing (cannot be expanded)
+  LgGroup,   // "A*02:01g": the expressed alleles of one lgx (ARS) group, as `--level lg` prints
 };
 
 // Result of validate(): the typing in normal form (current names, no HLA-,
@@ -151,6 +152,7 @@ class Nomenclature {
  private:
   Nomenclature();
   friend class NomenclatureBuilder;
+  friend class TypingEngine;
   struct Index;  // name lookups (hash maps), defined in the .cpp files
 
   std::string release_;
