@@ -33,7 +33,7 @@ void IdColumn::widen() {
 DonorIndex::DonorIndex(std::shared_ptr<const dd::hla::Nomenclature> nomenclature)
     : nomenclature_(std::move(nomenclature)) {
   for (auto& catalog : catalogs_) {
-    catalog.slots.emplace_back();  // slot 0: untyped
+    catalog.profiles.emplace_back();  // slot 0: untyped
     catalog.slotTexts.emplace_back();
     catalog.slotIds.emplace(std::string(), 0);
     catalog.pairs.push_back({0, 0});  // pair 0: untyped
@@ -49,8 +49,8 @@ dd::Expected<std::uint32_t> DonorIndex::internSlot(int locus, std::string_view t
   if (auto found = catalog.slotIds.find(key); found != catalog.slotIds.end()) return found->second;
   auto profile = profileSlot(text, static_cast<dd::hla::Locus>(locus), *nomenclature_);
   if (!profile) return profile.error();
-  const auto id = static_cast<std::uint32_t>(catalog.slots.size());
-  catalog.slots.push_back(std::move(*profile));
+  const auto id = static_cast<std::uint32_t>(catalog.profiles.size());
+  catalog.profiles.push_back(std::move(*profile));
   catalog.slotTexts.push_back(key);
   catalog.slotIds.emplace(key, id);
   return id;
@@ -71,10 +71,10 @@ void DonorIndex::reserve(std::size_t donors) {
   ids_.reserve(donors);
 }
 
-void DonorIndex::append(std::int64_t volunteerId, const SlotIds& slots, std::uint32_t packedFactors) {
+void DonorIndex::append(std::int64_t volunteerId, const SlotIds& slotIds, std::uint32_t packedFactors) {
   const auto row = static_cast<std::uint32_t>(factors_.size());
   for (int locus = 0; locus < kMatchLoci; ++locus)
-    columns_[static_cast<std::size_t>(locus)].push(internPair(locus, slots[locus][0], slots[locus][1]));
+    columns_[static_cast<std::size_t>(locus)].push(internPair(locus, slotIds[locus][0], slotIds[locus][1]));
   factors_.push_back(packedFactors);
   const bool inOrder = sortedIds_ == ids_.size() && (ids_.empty() || ids_.back() < volunteerId);
   ids_.push_back(volunteerId);
@@ -96,7 +96,7 @@ std::int64_t DonorIndex::rowOf(std::int64_t volunteerId) const {
 
 std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
   std::vector<dd::Error> errors;
-  SlotIds slots{};
+  SlotIds slotIds{};
   for (int locus = 0; locus < kMatchLoci; ++locus) {
     auto typing = parseLocusTyping(donor.locusTyping[static_cast<std::size_t>(locus)],
                                    static_cast<dd::hla::Locus>(locus), *nomenclature_);
@@ -108,10 +108,10 @@ std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
       auto id = internSlot(locus, typing->slot[static_cast<std::size_t>(s)]);
       if (!id) {
         errors.push_back(id.error());
-        slots[locus] = {0, 0};
+        slotIds[locus] = {0, 0};
         break;
       }
-      slots[locus][s] = *id;
+      slotIds[locus][s] = *id;
     }
   }
   invalidTypings_ += errors.size();
@@ -120,12 +120,12 @@ std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
   if (existing >= 0) {
     const auto row = static_cast<std::size_t>(existing);
     for (int locus = 0; locus < kMatchLoci; ++locus)
-      columns_[static_cast<std::size_t>(locus)].set(row, internPair(locus, slots[locus][0], slots[locus][1]));
+      columns_[static_cast<std::size_t>(locus)].set(row, internPair(locus, slotIds[locus][0], slotIds[locus][1]));
     factors_[row] = packed;
     if (registryNo(row) != donor.registryNo) editedRegistryNos_[static_cast<std::uint32_t>(row)] = donor.registryNo;
     return errors;
   }
-  append(donor.volunteerId, slots, packed);
+  append(donor.volunteerId, slotIds, packed);
   setRegistryNo(factors_.size() - 1, donor.registryNo);
   return errors;
 }
@@ -159,7 +159,7 @@ std::size_t DonorIndex::bytes() const {
   for (const auto& column : columns_) total += column.bytes();
   for (const auto& catalog : catalogs_) {
     total += catalog.pairs.capacity() * 8 + catalog.pairIds.size() * 32;
-    for (const auto& slot : catalog.slots)
+    for (const auto& slot : catalog.profiles)
       total += sizeof(SlotProfile) + (slot.groups.capacity() + slot.antigens.capacity() + slot.broads.capacity()) * 4;
     for (const auto& text : catalog.slotTexts) total += sizeof(std::string) + text.capacity() + 48;
   }
@@ -171,7 +171,7 @@ IndexStats DonorIndex::stats() const {
   stats.donors = size();
   stats.invalidTypings = invalidTypings_;
   for (int locus = 0; locus < kMatchLoci; ++locus) {
-    stats.distinctSlots[static_cast<std::size_t>(locus)] = catalogs_[static_cast<std::size_t>(locus)].slots.size();
+    stats.distinctSlots[static_cast<std::size_t>(locus)] = catalogs_[static_cast<std::size_t>(locus)].profiles.size();
     stats.distinctPairs[static_cast<std::size_t>(locus)] = catalogs_[static_cast<std::size_t>(locus)].pairs.size();
   }
   stats.bytes = bytes();

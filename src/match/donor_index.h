@@ -54,7 +54,7 @@ class IdColumn {
 
 // Distinct slot typings and slot pairs of one locus. Slot 0 and pair 0 are "untyped".
 struct LocusCatalog {
-  std::vector<SlotProfile> slots;
+  std::vector<SlotProfile> profiles;  // not "slots": Qt defines that as a macro
   std::vector<std::string> slotTexts;
   std::unordered_map<std::string, std::uint32_t> slotIds;
   std::vector<std::array<std::uint32_t, 2>> pairs;  // (low, high) slot ids
@@ -85,7 +85,7 @@ class DonorIndex {
 
   // Fast path for synthetic registries: slot ids come from internSlot().
   dd::Expected<std::uint32_t> internSlot(int locus, std::string_view text);
-  void append(std::int64_t volunteerId, const SlotIds& slots, std::uint32_t packedFactors);
+  void append(std::int64_t volunteerId, const SlotIds& slotIds, std::uint32_t packedFactors);
   void reserve(std::size_t donors);
 
   std::size_t size() const { return factors_.size(); }

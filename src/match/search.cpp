@@ -25,8 +25,8 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
                                         int locus, int scale, const KeyLayout& layout) {
   std::array<std::vector<PositionGrade>, 2> slotGrades;
   for (int p = 0; p < 2; ++p) {
-    slotGrades[p].reserve(catalog.slots.size());
-    for (const auto& slot : catalog.slots) slotGrades[p].push_back(comparePosition(patient[p], slot));
+    slotGrades[p].reserve(catalog.profiles.size());
+    for (const auto& slot : catalog.profiles) slotGrades[p].push_back(comparePosition(patient[p], slot));
   }
   const bool inScale = locusInScale(locus, scale);
   std::vector<std::uint64_t> contribution(catalog.pairs.size());
@@ -43,7 +43,7 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
     }
     if (locus == kDpb1) {
       const auto category = classifyDpb1(g, {patient[0].tceMask, patient[1].tceMask},
-                                         {catalog.slots[a].tceMask, catalog.slots[b].tceMask});
+                                         {catalog.profiles[a].tceMask, catalog.profiles[b].tceMask});
       value += layout.place(Criterion::Dpb1, static_cast<std::uint64_t>(dpb1Rank(category)));
     }
     contribution[i] = value;
@@ -144,8 +144,8 @@ SearchResult describeDonor(const DonorIndex& index, const PatientProfiles& patie
     const auto l = static_cast<std::size_t>(locus);
     const LocusCatalog& catalog = index.catalog(locus);
     const auto [a, b] = catalog.pairs[index.column(locus).get(row)];
-    const SlotProfile& da = catalog.slots[a];
-    const SlotProfile& db = catalog.slots[b];
+    const SlotProfile& da = catalog.profiles[a];
+    const SlotProfile& db = catalog.profiles[b];
     result.loci[l] = gradeLocus({{{comparePosition(patient[l][0], da), comparePosition(patient[l][0], db)},
                                   {comparePosition(patient[l][1], da), comparePosition(patient[l][1], db)}}});
     result.donorSlots[l] = {catalog.slotTexts[a], catalog.slotTexts[b]};
@@ -195,8 +195,13 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   const std::size_t n = index.size();
   std::vector<ScanOutput> outputs;
   if (options.limit > 0 && n > 0) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, (n + 65535) / 65536));
+    // Automatic: one thread per 64k donors up to the core count (a thread
+    // costs more than scanning a few thousand donors). Explicit: as asked.
+    unsigned threads = options.threads;
+    if (threads == 0)
+      threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                                             (n + 65535) / 65536));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
     outputs.resize(threads);
     std::vector<std::thread> workers;
     const std::size_t chunk = (n + threads - 1) / threads;

@@ -40,7 +40,7 @@ dd::Status appendSyntheticDonors(DonorIndex& index, SyntheticDonorSource& source
   const std::int64_t firstId = static_cast<std::int64_t>(index.size()) + 1;
   for (std::size_t i = 0; i < count; ++i) {
     const SyntheticDonor donor = source.next();
-    SlotIds slots{};
+    SlotIds donorSlots{};
     for (int locus = 0; locus < kMatchLoci; ++locus)
       for (int s = 0; s < 2; ++s) {
         const std::uint32_t text = donor.typing.slot[locus][s];
@@ -51,9 +51,9 @@ dd::Status appendSyntheticDonors(DonorIndex& index, SyntheticDonorSource& source
           if (!id) return id.error();
           map[text] = *id;
         }
-        slots[locus][s] = map[text];
+        donorSlots[locus][s] = map[text];
       }
-    index.append(firstId + static_cast<std::int64_t>(i), slots, packFactors(donor.factors));
+    index.append(firstId + static_cast<std::int64_t>(i), donorSlots, packFactors(donor.factors));
   }
   return {};
 }

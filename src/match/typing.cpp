@@ -103,9 +103,9 @@ dd::Expected<Typing> parseTyping(std::string_view gl, const dd::hla::Nomenclatur
       return typingError("match.typing_duplicate_locus",
                          QT_TRANSLATE_NOOP("dd::match", "The locus of '%1' is given twice."), std::string(block));
     seen[index] = true;
-    auto slots = splitSlots(validated->normalized, block);
-    if (!slots) return slots.error();
-    typing.locus[index] = std::move(*slots);
+    auto locusSlots = splitSlots(validated->normalized, block);
+    if (!locusSlots) return locusSlots.error();
+    typing.locus[index] = std::move(*locusSlots);
   }
   return typing;
 }

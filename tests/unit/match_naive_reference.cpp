@@ -206,4 +206,28 @@ std::vector<NaiveResult> search(const Nomenclature& hla, const std::vector<Donor
   return results;
 }
 
+bool sameResults(const std::vector<SearchResult>& fast, const std::vector<NaiveResult>& naive, std::string* why) {
+  const auto differ = [&](std::size_t i, const std::string& what) {
+    if (why) *why = "result " + std::to_string(i + 1) + ": " + what;
+    return false;
+  };
+  if (fast.size() != naive.size())
+    return differ(0, "fast has " + std::to_string(fast.size()) + " results, naive " + std::to_string(naive.size()));
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    const SearchResult& f = fast[i];
+    const NaiveResult& n = naive[i];
+    if (f.row != n.row) return differ(i, "donor row " + std::to_string(f.row) + " vs " + std::to_string(n.row));
+    if (f.matches != n.matches) return differ(i, "match totals");
+    if (f.definite != n.definite || f.definiteMatches != n.definiteMatches) return differ(i, "definite");
+    if (f.dpb1 != n.dpb1) return differ(i, std::string("DPB1 ") + dpb1Key(f.dpb1) + " vs " + dpb1Key(n.dpb1));
+    for (int l = 0; l < kMatchLoci; ++l) {
+      const LocusGrade &a = f.loci[l], &b = n.loci[l];
+      if (a.matches != b.matches || a.definite != b.definite || a.antigenMismatches != b.antigenMismatches ||
+          a.alleleMismatches != b.alleleMismatches || a.penalty != b.penalty || a.gvh != b.gvh || a.hvg != b.hvg)
+        return differ(i, "locus " + std::string(dd::hla::locusName(static_cast<dd::hla::Locus>(l))));
+    }
+  }
+  return true;
+}
+
 }  // namespace dd::match::naive

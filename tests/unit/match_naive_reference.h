@@ -11,6 +11,7 @@
 // `bench search` links it to time the naive approach and check agreement.
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "hla/nomenclature.h"
@@ -34,5 +35,10 @@ struct NaiveResult {
 // like the index does.
 std::vector<NaiveResult> search(const dd::hla::Nomenclature& nomenclature, const std::vector<DonorRecord>& donors,
                                 const Typing& patient, const SearchOptions& options);
+
+// True when the fast results equal the naive ones: same donors in the same
+// order, same totals, definite flags, DPB1 categories and per-locus counts.
+// Otherwise *why says where they first differ.
+bool sameResults(const std::vector<SearchResult>& fast, const std::vector<NaiveResult>& naive, std::string* why);
 
 }  // namespace dd::match::naive

@@ -1,0 +1,286 @@
+// Hand-written searches against the real IPD-IMGT/HLA 3.58.0 nomenclature:
+// every grade, homozygous direction, nulls, serology / XX / MAC donors, DPB1
+// TCE categories, availability, donor factors, index edits and bad input.
+#include <catch2/catch.hpp>
+
+#include "match/search.h"
+#include "match_search_fixture.h"
+
+using namespace dd::match;
+using dd::match::test::nomenclature;
+
+namespace {
+
+const std::string kPatient =
+    "A*01:01+A*02:01^B*08:01+B*44:02^C*07:01+C*05:01^DRB1*03:01+DRB1*04:01^DQB1*02:01+DQB1*03:01^"
+    "DPB1*04:01+DPB1*04:01";
+
+DonorRecord donor(std::int64_t id, const std::string& gl, DonorFactors factors = {}) {
+  DonorRecord record;
+  record.volunteerId = id;
+  record.registryNo = "R" + std::to_string(id);
+  auto typing = parseTyping(gl, *nomenclature());
+  REQUIRE(typing);
+  for (int l = 0; l < kMatchLoci; ++l) {
+    const auto& parts = typing->locus[l].slot;
+    record.locusTyping[l] = parts[0].empty() ? "" : parts[0] + "+" + parts[1];
+  }
+  record.factors = factors;
+  return record;
+}
+
+// kPatient with one locus block replaced.
+std::string with(const std::string& locus, const std::string& block) {
+  std::string gl;
+  for (std::string part : {"A", "B", "C", "DRB1", "DQB1", "DPB1"}) {
+    const std::size_t at = kPatient.find(part + "*");
+    const std::size_t end = kPatient.find('^', at);
+    if (!gl.empty()) gl += '^';
+    gl += part == locus ? block : kPatient.substr(at, end == std::string::npos ? end : end - at);
+  }
+  return gl;
+}
+
+std::vector<SearchResult> run(const DonorIndex& index, const std::string& patient, SearchOptions options = {}) {
+  auto typing = parseTyping(patient, *nomenclature());
+  REQUIRE(typing);
+  auto results = search(index, *typing, options);
+  REQUIRE(results);
+  return *results;
+}
+
+const SearchResult& byId(const std::vector<SearchResult>& results, std::int64_t id) {
+  for (const auto& r : results)
+    if (r.volunteerId == id) return r;
+  FAIL("donor " << id << " not in the results");
+  return results.front();
+}
+
+constexpr int A = 0, DPB1 = 5;
+
+}  // namespace
+
+TEST_CASE("every grade, ranked in the documented order") {
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, with("A", "A*01:01+A*03:01")));          // antigen mismatch
+  index.upsert(donor(2, with("A", "A*01:01+A*02:05")));          // allele mismatch, A2 antigen matches
+  index.upsert(donor(3, with("A", "A*01:01/A*01:03+A*02:01")));  // potential
+  index.upsert(donor(4, kPatient));                              // the patient's own typing
+  index.upsert(donor(5, with("A", "A1+A2")));                    // serology only
+  index.upsert(donor(6, with("A", "A*01:XX+A*02:XX")));          // first field only
+  const auto results = run(index, kPatient);
+  REQUIRE(results.size() == 6);
+
+  const SearchResult& self = results.front();
+  CHECK(self.volunteerId == 4);
+  CHECK(self.rank == 1);
+  CHECK(self.matches == std::array<int, 3>{10, 8, 6});
+  CHECK(self.definite);
+  CHECK(self.dpb1 == Dpb1Category::Match);
+
+  const auto& potential = byId(results, 3);
+  CHECK(potential.matches[0] == 10);
+  CHECK_FALSE(potential.definite);
+  CHECK(potential.loci[A].definite == 1);
+  const auto& pos = potential.loci[A].position;
+  const auto& p = pos[0].grade == Grade::PotentialAlleleMatch ? pos[0] : pos[1];
+  CHECK(p.grade == Grade::PotentialAlleleMatch);
+  CHECK(p.matched == 1);
+  CHECK(p.possible == 2);
+
+  const auto& alleleMismatch = byId(results, 2);
+  CHECK(alleleMismatch.matches[0] == 9);
+  CHECK(alleleMismatch.alleleMismatches == 1);
+  CHECK(alleleMismatch.antigenMismatches == 0);
+  const auto& antigenMismatch = byId(results, 1);
+  CHECK(antigenMismatch.matches[0] == 9);
+  CHECK(antigenMismatch.antigenMismatches == 1);
+  CHECK(antigenMismatch.loci[A].direction() == MismatchDirection::Both);
+
+  for (std::int64_t low : {5, 6}) {
+    const auto& r = byId(results, low);
+    CHECK(r.matches[0] == 10);
+    CHECK_FALSE(r.definite);
+    CHECK(r.loci[A].position[0].grade == Grade::PotentialAlleleMatch);
+    CHECK(r.loci[A].position[0].possible > 10);  // many possibilities, few match
+  }
+  // definite 10/10, then the more certain potentials, then 9/10 allele before antigen mismatch.
+  std::vector<std::int64_t> order;
+  for (const auto& r : results) order.push_back(r.volunteerId);
+  CHECK(order[0] == 4);
+  CHECK(order[1] == 3);
+  CHECK(order[4] == 2);
+  CHECK(order[5] == 1);
+}
+
+TEST_CASE("homozygous patient or donor gives a one-directional mismatch") {
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, with("A", "A*01:01+A*02:01")));
+  index.upsert(donor(2, with("A", "A*01:01")));  // one typing: homozygous
+  const auto homozygousPatient = run(index, with("A", "A*01:01+A*01:01"));
+  const auto& hvg = byId(homozygousPatient, 1);
+  CHECK(hvg.matches[0] == 9);
+  CHECK(hvg.loci[A].direction() == MismatchDirection::HvgOnly);
+  CHECK(hvg.hvgOnlyMismatches == 1);
+  CHECK(byId(homozygousPatient, 2).matches[0] == 10);  // both homozygous for the same allele
+
+  const auto heterozygousPatient = run(index, kPatient);
+  const auto& gvh = byId(heterozygousPatient, 2);
+  CHECK(gvh.matches[0] == 9);
+  CHECK(gvh.loci[A].direction() == MismatchDirection::GvhOnly);
+  CHECK(gvh.gvhOnlyMismatches == 1);
+  CHECK(gvh.hvgOnlyMismatches == 0);
+}
+
+TEST_CASE("null alleles match only null alleles") {
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, with("A", "A*01:01+A*24:09N")));
+  index.upsert(donor(2, with("A", "A*01:01+A*24:02")));
+  index.upsert(donor(3, with("A", "A*01:01+A*01:11N")));  // another null: not expressed either
+  const auto results = run(index, with("A", "A*01:01+A*24:09N"));
+  CHECK(byId(results, 1).loci[A].definite == 2);
+  const auto& expressed = byId(results, 2);
+  CHECK(expressed.loci[A].matches == 1);
+  CHECK(expressed.loci[A].antigenMismatches == 1);  // null vs expressed
+  CHECK(byId(results, 3).loci[A].matches == 2);
+}
+
+TEST_CASE("MAC codes expand through the loaded table") {
+  auto loaded = dd::hla::Nomenclature::load(test::hlaDir());
+  REQUIRE(loaded);
+  std::shared_ptr<dd::hla::Nomenclature> hla = std::move(*loaded);
+  dd::hla::MacTable table;
+  REQUIRE(table.add("AB", "01/05"));
+  hla->setMacTable(std::move(table));
+  DonorIndex index(hla);
+  DonorRecord record;
+  record.volunteerId = 1;
+  record.locusTyping[A] = "A*01:01+A*02:AB";
+  REQUIRE(index.upsert(record).empty());
+  auto patient = parseTyping("A*01:01+A*02:01", *hla);
+  REQUIRE(patient);
+  auto results = search(index, *patient, SearchOptions{});
+  REQUIRE(results);
+  REQUIRE(results->size() == 1);
+  const auto& locus = results->front().loci[A];
+  CHECK(locus.definite == 1);
+  const auto& p = locus.position[1].grade == Grade::PotentialAlleleMatch ? locus.position[1] : locus.position[0];
+  CHECK(p.grade == Grade::PotentialAlleleMatch);
+  CHECK(p.possible == 2);
+}
+
+TEST_CASE("DPB1 TCE categories from the release's dpb_tce.csv") {
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, with("DPB1", "DPB1*04:01+DPB1*02:01")));  // both TCE 3: permissive
+  index.upsert(donor(2, with("DPB1", "DPB1*04:01+DPB1*09:01")));  // donor brings TCE 1: HvG
+  index.upsert(donor(3, with("DPB1", "DPB1*04:01+DPB1*04:01")));
+  DonorRecord untyped = donor(4, kPatient);
+  untyped.locusTyping[DPB1].clear();
+  index.upsert(untyped);
+  const auto results = run(index, kPatient);
+  CHECK(byId(results, 1).dpb1 == Dpb1Category::Permissive);
+  CHECK(byId(results, 2).dpb1 == Dpb1Category::NonPermissiveHvg);
+  CHECK(byId(results, 3).dpb1 == Dpb1Category::Match);
+  CHECK(byId(results, 4).dpb1 == Dpb1Category::Untyped);
+  const auto reverse = run(index, with("DPB1", "DPB1*04:01+DPB1*09:01"));
+  CHECK(byId(reverse, 3).dpb1 == Dpb1Category::NonPermissiveGvh);
+  // DPB1 is never part of the X/10 total, but ranks permissive before non-permissive.
+  CHECK(byId(results, 2).matches[0] == 10);
+  CHECK(results[0].volunteerId == 3);
+  CHECK(results.back().volunteerId == 2);
+}
+
+TEST_CASE("availability, minimum, scale and donor factors") {
+  DonorFactors old, young, youngMale, deferred;
+  old.birthYear = 1970;
+  young.birthYear = 1995;
+  youngMale = young;
+  youngMale.sex = Sex::Male;
+  deferred = youngMale;
+  deferred.birthYear = 2000;
+  deferred.availability = Availability::Deferred;
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, kPatient, old));
+  index.upsert(donor(2, kPatient, young));
+  index.upsert(donor(3, kPatient, youngMale));
+  index.upsert(donor(4, kPatient, deferred));
+  index.upsert(donor(5, with("DQB1", "DQB1*06:02+DQB1*05:01"), youngMale));
+
+  auto results = run(index, kPatient);
+  REQUIRE(results.size() == 4);
+  CHECK(results[0].volunteerId == 3);  // younger, then male
+  CHECK(results[1].volunteerId == 2);
+  CHECK(results[2].volunteerId == 1);
+  CHECK(results[3].volunteerId == 5);  // 8/10 whatever the age
+
+  SearchOptions options;
+  options.includeUnavailable = true;
+  results = run(index, kPatient, options);
+  REQUIRE(results.size() == 5);
+  CHECK(results[0].volunteerId == 4);
+  CHECK_FALSE(results[0].available);
+  CHECK(results[0].factors.availability == Availability::Deferred);
+
+  options = {};
+  options.minMatches = 9;
+  CHECK(run(index, kPatient, options).size() == 3);
+  options.scale = 8;  // DQB1 does not count on the 8-point scale
+  options.minMatches = 8;
+  results = run(index, kPatient, options);
+  CHECK(results.size() == 4);
+  CHECK(byId(results, 5).definite);
+  options.limit = 2;
+  CHECK(run(index, kPatient, options).size() == 2);
+}
+
+TEST_CASE("the index follows edits and removals") {
+  DonorIndex index(nomenclature());
+  index.upsert(donor(10, with("A", "A*03:01+A*03:01")));
+  index.upsert(donor(20, kPatient));
+  CHECK(run(index, kPatient).front().volunteerId == 20);
+  DonorFactors younger;
+  younger.birthYear = 2001;
+  index.upsert(donor(10, kPatient, younger));  // retyped, younger
+  auto results = run(index, kPatient);
+  CHECK(results.front().volunteerId == 10);
+  CHECK(results.front().matches[0] == 10);
+  CHECK(index.size() == 2);
+  CHECK(index.remove(10));
+  CHECK_FALSE(index.remove(99));
+  SearchOptions all;
+  all.includeUnavailable = true;
+  results = run(index, kPatient, all);
+  REQUIRE(results.size() == 1);
+  CHECK(results.front().volunteerId == 20);
+  // Ids arriving out of order are still found.
+  index.upsert(donor(5, kPatient));
+  index.upsert(donor(5, with("A", "A*03:01+A*03:01")));
+  CHECK(index.size() == 3);
+  CHECK(byId(run(index, kPatient), 5).matches[0] == 8);
+}
+
+TEST_CASE("bad typings are rejected with the reason") {
+  const auto& hla = *nomenclature();
+  CHECK(parseTyping("", hla).error().code == "match.typing_empty");
+  CHECK(parseTyping("A*01:01+A*02:01|A*01:02+A*02:01", hla).error().code == "match.typing_genotype_list");
+  CHECK(parseTyping("A*01:01+A*02:01+A*03:01", hla).error().code == "match.typing_slots");
+  CHECK(parseTyping("A*01:01^A*02:01", hla).error().code == "match.typing_duplicate_locus");
+  CHECK(parseTyping("DRB3*01:01", hla).error().code == "match.typing_not_match_locus");
+  auto unknown = parseTyping("A*99:99+A*01:01", hla);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().english().find("A*99:99") != std::string::npos);
+  // A donor with one bad locus is still indexed, that locus untyped.
+  DonorIndex index(nomenclature());
+  DonorRecord record = donor(1, kPatient);
+  record.locusTyping[A] = "A*99:99+A*01:01";
+  const auto errors = index.upsert(record);
+  REQUIRE(errors.size() == 1);
+  CHECK(index.stats().invalidTypings == 1);
+  const auto results = run(index, kPatient);
+  REQUIRE(results.size() == 1);
+  CHECK(results.front().loci[A].untyped);
+  CHECK_FALSE(results.front().definite);
+  SearchOptions badScale;
+  badScale.scale = 7;
+  CHECK(search(index, *parseTyping(kPatient, hla), badScale).error().code == "match.scale");
+}
