@@ -27,7 +27,6 @@ TypingCheck syntaxCheck(store::Locus locus, const QString& raw) {
   static const QRegularExpression token(QStringLiteral(
       R"(^(HLA-)?(A|B|C|Cw|DR|DRB1|DQ|DQB1|DP|DPB1)(\*\d{2,3}(:(\d{2,3}|[A-Z]{2,5}))*[A-Z]?|\d{1,4})$)"));
   TypingCheck check;
-  QStringList normalised;
   for (const QString& part : raw.trimmed().split(QRegularExpression(QStringLiteral("[/+]")))) {
     const QString t = part.trimmed();
     if (t.isEmpty() || !token.match(t).hasMatch()) {
@@ -36,9 +35,10 @@ TypingCheck syntaxCheck(store::Locus locus, const QString& raw) {
                                     .arg(t));
       return check;
     }
-    normalised << (t.startsWith(QLatin1String("HLA-")) ? t.mid(4) : t);
   }
-  check.normalised = normalised.join(QLatin1Char('/'));
+  check.normalised = raw.trimmed();
+  check.normalised.remove(QStringLiteral("HLA-"));
+  check.normalised.remove(QLatin1Char(' '));
   return check;
 }
 

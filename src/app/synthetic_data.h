@@ -19,7 +19,7 @@ struct GenerateOptions {
   int patients = 0;
   quint64 seed = 1;
   QString haplotypeFile;  // A~C~B~DRB1~DQB1,count,freq lines (.gz or plain); empty = bundled CAU
-  Actor actor;
+  Actor actor = Actor::fromOperatingSystem();
   std::function<void(int done, int total)> progress;
 };
 

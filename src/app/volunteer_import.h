@@ -21,9 +21,10 @@ struct ImportOptions {
   bool skipInvalid = false;  // import the valid rows, write the others to rejectsPath
   QString rejectsPath;       // default: FILE.rejects.csv next to the input
   QString encoding;          // "utf-8", "gb18030" or empty = detect
-  Actor actor;
-  // Called now and then with (rows done, total rows) for a progress display.
-  std::function<void(int done, int total)> progress;
+  Actor actor = Actor::fromOperatingSystem();
+  // Called now and then for a progress display: rows checked (writing false),
+  // then rows written (writing true), out of total.
+  std::function<void(int done, int total, bool writing)> progress;
 };
 
 struct RowProblem {

@@ -40,6 +40,7 @@ const QList<Migration>& migrations() {
        schema::version1()},
       {2, "volunteer.last_contact_ok: date of the last contact that reached the volunteer (for matching)",
        schema::version2()},
+      {3, "workup_case.consent_template: which consent form text was printed for the case", schema::version3()},
   };
   return all;
 }

@@ -157,6 +157,7 @@ struct WorkupCase {
   QString stopReason;
   std::optional<WorkupStage> regretStage;              // stage at which it stopped
   QString notes;
+  QString consentTemplate;  // version label of the consent form printed last (app/print_documents)
   QDateTime createdAt;
   QDateTime updatedAt;
   bool stopped() const { return stoppedDate.isValid(); }

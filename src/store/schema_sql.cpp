@@ -184,4 +184,8 @@ QStringList version2() {
   };
 }
 
+// The donation consent printed for a case: template version and fingerprint
+// (documents::DocumentTemplate::versionLabel), so the signed text can be traced.
+QStringList version3() { return {QStringLiteral("ALTER TABLE workup_case ADD COLUMN consent_template TEXT")}; }
+
 }  // namespace dd::store::schema

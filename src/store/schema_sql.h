@@ -7,4 +7,5 @@
 namespace dd::store::schema {
 QStringList version1();
 QStringList version2();
+QStringList version3();  // workup_case.consent_template (documents)
 }  // namespace dd::store::schema

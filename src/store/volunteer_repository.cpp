@@ -74,6 +74,23 @@ Expected<std::optional<QString>> VolunteerRepository::registryNoForIdNumber(cons
   return std::optional<QString>();
 }
 
+Expected<QHash<QString, QString>> VolunteerRepository::findRegistryNos(const QStringList& values, bool byIdNumber) {
+  QHash<QString, QString> found;
+  const QString column = byIdNumber ? QStringLiteral("id_number") : QStringLiteral("registry_no");
+  constexpr qsizetype kChunk = 500;  // well under SQLite's bound-parameter limit
+  for (qsizetype start = 0; start < values.size(); start += kChunk) {
+    const QStringList chunk = values.mid(start, kChunk);
+    QSqlQuery q(db_.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, registry_no FROM volunteer WHERE %1 IN (%2)")
+                  .arg(column, placeholders(chunk.size())));
+    for (const QString& value : chunk) q.addBindValue(value);
+    if (!q.exec()) return databaseError(QStringLiteral("checking for duplicates"), q.lastError());
+    while (q.next()) found.insert(q.value(0).toString(), q.value(1).toString());
+  }
+  return found;
+}
+
 Expected<QStringList> VolunteerRepository::sameNameBirthPhone(const QString& name, const QDate& birth,
                                                               const QStringList& phones, qint64 excludeId) {
   QStringList found;
@@ -240,6 +257,22 @@ Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& da
   q.addBindValue(volunteerId);
   q.addBindValue(sql::date(date));
   if (!q.exec()) return databaseError(QStringLiteral("recording the last contact"), q.lastError());
+  return {};
+}
+
+}  // namespace dd::store
+
+namespace dd::store {
+
+Status VolunteerRepository::refreshLastContactOk(qint64 importBatchId) {
+  QSqlQuery q(db_.sql());
+  const QString cast = db_.backend() == Backend::Postgres ? QStringLiteral("::date") : QString();
+  q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_ok = (SELECT MAX(substr(c.contacted_at, 1, 10))%1 "
+                           "FROM contact_attempt c WHERE c.volunteer_id = volunteer.id AND c.outcome = 'reached') "
+                           "WHERE import_batch_id = ?")
+                .arg(cast));
+  q.addBindValue(importBatchId);
+  if (!q.exec()) return databaseError(QStringLiteral("recording the last contacts"), q.lastError());
   return {};
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -28,6 +29,9 @@ class VolunteerRepository {
   Expected<Volunteer> byRegistryNo(const QString& registryNo);
   // The registry number of another volunteer with this ID number, if any.
   Expected<std::optional<QString>> registryNoForIdNumber(const QString& idNumber, qint64 excludeId = 0);
+  // For bulk checks: value -> registry number of the volunteers whose
+  // id_number (byIdNumber) or registry_no equals one of values.
+  Expected<QHash<QString, QString>> findRegistryNos(const QStringList& values, bool byIdNumber);
   // Registry numbers of volunteers with the same name, birth date and one of the phones.
   Expected<QStringList> sameNameBirthPhone(const QString& name, const QDate& birth, const QStringList& phones,
                                            qint64 excludeId = 0);
@@ -42,6 +46,8 @@ class VolunteerRepository {
   Status addStatusChange(const StatusChange& change);
   Expected<QList<StatusChange>> statusHistory(qint64 volunteerId);
   Status setLastContactOk(qint64 volunteerId, const QDate& date);  // keeps the later date
+  // Recomputes last_contact_ok from the contact log for one import batch (bulk loads).
+  Status refreshLastContactOk(qint64 importBatchId);
 
   Expected<QList<VolunteerSummary>> list(const VolunteerQuery& query);
   Expected<int> count(const VolunteerFilter& filter);

@@ -25,7 +25,7 @@ QStringList caseColumns() {
   return QStringList{QStringLiteral("patient_id"), QStringLiteral("volunteer_id"), QStringLiteral("stage")} +
          stageDateColumns() +
          QStringList{QStringLiteral("stopped_date"), QStringLiteral("stop_reason"), QStringLiteral("regret_stage"),
-                     QStringLiteral("notes")};
+                     QStringLiteral("notes"), QStringLiteral("consent_template")};
 }
 
 QVariantList caseValues(const WorkupCase& w) {
@@ -33,7 +33,7 @@ QVariantList caseValues(const WorkupCase& w) {
   for (const QDate& date : w.stageDates) list << sql::date(date);
   list << sql::date(w.stoppedDate) << sql::text(w.stopReason)
        << (w.regretStage ? QVariant(keyText(key(*w.regretStage))) : QVariant(QMetaType::fromType<QString>()))
-       << sql::text(w.notes);
+       << sql::text(w.notes) << sql::text(w.consentTemplate);
   return list;
 }
 
@@ -53,6 +53,7 @@ WorkupCase readCase(const QSqlQuery& q) {
   const QString regret = q.value(i++).toString();
   if (!regret.isEmpty()) w.regretStage = parseWorkupStage(regret.toStdString());
   w.notes = q.value(i++).toString();
+  w.consentTemplate = q.value(i++).toString();
   return w;
 }
 

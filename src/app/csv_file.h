@@ -1,0 +1,34 @@
+#pragma once
+// Reading and writing the CSV files people export from Excel/WPS: RFC 4180
+// quoting (commas, quotes and line breaks inside quotes), UTF-8 with or
+// without BOM, or GB18030 (what Chinese Excel writes by default).
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "core/expected.h"
+
+namespace dd::app {
+
+struct CsvTable {
+  QStringList header;
+  QList<QStringList> rows;  // data rows, in file order
+  QList<int> lineNumbers;   // physical line where each data row starts (1-based, header = 1)
+  QString encoding;         // "utf-8" or "gb18030"
+};
+
+// encoding: "utf-8", "gb18030" or empty to detect (valid UTF-8 -> UTF-8, else GB18030).
+Expected<CsvTable> readCsvFile(const QString& path, const QString& encoding = {});
+Expected<CsvTable> parseCsv(const QByteArray& bytes, const QString& encoding, const QString& sourceName);
+
+QString csvField(const QString& value);  // quoted when needed
+// Writes UTF-8 with a BOM so Excel opens it with the right encoding.
+Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows);
+
+// Dates as spreadsheets write them: 2024-03-05, 2024/3/5, 2024.3.5, 20240305,
+// 2024年3月5日, or an Excel serial day number (45356). Invalid QDate otherwise.
+QDate parseSpreadsheetDate(const QString& text);
+
+}  // namespace dd::app

@@ -1,0 +1,28 @@
+#pragma once
+// How a recruitment-drive CSV maps onto a Volunteer: accepted headings
+// (English keys and the Chinese headings drives actually use) and the
+// conversion of one row, with a precise error per unreadable cell.
+#include <vector>
+
+#include <QHash>
+#include <QStringList>
+
+#include "core/message.h"
+#include "store/records.h"
+
+namespace dd::app::import {
+
+struct ColumnMap {
+  QHash<QString, int> index;  // field key -> column index
+  QStringList unknown;        // headings that map to nothing (ignored)
+  QStringList missingRequired;
+};
+
+const QStringList& requiredFields();  // name, sex, birth_date, id_number
+ColumnMap mapHeader(const QStringList& header);
+QString aliasesText();  // "name: 姓名, name; ..." for --help
+
+// Fills a volunteer from one row; cells that cannot be read become errors.
+store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vector<Error>& errors);
+
+}  // namespace dd::app::import

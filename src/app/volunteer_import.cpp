@@ -1,0 +1,211 @@
+#include "app/volunteer_import.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include "app/csv_file.h"
+#include "app/import_mapping.h"
+#include "app/registry.h"
+#include "app/volunteer_validation.h"
+#include "core/qt/localization.h"
+#include "store/audit_log.h"
+#include "store/serials.h"
+#include "store/volunteer_columns.h"
+#include "store/volunteer_repository.h"
+#include "store/workup_repository.h"
+
+namespace dd::app {
+namespace {
+
+std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
+
+Error duplicateInFile(const char* field, const QString& value, int firstRow) {
+  return makeError("import.duplicate_in_file", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "%1 is also on row %2 of this file."),
+                   {utf8(value), std::to_string(firstRow)}, field);
+}
+
+Error registryNoTaken(const QString& registryNo) {
+  return makeError("import.registry_no_taken", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "Registry number %1 is already used in the database."),
+                   {utf8(registryNo)}, "registry_no");
+}
+
+struct Row {
+  int number = 0;  // spreadsheet row number (header = 1)
+  store::Volunteer volunteer;
+  bool valid = true;
+};
+
+// Every check that needs the whole file or the database: duplicate ID and
+// registry numbers within the file and against the registry.
+Status checkDuplicates(Registry& registry, QList<Row>& rows, ImportReport& report) {
+  QHash<QString, int> firstIdRow, firstNoRow;
+  QStringList ids, numbers;
+  for (Row& row : rows) {
+    const QString& id = row.volunteer.idNumber;
+    if (!id.isEmpty()) {
+      if (firstIdRow.contains(id)) {
+        report.problems.push_back({row.number, duplicateInFile("id_number", id, firstIdRow.value(id))});
+        row.valid = false;
+      } else {
+        firstIdRow.insert(id, row.number);
+        ids << id;
+      }
+    }
+    const QString& no = row.volunteer.registryNo;
+    if (!no.isEmpty()) {
+      if (firstNoRow.contains(no)) {
+        report.problems.push_back({row.number, duplicateInFile("registry_no", no, firstNoRow.value(no))});
+        row.valid = false;
+      } else {
+        firstNoRow.insert(no, row.number);
+        numbers << no;
+      }
+    }
+  }
+  store::VolunteerRepository volunteers(registry.database());
+  auto knownIds = volunteers.findRegistryNos(ids, true);
+  if (!knownIds) return knownIds.error();
+  auto knownNumbers = volunteers.findRegistryNos(numbers, false);
+  if (!knownNumbers) return knownNumbers.error();
+  for (Row& row : rows) {
+    const auto id = knownIds->constFind(row.volunteer.idNumber);
+    if (id != knownIds->constEnd()) {
+      report.problems.push_back(
+          {row.number, makeError("validation.duplicate_id", "dd::app",
+                                 QT_TRANSLATE_NOOP("dd::app", "ID number %1 is already registered as No. %2."),
+                                 {utf8(row.volunteer.idNumber), utf8(id.value())}, "id_number")});
+      row.valid = false;
+    }
+    if (!row.volunteer.registryNo.isEmpty() && knownNumbers->contains(row.volunteer.registryNo)) {
+      report.problems.push_back({row.number, registryNoTaken(row.volunteer.registryNo)});
+      row.valid = false;
+    }
+  }
+  return {};
+}
+
+Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path, const ImportOptions& options,
+                 ImportReport& report) {
+  store::Database& db = registry.database();
+  store::Transaction transaction(db);
+  if (!transaction.started()) return transaction.started();
+  store::WorkupRepository batches(db);
+  store::ImportBatch batch;
+  batch.kind = QStringLiteral("volunteers-csv");
+  batch.sourceFile = QFileInfo(path).fileName();
+  batch.staff = options.actor.staff;
+  for (const Row& row : rows)
+    if (row.valid) {
+      batch.drive = row.volunteer.drive;
+      break;
+    }
+  if (Status s = batches.insertBatch(batch); !s) return s;
+
+  int toWrite = 0, withoutNumber = 0;
+  for (const Row& row : rows)
+    if (row.valid) {
+      ++toWrite;
+      if (row.volunteer.registryNo.isEmpty()) ++withoutNumber;
+    }
+  auto prefix = store::metaValue(db, "registry_prefix");
+  if (!prefix) return prefix.error();
+  qint64 serial = 0;
+  if (withoutNumber > 0) {
+    auto first = store::reserveSerials(db, "volunteer_serial", withoutNumber);
+    if (!first) return first.error();
+    serial = *first;
+  }
+  store::VolunteerRepository volunteers(db);
+  store::AuditLog audit(db);
+  int written = 0;
+  for (const Row& row : rows) {
+    if (!row.valid) continue;
+    store::Volunteer v = row.volunteer;
+    v.importBatchId = batch.id;
+    if (v.registryNo.isEmpty()) v.registryNo = store::formatSerial(*prefix, serial++);
+    if (Status s = volunteers.insert(v, options.actor.staff); !s) return s;
+    if (Status s = audit.writeSnapshot(options.actor.staff, QStringLiteral("import"), QStringLiteral("volunteer"), v.id,
+                                       store::volunteer_columns::auditFields(v));
+        !s)
+      return s;
+    ++written;
+    if (options.progress && written % 1000 == 0) options.progress(written, toWrite, true);
+  }
+  if (Status s = batches.setBatchRowCount(batch.id, written); !s) return s;
+  if (Status s = transaction.commit(); !s) return s;
+  if (options.progress) options.progress(written, toWrite, true);
+  report.imported = written;
+  report.batchId = batch.id;
+  return {};
+}
+
+}  // namespace
+
+QString describeImportColumns() { return import::aliasesText(); }
+
+Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& path, const ImportOptions& options) {
+  auto table = readCsvFile(path, options.encoding);
+  if (!table) return table.error();
+  const import::ColumnMap map = import::mapHeader(table->header);
+  if (!map.missingRequired.isEmpty()) {
+    QStringList labels;
+    for (const QString& field : map.missingRequired) labels << field;
+    return makeError("import.missing_columns", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1: required column(s) missing from the header: %2."),
+                     {utf8(path), utf8(labels.join(QStringLiteral(", ")))});
+  }
+  ImportReport report;
+  report.encoding = table->encoding;
+  report.rows = static_cast<int>(table->rows.size());
+  ValidationContext context;
+  context.hla = registry.hlaChecker();
+  QList<Row> rows;
+  rows.reserve(table->rows.size());
+  for (qsizetype i = 0; i < table->rows.size(); ++i) {
+    Row row;
+    row.number = static_cast<int>(i) + 2;
+    std::vector<Error> errors;
+    row.volunteer = import::readRow(table->rows.at(i), map, errors);
+    for (Error& error : validateVolunteer(row.volunteer, context)) {
+      // A cell that could not be read already has its own message.
+      bool already = false;
+      for (const Error& e : errors) already = already || e.field == error.field;
+      if (!already) errors.push_back(std::move(error));
+    }
+    row.valid = errors.empty();
+    for (Error& error : errors) report.problems.push_back({row.number, std::move(error)});
+    rows.append(std::move(row));
+    if (options.progress && (i + 1) % 5000 == 0) options.progress(static_cast<int>(i + 1), report.rows, false);
+  }
+  if (Status s = checkDuplicates(registry, rows, report); !s) return s.error();
+  std::stable_sort(report.problems.begin(), report.problems.end(),
+                   [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
+  for (const Row& row : rows) report.valid += row.valid ? 1 : 0;
+
+  if (options.dryRun || (!report.problems.empty() && !options.skipInvalid)) return report;
+  if (!report.problems.empty()) {
+    report.rejectsPath = options.rejectsPath.isEmpty() ? path + QStringLiteral(".rejects.csv") : options.rejectsPath;
+    QHash<int, QStringList> reasons;
+    for (const RowProblem& p : report.problems)
+      reasons[p.row] << QString::fromStdString(p.error.field) + QStringLiteral(": ") +
+                            dd::qt::translated(p.error);
+    QList<QStringList> rejected;
+    for (const Row& row : rows)
+      if (!row.valid) {
+        QStringList fields = table->rows.at(row.number - 2);
+        fields.prepend(QString::number(row.number));
+        fields << reasons.value(row.number).join(QStringLiteral("; "));
+        rejected << fields;
+      }
+    QStringList header = table->header;
+    header.prepend(QStringLiteral("row"));
+    header << QStringLiteral("problems");
+    if (Status s = writeCsvFile(report.rejectsPath, header, rejected); !s) return s.error();
+  }
+  if (Status s = writeRows(registry, rows, path, options, report); !s) return s.error();
+  return report;
+}
+
+}  // namespace dd::app

@@ -1,0 +1,211 @@
+// Registry database commands: init, generate, import volunteers, backup, db info.
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+#include "app/registry.h"
+#include "app/synthetic_data.h"
+#include "app/volunteer_import.h"
+#include "cli/command.h"
+#include "core/qt/localization.h"
+#include "store/backup.h"
+#include "store/migrations.h"
+
+namespace {
+
+using dd::cli::printErr;
+using dd::cli::printOut;
+using dd::cli::tr;
+
+// Opens the --db registry (creating/upgrading it) or prints why not.
+std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const QString& command) {
+  auto registry = dd::app::Registry::open(context.settings.database);
+  if (!registry) {
+    printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(registry.error())));
+    return nullptr;
+  }
+  (*registry)->setHlaChecker(dd::app::defaultHlaChecker(context.settings.hlaData));
+  return std::move(*registry);
+}
+
+bool noPositional(const QCommandLineParser& parser, const QString& command, int expected = 0) {
+  if (parser.positionalArguments().size() == expected) return true;
+  printErr(tr("donordesk-cli %1: expected %2 argument(s), got %3 (see --help)")
+               .arg(command)
+               .arg(expected)
+               .arg(parser.positionalArguments().size()));
+  return false;
+}
+
+dd::app::Actor actorFrom(const QString& staff) {
+  return staff.isEmpty() ? dd::app::Actor::fromOperatingSystem() : dd::app::Actor{staff};
+}
+
+int runInit(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Create the registry database, or upgrade it to this program's schema."));
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("init"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("init"))) return dd::cli::exitUsage;
+  auto registry = openRegistry(context, QStringLiteral("init"));
+  if (!registry) return dd::cli::exitFailure;
+  printOut(tr("%1: schema version %2\n")
+               .arg(registry->database().spec().display())
+               .arg(registry->database().schemaVersion()));
+  return dd::cli::exitOk;
+}
+
+int runGenerate(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Fill the registry with realistic synthetic volunteers and patients."));
+  const QCommandLineOption volunteers(QStringLiteral("volunteers"), tr("Number of volunteers."), tr("N"),
+                                      QStringLiteral("0"));
+  const QCommandLineOption patients(QStringLiteral("patients"), tr("Number of patients."), tr("N"), QStringLiteral("0"));
+  const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed (same seed, same data)."), tr("S"),
+                                QStringLiteral("1"));
+  const QCommandLineOption haplotypes(QStringLiteral("haplotypes"),
+                                      tr("Haplotype frequency file (default: the bundled CAU.freqs.gz)."), tr("FILE"));
+  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
+                                 tr("NAME"));
+  parser.addOptions({volunteers, patients, seed, haplotypes, staff});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("generate"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("generate"))) return dd::cli::exitUsage;
+  dd::app::GenerateOptions options;
+  bool okV = false, okP = false, okS = false;
+  options.volunteers = parser.value(volunteers).toInt(&okV);
+  options.patients = parser.value(patients).toInt(&okP);
+  options.seed = parser.value(seed).toULongLong(&okS);
+  if (!okV || !okP || !okS || options.volunteers < 0 || options.patients < 0) {
+    printErr(tr("donordesk-cli generate: --volunteers, --patients and --seed take non-negative whole numbers"));
+    return dd::cli::exitUsage;
+  }
+  options.haplotypeFile = parser.value(haplotypes);
+  options.actor = actorFrom(parser.value(staff));
+  options.progress = [](int done, int total) { printErr(tr("generated %1/%2 volunteers").arg(done).arg(total)); };
+  auto registry = openRegistry(context, QStringLiteral("generate"));
+  if (!registry) return dd::cli::exitFailure;
+  QElapsedTimer timer;
+  timer.start();
+  auto report = dd::app::generateSyntheticData(*registry, options);
+  if (!report) {
+    printErr(QStringLiteral("donordesk-cli generate: %1").arg(dd::qt::translated(report.error())));
+    return dd::cli::exitFailure;
+  }
+  printOut(tr("generated %1 volunteers (%2 contact attempts) and %3 patients in %4 s\n")
+               .arg(report->volunteers)
+               .arg(report->contacts)
+               .arg(report->patients)
+               .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+  return dd::cli::exitOk;
+}
+
+int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      tr("Import volunteers from a recruitment drive CSV (UTF-8 or GB18030). Every row is checked first; nothing is "
+         "imported unless all rows are valid, or with --skip-invalid the valid rows are imported and the others "
+         "written to a rejects CSV.\n\nAccepted column headings:\n") +
+      dd::app::describeImportColumns());
+  parser.addPositionalArgument(QStringLiteral("FILE"), tr("The CSV file."));
+  const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Check every row and report; import nothing."));
+  const QCommandLineOption skipInvalid(QStringLiteral("skip-invalid"),
+                                       tr("Import the valid rows; write the invalid ones to the rejects file."));
+  const QCommandLineOption rejects(QStringLiteral("rejects"), tr("Rejects file (default: FILE.rejects.csv)."),
+                                   tr("FILE"));
+  const QCommandLineOption encoding(QStringLiteral("encoding"), tr("utf-8 or gb18030 (default: detect)."), tr("NAME"));
+  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
+                                 tr("NAME"));
+  parser.addOptions({dryRun, skipInvalid, rejects, encoding, staff});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
+  dd::app::ImportOptions options;
+  options.dryRun = parser.isSet(dryRun);
+  options.skipInvalid = parser.isSet(skipInvalid);
+  options.rejectsPath = parser.value(rejects);
+  options.encoding = parser.value(encoding);
+  options.actor = actorFrom(parser.value(staff));
+  options.progress = [](int done, int total, bool writing) {
+    printErr((writing ? tr("written %1/%2 rows") : tr("checked %1/%2 rows")).arg(done).arg(total));
+  };
+  auto registry = openRegistry(context, QStringLiteral("import volunteers"));
+  if (!registry) return dd::cli::exitFailure;
+  const QString file = parser.positionalArguments().constFirst();
+  auto report = dd::app::importVolunteersCsv(*registry, file, options);
+  if (!report) {
+    printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(dd::qt::translated(report.error())));
+    return report.error().code.rfind("store.", 0) == 0 ? dd::cli::exitFailure : dd::cli::exitUsage;
+  }
+  QString lines;
+  for (const auto& problem : report->problems)
+    lines += tr("row %1, %2: %3\n")
+                 .arg(problem.row)
+                 .arg(QString::fromStdString(problem.error.field), dd::qt::translated(problem.error));
+  printOut(lines);
+  const int badRows = report->rows - report->valid;
+  if (options.dryRun) {
+    printErr(tr("%1 rows checked (%2): %3 valid, %4 with problems; dry run, nothing imported")
+                 .arg(report->rows).arg(report->encoding).arg(report->valid).arg(badRows));
+    return badRows == 0 ? dd::cli::exitOk : dd::cli::exitUsage;
+  }
+  if (badRows > 0 && !options.skipInvalid) {
+    printErr(tr("%1 of %2 rows have problems; nothing imported (fix them, or use --skip-invalid)")
+                 .arg(badRows).arg(report->rows));
+    return dd::cli::exitUsage;
+  }
+  printErr(tr("imported %1 of %2 rows (batch %3)").arg(report->imported).arg(report->rows).arg(report->batchId));
+  if (!report->rejectsPath.isEmpty())
+    printErr(tr("%1 rejected rows written to %2").arg(badRows).arg(report->rejectsPath));
+  return dd::cli::exitOk;
+}
+
+int runBackup(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      tr("Copy the SQLite registry to FILE while it stays in use (online backup). For PostgreSQL, prints the "
+         "pg_dump command to use."));
+  parser.addPositionalArgument(QStringLiteral("FILE"), tr("The backup file to create (must not exist)."));
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("backup"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
+  auto registry = openRegistry(context, QStringLiteral("backup"));
+  if (!registry) return dd::cli::exitFailure;
+  const QString target = parser.positionalArguments().constFirst();
+  if (dd::Status status = dd::store::backupTo(registry->database(), target); !status) {
+    printErr(QStringLiteral("donordesk-cli backup: %1").arg(dd::qt::translated(status.error())));
+    return dd::cli::exitFailure;
+  }
+  printOut(tr("backup written to %1\n").arg(target));
+  return dd::cli::exitOk;
+}
+
+int runDbInfo(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Show the database, its schema version and row counts."));
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
+  auto registry = openRegistry(context, QStringLiteral("db info"));
+  if (!registry) return dd::cli::exitFailure;
+  QString text = tr("database: %1\nschema version: %2 (this program: %3)\n")
+                     .arg(registry->database().spec().display())
+                     .arg(registry->database().schemaVersion())
+                     .arg(dd::store::latestSchemaVersion());
+  for (const char* table : {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log", "import_batch"}) {
+    QSqlQuery query(registry->database().sql());
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) && query.next())
+      text += QStringLiteral("%1: %2\n").arg(QLatin1String(table)).arg(query.value(0).toLongLong());
+  }
+  printOut(text);
+  return dd::cli::exitOk;
+}
+
+}  // namespace
+
+DD_CLI_COMMAND("init", QT_TRANSLATE_NOOP("dd::cli", "Create or upgrade the registry database."), runInit)
+DD_CLI_COMMAND("generate", QT_TRANSLATE_NOOP("dd::cli", "Fill the database with synthetic volunteers and patients."),
+               runGenerate)
+DD_CLI_COMMAND("import volunteers", QT_TRANSLATE_NOOP("dd::cli", "Import volunteers from a recruitment drive CSV."),
+               runImportVolunteers)
+DD_CLI_COMMAND("backup", QT_TRANSLATE_NOOP("dd::cli", "Online backup of the SQLite database to a file."), runBackup)
+DD_CLI_COMMAND("db info", QT_TRANSLATE_NOOP("dd::cli", "Show schema version and row counts."), runDbInfo)

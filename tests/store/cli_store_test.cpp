@@ -1,0 +1,183 @@
+// The store commands of donordesk-cli, run as the real program: init,
+// generate, import volunteers (report, dry run, exit codes), backup, and a
+// killed import leaving the database as it was.
+#include <catch2/catch.hpp>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include "app/registry.h"
+#include "app/volunteer_validation.h"
+#include "store/migrations.h"
+#include "store_fixture.h"
+#include "support/process_runner.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+using test::runCli;
+
+namespace {
+QString importCsv(const QString& dir, int rows, int badEvery = 0) {
+  QString text = QStringLiteral("name,sex,birth_date,id_number,phone,consent_date,consent_version\n");
+  for (int i = 1; i <= rows; ++i) {
+    const store::Volunteer v = test::sampleVolunteer(i);
+    const QString abo = badEvery && i % badEvery == 0 ? QStringLiteral("1380") : v.phones.at(0).number;
+    text += QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, abo,
+                        v.consentDate.toString(Qt::ISODate), "v1"}
+                .join(',') +
+            '\n';
+  }
+  const QString path = dir + QStringLiteral("/drive-%1-%2.csv").arg(rows).arg(badEvery);
+  QFile file(path);
+  REQUIRE(file.open(QIODevice::WriteOnly));
+  file.write(text.toUtf8());
+  return path;
+}
+}  // namespace
+
+TEST_CASE("cli: init creates the database and reports its schema version") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("new/registry.sqlite");
+  auto result = runCli({"--db", db, "init"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.contains(QStringLiteral("schema version %1").arg(store::latestSchemaVersion())));
+  CHECK(QFile::exists(db));
+  auto bad = runCli({"--db", db, "init", "extra"});
+  CHECK(bad.exitCode == 2);
+}
+
+TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic volunteers") {
+  QTemporaryDir dir;
+  const QString a = dir.filePath("a.sqlite"), b = dir.filePath("b.sqlite");
+  auto result = runCli({"--db", a, "generate", "--volunteers", "300", "--patients", "5", "--seed", "7"});
+  REQUIRE(result.exitCode == 0);
+  CHECK(result.out.contains("generated 300 volunteers"));
+  REQUIRE(runCli({"--db", b, "generate", "--volunteers", "300", "--patients", "5", "--seed", "7"}).exitCode == 0);
+  auto ra = app::Registry::open(a);
+  auto rb = app::Registry::open(b);
+  REQUIRE(ra);
+  REQUIRE(rb);
+  CHECK(*(*ra)->countVolunteers({}) == 300);
+  auto patients = (*ra)->listPatients({});
+  REQUIRE(patients);
+  CHECK(patients->size() == 5);
+  std::vector<store::DonorRecord> donorsA, donorsB;
+  REQUIRE((*ra)->forEachDonor([&](const store::DonorRecord& r) { donorsA.push_back(r); return true; }));
+  REQUIRE((*rb)->forEachDonor([&](const store::DonorRecord& r) { donorsB.push_back(r); return true; }));
+  REQUIRE(donorsA.size() == donorsB.size());
+  for (std::size_t i = 0; i < donorsA.size(); ++i) {
+    REQUIRE(donorsA[i].registryNo == donorsB[i].registryNo);
+    REQUIRE(donorsA[i].hla == donorsB[i].hla);
+    REQUIRE(donorsA[i].birthDate == donorsB[i].birthDate);
+  }
+  // Every generated volunteer passes the registry's own rules (as an existing record).
+  int statuses[store::kVolunteerStatusCount] = {};
+  int withContact = 0;
+  for (const auto& donor : donorsA) {
+    auto v = (*ra)->volunteer(donor.id);
+    REQUIRE(v);
+    app::ValidationContext context;
+    context.mode = app::ValidationMode::Update;
+    auto errors = app::validateVolunteer(*v, context);
+    INFO(v->registryNo.toStdString() << " " << (errors.empty() ? "" : errors[0].english()));
+    REQUIRE(errors.empty());
+    REQUIRE(donor.hla[0].find("A*") == 0);
+    REQUIRE(donor.hla[5].find("DPB1*") == 0);
+    ++statuses[static_cast<int>(donor.status)];
+    if (donor.lastContactOk) ++withContact;
+  }
+  CHECK(statuses[static_cast<int>(store::VolunteerStatus::Active)] > 200);
+  CHECK(statuses[static_cast<int>(store::VolunteerStatus::Active)] < 300);
+  CHECK(withContact > 50);
+  auto bad = runCli({"--db", a, "generate", "--volunteers", "many"});
+  CHECK(bad.exitCode == 2);
+  CHECK(bad.err.contains("--volunteers"));
+  auto badFile = runCli({"--db", a, "generate", "--volunteers", "3", "--haplotypes", dir.filePath("none.gz")});
+  CHECK(badFile.exitCode == 1);
+  CHECK(*(*ra)->countVolunteers({}) == 300);
+}
+
+TEST_CASE("cli: import volunteers reports every bad row and exits 2; --dry-run and --skip-invalid") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  const QString bad = importCsv(dir.path(), 40, 10);
+  auto refused = runCli({"--db", db, "import", "volunteers", bad});
+  CHECK(refused.exitCode == 2);
+  const QStringList lines = refused.out.trimmed().split('\n');
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "row 11, phones: Phone number '1380' is not a mainland mobile number (11 digits starting with 1) "
+                    "or a landline with area code.");
+  CHECK(lines[3].startsWith("row 41, phones: "));
+  CHECK(refused.err.contains("nothing imported"));
+
+  auto dry = runCli({"--db", db, "import", "volunteers", "--dry-run", importCsv(dir.path(), 20)});
+  CHECK(dry.exitCode == 0);
+  CHECK(dry.err.contains("20 rows checked"));
+  auto count = app::Registry::open(db);
+  REQUIRE(count);
+  CHECK(*(*count)->countVolunteers({}) == 0);
+
+  const QString rejects = dir.filePath("rejects.csv");
+  auto partial = runCli({"--db", db, "import", "volunteers", "--skip-invalid", "--rejects", rejects, bad});
+  CHECK(partial.exitCode == 0);
+  CHECK(partial.err.contains("imported 36 of 40 rows"));
+  CHECK(QFile::exists(rejects));
+  CHECK(*(*count)->countVolunteers({}) == 36);
+  auto missing = runCli({"--db", db, "import", "volunteers"});
+  CHECK(missing.exitCode == 2);
+}
+
+TEST_CASE("cli: backup copies the SQLite registry") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "20"}).exitCode == 0);
+  const QString copy = dir.filePath("copy.sqlite");
+  auto result = runCli({"--db", db, "backup", copy});
+  CHECK(result.exitCode == 0);
+  auto info = runCli({"--db", copy, "db", "info"});
+  CHECK(info.exitCode == 0);
+  CHECK(info.out.contains("volunteer: 20"));
+  CHECK(runCli({"--db", db, "backup", copy}).exitCode == 1);  // never overwrites
+}
+
+TEST_CASE("cli: an import killed in the middle of writing leaves the database unchanged") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "10"}).exitCode == 0);
+  const QString csv = importCsv(dir.path(), 30000);
+  QProcess process;
+  process.setProgram(test::cliPath());
+  process.setArguments({"--db", db, "import", "volunteers", csv});
+  process.start();
+  REQUIRE(process.waitForStarted());
+  // Progress lines "N/30000 rows" on stderr: kill once writing has begun.
+  QByteArray err;
+  QElapsedTimer timer;
+  timer.start();
+  bool writing = false;
+  while (timer.elapsed() < 60000 && process.state() == QProcess::Running) {
+    process.waitForReadyRead(50);
+    err += process.readAllStandardError();
+    if (err.contains("written 2000/30000 rows")) {
+      writing = true;
+      break;
+    }
+  }
+  REQUIRE(writing);
+  process.kill();
+  process.waitForFinished();
+  auto registry = app::Registry::open(db);
+  REQUIRE(registry);
+  CHECK(*(*registry)->countVolunteers({}) == 10);
+  auto batches = (*registry)->importBatches();
+  REQUIRE(batches);
+  CHECK(batches->size() == 1);  // the generator's only
+  QSqlQuery q((*registry)->database().sql());
+  REQUIRE(q.exec("PRAGMA integrity_check"));
+  REQUIRE(q.next());
+  CHECK(q.value(0).toString() == "ok");
+}

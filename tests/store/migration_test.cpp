@@ -1,0 +1,121 @@
+// Schema versions: creation, upgrade from an older schema keeping data,
+// refusing a newer one, SQLite connection settings, database URLs.
+#include <catch2/catch.hpp>
+
+#include <QSqlQuery>
+
+#include "core/qt/app_paths.h"
+#include "core/qt/localization.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store_fixture.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+
+TEST_CASE("a new database is created at the latest schema version") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  CHECK(registry->database().schemaVersion() == store::latestSchemaVersion());
+  CHECK(store::latestSchemaVersion() >= 2);
+  // Opening again changes nothing.
+  auto again = db->open();
+  CHECK(again->database().schemaVersion() == store::latestSchemaVersion());
+}
+
+TEST_CASE("upgrading from schema version 1 keeps the data and backfills the new column") {
+  DD_FRESH_DATABASE(db);
+  {
+    auto old = db->open(store::OpenOptions{true, 1, true});
+    REQUIRE(old->database().schemaVersion() == 1);
+    QSqlQuery q(old->database().sql());
+    // Rows as a version-1 program wrote them (no last_contact_ok column yet).
+    REQUIRE(q.exec("INSERT INTO volunteer (registry_no, name, sex, birth_date, id_number, status, created_at, "
+                   "updated_at) VALUES ('SD00000001', '张三', 'M', '1990-01-02', '11010519900102001X', 'active', "
+                   "'2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')"));
+    REQUIRE(q.exec("SELECT id FROM volunteer"));
+    REQUIRE(q.next());
+    const qint64 id = q.value(0).toLongLong();
+    for (const char* row : {"'2021-03-04T10:00:00.000Z', 'phone', 'x', 'reached'",
+                            "'2022-05-06T10:00:00.000Z', 'sms', 'x', 'reached'",
+                            "'2023-07-08T10:00:00.000Z', 'phone', 'x', 'no_answer'"})
+      REQUIRE(q.exec(QStringLiteral("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome) "
+                                    "VALUES (%1, %2)").arg(id).arg(QString::fromLatin1(row))));
+    QSqlQuery probe(old->database().sql());
+    CHECK_FALSE(probe.exec("SELECT last_contact_ok FROM volunteer"));
+  }
+  auto upgraded = db->open();
+  CHECK(upgraded->database().schemaVersion() == store::latestSchemaVersion());
+  auto volunteer = upgraded->volunteerByRegistryNo("SD00000001");
+  REQUIRE(volunteer);
+  CHECK(volunteer->name == QStringLiteral("张三"));
+  CHECK(volunteer->birthDate == QDate(1990, 1, 2));
+  CHECK(volunteer->lastContactOk == QDate(2022, 5, 6));  // the last *reached* contact
+  auto contacts = upgraded->contacts(volunteer->id);
+  REQUIRE(contacts);
+  CHECK(contacts->size() == 3);
+}
+
+TEST_CASE("a database written by a newer DonorDesk is refused and left untouched") {
+  DD_FRESH_DATABASE(db);
+  {
+    auto registry = db->open();
+    QSqlQuery q(registry->database().sql());
+    REQUIRE(q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                       .arg(store::latestSchemaVersion() + 5)));
+  }
+  auto refused = app::Registry::open(db->url());
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "store.schema_too_new");
+  const QString text = qt::translated(refused.error());
+  CHECK(text.contains(QString::number(store::latestSchemaVersion() + 5)));
+  CHECK(text.contains("newer DonorDesk"));
+  auto plain = app::Registry::open(db->url(), store::OpenOptions{false, -1, false});
+  CHECK_FALSE(plain);
+}
+
+TEST_CASE("SQLite runs in WAL mode with foreign keys enforced") {
+  auto db = test::TestDatabase::create("sqlite");
+  auto registry = db->open();
+  QSqlQuery q(registry->database().sql());
+  REQUIRE(q.exec("PRAGMA journal_mode"));
+  REQUIRE(q.next());
+  CHECK(q.value(0).toString() == "wal");
+  REQUIRE(q.exec("PRAGMA foreign_keys"));
+  REQUIRE(q.next());
+  CHECK(q.value(0).toInt() == 1);
+  // A contact for a volunteer that does not exist is refused by the database.
+  CHECK_FALSE(q.exec("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome) "
+                     "VALUES (424242, '2024-01-01', 'phone', 'x', 'reached')"));
+}
+
+TEST_CASE("database URLs: sqlite:, bare paths, postgresql:// and bad ones") {
+  auto bare = store::parseDatabaseUrl("/tmp/a/b.sqlite");
+  REQUIRE(bare);
+  CHECK(bare->backend == store::Backend::Sqlite);
+  CHECK(bare->path == "/tmp/a/b.sqlite");
+  auto prefixed = store::parseDatabaseUrl("sqlite:/tmp/x.db");
+  REQUIRE(prefixed);
+  CHECK(prefixed->path == "/tmp/x.db");
+  auto empty = store::parseDatabaseUrl("");
+  REQUIRE(empty);
+  CHECK(empty->path == qt::defaultDatabasePath());
+  auto pg = store::parseDatabaseUrl("postgresql://reg:s3cret@db.example:5433/registry?schema=office");
+  REQUIRE(pg);
+  CHECK(pg->backend == store::Backend::Postgres);
+  CHECK(pg->host == "db.example");
+  CHECK(pg->port == 5433);
+  CHECK(pg->user == "reg");
+  CHECK(pg->password == "s3cret");
+  CHECK(pg->database == "registry");
+  CHECK(pg->schema == "office");
+  CHECK_FALSE(pg->display().contains("s3cret"));
+  auto noDb = store::parseDatabaseUrl("postgresql://reg@host:5432/");
+  REQUIRE_FALSE(noDb);
+  CHECK(noDb.error().english().find("database name is missing") != std::string::npos);
+  auto badSchema = store::parseDatabaseUrl("postgresql://reg@host/db?schema=a;drop");
+  CHECK_FALSE(badSchema);
+  auto unreachable = app::Registry::open("postgresql://nobody@127.0.0.1:1/none");
+  REQUIRE_FALSE(unreachable);
+  CHECK(unreachable.error().code == "store.open");
+}

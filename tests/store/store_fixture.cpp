@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "store_fixture.h"
+
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUrl>
+
+#include "app/volunteer_validation.h"
+#include "core/qt/localization.h"
+
+namespace dd::test {
+
+std::unique_ptr<TestDatabase> TestDatabase::create(const std::string& backend) {
+  std::unique_ptr<TestDatabase> db(new TestDatabase);
+  if (backend == "sqlite") {
+    db->url_ = QStringLiteral("sqlite:") + db->dir_.filePath(QStringLiteral("registry.sqlite"));
+    return db;
+  }
+  const QString base = qEnvironmentVariable("DONORDESK_TEST_PG_URL");
+  if (base.isEmpty()) {
+    if (qEnvironmentVariable("CI") == QLatin1String("true"))
+      FAIL("DONORDESK_TEST_PG_URL is not set under CI: scripts/test must start PostgreSQL");
+    WARN("DONORDESK_TEST_PG_URL not set: PostgreSQL part skipped (run through scripts/test)");
+    return nullptr;
+  }
+  db->postgres_ = true;
+  db->schema_ = QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
+  db->url_ = base + QStringLiteral("?schema=") + db->schema_;
+  return db;
+}
+
+TestDatabase::~TestDatabase() {
+  if (!postgres_) return;
+  // Drop the test's schema through a connection of its own.
+  auto registry = app::Registry::open(url_, store::OpenOptions{false, -1, false});
+  if (registry) {
+    QSqlQuery query((*registry)->database().sql());
+    query.exec(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema_));
+  }
+}
+
+std::unique_ptr<app::Registry> TestDatabase::open(const store::OpenOptions& options) const {
+  auto registry = app::Registry::open(url_, options);
+  if (!registry) FAIL("cannot open " << url_.toStdString() << ": " << registry.error().english());
+  return std::move(*registry);
+}
+
+QString validIdNumber(const QString& regionCode, const QDate& birth, store::Sex sex, int sequence) {
+  const int value = sequence * 2 + (sex == store::Sex::Male ? 1 : 0);
+  const QString first17 = regionCode + birth.toString(QStringLiteral("yyyyMMdd")) +
+                          QStringLiteral("%1").arg(value % 1000, 3, 10, QLatin1Char('0'));
+  return first17 + app::idCheckDigit(first17);
+}
+
+store::Volunteer sampleVolunteer(int n, store::Sex sex) {
+  store::Volunteer v;
+  v.name = QStringLiteral("测试%1").arg(n);
+  v.sex = sex;
+  v.birthDate = QDate::currentDate().addYears(-30).addDays(-(n % 300));
+  v.idNumber = validIdNumber(QStringLiteral("370102"), v.birthDate, sex, n % 499);
+  v.ethnicity = QStringLiteral("汉族");
+  v.phones = {store::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true}};
+  v.prefecture = QStringLiteral("济南市");
+  v.county = QStringLiteral("历下区");
+  v.abo = QStringLiteral("A");
+  v.rh = QStringLiteral("+");
+  v.cmv = QStringLiteral("negative");
+  v.weightKg = 60;
+  v.consentDate = QDate::currentDate();
+  v.consentVersion = QStringLiteral("2019版");
+  return v;
+}
+
+app::Actor staff(const char* name) { return app::Actor{QString::fromUtf8(name)}; }
+
+}  // namespace dd::test

@@ -1,0 +1,286 @@
+// Volunteer use cases on both backends: round trip, audit, optimistic
+// locking, listing, status history, contacts, bulk reading, backup.
+#include <catch2/catch.hpp>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+
+#include "core/qt/localization.h"
+#include "store/backup.h"
+#include "store_fixture.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+using store::VolunteerStatus;
+
+TEST_CASE("a registered volunteer reads back field by field, with a registry number and an audit row") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  store::Volunteer v = test::sampleVolunteer(1, store::Sex::Male);
+  v.wechat = "wx_1";
+  v.email = "a@example.cn";
+  v.address = "济南市历下区1号";
+  v.workUnit = "山东大学";
+  v.emergency = {"张父", "父亲", "13900000001"};
+  v.phones.append({"0531-88886666", "home", false});
+  v.drive = {QDate::currentDate().addDays(-3), "泉城广场", "济南市红十字会"};
+  v.sampleId = "S1";
+  v.lab = "Lab";
+  v.typingDate = QDate::currentDate().addDays(-1);
+  v.hla.at(store::Locus::A).raw = "A*02:01+A*24:02";
+  v.hla.at(store::Locus::DRB1).raw = "DRB1*15:01+DRB1*09:01";
+  auto saved = registry->registerVolunteer(v, test::staff("王老师"));
+  REQUIRE(saved.errors.empty());
+  REQUIRE(saved.ok());
+  CHECK(saved.value->registryNo == "SD00000001");
+  CHECK(saved.value->rowVersion == 1);
+  CHECK_FALSE(saved.value->hla.at(store::Locus::A).normalised.isEmpty());
+
+  auto other = db->open();  // a second connection sees the committed row
+  auto read = other->volunteerByRegistryNo("SD00000001");
+  REQUIRE(read);
+  CHECK(read->name == v.name);
+  CHECK(read->sex == store::Sex::Male);
+  CHECK(read->birthDate == v.birthDate);
+  CHECK(read->idNumber == v.idNumber);
+  CHECK(read->phones == v.phones);
+  CHECK(read->currentPhone() == v.phones.at(0).number);
+  CHECK(read->emergency == v.emergency);
+  CHECK(read->drive == v.drive);
+  CHECK(read->weightKg == 60);
+  CHECK(read->hla.at(store::Locus::A).raw == "A*02:01+A*24:02");
+  CHECK(read->hla.at(store::Locus::A).normalised == saved.value->hla.at(store::Locus::A).normalised);
+  CHECK(read->status == VolunteerStatus::Active);
+  CHECK(read->createdAt.isValid());
+
+  auto audit = other->auditTrail("volunteer", read->id);
+  REQUIRE(audit);
+  REQUIRE(audit->size() == 1);
+  CHECK(audit->at(0).staff == QStringLiteral("王老师"));
+  CHECK(audit->at(0).action == "create");
+  CHECK(audit->at(0).newValue.contains(v.idNumber));
+  auto history = other->statusHistory(read->id);
+  REQUIRE(history);
+  REQUIRE(history->size() == 1);
+  CHECK_FALSE(history->at(0).from.has_value());
+}
+
+TEST_CASE("an update writes one audit row per changed field with old and new values") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
+  REQUIRE(saved.ok());
+  store::Volunteer edit = *saved.value;
+  edit.address = "青岛市市南区2号";
+  edit.hla.at(store::Locus::B).raw = "B*40:01+B*46:01";
+  auto updated = registry->updateVolunteer(edit, test::staff("李"));
+  REQUIRE(updated.ok());
+  CHECK(updated.value->rowVersion == 2);
+  auto audit = registry->auditTrail("volunteer", edit.id);
+  REQUIRE(audit);
+  QStringList fields;
+  for (const auto& entry : *audit)
+    if (entry.action == "update") fields << entry.field;
+  fields.sort();
+  CHECK(fields == QStringList{"address", "hla_b", "hla_b_raw"});
+  for (const auto& entry : *audit)
+    if (entry.field == "address") {
+      CHECK(entry.oldValue.isEmpty());
+      CHECK(entry.newValue == QStringLiteral("青岛市市南区2号"));
+      CHECK(entry.staff == QStringLiteral("李"));
+    }
+}
+
+TEST_CASE("two workstations editing the same volunteer: the second save is a conflict and changes nothing") {
+  DD_FRESH_DATABASE(db);
+  auto first = db->open();
+  auto second = db->open();
+  auto saved = first->registerVolunteer(test::sampleVolunteer(3), test::staff());
+  REQUIRE(saved.ok());
+  auto a = first->volunteer(saved.value->id);
+  auto b = second->volunteer(saved.value->id);
+  REQUIRE(a);
+  REQUIRE(b);
+  a->address = "A's address";
+  b->address = "B's address";
+  REQUIRE(first->updateVolunteer(*a, test::staff("甲")).ok());
+  auto lost = second->updateVolunteer(*b, test::staff("乙"));
+  REQUIRE_FALSE(lost.ok());
+  REQUIRE(lost.conflict());
+  const QString message = qt::translated(lost.errors.at(0));
+  CHECK(message.contains("changed by someone else"));
+  CHECK(message.contains(QStringLiteral("甲")));
+  CHECK(message.contains(saved.value->registryNo));
+  auto now = second->volunteer(saved.value->id);
+  REQUIRE(now);
+  CHECK(now->address == "A's address");
+  CHECK(now->rowVersion == 2);
+  // A status change on a stale version is a conflict too.
+  auto stale = second->changeStatus(saved.value->id, 1, {VolunteerStatus::LostContact, {}, {}, 0, {}, {}},
+                                    test::staff());
+  CHECK(stale.conflict());
+}
+
+TEST_CASE("status changes keep their history and enforce what each status needs") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(4), test::staff());
+  REQUIRE(saved.ok());
+  const qint64 id = saved.value->id;
+  auto missingUntil = registry->changeStatus(id, 1, {VolunteerStatus::TemporarilyDeferred, "怀孕", {}, 0, {}, {}},
+                                             test::staff());
+  REQUIRE_FALSE(missingUntil.ok());
+  CHECK(missingUntil.errors.at(0).field == "status_until");
+  const QDate until = QDate::currentDate().addMonths(6);
+  auto deferred = registry->changeStatus(id, 1, {VolunteerStatus::TemporarilyDeferred, "怀孕", until, 0, {}, {}},
+                                         test::staff());
+  REQUIRE(deferred.ok());
+  CHECK(deferred.value->statusUntil == until);
+  auto retired = registry->changeStatus(id, 2, {VolunteerStatus::Retired, "本人申请", {}, 0, {}, {}}, test::staff());
+  REQUIRE(retired.ok());
+  auto back = registry->changeStatus(id, 3, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, test::staff());
+  REQUIRE_FALSE(back.ok());
+  CHECK(back.errors.at(0).code == "validation.status_transition");
+  CHECK(qt::translated(back.errors.at(0)).contains("cannot be changed"));
+  auto history = registry->statusHistory(id);
+  REQUIRE(history);
+  REQUIRE(history->size() == 3);
+  CHECK(history->at(1).from == VolunteerStatus::Active);
+  CHECK(history->at(1).to == VolunteerStatus::TemporarilyDeferred);
+  CHECK(history->at(1).until == until);
+  CHECK(history->at(2).to == VolunteerStatus::Retired);
+}
+
+TEST_CASE("contacts are logged and the last successful one is kept on the volunteer") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(5), test::staff());
+  REQUIRE(saved.ok());
+  const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
+  store::ContactAttempt ok{0, saved.value->id, reached, store::ContactChannel::Phone, {}, store::ContactOutcome::Reached,
+                           "同意继续"};
+  REQUIRE(registry->recordContact(ok, test::staff("赵")));
+  store::ContactAttempt missed{0, saved.value->id, reached.addDays(10), store::ContactChannel::Sms, {},
+                               store::ContactOutcome::NoAnswer, {}};
+  REQUIRE(registry->recordContact(missed, test::staff("赵")));
+  auto contacts = registry->contacts(saved.value->id);
+  REQUIRE(contacts);
+  REQUIRE(contacts->size() == 2);
+  CHECK(contacts->at(0).outcome == store::ContactOutcome::NoAnswer);  // newest first
+  CHECK(contacts->at(1).staff == QStringLiteral("赵"));
+  CHECK(contacts->at(1).note == QStringLiteral("同意继续"));
+  auto v = registry->volunteer(saved.value->id);
+  REQUIRE(v);
+  CHECK(v->lastContactOk == QDate(2024, 3, 1));
+}
+
+TEST_CASE("the volunteer list filters, sorts and pages") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  for (int i = 1; i <= 25; ++i) {
+    store::Volunteer v = test::sampleVolunteer(100 + i, i % 2 ? store::Sex::Male : store::Sex::Female);
+    if (i <= 5) v.county = QStringLiteral("市中区");
+    if (i == 7) v.name = QStringLiteral("欧阳娜娜");
+    REQUIRE(registry->registerVolunteer(v, test::staff()).ok());
+  }
+  app::VolunteerQuery query;
+  query.limit = 10;
+  auto page1 = registry->listVolunteers(query);
+  REQUIRE(page1);
+  REQUIRE(page1->size() == 10);
+  CHECK(page1->at(0).registryNo == "SD00000001");
+  query.offset = 20;
+  auto page3 = registry->listVolunteers(query);
+  REQUIRE(page3);
+  CHECK(page3->size() == 5);
+  CHECK(page3->at(4).registryNo == "SD00000025");
+
+  app::VolunteerFilter filter;
+  filter.county = QStringLiteral("市中区");
+  CHECK(*registry->countVolunteers(filter) == 5);
+  filter = {};
+  filter.name = QStringLiteral("欧阳");
+  auto byName = registry->listVolunteers({filter, app::VolunteerSort::Name, false, 0, 100});
+  REQUIRE(byName);
+  REQUIRE(byName->size() == 1);
+  CHECK(byName->at(0).phone == test::sampleVolunteer(107).phones.at(0).number);
+  filter = {};
+  filter.phone = test::sampleVolunteer(112).phones.at(0).number.right(6);
+  CHECK(*registry->countVolunteers(filter) == 1);
+  filter = {};
+  filter.idNumber = test::sampleVolunteer(113, store::Sex::Male).idNumber.left(17);
+  CHECK(*registry->countVolunteers(filter) == 1);
+  filter = {};
+  filter.text = "SD0000002";
+  CHECK(*registry->countVolunteers(filter) == 6);  // SD00000020..25
+  filter = {};
+  filter.text = "100%";  // LIKE wildcards are taken literally
+  CHECK(*registry->countVolunteers(filter) == 0);
+  filter = {};
+  filter.status = VolunteerStatus::Active;
+  CHECK(*registry->countVolunteers(filter) == 25);
+  filter.status = VolunteerStatus::Withdrawn;
+  CHECK(*registry->countVolunteers(filter) == 0);
+  auto descending = registry->listVolunteers({{}, app::VolunteerSort::RegistryNo, true, 0, 1});
+  REQUIRE(descending);
+  CHECK(descending->at(0).registryNo == "SD00000025");
+}
+
+TEST_CASE("the bulk reader streams every volunteer with what matching needs") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  store::Volunteer v = test::sampleVolunteer(6, store::Sex::Male);
+  v.hla.at(store::Locus::C).raw = "C*07:02+C*01:02";
+  v.hla.at(store::Locus::DPB1).raw = "DPB1*05:01+DPB1*02:01";
+  auto first = registry->registerVolunteer(v, test::staff());
+  REQUIRE(first.ok());
+  auto second = registry->registerVolunteer(test::sampleVolunteer(7), test::staff());
+  REQUIRE(second.ok());
+  REQUIRE(registry->changeStatus(second.value->id, 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}},
+                                 test::staff()).ok());
+  std::vector<store::DonorRecord> seen;
+  REQUIRE(registry->forEachDonor([&](const store::DonorRecord& r) {
+    seen.push_back(r);
+    return true;
+  }));
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].registryNo == "SD00000001");
+  CHECK(seen[0].available);
+  CHECK(seen[0].sex == 'M');
+  CHECK(seen[0].abo == "A");
+  CHECK(seen[0].rh == '+');
+  CHECK(seen[0].cmv == '-');
+  CHECK(seen[0].birthDate == v.birthDate.year() * 10000 + v.birthDate.month() * 100 + v.birthDate.day());
+  CHECK(seen[0].hla[2] == "C*07:02+C*01:02");
+  CHECK(seen[0].hla[5] == "DPB1*05:01+DPB1*02:01");
+  CHECK(seen[0].hla[0].empty());
+  CHECK(seen[1].status == VolunteerStatus::Withdrawn);
+  CHECK_FALSE(seen[1].available);
+  int visited = 0;
+  REQUIRE(registry->forEachDonor([&](const store::DonorRecord&) { return ++visited < 1; }));
+  CHECK(visited == 1);
+}
+
+TEST_CASE("backup makes a consistent copy of a SQLite registry that opens on its own") {
+  auto db = test::TestDatabase::create("sqlite");
+  auto registry = db->open();
+  REQUIRE(registry->registerVolunteer(test::sampleVolunteer(8), test::staff()).ok());
+  const QString target = db->dir() + "/backup/copy.sqlite";
+  REQUIRE(store::backupTo(registry->database(), target));
+  auto copy = app::Registry::open(target, store::OpenOptions{false, -1, false});
+  REQUIRE(copy);
+  CHECK(*(*copy)->countVolunteers({}) == 1);
+  auto again = store::backupTo(registry->database(), target);
+  REQUIRE_FALSE(again);
+  CHECK(again.error().code == "store.backup_exists");
+}
+
+TEST_CASE("backup of a PostgreSQL registry explains pg_dump") {
+  auto db = test::TestDatabase::create("postgres");
+  if (!db) return;
+  auto registry = db->open();
+  auto result = store::backupTo(registry->database(), "/tmp/x.dump");
+  REQUIRE_FALSE(result);
+  CHECK(qt::translated(result.error()).contains("pg_dump"));
+}

@@ -1,0 +1,128 @@
+// Patients and workup cases: stages in order, reservation and donation of
+// the volunteer, stopping with the regret stage, the documents' read model.
+#include <catch2/catch.hpp>
+
+#include "core/qt/localization.h"
+#include "store_fixture.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+using store::VolunteerStatus;
+using store::WorkupStage;
+
+namespace {
+store::Patient samplePatient() {
+  store::Patient p;
+  p.name = QStringLiteral("患者甲");
+  p.sex = store::Sex::Male;
+  p.birthDate = QDate(2012, 6, 1);
+  p.diagnosis = QStringLiteral("急性髓系白血病");
+  p.hospital = QStringLiteral("山东大学齐鲁医院");
+  p.physician = QStringLiteral("王医生");
+  p.hla.at(store::Locus::A).raw = "A*02:01+A*11:01";
+  p.abo = "O";
+  p.rh = "+";
+  p.urgency = "urgent";
+  p.searchRequestDate = QDate::currentDate();
+  return p;
+}
+}  // namespace
+
+TEST_CASE("patients are created with a case number, read back, and updated with optimistic locking") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto created = registry->createPatient(samplePatient(), test::staff());
+  REQUIRE(created.ok());
+  CHECK(created.value->caseNo.startsWith(QStringLiteral("P%1-").arg(QDate::currentDate().year())));
+  auto read = registry->patientByCaseNo(created.value->caseNo);
+  REQUIRE(read);
+  CHECK(read->name == QStringLiteral("患者甲"));
+  CHECK(read->hla.at(store::Locus::A).raw == "A*02:01+A*11:01");
+  CHECK(read->urgency == "urgent");
+  store::Patient edit = *read;
+  edit.urgency = "critical";
+  REQUIRE(registry->updatePatient(edit, test::staff()).ok());
+  edit.notes = "stale";
+  CHECK(registry->updatePatient(edit, test::staff()).conflict());
+  auto listed = registry->listPatients({QStringLiteral("患者"), {}, 0, 10});
+  REQUIRE(listed);
+  CHECK(listed->size() == 1);
+  auto missing = registry->patient(9999);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == "store.not_found");
+}
+
+TEST_CASE("a workup reserves the volunteer, advances in order, and collection records the donation") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto patient = registry->createPatient(samplePatient(), test::staff());
+  auto donor = registry->registerVolunteer(test::sampleVolunteer(1), test::staff());
+  REQUIRE(patient.ok());
+  REQUIRE(donor.ok());
+  auto started = registry->startWorkup(patient.value->id, donor.value->id, QDate(2024, 1, 2), test::staff());
+  REQUIRE(started.ok());
+  auto reserved = registry->volunteer(donor.value->id);
+  REQUIRE(reserved);
+  CHECK(reserved->status == VolunteerStatus::Reserved);
+  CHECK(reserved->reservedForPatientId == patient.value->id);
+  // Someone else cannot start a second workup with the reserved volunteer.
+  auto second = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  REQUIRE_FALSE(second.ok());
+  CHECK(qt::translated(second.errors.at(0)) ==
+        QStringLiteral("Volunteer No. %1 is 'Reserved' and cannot start a workup.").arg(donor.value->registryNo));
+
+  store::WorkupCase w = *started.value;
+  auto typed = registry->advanceWorkup(w.id, w.rowVersion, WorkupStage::ConfirmatoryTyping, QDate(2024, 1, 20),
+                                       test::staff());
+  REQUIRE(typed.ok());
+  auto backwards = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::InitialMatch, {}, test::staff());
+  REQUIRE_FALSE(backwards.ok());
+  CHECK(qt::translated(backwards.errors.at(0)) ==
+        "The case is already at stage 'Confirmatory typing'; it cannot move to 'Initial match'.");
+  auto collected = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::Collection, QDate(2024, 3, 1),
+                                           test::staff());
+  REQUIRE(collected.ok());
+  auto detail = registry->workupCaseDetail(w.id);
+  REQUIRE(detail);
+  CHECK(detail->workup.stage == WorkupStage::Collection);
+  CHECK(detail->workup.stageDates[0] == QDate(2024, 1, 2));
+  CHECK(detail->workup.stageDates[1] == QDate(2024, 1, 20));
+  CHECK(detail->workup.stageDates[5] == QDate(2024, 3, 1));
+  CHECK(detail->patient.caseNo == patient.value->caseNo);
+  CHECK(detail->volunteer.status == VolunteerStatus::Donated);
+  CHECK(detail->volunteer.donationCount == 1);
+  CHECK(detail->volunteer.donationDate == QDate(2024, 3, 1));
+  auto cases = registry->workupCasesForVolunteer(donor.value->id);
+  REQUIRE(cases);
+  CHECK(cases->size() == 1);
+}
+
+TEST_CASE("stopping a workup records the reason and regret stage and releases the volunteer") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto patient = registry->createPatient(samplePatient(), test::staff());
+  auto donor = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
+  REQUIRE(patient.ok());
+  REQUIRE(donor.ok());
+  auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  REQUIRE(started.ok());
+  auto exam = registry->advanceWorkup(started.value->id, 1, WorkupStage::MedicalExam, {}, test::staff());
+  REQUIRE(exam.ok());
+  auto noReason = registry->stopWorkup(started.value->id, exam.value->rowVersion, " ", {}, test::staff());
+  REQUIRE_FALSE(noReason.ok());
+  CHECK(qt::translated(noReason.errors.at(0)) == "Reason for stopping is required.");
+  auto stopped = registry->stopWorkup(started.value->id, exam.value->rowVersion, QStringLiteral("体检不合格"), {},
+                                      test::staff());
+  REQUIRE(stopped.ok());
+  CHECK(stopped.value->regretStage == WorkupStage::MedicalExam);
+  auto again = registry->advanceWorkup(started.value->id, stopped.value->rowVersion, WorkupStage::ConsentSigned, {},
+                                       test::staff());
+  REQUIRE_FALSE(again.ok());
+  CHECK(qt::translated(again.errors.at(0)).contains("was stopped on"));
+  auto released = registry->volunteer(donor.value->id);
+  REQUIRE(released);
+  CHECK(released->status == VolunteerStatus::Active);
+  auto audit = registry->auditTrail("workup_case", started.value->id);
+  REQUIRE(audit);
+  CHECK(audit->size() >= 3);
+}
