@@ -1,6 +1,9 @@
 #include "app/synthetic_data.h"
 
+#include <memory>
 #include <unordered_set>
+
+#include <QHash>
 
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -9,7 +12,9 @@
 #include "app/synthetic_people.h"
 #include "app/volunteer_validation.h"
 #include "core/qt/app_paths.h"
+#include "hla/nomenclature.h"
 #include "match/population.h"
+#include "match/resolution_mixer.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
 #include "store/serials.h"
@@ -39,17 +44,54 @@ const char* const kHospitals[] = {"山东大学齐鲁医院", "山东省立医�
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 
-// Typings per locus as "A*02:01+A*24:02" from a sampled genotype.
-store::HlaTyping typingOf(dd::match::GenotypeSampler& sampler) {
-  const auto names = sampler.names(sampler.next());
-  store::HlaTyping hla;
-  for (int locus = 0; locus < store::kLocusCount; ++locus) {
-    const auto& pair = names[static_cast<std::size_t>(locus)];
-    const QString text = QString::fromStdString(pair[0]) + QLatin1Char('+') + QString::fromStdString(pair[1]);
-    hla.loci[static_cast<std::size_t>(locus)] = {text, text};
+// Typings per locus as "A*02:01+A*24:02" (or "A2+A24", "A*02:01/A*02:06+A*24:XX"
+// with the resolution mixer), normalised by the HLA engine once per distinct text.
+class TypingSource {
+ public:
+  TypingSource(dd::match::GenotypeSampler& sampler, const dd::match::HaplotypeFrequencies& frequencies,
+               const QString& hlaDir)
+      : sampler_(sampler) {
+    auto loaded = dd::hla::Nomenclature::load(std::filesystem::path(hlaDir.toStdString()));
+    if (!loaded) return;
+    nomenclature_ = *loaded;
+    mixer_ = std::make_unique<dd::match::ResolutionMixer>(frequencies, *nomenclature_);
   }
-  return hla;
-}
+
+  store::HlaTyping next() {
+    const dd::match::Genotype genotype = sampler_.next();
+    store::HlaTyping hla;
+    if (mixer_) {
+      const dd::match::MixedTyping typing = mixer_->mix(genotype, sampler_.random());
+      for (int locus = 0; locus < store::kLocusCount; ++locus) {
+        const QString text = QString::fromStdString(mixer_->locusTyping(typing, locus));
+        hla.loci[static_cast<std::size_t>(locus)] = {text, normalised(locus, text)};
+      }
+      return hla;
+    }
+    const auto names = sampler_.names(genotype);
+    for (int locus = 0; locus < store::kLocusCount; ++locus) {
+      const auto& pair = names[static_cast<std::size_t>(locus)];
+      const QString text = QString::fromStdString(pair[0]) + QLatin1Char('+') + QString::fromStdString(pair[1]);
+      hla.loci[static_cast<std::size_t>(locus)] = {text, text};
+    }
+    return hla;
+  }
+
+ private:
+  QString normalised(int locus, const QString& text) {
+    const auto it = cache_.constFind(text);
+    if (it != cache_.constEnd()) return it.value();
+    auto verdict = nomenclature_->validate(text.toStdString(), static_cast<dd::hla::Locus>(locus));
+    const QString value = verdict ? QString::fromStdString(verdict->normalized) : text;
+    cache_.insert(text, value);
+    return value;
+  }
+
+  dd::match::GenotypeSampler& sampler_;
+  std::shared_ptr<dd::hla::Nomenclature> nomenclature_;
+  std::unique_ptr<dd::match::ResolutionMixer> mixer_;
+  QHash<QString, QString> cache_;
+};
 
 VolunteerStatus randomStatus(Random& random) {
   const double u = random.uniform();
@@ -64,7 +106,7 @@ VolunteerStatus randomStatus(Random& random) {
 
 struct VolunteerFactory {
   Random& random;
-  dd::match::GenotypeSampler& sampler;
+  TypingSource& typings;
   QDate today;
   std::unordered_set<quint64> usedIds;  // first 17 digits of every ID number in use
 
@@ -102,7 +144,7 @@ struct VolunteerFactory {
     v.lab = QString::fromUtf8(syn::pick(random, kLabs));
     v.typingDate = v.drive.date.addDays(30 + random.below(60));
     if (v.typingDate > today) v.typingDate = today;
-    v.hla = typingOf(sampler);
+    v.hla = typings.next();
     v.consentDate = v.drive.date;
     v.consentVersion = v.drive.date.year() < 2019 ? QStringLiteral("2014版") : QStringLiteral("2019版");
     v.status = ageOn(v.birthDate, today) >= kRetirementAge ? VolunteerStatus::Retired : randomStatus(random);
@@ -137,8 +179,10 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   auto frequencies = dd::match::HaplotypeFrequencies::load(std::filesystem::path(file.toStdString()));
   if (!frequencies) return frequencies.error();
   dd::match::GenotypeSampler sampler(*frequencies, options.seed);
+  TypingSource typings(sampler, *frequencies,
+                       options.hlaDataDir.isEmpty() ? dd::qt::bundledHlaDataDir() : options.hlaDataDir);
   Random random(options.seed * 7919 + 17);
-  VolunteerFactory factory{random, sampler, QDate::currentDate(), {}};
+  VolunteerFactory factory{random, typings, QDate::currentDate(), {}};
 
   store::Database& db = registry.database();
   store::Transaction transaction(db);
@@ -206,7 +250,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     p.diagnosis = QString::fromUtf8(syn::pick(random, kDiagnoses));
     p.hospital = QString::fromUtf8(syn::pick(random, kHospitals));
     p.physician = syn::randomName(random, random.uniform() < 0.5 ? Sex::Male : Sex::Female) + QStringLiteral("医生");
-    p.hla = typingOf(sampler);
+    p.hla = factory.typings.next();
     p.abo = syn::randomAbo(random);
     p.rh = QStringLiteral("+");
     p.cmv = random.uniform() < 0.8 ? QStringLiteral("positive") : QStringLiteral("negative");

@@ -19,6 +19,10 @@ struct GenerateOptions {
   int patients = 0;
   quint64 seed = 1;
   QString haplotypeFile;  // A~C~B~DRB1~DQB1,count,freq lines (.gz or plain); empty = bundled CAU
+  // IPD-IMGT/HLA release for mixed-resolution typings (serology, XX, allele
+  // lists as real registries hold them); empty = bundled. If it cannot be
+  // loaded every typing is two-field high resolution.
+  QString hlaDataDir;
   Actor actor = Actor::fromOperatingSystem();
   std::function<void(int done, int total)> progress;
 };

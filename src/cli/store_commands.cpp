@@ -80,6 +80,7 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
     return dd::cli::exitUsage;
   }
   options.haplotypeFile = parser.value(haplotypes);
+  options.hlaDataDir = context.settings.hlaData;
   options.actor = actorFrom(parser.value(staff));
   options.progress = [](int done, int total) { printErr(tr("generated %1/%2 volunteers").arg(done).arg(total)); };
   auto registry = openRegistry(context, QStringLiteral("generate"));
@@ -182,6 +183,9 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
 int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(tr("Show the database, its schema version and row counts."));
+  const QCommandLineOption scan(QStringLiteral("scan"),
+                                tr("Also time the bulk read of every volunteer that the matching index uses."));
+  parser.addOption(scan);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
@@ -195,6 +199,24 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
     QSqlQuery query(registry->database().sql());
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) && query.next())
       text += QStringLiteral("%1: %2\n").arg(QLatin1String(table)).arg(query.value(0).toLongLong());
+  }
+  if (parser.isSet(scan)) {
+    QElapsedTimer timer;
+    timer.start();
+    qint64 donors = 0, available = 0;
+    const dd::Status status = registry->forEachDonor([&](const dd::store::DonorRecord& donor) {
+      ++donors;
+      available += donor.available ? 1 : 0;
+      return true;
+    });
+    if (!status) {
+      printErr(QStringLiteral("donordesk-cli db info: %1").arg(dd::qt::translated(status.error())));
+      return dd::cli::exitFailure;
+    }
+    text += tr("bulk read: %1 volunteers (%2 available) in %3 s\n")
+                .arg(donors)
+                .arg(available)
+                .arg(timer.elapsed() / 1000.0, 0, 'f', 2);
   }
   printOut(text);
   return dd::cli::exitOk;

@@ -77,16 +77,19 @@ TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic vol
   // Every generated volunteer passes the registry's own rules (as an existing record).
   int statuses[store::kVolunteerStatusCount] = {};
   int withContact = 0;
+  const app::HlaChecker checker = app::defaultHlaChecker();
   for (const auto& donor : donorsA) {
     auto v = (*ra)->volunteer(donor.id);
     REQUIRE(v);
     app::ValidationContext context;
     context.mode = app::ValidationMode::Update;
+    context.hla = checker;  // the real HLA engine: every sampled typing is valid
     auto errors = app::validateVolunteer(*v, context);
     INFO(v->registryNo.toStdString() << " " << (errors.empty() ? "" : errors[0].english()));
     REQUIRE(errors.empty());
-    REQUIRE(donor.hla[0].find("A*") == 0);
-    REQUIRE(donor.hla[5].find("DPB1*") == 0);
+    REQUIRE(donor.hla[0].find('A') == 0);
+    REQUIRE(donor.hla[3].find("DR") == 0);
+    REQUIRE(donor.hla[0].find('+') != std::string::npos);
     ++statuses[static_cast<int>(donor.status)];
     if (donor.lastContactOk) ++withContact;
   }
