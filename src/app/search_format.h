@@ -1,0 +1,21 @@
+#pragma once
+// Search results as text for the CLI and exports: table (people), JSON and
+// CSV (scripts; stable keys, see docs/matching.md). Reasons are translated
+// into the UI language; keys and grade codes never are.
+#include <vector>
+
+#include <QString>
+
+#include "match/search.h"
+
+namespace dd::app {
+
+QString formatSearchTable(const std::vector<match::SearchResult>& results, int scale);
+// One JSON array, one object per result per line.
+QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale);
+QString formatSearchCsv(const std::vector<match::SearchResult>& results, int scale);
+
+// "allele match; potential allele match: 2 of 5 possibilities match" in the UI language.
+QString locusReason(const match::LocusGrade& grade);
+
+}  // namespace dd::app

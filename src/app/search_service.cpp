@@ -1,0 +1,125 @@
+#include "app/search_service.h"
+
+#include <chrono>
+#include <mutex>
+
+#include "app/registry.h"
+
+namespace dd::app {
+
+match::Availability availabilityOf(store::VolunteerStatus status, bool available) {
+  using store::VolunteerStatus;
+  if (available) return match::Availability::Available;
+  switch (status) {
+    case VolunteerStatus::Reserved: return match::Availability::Reserved;
+    case VolunteerStatus::LostContact: return match::Availability::Lost;
+    case VolunteerStatus::Withdrawn: return match::Availability::Withdrawn;
+    case VolunteerStatus::Retired: return match::Availability::Retired;
+    case VolunteerStatus::Donated: return match::Availability::Donated;
+    default: return match::Availability::Deferred;
+  }
+}
+
+match::Cmv parseCmv(const QString& text) {
+  const QString t = text.trimmed().toLower();
+  if (t == QLatin1String("+") || t.startsWith(QLatin1String("pos")) || t == QStringLiteral("阳性"))
+    return match::Cmv::Positive;
+  if (t == QLatin1String("-") || t.startsWith(QLatin1String("neg")) || t == QStringLiteral("阴性"))
+    return match::Cmv::Negative;
+  return match::Cmv::Unknown;
+}
+
+match::DonorRecord toMatchRecord(const store::DonorRecord& donor) {
+  match::DonorRecord record;
+  record.volunteerId = donor.id;
+  record.registryNo = donor.registryNo;
+  for (int locus = 0; locus < match::kMatchLoci; ++locus)
+    record.locusTyping[static_cast<std::size_t>(locus)] = donor.hla[static_cast<std::size_t>(locus)];
+  match::DonorFactors& f = record.factors;
+  f.birthYear = donor.birthDate / 10000;
+  f.sex = donor.sex == 'M' ? match::Sex::Male : donor.sex == 'F' ? match::Sex::Female : match::Sex::Unknown;
+  f.cmv = parseCmv(QString(QLatin1Char(donor.cmv)));
+  f.abo = match::parseAbo(donor.abo).value_or(match::Abo::Unknown);
+  f.lastContactYmd = donor.lastContactOk;
+  f.availability = availabilityOf(donor.status, donor.available);
+  return record;
+}
+
+Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, const hla::Nomenclature& nomenclature) {
+  PatientSearchInput input;
+  input.caseNo = patient.caseNo;
+  for (int locus = 0; locus < match::kMatchLoci; ++locus) {
+    const auto& field = patient.hla.loci[static_cast<std::size_t>(locus)];
+    const QString text = field.normalised.isEmpty() ? field.raw : field.normalised;
+    auto typing = match::parseLocusTyping(text.toStdString(), static_cast<hla::Locus>(locus), nomenclature);
+    if (!typing) return typing.error();
+    input.typing.locus[static_cast<std::size_t>(locus)] = std::move(*typing);
+  }
+  bool typed = false;
+  for (const auto& locus : input.typing.locus) typed = typed || locus.typed();
+  if (!typed)
+    return makeError("app.search_patient_untyped", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "Patient %1 has no HLA typing to search with."),
+                     {patient.caseNo.toStdString()});
+  input.factors.cmv = parseCmv(patient.cmv);
+  input.factors.abo = match::parseAbo(patient.abo.toStdString()).value_or(match::Abo::Unknown);
+  return input;
+}
+
+SearchService::SearchService(std::shared_ptr<const hla::Nomenclature> nomenclature)
+    : nomenclature_(std::move(nomenclature)), index_(std::make_unique<match::DonorIndex>(nomenclature_)) {}
+
+Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
+  const auto start = std::chrono::steady_clock::now();
+  auto fresh = std::make_unique<match::DonorIndex>(nomenclature_);
+  IndexBuildReport report;
+  const Status status = registry.forEachDonor([&](const store::DonorRecord& donor) {
+    auto errors = fresh->upsert(toMatchRecord(donor));
+    for (auto& e : errors)
+      if (report.firstErrors.size() < 20) {
+        e.field = donor.registryNo + ": " + e.field;
+        report.firstErrors.push_back(std::move(e));
+      }
+    return true;
+  });
+  if (!status) return status.error();
+  report.stats = fresh->stats();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::unique_lock lock(mutex_);
+  index_ = std::move(fresh);
+  return report;
+}
+
+std::vector<Error> SearchService::upsert(const store::DonorRecord& donor) {
+  std::unique_lock lock(mutex_);
+  return index_->upsert(toMatchRecord(donor));
+}
+
+bool SearchService::remove(qint64 volunteerId) {
+  std::unique_lock lock(mutex_);
+  return index_->remove(volunteerId);
+}
+
+std::size_t SearchService::size() const {
+  std::shared_lock lock(mutex_);
+  return index_->size();
+}
+
+Expected<std::vector<match::SearchResult>> SearchService::search(const match::Typing& patient,
+                                                                 const match::SearchOptions& options,
+                                                                 match::SearchTimings* timings) const {
+  std::shared_lock lock(mutex_);
+  return match::search(*index_, patient, options, timings);
+}
+
+Expected<std::vector<match::SearchResult>> SearchService::searchForPatient(Registry& registry, const QString& caseNo,
+                                                                           match::SearchOptions options) const {
+  auto patient = registry.patientByCaseNo(caseNo);
+  if (!patient) return patient.error();
+  auto input = patientSearchInput(*patient, *nomenclature_);
+  if (!input) return input.error();
+  options.patient = input->factors;
+  return search(input->typing, options);
+}
+
+}  // namespace dd::app

@@ -1,0 +1,68 @@
+#pragma once
+// SearchForPatient: the in-memory donor index built from the registry at
+// start-up, kept current on edits, and searched by typing or by patient case.
+// Thread-safe: searches share a read lock, edits take the write lock.
+#include <memory>
+#include <shared_mutex>
+#include <vector>
+
+#include <QString>
+
+#include "core/expected.h"
+#include "hla/nomenclature.h"
+#include "match/donor_index.h"
+#include "match/search.h"
+#include "store/donor_record.h"
+#include "store/records.h"
+
+namespace dd::app {
+
+class Registry;
+
+// What a search needs of a patient case.
+struct PatientSearchInput {
+  QString caseNo;
+  match::Typing typing;
+  match::PatientFactors factors;
+};
+
+// Store records -> engine records (availability from status and the
+// store's `available` flag; birth year, sex, ABO, CMV, last contact).
+match::DonorRecord toMatchRecord(const store::DonorRecord& donor);
+match::Availability availabilityOf(store::VolunteerStatus status, bool available);
+match::Cmv parseCmv(const QString& text);  // "+", "pos", "positive", "阳性" / "-", "neg", "negative", "阴性"
+
+// The patient's typing (per-locus raw fields) and factors; errors name the locus.
+Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, const hla::Nomenclature& nomenclature);
+
+struct IndexBuildReport {
+  match::IndexStats stats;
+  double seconds = 0;
+  std::vector<Error> firstErrors;  // up to 20 typing errors (the donors stay indexed, those loci untyped)
+};
+
+class SearchService {
+ public:
+  explicit SearchService(std::shared_ptr<const hla::Nomenclature> nomenclature);
+
+  // Replaces the index with every volunteer of the registry (one streaming read).
+  Expected<IndexBuildReport> rebuild(Registry& registry);
+  // Keep the index current after a volunteer was saved or deleted.
+  std::vector<Error> upsert(const store::DonorRecord& donor);
+  bool remove(qint64 volunteerId);
+
+  Expected<std::vector<match::SearchResult>> search(const match::Typing& patient,
+                                                    const match::SearchOptions& options,
+                                                    match::SearchTimings* timings = nullptr) const;
+  // By case number: typing and CMV/ABO from the patient record.
+  Expected<std::vector<match::SearchResult>> searchForPatient(Registry& registry, const QString& caseNo,
+                                                              match::SearchOptions options) const;
+  std::size_t size() const;
+
+ private:
+  std::shared_ptr<const hla::Nomenclature> nomenclature_;
+  mutable std::shared_mutex mutex_;
+  std::unique_ptr<match::DonorIndex> index_;
+};
+
+}  // namespace dd::app

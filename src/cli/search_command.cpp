@@ -1,0 +1,142 @@
+// `donordesk-cli [--db URL] search (--typing GL | --patient CASE) [--scale 10|8|6]
+//   [--min N] [--limit N] [--include-unavailable] [--format table|json|csv]`
+// Builds the donor index from the database, then ranks every volunteer
+// against the patient (docs/matching.md). The option names and the JSON keys
+// are a contract: scripts depend on them.
+#include <memory>
+
+#include "app/registry.h"
+#include "app/search_format.h"
+#include "app/search_service.h"
+#include "cli/command.h"
+#include "core/qt/app_paths.h"
+#include "core/qt/localization.h"
+#include "hla/nomenclature.h"
+#include "match/typing.h"
+
+namespace {
+
+using dd::cli::printErr;
+using dd::cli::tr;
+
+int fail(const QString& message, int code) {
+  printErr(QStringLiteral("donordesk-cli search: %1").arg(message));
+  return code;
+}
+
+bool readInt(const QCommandLineParser& parser, const QCommandLineOption& option, int low, int high, int* value) {
+  if (!parser.isSet(option)) return true;
+  bool ok = false;
+  const int parsed = parser.value(option).toInt(&ok);
+  if (!ok || parsed < low || parsed > high) return false;
+  *value = parsed;
+  return true;
+}
+
+int runSearch(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  const QCommandLineOption typing(QStringLiteral("typing"), tr("Patient typing as a GL String."), QStringLiteral("GL"));
+  const QCommandLineOption patient(QStringLiteral("patient"), tr("Search for this patient case number."),
+                                   QStringLiteral("CASE"));
+  const QCommandLineOption scale(QStringLiteral("scale"), tr("Match scale: 10, 8 or 6 (default 10)."),
+                                 QStringLiteral("N"), QStringLiteral("10"));
+  const QCommandLineOption minimum(QStringLiteral("min"), tr("Show donors with at least N matches on the scale."),
+                                   QStringLiteral("N"), QStringLiteral("0"));
+  const QCommandLineOption limit(QStringLiteral("limit"), tr("Show at most N donors (default 100)."),
+                                 QStringLiteral("N"), QStringLiteral("100"));
+  const QCommandLineOption unavailable(QStringLiteral("include-unavailable"),
+                                       tr("Also show deferred, reserved, lost, withdrawn and retired volunteers "
+                                          "(flagged)."));
+  const QCommandLineOption format(QStringLiteral("format"), tr("Output: table, json or csv (default table)."),
+                                  QStringLiteral("FORMAT"), QStringLiteral("table"));
+  const QCommandLineOption rank(QStringLiteral("rank"),
+                                tr("Ranking criteria in order, comma-separated (default: matches,definite,certainty,"
+                                   "allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact)."),
+                                QStringLiteral("LIST"));
+  const QCommandLineOption mac(QStringLiteral("mac"), tr("NMDP multiple-allele code table for codes like A*02:AB."),
+                               QStringLiteral("FILE"));
+  parser.addOptions({typing, patient, scale, minimum, limit, unavailable, format, rank, mac});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("search"), args, &code)) return code;
+  if (!parser.positionalArguments().isEmpty())
+    return fail(tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()), dd::cli::exitUsage);
+  if (parser.isSet(typing) == parser.isSet(patient))
+    return fail(tr("give either --typing GL or --patient CASE"), dd::cli::exitUsage);
+
+  dd::match::SearchOptions options;
+  int limitValue = 100;
+  if (!readInt(parser, scale, 6, 10, &options.scale) || !dd::match::isValidScale(options.scale))
+    return fail(tr("--scale must be 10, 8 or 6, not '%1'").arg(parser.value(scale)), dd::cli::exitUsage);
+  if (!readInt(parser, minimum, 0, options.scale, &options.minMatches))
+    return fail(tr("--min must be a number from 0 to %1, not '%2'").arg(options.scale).arg(parser.value(minimum)),
+                dd::cli::exitUsage);
+  if (!readInt(parser, limit, 1, 100000, &limitValue))
+    return fail(tr("--limit must be a number from 1 to 100000, not '%1'").arg(parser.value(limit)),
+                dd::cli::exitUsage);
+  options.limit = static_cast<std::size_t>(limitValue);
+  options.includeUnavailable = parser.isSet(unavailable);
+  const QString formatValue = parser.value(format);
+  if (formatValue != QLatin1String("table") && formatValue != QLatin1String("json") &&
+      formatValue != QLatin1String("csv"))
+    return fail(tr("--format must be table, json or csv, not '%1'").arg(formatValue), dd::cli::exitUsage);
+  if (parser.isSet(rank)) {
+    auto policy = dd::match::RankingPolicy::parse(parser.value(rank).toStdString());
+    if (!policy) return fail(dd::qt::translated(policy.error()), dd::cli::exitUsage);
+    options.policy = std::move(*policy);
+  }
+
+  const QString hlaDir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+  auto nomenclature = dd::hla::Nomenclature::load(hlaDir.toStdString());
+  if (!nomenclature) return fail(dd::qt::translated(nomenclature.error()), dd::cli::exitFailure);
+  if (parser.isSet(mac)) {
+    auto table = dd::hla::loadMacTable(parser.value(mac).toStdString());
+    if (!table) return fail(dd::qt::translated(table.error()), dd::cli::exitUsage);
+    (*nomenclature)->setMacTable(std::move(*table));
+  }
+  std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*nomenclature);
+
+  // Check the typing before touching the database: bad input is a usage error.
+  dd::match::Typing patientTyping;
+  if (parser.isSet(typing)) {
+    auto parsed = dd::match::parseTyping(parser.value(typing).toStdString(), *hla);
+    if (!parsed) return fail(dd::qt::translated(parsed.error()), dd::cli::exitUsage);
+    patientTyping = std::move(*parsed);
+  }
+
+  const QString url = context.settings.database.isEmpty() ? dd::qt::defaultDatabasePath() : context.settings.database;
+  dd::store::OpenOptions openOptions;
+  openOptions.createIfMissing = false;
+  auto registry = dd::app::Registry::open(url, openOptions);
+  if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
+
+  dd::app::SearchService service(hla);
+  auto built = service.rebuild(**registry);
+  if (!built) return fail(dd::qt::translated(built.error()), dd::cli::exitFailure);
+  for (const auto& error : built->firstErrors)
+    printErr(tr("donordesk-cli search: warning: %1: %2 (locus searched as untyped)")
+                 .arg(QString::fromStdString(error.field), dd::qt::translated(error)));
+
+  dd::Expected<std::vector<dd::match::SearchResult>> results =
+      parser.isSet(patient) ? service.searchForPatient(**registry, parser.value(patient), options)
+                            : service.search(patientTyping, options);
+  if (!results) {
+    // Bad typings and unknown cases are the caller's input; the rest is I/O.
+    const std::string& errorCode = results.error().code;
+    const bool usage = errorCode.rfind("match.", 0) == 0 || errorCode.rfind("hla.", 0) == 0 ||
+                       errorCode == "store.not_found" || errorCode == "app.search_patient_untyped";
+    return fail(dd::qt::translated(results.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);
+  }
+  if (formatValue == QLatin1String("json")) {
+    dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale));
+  } else if (formatValue == QLatin1String("csv")) {
+    dd::cli::printOut(dd::app::formatSearchCsv(*results, options.scale));
+  } else {
+    dd::cli::printOut(dd::app::formatSearchTable(*results, options.scale));
+  }
+  return dd::cli::exitOk;
+}
+
+}  // namespace
+
+DD_CLI_COMMAND("search", QT_TRANSLATE_NOOP("dd::cli", "Rank the registry's volunteers against a patient typing."),
+               runSearch)
