@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include "cli/command.h"
 #include "core/qt/common_options.h"
@@ -25,7 +26,10 @@ int fail(const QString& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  // A QGuiApplication because `print` lays text out with fonts; the CLI never
+  // opens a window, so it runs on the offscreen platform (no display needed).
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
   QString error;
   if (!dd::qt::beginFrontEnd(app.arguments(), &error)) return fail(error);
 

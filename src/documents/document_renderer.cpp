@@ -67,19 +67,19 @@ void paintDecoration(QPainter& painter, const QRectF& paper, double pxPerMm, con
     }
   }
   const double headerHeight = headerBottom - headerTop;
+  const double nameWidth = right - textLeft;
   QFont bold = documentFont(false, 10);
   bold.setBold(true);
   painter.setPen(Qt::black);
   painter.setFont(bold);
-  painter.drawText(QRectF(textLeft, headerTop, right - textLeft, headerHeight * 0.55),
-                   Qt::AlignLeft | Qt::AlignVCenter, decoration.organisationName);
+  painter.drawText(QRectF(textLeft, headerTop, nameWidth, headerHeight * 0.55), Qt::AlignLeft | Qt::AlignVCenter,
+                   painter.fontMetrics().elidedText(decoration.organisationName, Qt::ElideRight, qRound(nameWidth)));
   painter.setFont(documentFont(false, 8));
   painter.setPen(QColor(80, 80, 80));
   painter.drawText(QRectF(textLeft, headerTop + headerHeight * 0.55, right - textLeft, headerHeight * 0.45),
-                   Qt::AlignLeft | Qt::AlignVCenter, decoration.organisationAddress);
-  painter.setFont(documentFont(false, 9));
-  painter.drawText(QRectF(left, headerTop, right - left, headerHeight * 0.55), Qt::AlignRight | Qt::AlignVCenter,
-                   document.source().title);
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   painter.fontMetrics().elidedText(decoration.organisationAddress, Qt::ElideRight,
+                                                    qRound(right - textLeft)));
   painter.setPen(QPen(QColor(120, 120, 120), 0.3 * pxPerMm));
   painter.drawLine(QPointF(left, headerBottom + 1.5 * pxPerMm), QPointF(right, headerBottom + 1.5 * pxPerMm));
 
@@ -92,6 +92,10 @@ void paintDecoration(QPainter& painter, const QRectF& paper, double pxPerMm, con
   painter.setFont(documentFont(false, 7));
   painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
                    QStringLiteral("%1 v%2").arg(kindKey(document.source().kind), document.source().version));
+  // The title on the right, so later pages still say what they belong to.
+  const double titleWidth = footer.width() * 0.34;
+  painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                   painter.fontMetrics().elidedText(document.source().title, Qt::ElideRight, qRound(titleWidth)));
   painter.restore();
 }
 

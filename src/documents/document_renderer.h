@@ -2,9 +2,9 @@
 // Lays a filled template out on A4 pages and paints it on any paged device:
 // a QPdfWriter for PDF export, a QPrinter for printing and print preview, so
 // all three show exactly the same pages. Each page gets a header (the
-// office's logo and name, the document title) and a footer (the template
-// version and "第 N 页 / 共 M 页"). Fonts: DejaVu for Latin letters and digits,
-// Noto CJK (SC) for Chinese; both are embedded in PDFs.
+// office's logo, name and address) and a footer (the template version,
+// "第 N 页 / 共 M 页" and the document title). Fonts: DejaVu for Latin letters
+// and digits, Noto CJK (SC) for Chinese; both are embedded in PDFs.
 #include <memory>
 
 #include <QFont>

@@ -1,0 +1,347 @@
+// `donordesk-cli print ...` end to end: a real SQLite registry seeded through
+// the app use cases, the real CLI process, the PDFs read back with pdftotext.
+#include <catch2/catch.hpp>
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include "app/registry.h"
+#include "app/volunteer_validation.h"
+#include "pdf_tools.h"
+#include "support/process_runner.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+
+namespace {
+
+const QString kOrganisation = QStringLiteral("中华骨髓库示范省分库");
+
+QString squeezed(const QString& text) {
+  QString out;
+  for (QChar c : text)
+    if (!c.isSpace()) out.append(c);
+  return out;
+}
+
+QString idNumber(const QDate& birth, bool male, int serial) {
+  const QString first17 = QStringLiteral("370102") + birth.toString(QStringLiteral("yyyyMMdd")) +
+                          QStringLiteral("%1").arg(serial * 2 + (male ? 1 : 0), 3, 10, QLatin1Char('0'));
+  return first17 + app::idCheckDigit(first17);
+}
+
+void setTyping(store::HlaTyping& hla, const QStringList& loci) {
+  for (int i = 0; i < loci.size(); ++i) hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
+}
+
+const QStringList kPatientTyping{QStringLiteral("A*02:01+A*11:01"), QStringLiteral("B*46:01+B*58:01"),
+                                 QStringLiteral("C*01:02+C*03:02"), QStringLiteral("DRB1*09:01+DRB1*15:01"),
+                                 QStringLiteral("DQB1*03:03+DQB1*06:02")};
+
+struct Seeded {
+  QTemporaryDir dir;
+  QString db;
+  QString fullMatchNo, partialMatchNo, thirdNo;  // registry numbers
+  qint64 caseId = 0;         // 王小禾 <- 李明远, complete data
+  qint64 incompleteCase = 0;  // a patient without a diagnosis (and untyped)
+  QString patientCaseNo, untypedPatientCaseNo;
+};
+
+store::Volunteer volunteer(const QString& name, bool male, const QDate& birth, int serial) {
+  store::Volunteer v;
+  v.name = name;
+  v.sex = male ? store::Sex::Male : store::Sex::Female;
+  v.birthDate = birth;
+  v.idNumber = idNumber(birth, male, serial);
+  v.ethnicity = QStringLiteral("汉族");
+  v.phones = {store::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true}};
+  v.prefecture = QStringLiteral("济南市");
+  v.county = QStringLiteral("历下区");
+  v.abo = QStringLiteral("O");
+  v.rh = QStringLiteral("+");
+  v.consentDate = QDate::currentDate().addDays(-30);
+  v.consentVersion = QStringLiteral("registry-consent zh_CN v1.0");
+  v.drive = {QDate::currentDate().addDays(-30), QStringLiteral("示范大学体育馆"), QStringLiteral("示范大学红十字会")};
+  return v;
+}
+
+std::unique_ptr<Seeded> seed() {
+  auto s = std::make_unique<Seeded>();
+  s->db = s->dir.filePath(QStringLiteral("registry.sqlite"));
+  auto opened = app::Registry::open(s->db);
+  REQUIRE(opened);
+  app::Registry& registry = **opened;
+  const app::Actor actor{QStringLiteral("test")};
+  auto save = [&](store::Volunteer v) {
+    auto saved = registry.registerVolunteer(v, actor, true);
+    INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
+    REQUIRE(saved.ok());
+    return *saved.value;
+  };
+  store::Volunteer donor = volunteer(QStringLiteral("李明远"), true, QDate(1990, 3, 7), 11);
+  setTyping(donor.hla, kPatientTyping);
+  const store::Volunteer full = save(donor);
+  store::Volunteer partial = volunteer(QStringLiteral("陈思雨"), false, QDate(1998, 12, 1), 12);
+  QStringList partialTyping = kPatientTyping;
+  partialTyping[2] = QStringLiteral("C*01:02+C*07:02");
+  setTyping(partial.hla, partialTyping);
+  partial.email = QStringLiteral("chen.siyu@example.cn");
+  partial.emergency = {QStringLiteral("陈建国"), QStringLiteral("父亲"), QStringLiteral("13900000000")};
+  const store::Volunteer second = save(partial);
+  const store::Volunteer third = save(volunteer(QStringLiteral("周子涵"), true, QDate(1995, 6, 15), 13));
+  s->fullMatchNo = full.registryNo;
+  s->partialMatchNo = second.registryNo;
+  s->thirdNo = third.registryNo;
+
+  store::Patient patient;
+  patient.name = QStringLiteral("王小禾");
+  patient.sex = store::Sex::Female;
+  patient.birthDate = QDate::currentDate().addYears(-9).addDays(-10);
+  patient.diagnosis = QStringLiteral("急性淋巴细胞白血病");
+  patient.hospital = QStringLiteral("示范市第一人民医院血液科");
+  patient.physician = QStringLiteral("赵医生");
+  setTyping(patient.hla, kPatientTyping);
+  auto created = registry.createPatient(patient, actor);
+  REQUIRE(created.ok());
+  s->patientCaseNo = created.value->caseNo;
+
+  store::Patient sparse;
+  sparse.name = QStringLiteral("张未详");
+  sparse.birthDate = QDate(1980, 1, 1);  // required by the store; the diagnosis is not
+  auto sparseCreated = registry.createPatient(sparse, actor);
+  REQUIRE(sparseCreated.ok());
+  s->untypedPatientCaseNo = sparseCreated.value->caseNo;
+
+  auto workup = registry.startWorkup(created.value->id, full.id, QDate::currentDate(), actor);
+  REQUIRE(workup.ok());
+  s->caseId = workup.value->id;
+  auto incomplete = registry.startWorkup(sparseCreated.value->id, third.id, QDate::currentDate(), actor);
+  REQUIRE(incomplete.ok());
+  s->incompleteCase = incomplete.value->id;
+
+  QSettings settings;
+  settings.setValue(QStringLiteral("organisation/name"), kOrganisation);
+  settings.setValue(QStringLiteral("organisation/address"), QStringLiteral("示范市健康路 1 号"));
+  settings.sync();
+  return s;
+}
+
+test::ProcessResult print(const Seeded& s, const QStringList& args, const QString& lang = QStringLiteral("zh_CN")) {
+  return test::runCli(QStringList{QStringLiteral("--db"), s.db, QStringLiteral("--lang"), lang,
+                                  QStringLiteral("print")} + args);
+}
+
+}  // namespace
+
+TEST_CASE("print consent writes the donor's form without the patient's name and records its version") {
+  auto s = seed();
+  const QString out = s->dir.filePath(QStringLiteral("consent.pdf"));
+  const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
+                              QStringLiteral("--out"), out});
+  INFO(run.err.toStdString());
+  REQUIRE(run.exitCode == 0);
+  CHECK(run.out.contains(QStringLiteral("consent zh_CN v1.0")));
+  const QString text = squeezed(test::pdfText(out));
+  for (const QString& expected : {QStringLiteral("造血干细胞捐献同意书"), QStringLiteral("李明远"), s->fullMatchNo,
+                                  idNumber(QDate(1990, 3, 7), true, 11), s->patientCaseNo,
+                                  QStringLiteral("急性淋巴细胞白血病"), QStringLiteral("女/9岁"),
+                                  QStringLiteral("预处理一旦开始"), kOrganisation}) {
+    INFO(expected.toStdString());
+    CHECK(text.contains(squeezed(expected)));
+  }
+  CHECK_FALSE(text.contains(QStringLiteral("王小禾")));
+  CHECK_FALSE(text.contains(QStringLiteral("示范市第一人民医院")));  // nor the patient's hospital
+  CHECK(test::pdfPageCount(out) == 2);
+
+  auto registry = app::Registry::open(s->db);
+  REQUIRE(registry);
+  auto workup = (*registry)->workupCase(s->caseId);
+  REQUIRE(workup);
+  CHECK(workup->consentTemplate.startsWith(QStringLiteral("consent zh_CN v1.0 (sha256 ")));
+  auto trail = (*registry)->auditTrail(QStringLiteral("workup_case"), s->caseId);
+  REQUIRE(trail);
+  bool audited = false;
+  for (const auto& entry : *trail)
+    audited |= entry.action == QStringLiteral("print") && entry.newValue == workup->consentTemplate;
+  CHECK(audited);
+}
+
+TEST_CASE("print consent in English") {
+  auto s = seed();
+  const QString out = s->dir.filePath(QStringLiteral("consent-en.pdf"));
+  const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
+                              QStringLiteral("--out"), out}, QStringLiteral("en"));
+  INFO(run.err.toStdString());
+  REQUIRE(run.exitCode == 0);
+  const QString text = squeezed(test::pdfText(out));
+  CHECK(text.contains(squeezed(QStringLiteral("Consent to donate haematopoietic stem cells"))));
+  CHECK(text.contains(QStringLiteral("李明远")));
+  CHECK(text.contains(squeezed(QStringLiteral("female / 9 years"))));
+  CHECK(text.contains(QStringLiteral("急性淋巴细胞白血病")));  // the diagnosis is printed as recorded
+  CHECK_FALSE(text.contains(QStringLiteral("王小禾")));
+  CHECK(test::pdfPageCount(out) == 3);
+}
+
+TEST_CASE("print consent refuses missing records and missing data with exit 2 and writes nothing") {
+  auto s = seed();
+  const QString out = s->dir.filePath(QStringLiteral("x.pdf"));
+  SECTION("a case whose patient has no diagnosis") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"),
+                                QString::number(s->incompleteCase), QStringLiteral("--out"), out},
+                           QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("Workup case %1: no value for patient.diagnosis")
+                               .arg(s->incompleteCase)));
+    auto registry = app::Registry::open(s->db);
+    REQUIRE(registry);
+    CHECK((*registry)->workupCase(s->incompleteCase)->consentTemplate.isEmpty());
+  }
+  SECTION("no such case") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("999"),
+                                QStringLiteral("--out"), out}, QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("999")));
+  }
+  SECTION("not a case number") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("abc"),
+                                QStringLiteral("--out"), out}, QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("--case must be a workup case number, not 'abc'")));
+  }
+  SECTION("no --out") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId)},
+                           QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("--out FILE is required")));
+  }
+  SECTION("no organisation name in the settings") {
+    QSettings().remove(QStringLiteral("organisation/name"));
+    QSettings().sync();
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
+                                QStringLiteral("--out"), out}, QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("organisation name is not set")));
+  }
+  CHECK_FALSE(QFileInfo::exists(out));
+}
+
+TEST_CASE("print registration: one volunteer, and a batch into one PDF") {
+  auto s = seed();
+  const QString one = s->dir.filePath(QStringLiteral("one.pdf"));
+  auto run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->partialMatchNo,
+                        QStringLiteral("--out"), one});
+  INFO(run.err.toStdString());
+  REQUIRE(run.exitCode == 0);
+  const QString text = squeezed(test::pdfText(one));
+  for (const QString& expected : {QStringLiteral("志愿者登记表"), QStringLiteral("陈思雨"), s->partialMatchNo,
+                                  QStringLiteral("chen.siyu@example.cn"), QStringLiteral("陈建国（父亲）"),
+                                  QStringLiteral("示范大学体育馆"), QStringLiteral("O+")}) {
+    INFO(expected.toStdString());
+    CHECK(text.contains(expected));
+  }
+  CHECK(test::pdfPageCount(one) == 1);
+
+  const QString batch = s->dir.filePath(QStringLiteral("batch.pdf"));
+  run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                   QStringLiteral("--volunteer"), s->partialMatchNo, QStringLiteral("--volunteer"), s->thirdNo,
+                   QStringLiteral("--out"), batch});
+  REQUIRE(run.exitCode == 0);
+  REQUIRE(test::pdfPageCount(batch) == 3);
+  CHECK(test::pdfTextOfPage(batch, 1).contains(QStringLiteral("李明远")));
+  CHECK(test::pdfTextOfPage(batch, 2).contains(QStringLiteral("陈思雨")));
+  CHECK(test::pdfTextOfPage(batch, 3).contains(QStringLiteral("周子涵")));
+
+  const QString missing = s->dir.filePath(QStringLiteral("missing.pdf"));
+  run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                   QStringLiteral("--volunteer"), QStringLiteral("SD99999999"), QStringLiteral("--out"), missing},
+              QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+  CHECK(run.err.contains(QStringLiteral("SD99999999")));
+  CHECK_FALSE(QFileInfo::exists(missing));
+}
+
+TEST_CASE("print certificate only after a donation") {
+  auto s = seed();
+  const QString out = s->dir.filePath(QStringLiteral("certificate.pdf"));
+  auto run = print(*s, {QStringLiteral("certificate"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                        QStringLiteral("--out"), out}, QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+  CHECK(run.err.contains(QStringLiteral("has no recorded donation")));
+  CHECK_FALSE(QFileInfo::exists(out));
+
+  {
+    auto registry = app::Registry::open(s->db);
+    REQUIRE(registry);
+    auto workup = (*registry)->workupCase(s->caseId);
+    REQUIRE(workup);
+    auto advanced = (*registry)->advanceWorkup(s->caseId, workup->rowVersion, store::WorkupStage::Collection,
+                                               QDate(2026, 10, 18), {QStringLiteral("test")});
+    INFO((advanced.errors.empty() ? std::string() : advanced.errors.front().english()));
+    REQUIRE(advanced.ok());
+  }
+  run = print(*s, {QStringLiteral("certificate"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                   QStringLiteral("--out"), out});
+  INFO(run.err.toStdString());
+  REQUIRE(run.exitCode == 0);
+  const QString text = squeezed(test::pdfText(out));
+  CHECK(text.contains(QStringLiteral("荣誉证书")));
+  CHECK(text.contains(QStringLiteral("李明远")));
+  CHECK(text.contains(QStringLiteral("2026年10月18日")));
+  CHECK(text.contains(s->fullMatchNo + QStringLiteral("-2026-")));
+  CHECK_FALSE(text.contains(QStringLiteral("王小禾")));
+  CHECK(test::pdfPageCount(out) == 1);
+}
+
+TEST_CASE("print search-report lists the ranked candidates with their grades") {
+  auto s = seed();
+  const QString out = s->dir.filePath(QStringLiteral("report.pdf"));
+  auto run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
+                        QStringLiteral("--out"), out});
+  INFO(run.err.toStdString());
+  REQUIRE(run.exitCode == 0);
+  const QString text = squeezed(test::pdfText(out));
+  for (const QString& expected : {QStringLiteral("检索报告"), QStringLiteral("王小禾"), s->patientCaseNo,
+                                  QStringLiteral("IPD-IMGT/HLA3.58.0"), s->partialMatchNo,
+                                  QStringLiteral("9/10"), QStringLiteral("DRB1*09:01")}) {
+    INFO(expected.toStdString());
+    CHECK(text.contains(expected));
+  }
+  CHECK_FALSE(text.contains(s->thirdNo));  // untyped: never a candidate
+  CHECK(test::pdfPageCount(out) == 1);
+
+  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->untypedPatientCaseNo,
+                   QStringLiteral("--out"), out}, QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+  CHECK(run.err.contains(QStringLiteral("no HLA typing")));
+  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), QStringLiteral("NOSUCH"),
+                   QStringLiteral("--out"), out}, QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
+                   QStringLiteral("--min-matches"), QStringLiteral("11"), QStringLiteral("--out"), out},
+              QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+}
+
+TEST_CASE("print registry-consent, family-letter and specimen") {
+  auto s = seed();
+  const QString consent = s->dir.filePath(QStringLiteral("join.pdf"));
+  auto run = print(*s, {QStringLiteral("registry-consent"), QStringLiteral("--volunteer"), s->thirdNo,
+                        QStringLiteral("--out"), consent});
+  REQUIRE(run.exitCode == 0);
+  CHECK(squeezed(test::pdfText(consent)).contains(QStringLiteral("周子涵")));
+  const QString letter = s->dir.filePath(QStringLiteral("letter.pdf"));
+  run = print(*s, {QStringLiteral("family-letter"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                   QStringLiteral("--out"), letter}, QStringLiteral("en"));
+  REQUIRE(run.exitCode == 0);
+  CHECK(squeezed(test::pdfText(letter)).contains(squeezed(QStringLiteral("Dear family of 李明远"))));
+  const QString specimen = s->dir.filePath(QStringLiteral("specimen.pdf"));
+  run = print(*s, {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("certificate"),
+                   QStringLiteral("--out"), specimen}, QStringLiteral("en"));
+  REQUIRE(run.exitCode == 0);
+  CHECK(squeezed(test::pdfText(specimen)).contains(QStringLiteral("LiMingyuan")));
+  run = print(*s, {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("invoice"),
+                   QStringLiteral("--out"), specimen}, QStringLiteral("en"));
+  CHECK(run.exitCode == 2);
+  CHECK(run.err.contains(QStringLiteral("unknown document 'invoice'")));
+}
