@@ -82,7 +82,7 @@ int runBenchHla(dd::cli::Context& context, const QStringList& args) {
     if (dd::hla::isMatchLocus(n->locus(a))) alleles.emplace_back(n->alleleName(a));
   const std::vector<std::string> mixed = {"A*02:01",   "A*02:XX",          "B*44:02:01:01/B*44:03:01:01",
                                           "DRB1*15:01", "C*07:01:01G",      "A*01:01+A*02:01^B*07:02+B*08:01",
-                                          "DR15",       "DQB1*06:02:01:01", "B*15:01:01P"};
+                                          "DR15",       "DQB1*06:02:01:01", "B*15:01P"};
   std::size_t failures = 0;
   const double lgx = reductionsPerSecond(*n, alleles, dd::hla::Level::lgx, measureSeconds, &failures);
   const double g = reductionsPerSecond(*n, alleles, dd::hla::Level::G, measureSeconds, &failures);
