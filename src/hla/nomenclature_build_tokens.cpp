@@ -137,7 +137,11 @@ void NomenclatureBuilder::addSerologyTokens() {
     key.clear();
     for (char c : name) key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
     addToken(key, e);
-    if (name.starts_with("Cw")) addToken("C" + name.substr(2), e);  // "C7" is read as Cw7
+    if (name.starts_with("Cw")) {  // "C7" is read as Cw7
+      key.assign(1, 'C');
+      key.append(name, 2);
+      addToken(key, e);
+    }
     // A broad antigen written as a first field ("A*10", "DRB1*02") stands for
     // the first fields of its splits, as py-ard reads it.
     const bool isBroad = n_.splitOffset_[s + 1] > n_.splitOffset_[s];

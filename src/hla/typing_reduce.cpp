@@ -98,7 +98,10 @@ dd::Status TypingEngine::emitList(std::span<const Token> tokens, Level level, st
     sortUnique(ids);
     if (ids.empty()) {
       std::string list;
-      for (const Token& t : tokens) list += (list.empty() ? "" : "/") + std::string(t.canonical());
+      for (const Token& t : tokens) {
+        if (!list.empty()) list += '/';
+        list += t.canonical();
+      }
       return dd::makeError("hla.no_serology", kContext,
                            QT_TRANSLATE_NOOP("dd::hla", "'%1' has no serological equivalent: null (non-expressed) alleles and alleles without an assigned antigen have none."),
                            {list}, list);
