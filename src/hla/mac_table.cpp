@@ -68,16 +68,16 @@ dd::Expected<MacTable> loadMacTable(const std::filesystem::path& file) {
     detail::split(line, '\t', columns);
     while (!columns.empty() && columns.back().empty()) columns.pop_back();
     if (columns.size() == 3 && columns[0].empty()) columns.erase(columns.begin());  // "\tCODE\tLIST"
+    // Lines before the first code are a free-form header (NMDP puts a title and a date there).
     if (columns.size() != 2) {
-      if (table.empty() && line.find_first_of("0123456789") == std::string_view::npos) return {};  // header
+      if (table.empty()) return {};
       return detail::lineError("hla.mac_bad_line", file, number,
                                QT_TRANSLATE_NOOP("dd::hla", "%1, line %2: expected a code, a tab and an allele list."));
     }
-    if (table.empty() && columns[1].find_first_of("0123456789") == std::string_view::npos) return {};  // header
     const dd::Status added = table.add(columns[0], columns[1]);
-    if (!added)
-      return detail::lineError(added.error().code.c_str(), file, number,
-                               QT_TRANSLATE_NOOP("dd::hla", "%1, line %2: %3"), {added.error().english()});
+    if (!added && !table.empty())
+      return detail::lineError(added.error().code.c_str(), file, number, QT_TRANSLATE_NOOP("dd::hla", "%1, line %2: %3"),
+                               {added.error().english()});
     return {};
   });
   if (!status) return status.error();

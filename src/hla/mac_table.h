@@ -41,7 +41,8 @@ class MacTable {
 };
 
 // Reads a MAC table file. Blank lines and lines starting with '#' or '*' are
-// skipped, as are header lines before the first code (e.g. "CODE<TAB>SUBTYPE").
+// skipped, as is any header before the first valid code line (a title, a
+// date, "CODE<TAB>SUBTYPE").
 // Errors name the file, the line number and the reason.
 dd::Expected<MacTable> loadMacTable(const std::filesystem::path& file);
 

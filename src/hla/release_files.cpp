@@ -241,7 +241,7 @@ dd::Status readDeletedList(RawRelease& release, const fs::path& file, std::strin
 dd::Expected<RawRelease> readRelease(const fs::path& releaseDir) {
   if (!fs::is_directory(releaseDir))
     return dd::makeError("hla.data_missing", "dd::hla",
-                         QT_TRANSLATE_NOOP("dd::hla", "The HLA data folder %1 does not exist."),
+                         QT_TRANSLATE_NOOP("dd::hla", "The HLA data folder %1 does not exist or is not a folder."),
                          {releaseDir.string()}, releaseDir.string());
   RawRelease release;
   Reader reader(releaseDir);

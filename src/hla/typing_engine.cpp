@@ -67,10 +67,14 @@ dd::Status TypingEngine::resolve(std::string_view raw, Token& token, std::vector
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c >= 'a' && c <= 'z' && !(c == 'g' && i + 1 == text.size() && i > 0 && isDigit(text[i - 1]))) c = static_cast<char>(c - 32);
-    if (!isUpper(c) && !isDigit(c) && c != ':' && c != '*' && c != 'g')
+    if (!isUpper(c) && !isDigit(c) && c != ':' && c != '*' && c != 'g') {
+      // Name the whole character, also when it is a multi-byte UTF-8 one ("，").
+      const unsigned char lead = static_cast<unsigned char>(text[i]);
+      const std::size_t bytes = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
       return tokenError("hla.bad_character",
                         QT_TRANSLATE_NOOP("dd::hla", "'%1' contains '%2', which does not belong in an HLA name."), raw,
-                        {std::string(1, text[i])});
+                        {std::string(text.substr(i, bytes))});
+    }
     token.text[n++] = c;
   }
   if (n > 3 && token.text[0] == 'C' && token.text[1] == 'W' && token.text[2] == '*') {  // old "Cw*" allele names

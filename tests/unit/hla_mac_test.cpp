@@ -21,6 +21,14 @@ TEST_CASE("a MAC table file loads generic and allele-specific codes and skips it
   CHECK(table->find("QQ") == nullptr);
 }
 
+TEST_CASE("a free-form title before the first code and leading tabs are accepted") {
+  auto table = loadMacTable(testData("mac_with_title.txt"));
+  REQUIRE(table);
+  CHECK(table->size() == 2);
+  REQUIRE(table->find("AD"));
+  CHECK(table->find("AD")->parts == std::vector<std::string>{"01:01", "02:01"});
+}
+
 TEST_CASE("a broken MAC table names the file, line and problem") {
   auto table = loadMacTable(testData("mac_missing_tab.txt"));
   REQUIRE_FALSE(table);

@@ -131,6 +131,10 @@ TEST_CASE("invalid input gives a specific message naming the bad token") {
     CHECK(e.english().find(c.named) != std::string::npos);
     CHECK(e.field == c.named);
   }
+  const auto wide = failure("A*02:01\xEF\xBC\x8C");  // a full-width comma typed by a Chinese keyboard
+  CHECK(wide.code == "hla.bad_character");
+  CHECK(wide.english().find("'\xEF\xBC\x8C'") != std::string::npos);
+  CHECK(failure("A*02:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01:01").code == "hla.malformed");
   CHECK(failure("").code == "hla.empty");
   CHECK(failure("   ").code == "hla.empty");
 }

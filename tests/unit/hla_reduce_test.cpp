@@ -2,6 +2,8 @@
 // IMGT/HLA 3.58.0) plus whole-file properties checked against the WMDA files.
 #include "hla_fixture.h"
 
+#include <thread>
+
 using namespace dd::hla;
 using namespace dd::hla::test;
 
@@ -192,4 +194,27 @@ TEST_CASE("levels parse by their CLI names only") {
   CHECK_FALSE(parseLevel("g"));
   CHECK_FALSE(parseLevel("LGX"));
   CHECK_FALSE(parseLevel(""));
+}
+
+TEST_CASE("one loaded Nomenclature serves many threads with the same results") {
+  const Nomenclature& n = nomenclature();
+  std::vector<std::string> typings;
+  for (AlleleId a = 0; a < n.alleleCount(); a += 13) typings.emplace_back(n.alleleName(a));
+  typings.push_back("A*02:XX");
+  typings.push_back("A*02:AB+A*01:AD^DR15");
+  std::vector<std::string> expected;
+  for (const auto& t : typings) expected.push_back(reduce(t, Level::lgx));
+  std::vector<std::size_t> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t w = 0; w < mismatches.size(); ++w)
+    threads.emplace_back([&, w] {
+      std::string out;
+      for (int round = 0; round < 3; ++round)
+        for (std::size_t i = 0; i < typings.size(); ++i) {
+          out.clear();
+          if (!n.reduceInto(typings[i], Level::lgx, out) || out != expected[i]) ++mismatches[w];
+        }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(mismatches == std::vector<std::size_t>(4, 0));
 }
