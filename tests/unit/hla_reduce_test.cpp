@@ -2,6 +2,7 @@
 // IMGT/HLA 3.58.0) plus whole-file properties checked against the WMDA files.
 #include "hla_fixture.h"
 
+#include <map>
 #include <thread>
 
 using namespace dd::hla;
@@ -217,4 +218,33 @@ TEST_CASE("one loaded Nomenclature serves many threads with the same results") {
     });
   for (auto& t : threads) t.join();
   CHECK(mismatches == std::vector<std::size_t>(4, 0));
+}
+
+TEST_CASE("S level agrees with the unambiguous serology column of rel_dna_ser.txt") {
+  const std::map<std::string, std::string> prefix = {{"A*", "A"},     {"B*", "B"},     {"C*", "Cw"},   {"DRB1*", "DR"},
+                                                     {"DRB3*", "DR"}, {"DRB4*", "DR"}, {"DRB5*", "DR"}, {"DQB1*", "DQ"}};
+  std::istringstream in(readFile(bundledRelease() / "wmda" / "rel_dna_ser.txt"));
+  std::string line;
+  std::size_t checked = 0, row = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || row++ % 11) continue;
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    std::string cell;
+    while (std::getline(cells, cell, ';')) f.push_back(cell);
+    f.resize(6);
+    const auto p = prefix.find(f[0]);
+    if (p == prefix.end() || f[2].empty() || f[2] == "?") continue;
+    const std::string allele = f[0] + f[1];
+    INFO(allele);
+    if (f[2] == "0") {
+      CHECK(errorCode(allele, Level::S) == "hla.no_serology");
+    } else {
+      const std::string s = "/" + reduce(allele, Level::S) + "/";
+      CHECK(s.find("/" + p->second + f[2] + "/") != std::string::npos);
+    }
+    CHECK(reduce(allele, Level::W) == allele);
+    ++checked;
+  }
+  CHECK(checked > 1000);
 }
