@@ -98,21 +98,29 @@ std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
   std::vector<dd::Error> errors;
   SlotIds slotIds{};
   for (int locus = 0; locus < kMatchLoci; ++locus) {
-    auto typing = parseLocusTyping(donor.locusTyping[static_cast<std::size_t>(locus)],
-                                   static_cast<dd::hla::Locus>(locus), *nomenclature_);
+    const std::string& field = donor.locusTyping[static_cast<std::size_t>(locus)];
+    auto& cache = fieldCache_[static_cast<std::size_t>(locus)];
+    if (auto cached = cache.find(field); cached != cache.end()) {
+      slotIds[locus] = cached->second;
+      continue;
+    }
+    auto typing = parseLocusTyping(field, static_cast<dd::hla::Locus>(locus), *nomenclature_);
     if (!typing) {
       errors.push_back(typing.error());
       continue;
     }
+    bool valid = true;
     for (int s = 0; s < 2 && typing->typed(); ++s) {
       auto id = internSlot(locus, typing->slot[static_cast<std::size_t>(s)]);
       if (!id) {
         errors.push_back(id.error());
         slotIds[locus] = {0, 0};
+        valid = false;
         break;
       }
       slotIds[locus][s] = *id;
     }
+    if (valid) cache.emplace(field, slotIds[locus]);
   }
   invalidTypings_ += errors.size();
   const std::uint32_t packed = packFactors(donor.factors);
@@ -163,6 +171,8 @@ std::size_t DonorIndex::bytes() const {
       total += sizeof(SlotProfile) + (slot.groups.capacity() + slot.antigens.capacity() + slot.broads.capacity()) * 4;
     for (const auto& text : catalog.slotTexts) total += sizeof(std::string) + text.capacity() + 48;
   }
+  for (const auto& cache : fieldCache_)
+    for (const auto& [field, ids] : cache) total += sizeof(std::string) + field.capacity() + sizeof(ids) + 32;
   return total;
 }
 

@@ -116,6 +116,9 @@ class DonorIndex {
   std::vector<std::uint32_t> registryOffsets_;  // size()+1 once any registry number was given
   std::unordered_map<std::uint32_t, std::string> editedRegistryNos_;
   std::size_t invalidTypings_ = 0;
+  // Raw per-locus field -> its two slot ids, so a registry where most
+  // typings repeat parses each distinct field once (valid fields only).
+  std::array<std::unordered_map<std::string, std::array<std::uint32_t, 2>>, kMatchLoci> fieldCache_;
 };
 
 }  // namespace dd::match
