@@ -108,7 +108,7 @@ TEST_CASE("hla info prints the release and allele counts per locus") {
   }
 }
 
-TEST_CASE("--hla-data pointing nowhere fails with exit 1 and names the folder") {
+TEST_CASE("hla info with a --hla-data folder that does not exist fails with exit 1 and names it") {
   const auto result = runCli({"--hla-data", "/nonexistent/imgt", "hla", "info"});
   CHECK(result.exitCode == 1);
   CHECK(result.err.contains("/nonexistent/imgt"));
