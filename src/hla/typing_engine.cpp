@@ -181,7 +181,9 @@ dd::Error TypingEngine::unresolved(std::string_view normalized, std::string_view
   if (!locus)
     return tokenError("hla.unknown_locus", QT_TRANSLATE_NOOP("dd::hla", "'%1': %2 is not an HLA gene."), original,
                       {std::string(locusPart)});
-  const auto parsed = parseFields(*locus, normalized.substr(star + 1), "NLSCAQGPg");
+  std::string_view fields = normalized.substr(star + 1);
+  if (fields.ends_with(":XX") && fields.find(':') + 3 == fields.size()) fields.remove_suffix(3);  // "A*99:XX": a first field this release lacks
+  const auto parsed = parseFields(*locus, fields, "NLSCAQGPg");
   if (!parsed)
     return tokenError("hla.malformed_allele",
                       QT_TRANSLATE_NOOP("dd::hla", "'%1' is not a valid allele name: after '*' come 1 to 4 fields of 2 or more digits separated by ':', optionally ending in N, L, S, C, A or Q."),

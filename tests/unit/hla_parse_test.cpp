@@ -104,6 +104,8 @@ TEST_CASE("invalid input gives a specific message naming the bad token") {
   };
   const Case cases[] = {
       {"A*99:99", "hla.unknown_allele", "A*99:99"},
+      {"A*99:XX", "hla.unknown_allele", "A*99:XX"},
+      {"A*02:01:XX", "hla.malformed_allele", "A*02:01:XX"},
       {"A*02:01/A*99:99", "hla.unknown_allele", "A*99:99"},
       {"Q*02:01", "hla.unknown_locus", "Q*02:01"},
       {"A*2:01", "hla.malformed_allele", "A*2:01"},
