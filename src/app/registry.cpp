@@ -1,6 +1,10 @@
 // Registry: opening, and the volunteer use cases.
 #include "app/registry.h"
 
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
 #include "app/volunteer_validation.h"
 #include "store/audit_log.h"
 #include "store/store_errors.h"
@@ -168,6 +172,27 @@ SaveResult<Volunteer> Registry::changeStatus(qint64 volunteerId, int rowVersion,
     v.donationCount += 1;
   }
   return updateVolunteer(v, actor);
+}
+
+Expected<int> Registry::retireAgedOut(const Actor& actor, const QDate& today) {
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return transaction.started().error();
+  QSqlQuery q(db_->sql());
+  q.setForwardOnly(true);
+  q.prepare(QStringLiteral("SELECT id, row_version FROM volunteer WHERE birth_date <= ? AND status NOT IN "
+                           "('retired', 'withdrawn', 'permanently_deferred', 'reserved') ORDER BY id"));
+  q.addBindValue(today.addYears(-kRetirementAge).toString(Qt::ISODate));
+  if (!q.exec()) return store::databaseError(QStringLiteral("finding volunteers aged 60"), q.lastError());
+  QList<QPair<qint64, int>> due;
+  while (q.next()) due.append({q.value(0).toLongLong(), q.value(1).toInt()});
+  q.finish();
+  const QString reason = QCoreApplication::translate("dd::app", "Reached the age of 60");
+  for (const auto& [id, version] : due) {
+    auto retired = changeStatus(id, version, {VolunteerStatus::Retired, reason, {}, 0, {}, {}}, actor);
+    if (!retired.ok()) return retired.errors.empty() ? retired.warnings.at(0) : retired.errors.at(0);
+  }
+  if (Status s = transaction.commit(); !s) return s.error();
+  return static_cast<int>(due.size());
 }
 
 }  // namespace dd::app

@@ -63,6 +63,10 @@ class Registry {
   SaveResult<store::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                             const Actor& actor);
   Expected<QList<store::StatusChange>> statusHistory(qint64 volunteerId);
+  // Retires everyone who has reached 60 on `today` (except those already
+  // retired, withdrawn, permanently deferred, or reserved for a workup in
+  // progress). One transaction; returns how many were retired.
+  Expected<int> retireAgedOut(const Actor& actor, const QDate& today = QDate::currentDate());
 
   // --- contact log (also maintains Volunteer::lastContactOk)
   Expected<store::ContactAttempt> recordContact(const store::ContactAttempt& attempt, const Actor& actor);

@@ -180,6 +180,26 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
   return dd::cli::exitOk;
 }
 
+int runRetireAged(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Retire every volunteer who has reached 60 (a nightly job)."));
+  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
+                                 tr("NAME"));
+  parser.addOption(staff);
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("retire-aged"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("retire-aged"))) return dd::cli::exitUsage;
+  auto registry = openRegistry(context, QStringLiteral("retire-aged"));
+  if (!registry) return dd::cli::exitFailure;
+  auto retired = registry->retireAgedOut(actorFrom(parser.value(staff)));
+  if (!retired) {
+    printErr(QStringLiteral("donordesk-cli retire-aged: %1").arg(dd::qt::translated(retired.error())));
+    return dd::cli::exitFailure;
+  }
+  printOut(tr("%1 volunteers retired at 60\n").arg(*retired));
+  return dd::cli::exitOk;
+}
+
 int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(tr("Show the database, its schema version and row counts."));
@@ -230,4 +250,6 @@ DD_CLI_COMMAND("generate", QT_TRANSLATE_NOOP("dd::cli", "Fill the database with 
 DD_CLI_COMMAND("import volunteers", QT_TRANSLATE_NOOP("dd::cli", "Import volunteers from a recruitment drive CSV."),
                runImportVolunteers)
 DD_CLI_COMMAND("backup", QT_TRANSLATE_NOOP("dd::cli", "Online backup of the SQLite database to a file."), runBackup)
+DD_CLI_COMMAND("retire-aged", QT_TRANSLATE_NOOP("dd::cli", "Retire the volunteers who have reached 60."),
+               runRetireAged)
 DD_CLI_COMMAND("db info", QT_TRANSLATE_NOOP("dd::cli", "Show schema version and row counts."), runDbInfo)

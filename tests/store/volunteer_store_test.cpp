@@ -284,3 +284,38 @@ TEST_CASE("backup of a PostgreSQL registry explains pg_dump") {
   REQUIRE_FALSE(result);
   CHECK(qt::translated(result.error()).contains("pg_dump"));
 }
+
+TEST_CASE("volunteers who reach 60 are retired in one run, with history and audit") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  QList<qint64> ids;
+  for (int i = 1; i <= 4; ++i) {
+    auto saved = registry->registerVolunteer(test::sampleVolunteer(600 + i), test::staff());
+    REQUIRE(saved.ok());
+    ids << saved.value->id;
+  }
+  REQUIRE(registry->changeStatus(ids[2], 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}}, test::staff()).ok());
+  // Decades pass: set birth dates directly (the record was valid when registered).
+  const QDate today = QDate::currentDate();
+  QSqlQuery q(registry->database().sql());
+  const QList<QDate> births{today.addYears(-60), today.addYears(-60).addDays(1), today.addYears(-70), today.addYears(-61)};
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
+                       .arg(births[i].toString(Qt::ISODate),
+                            test::validIdNumber("370102", births[i], store::Sex::Female, 400 + i))
+                       .arg(ids[i])));
+  auto retired = registry->retireAgedOut(test::staff("夜间任务"), today);
+  INFO((retired.has_value() ? std::string() : retired.error().english()));
+  REQUIRE(retired);
+  CHECK(*retired == 2);  // the first (60 today) and the last; the second is 59, the third withdrawn
+  CHECK(registry->volunteer(ids[0])->status == VolunteerStatus::Retired);
+  CHECK(registry->volunteer(ids[1])->status == VolunteerStatus::Active);
+  CHECK(registry->volunteer(ids[2])->status == VolunteerStatus::Withdrawn);
+  CHECK(registry->volunteer(ids[3])->status == VolunteerStatus::Retired);
+  auto history = registry->statusHistory(ids[3]);
+  REQUIRE(history);
+  CHECK(history->last().to == VolunteerStatus::Retired);
+  CHECK(history->last().staff == QStringLiteral("夜间任务"));
+  CHECK(history->last().reason == "Reached the age of 60");
+  CHECK(*registry->retireAgedOut(test::staff(), today) == 0);  // nothing left to do
+}
