@@ -1,7 +1,9 @@
 #include "app/search_service.h"
 
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "app/registry.h"
 
@@ -69,19 +71,116 @@ Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, c
 SearchService::SearchService(std::shared_ptr<const hla::Nomenclature> nomenclature)
     : nomenclature_(std::move(nomenclature)), index_(std::make_unique<match::DonorIndex>(nomenclature_)) {}
 
+namespace {
+
+// Reading the database and indexing run on two threads: the reader fills
+// batches of records, the indexer drains them. Batches are recycled so the
+// strings' buffers are reused instead of reallocated per volunteer.
+class BatchPipe {
+ public:
+  static constexpr std::size_t kBatch = 4096;
+  using Batch = std::vector<match::DonorRecord>;
+
+  Batch takeEmpty() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !empty_.empty() || created_ < kMaxBatches; });
+    if (empty_.empty()) {
+      ++created_;
+      Batch batch;
+      batch.reserve(kBatch);
+      return batch;
+    }
+    Batch batch = std::move(empty_.back());
+    empty_.pop_back();
+    return batch;
+  }
+  void pushFull(Batch batch) {
+    std::lock_guard lock(mutex_);
+    full_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+  // False when the reader is done and nothing is left.
+  bool takeFull(Batch& batch) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !full_.empty() || finished_; });
+    if (full_.empty()) return false;
+    batch = std::move(full_.front());
+    full_.erase(full_.begin());
+    return true;
+  }
+  void giveBack(Batch batch) {
+    std::lock_guard lock(mutex_);
+    empty_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+  void finish() {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  static constexpr int kMaxBatches = 8;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Batch> full_, empty_;
+  int created_ = 0;
+  bool finished_ = false;
+};
+
+// Like toMatchRecord, assigning into an existing record to reuse its buffers.
+void assignMatchRecord(const store::DonorRecord& donor, match::DonorRecord& record) {
+  record.volunteerId = donor.id;
+  record.registryNo = donor.registryNo;
+  for (int locus = 0; locus < match::kMatchLoci; ++locus)
+    record.locusTyping[static_cast<std::size_t>(locus)] = donor.hla[static_cast<std::size_t>(locus)];
+  match::DonorFactors& f = record.factors;
+  f.birthYear = donor.birthDate / 10000;
+  f.sex = donor.sex == 'M' ? match::Sex::Male : donor.sex == 'F' ? match::Sex::Female : match::Sex::Unknown;
+  f.cmv = donor.cmv == '+' ? match::Cmv::Positive : donor.cmv == '-' ? match::Cmv::Negative : match::Cmv::Unknown;
+  f.abo = match::parseAbo(donor.abo).value_or(match::Abo::Unknown);
+  f.lastContactYmd = donor.lastContactOk;
+  f.availability = availabilityOf(donor.status, donor.available);
+}
+
+}  // namespace
+
 Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
   const auto start = std::chrono::steady_clock::now();
   auto fresh = std::make_unique<match::DonorIndex>(nomenclature_);
   IndexBuildReport report;
-  const Status status = registry.forEachDonor([&](const store::DonorRecord& donor) {
-    auto errors = fresh->upsert(toMatchRecord(donor));
-    for (auto& e : errors)
-      if (report.firstErrors.size() < 20) {
-        e.field = donor.registryNo + ": " + e.field;
-        report.firstErrors.push_back(std::move(e));
+  BatchPipe pipe;
+  std::thread indexer([&] {
+    BatchPipe::Batch batch;
+    while (pipe.takeFull(batch)) {
+      for (const auto& record : batch) {
+        auto errors = fresh->upsert(record);
+        for (auto& e : errors)
+          if (report.firstErrors.size() < 20) {
+            e.field = record.registryNo + ": " + e.field;
+            report.firstErrors.push_back(std::move(e));
+          }
       }
+      pipe.giveBack(std::move(batch));
+    }
+  });
+  BatchPipe::Batch batch = pipe.takeEmpty();
+  std::size_t used = 0;
+  const Status status = registry.forEachDonor([&](const store::DonorRecord& donor) {
+    if (used == batch.size()) batch.emplace_back();
+    assignMatchRecord(donor, batch[used++]);
+    if (used == BatchPipe::kBatch) {
+      pipe.pushFull(std::move(batch));
+      batch = pipe.takeEmpty();
+      batch.resize(std::min(batch.size(), BatchPipe::kBatch));
+      used = 0;
+    }
     return true;
   });
+  batch.resize(used);
+  if (used) pipe.pushFull(std::move(batch));
+  pipe.finish();
+  indexer.join();
   if (!status) return status.error();
   report.stats = fresh->stats();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
