@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include "core/qt/app_paths.h"
@@ -44,16 +45,28 @@ TypingCheck syntaxCheck(store::Locus locus, const QString& raw) {
 
 }  // namespace
 
+Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir) {
+  static std::mutex mutex;
+  static QHash<QString, std::shared_ptr<const dd::hla::Nomenclature>> loaded;
+  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  std::lock_guard lock(mutex);
+  if (auto it = loaded.constFind(dir); it != loaded.constEnd()) return it.value();
+  auto result = dd::hla::Nomenclature::load(std::filesystem::path(dir.toStdString()));
+  if (!result) return result.error();
+  std::shared_ptr<const dd::hla::Nomenclature> engine = *result;
+  loaded.insert(dir, engine);
+  return engine;
+}
+
 HlaChecker defaultHlaChecker(const QString& hlaDataDir) {
   struct Engine {
     std::once_flag once;
-    std::shared_ptr<dd::hla::Nomenclature> nomenclature;
+    std::shared_ptr<const dd::hla::Nomenclature> nomenclature;
   };
   auto engine = std::make_shared<Engine>();
-  const QString dir = hlaDataDir.isEmpty() ? dd::qt::bundledHlaDataDir() : hlaDataDir;
-  return [engine, dir](store::Locus locus, const QString& raw) -> TypingCheck {
+  return [engine, hlaDataDir](store::Locus locus, const QString& raw) -> TypingCheck {
     std::call_once(engine->once, [&] {
-      auto loaded = dd::hla::Nomenclature::load(std::filesystem::path(dir.toStdString()));
+      auto loaded = sharedNomenclature(hlaDataDir);
       if (loaded) engine->nomenclature = *loaded;
     });
     if (!engine->nomenclature) return syntaxCheck(locus, raw);

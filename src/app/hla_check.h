@@ -1,14 +1,20 @@
 #pragma once
 // The one place where a typing string meets the HLA engine. Validation calls
-// checkTyping() for each locus; it answers with the normalised form or the
+// the checker for each locus; it answers with the normalised form or the
 // engine's own message ("unknown HLA allele ...").
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QString>
 
+#include "core/expected.h"
 #include "core/message.h"
 #include "store/vocabulary.h"
+
+namespace dd::hla {
+class Nomenclature;
+}
 
 namespace dd::app {
 
@@ -21,9 +27,12 @@ struct TypingCheck {
 // hand in an engine loaded from --hla-data.
 using HlaChecker = std::function<TypingCheck(store::Locus locus, const QString& raw)>;
 
+// One loaded nomenclature per release folder for the whole process (loading
+// takes about a second); empty dir = the bundled release. Thread-safe.
+Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir = {});
+
 // The checker built on src/hla with the bundled (or --hla-data) nomenclature,
-// loaded once on first use. Falls back to a syntax check while the engine is
-// unavailable.
+// loaded on first use. Falls back to a syntax check if it cannot be loaded.
 HlaChecker defaultHlaChecker(const QString& hlaDataDir = {});
 
 }  // namespace dd::app

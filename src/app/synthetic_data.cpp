@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 
+#include "app/hla_check.h"
 #include "app/registry.h"
 #include "app/synthetic_people.h"
 #include "app/volunteer_validation.h"
@@ -51,7 +52,7 @@ class TypingSource {
   TypingSource(dd::match::GenotypeSampler& sampler, const dd::match::HaplotypeFrequencies& frequencies,
                const QString& hlaDir)
       : sampler_(sampler) {
-    auto loaded = dd::hla::Nomenclature::load(std::filesystem::path(hlaDir.toStdString()));
+    auto loaded = sharedNomenclature(hlaDir);
     if (!loaded) return;
     nomenclature_ = *loaded;
     mixer_ = std::make_unique<dd::match::ResolutionMixer>(frequencies, *nomenclature_);
@@ -88,7 +89,7 @@ class TypingSource {
   }
 
   dd::match::GenotypeSampler& sampler_;
-  std::shared_ptr<dd::hla::Nomenclature> nomenclature_;
+  std::shared_ptr<const dd::hla::Nomenclature> nomenclature_;
   std::unique_ptr<dd::match::ResolutionMixer> mixer_;
   QHash<QString, QString> cache_;
 };
@@ -179,8 +180,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   auto frequencies = dd::match::HaplotypeFrequencies::load(std::filesystem::path(file.toStdString()));
   if (!frequencies) return frequencies.error();
   dd::match::GenotypeSampler sampler(*frequencies, options.seed);
-  TypingSource typings(sampler, *frequencies,
-                       options.hlaDataDir.isEmpty() ? dd::qt::bundledHlaDataDir() : options.hlaDataDir);
+  TypingSource typings(sampler, *frequencies, options.hlaDataDir);
   Random random(options.seed * 7919 + 17);
   VolunteerFactory factory{random, typings, QDate::currentDate(), {}};
 
