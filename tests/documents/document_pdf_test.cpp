@@ -6,11 +6,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QTemporaryDir>
 
 #include "documents/document_renderer.h"
 #include "documents/specimen_data.h"
 #include "pdf_tools.h"
+#include "support/process_runner.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd::documents;
@@ -182,6 +184,28 @@ TEST_CASE("a CJK font and the Latin font are embedded") {
   }
   CHECK(cjk);
   CHECK(latin);
+}
+
+TEST_CASE("the office logo is drawn in the header; a missing logo file is left out") {
+  QTemporaryDir dir;
+  QImage logo(120, 80, QImage::Format_RGB32);
+  logo.fill(QColor(180, 20, 40));
+  const QString logoPath = dir.filePath(QStringLiteral("logo.png"));
+  REQUIRE(logo.save(logoPath));
+  PageDecoration decoration = office(QStringLiteral("zh_CN"));
+  const auto countImages = [&](const QString& logoFile) {
+    decoration.logoPath = logoFile;
+    const QString path = dir.filePath(QStringLiteral("letter.pdf"));
+    REQUIRE(writePdf(path, {prepare(DocumentKind::FamilyLetter, QStringLiteral("zh_CN"),
+                                    specimenData(QStringLiteral("zh_CN")))},
+                     decoration));
+    // pdfimages -list: two header lines, then one line per image.
+    const auto listed = dd::test::runProcess(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path});
+    REQUIRE(listed.exitCode == 0);
+    return listed.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() - 2;
+  };
+  CHECK(countImages(logoPath) == 1);
+  CHECK(countImages(dir.filePath(QStringLiteral("no-such-logo.png"))) == 0);
 }
 
 TEST_CASE("a batch puts every document in one PDF, each numbered on its own") {
