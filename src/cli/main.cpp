@@ -3,7 +3,12 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 #include "cli/command.h"
 #include "core/qt/common_options.h"
@@ -29,6 +34,12 @@ int main(int argc, char** argv) {
   // A QGuiApplication because `print` lays text out with fonts; the CLI never
   // opens a window, so it runs on the offscreen platform (no display needed).
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+#ifdef Q_OS_UNIX
+  // Outside a desktop session (ssh, cron, CI) XDG_RUNTIME_DIR is unset and Qt
+  // would warn on every run; name a private one (Qt creates it, mode 0700).
+  if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+    qputenv("XDG_RUNTIME_DIR", QDir::temp().filePath(QStringLiteral("donordesk-runtime-%1").arg(getuid())).toLocal8Bit());
+#endif
   QGuiApplication app(argc, argv);
   QString error;
   if (!dd::qt::beginFrontEnd(app.arguments(), &error)) return fail(error);
