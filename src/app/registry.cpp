@@ -71,6 +71,9 @@ Expected<QList<store::VolunteerSummary>> Registry::listVolunteers(const Voluntee
 Expected<int> Registry::countVolunteers(const VolunteerFilter& filter) {
   return store::VolunteerRepository(*db_).count(filter);
 }
+Expected<QList<QPair<QString, QString>>> Registry::volunteerRegions() {
+  return store::VolunteerRepository(*db_).regions();
+}
 Expected<QList<store::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
   return store::VolunteerRepository(*db_).statusHistory(volunteerId);
 }

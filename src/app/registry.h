@@ -52,6 +52,8 @@ class Registry {
   Expected<store::Volunteer> volunteerByRegistryNo(const QString& registryNo);
   Expected<QList<store::VolunteerSummary>> listVolunteers(const VolunteerQuery& query);
   Expected<int> countVolunteers(const VolunteerFilter& filter);
+  // Distinct (prefecture, county) pairs in use, sorted (region filter lists).
+  Expected<QList<QPair<QString, QString>>> volunteerRegions();
   // The same rules registerVolunteer applies, for live form feedback.
   std::vector<Error> validate(store::Volunteer& volunteer, bool registration);
   // New volunteer: validation, hard duplicate (same ID number) is an error,

@@ -120,6 +120,17 @@ Expected<int> VolunteerRepository::count(const VolunteerFilter& filter) {
   return q.value(0).toInt();
 }
 
+Expected<QList<QPair<QString, QString>>> VolunteerRepository::regions() {
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  if (!q.exec(QStringLiteral("SELECT DISTINCT COALESCE(prefecture, ''), COALESCE(county, '') FROM volunteer "
+                             "ORDER BY 1, 2")))
+    return databaseError(QStringLiteral("listing regions"), q.lastError());
+  QList<QPair<QString, QString>> regions;
+  while (q.next()) regions.append({q.value(0).toString(), q.value(1).toString()});
+  return regions;
+}
+
 Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today) {
   QSqlQuery q(db_.sql());
   q.setForwardOnly(true);  // QSQLITE steps the statement; no row cache

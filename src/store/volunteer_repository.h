@@ -51,6 +51,8 @@ class VolunteerRepository {
 
   Expected<QList<VolunteerSummary>> list(const VolunteerQuery& query);
   Expected<int> count(const VolunteerFilter& filter);
+  // Distinct (prefecture, county) pairs in use, sorted: for region filters.
+  Expected<QList<QPair<QString, QString>>> regions();
   // Every volunteer in id order through one forward-only query.
   Status forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today);
 

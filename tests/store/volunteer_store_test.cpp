@@ -222,6 +222,11 @@ TEST_CASE("the volunteer list filters, sorts and pages") {
   CHECK(*registry->countVolunteers(filter) == 25);
   filter.status = VolunteerStatus::Withdrawn;
   CHECK(*registry->countVolunteers(filter) == 0);
+  auto regions = registry->volunteerRegions();
+  REQUIRE(regions);
+  REQUIRE(regions->size() == 2);
+  CHECK(regions->at(0) == qMakePair(QStringLiteral("济南市"), QStringLiteral("历下区")));
+  CHECK(regions->at(1) == qMakePair(QStringLiteral("济南市"), QStringLiteral("市中区")));
   auto descending = registry->listVolunteers({{}, app::VolunteerSort::RegistryNo, true, 0, 1});
   REQUIRE(descending);
   CHECK(descending->at(0).registryNo == "SD00000025");
