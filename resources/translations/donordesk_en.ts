@@ -42,6 +42,142 @@
         <source>Cannot write screenshot &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Page to show first: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown page &apos;%1&apos; (use %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown dialog &apos;%1&apos; (use %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog &apos;%1&apos; has nothing to show (is the database empty?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find by patient, case no or registry no (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show s&amp;topped cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advance to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advance &amp;stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;my version over theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard mine, show theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTemplateEditor</name>
+    <message>
+        <source>Document templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the version whenever the text changes: the version printed on a consent form is recorded on the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to office folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HlaOptions</name>
+    <message>
+        <source>NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -71,6 +207,899 @@
     </message>
     <message>
         <source>&amp;About DonorDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchSearchPage</name>
+    <message>
+        <source>Match search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;GL String:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum matches:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include &amp;unavailable volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reserve for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientEditor</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AML, ALL, SAA …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hospital:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Physician:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABO:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;requested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type each locus as reported by the transplant centre. The reading appears as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-A:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-B:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-C:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DRB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DQB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DPB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register volunteer…amp;New patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a new search request (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for &amp;donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find by name, case no, hospital or diagnosis (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;Status:amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/donordesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new database is opened when you press OK; it is created and brought up to date if it is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPD-IMGT/HLA &amp;release folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;MAC table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Logo for forms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time DonorDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerEditor</name>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry no:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters; birth date and sex are read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City (地级市):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;unty / district:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABO:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent form &amp;version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2024-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;WeChat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>父亲, 母亲, 配偶 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type each locus as received (A*02:01, A2, A*02:XX, A*02:01/A*02:06, A*02:01+A*24:02). The reading appears as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-A:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-B:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-C:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DRB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DQB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-DPB1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laboratory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register volunteer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new volunteer (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find by name, registry no, ID number or phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;egion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City (地级市)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::app</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported encoding &apos;%1&apos; (use utf-8 or gb18030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a quoted field starting on line %2 is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved for patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-%1 typing &apos;%2&apos; is invalid: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HLA allele or antigen name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex &apos;%1&apos; must be 男/女 or M/F.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight &apos;%1&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workup case %1 was stopped on %2; no consent form can be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workup case %1: no value for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1: no value for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volunteers were chosen to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 has no recorded donation: the certificate of honour is printed after a donation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1: no value for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation name is not set: enter it in Settings → Organisation before printing (it appears on every form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number %1 is already registered as No. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A volunteer with the same name, birth date and phone is already registered as No. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A volunteer whose status is &apos;%1&apos; cannot be changed to &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached the age of 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 is &apos;%2&apos; and cannot start a workup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is already at stage &apos;%1&apos;; it cannot move to &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was stopped on %1 and can no longer change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grades per position: A allele match, P potential allele match, a allele mismatch (antigen match), X antigen mismatch, - not typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1 has no HLA typing to search with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on row %2 of this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry number %1 is already used in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: required column(s) missing from the header: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number &apos;%1&apos; is not a mainland mobile number (11 digits starting with 1) or a landline with area code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood group &apos;%1&apos; must be A, B, AB or O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rh &apos;%1&apos; must be + or -.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV status &apos;%1&apos; must be positive, negative or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight %1 kg is outside the plausible range 30–200 kg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number &apos;%1&apos; must have 18 characters: 17 digits and a check digit (0-9 or X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number %1 has a wrong check digit: expected %2, found %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number %1 contains an impossible birth date %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date %1 disagrees with the ID number, which says %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex disagrees with the ID number, which says %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age %1 on the registration date %2 is outside the joining range 18–45.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age %1 is 60 or over: the volunteer must be retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group &apos;%1&apos; is not one of the 56 recognised groups or 其他 (other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one phone number can be the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address &apos;%1&apos; is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency &apos;%1&apos; must be normal, urgent or critical.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -104,6 +1133,289 @@
         <source>Print the program version.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>How many times to load the tables (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds per reduction measurement (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure HLA table load time, memory and reductions per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark the matching engine on a synthetic registry (not a test).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduce HLA typings to G, P, lg, lgx, S, U2, W or expand codes (exp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check HLA typings and print their normal form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the loaded IPD-IMGT/HLA release and allele counts per locus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages, %3)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volunteer&apos;s registry number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workup case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--case must be a workup case number, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s case number (or id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest grade listed, out of 10 (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most candidates listed (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min-matches must be 0 to 10, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent, registry-consent, registration, search-report, certificate or family-letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown document &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation consent form for a workup case (PDF); records its version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer registration form(s) as one PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search report for a patient&apos;s hospital (PDF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation certificate of honour (PDF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry joining consent form (PDF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter explaining donation to a donor&apos;s family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template filled with sample values, to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank the registry&apos;s volunteers against a patient typing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or upgrade the registry database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the database with synthetic volunteers and patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import volunteers from a recruitment drive CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online backup of the SQLite database to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire the volunteers who have reached 60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show schema version and row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::documents</name>
+    <message>
+        <source>There is nothing to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start printing (the printer or file is not available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start a new page on the printer or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation consent form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry joining consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer registration form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation certificate of honour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter to the donor&apos;s family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1 declares &lt;meta name=&quot;dd-template&quot; content=&quot;%2&quot;&gt; but should be &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1 has no version (&lt;meta name=&quot;dd-template-version&quot; content=&quot;...&quot;&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No templates for language &apos;%1&apos; (available: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read template %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No office template folder is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office already has its own copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write template %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template line %1: &apos;%2&apos; is not a valid placeholder (expected a name like {{volunteer.name}})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template line %1: {{/%2}} closes a section that is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template line %1: section {{#%2}} is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document cannot be printed: no value for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui</name>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::AboutDialog</name>
@@ -113,6 +1425,171 @@
     </message>
     <message>
         <source>&lt;h3&gt;HLA nomenclature&lt;/h3&gt;&lt;p&gt;HLA allele names, groups and serology relations come from the IPD-IMGT/HLA Database, release 3.58.0 (2024-10-09), shipped unmodified under the Creative Commons Attribution-NoDerivs licence.&lt;/p&gt;&lt;p&gt;Please cite: Barker D, Maccari G, Georgiou X, Cooper M, Flicek P, Robinson J, Marsh SGE. The IPD-IMGT/HLA Database. &lt;i&gt;Nucleic Acids Research&lt;/i&gt; (2023), 51(D1): D948-D955.&lt;/p&gt;&lt;h3&gt;Haplotype frequencies&lt;/h3&gt;&lt;p&gt;The sample haplotype frequency file (CAU.freqs) is from the NMDP bioinformatics py-graph-imputation project, licensed under the LGPL-3.0.&lt;/p&gt;&lt;h3&gt;Libraries&lt;/h3&gt;&lt;p&gt;Qt 6 (LGPL-3.0), SQLite (public domain), PostgreSQL client library (PostgreSQL licence), spdlog and fmt (MIT), Catch2 (BSL-1.0), Noto Sans CJK fonts (SIL OFL 1.1).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CaseTableModel</name>
+    <message>
+        <source>Donor declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor medically unsuitable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient no longer needs a transplant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another donor chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transplant centre cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CasesPage</name>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::ConflictDialog</name>
+    <message>
+        <source>%1 saved this record after you opened it. Nothing of yours has been saved yet. These fields differ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DocumentsTemplateEditor</name>
+    <message>
+        <source>Chinese (zh_CN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has changes that are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled template (read-only): %1 — copy it to the office folder to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No value for: %1. Printing stops at these names; use the names listed in docs/printing.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::HlaFieldWatcher</name>
+    <message>
+        <source>P group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::HlaReader</name>
+    <message>
+        <source>HLA tables are loading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -176,9 +1653,953 @@
     </message>
 </context>
 <context>
+    <name>dd::gui::MatchSearchPage</name>
+    <message>
+        <source>Reserve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reserved for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case opened; the volunteer is reserved. See the Cases page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for a patient first; the report lists that patient&apos;s candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the search report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10/10 (A, B, C, DRB1, DQB1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8/8 (A, B, C, DRB1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6/6 (A, B, DRB1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donor(s) found in %1 ms.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientEditor</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientTableModel</name>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transplanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA (A · B · DRB1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientsPage</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load patients: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SearchResultModel</name>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-permissive (GvH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-permissive (HvG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown TCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untyped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allele match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential allele match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allele mismatch (antigen match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antigen mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untyped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 on the chosen scale; %3 definite allele matches. * = includes potential matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 T-cell epitope (TCE) category: permissive mismatches are tolerated; non-permissive ones raise the risk of GvHD (GvH) or rejection (HvG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SearchRunner</name>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading every volunteer into the search index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SettingsDialog</name>
+    <message>
+        <source>Default SQLite file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled release: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: MAC codes such as A*02:AB are not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the path of the SQLite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the server as postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an IPD-IMGT/HLA release folder (it has no wmda folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPD-IMGT/HLA release folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAC table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerEditor</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Register this volunteer anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This volunteer has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerRecordTabs</name>
+    <message>
+        <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status, contacts and history are kept once the volunteer is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerTableModel</name>
+    <message>
+        <source>Registry no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteersPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load volunteers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::Workspace</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2
+
+Still working with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not exist yet; it will be created when you press OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zhang Wei</source>
+        <comment>sample volunteer name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::hla</name>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a multiple-allele code (2 to 6 capital letters, not XX).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expansion &apos;%1&apos; of code %2 is not a list like 01/02 or 01:01/02:01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected a code, a tab and an allele list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MAC table %1 contains no codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The typing is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a typing of %2, but this field is for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; describes more than one allele slot (it contains &apos;%2&apos;); enter one slot at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a public epitope, not the typing of one locus; it has no alleles to reduce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No allele of IPD-IMGT/HLA %2 is assigned to &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists %2 alleles that hla_nom.txt does not have; they were ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; / &apos;%4&apos; are not TCE group assignments (0-3, &apos;$&apos;, &apos;2a&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected %3 fields separated by &apos;;&apos;, found %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not a valid allele or group name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: skipped the unknown gene %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not a serological antigen number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected the header Allele,Protein,V1_Assignment,V2_Assignment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected at least 4 fields separated by &apos;,&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected AlleleID,Allele,Description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HLA data folder %1 does not exist or is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing; continuing without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists no current alleles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty element: an operator (/ ~ + | ^) at the start or end, or two in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HLA typing (expected e.g. A*02:01, A2 or A*02:XX).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains &apos;%2&apos;, which does not belong in an HLA name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was removed from the HLA nomenclature (%2) and has no current name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer a current name (%2); read as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses the multiple-allele code %2, but no MAC table is loaded (use --mac FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the multiple-allele code %2 is not in the loaded MAC table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: none of the alleles of code %2 exist in IPD-IMGT/HLA %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a recognised serological antigen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a locus but no allele (expected e.g. %1*02:01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 is not an HLA gene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid allele name: after &apos;*&apos; come 1 to 4 fields of 2 or more digits separated by &apos;:&apos;, optionally ending in N, L, S, C, A or Q.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a group name of IPD-IMGT/HLA %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an allele of IPD-IMGT/HLA %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes loci in one allele list (%2 and %3); use ^ between loci.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no serological equivalent: null (non-expressed) alleles and alleles without an assigned antigen have none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::log</name>
     <message>
         <source>Cannot open log file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::match</name>
+    <message>
+        <source>allele match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>potential allele match: %1 of %2 possibilities match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allele mismatch within a matching antigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>antigen mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch in the graft-versus-host direction only (donor homozygous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch in the host-versus-graft direction only (patient homozygous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE permissive mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE non-permissive (GvH direction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE non-permissive (HvG direction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE group unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 not typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved for another patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has donated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the haplotype frequency file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the haplotype frequency file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected &apos;A~C~B~DRB1~DQB1,count,frequency&apos; but found &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: the frequency &apos;%3&apos; is not a number above 0 and at most 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: the haplotype &apos;%3&apos; does not have the five loci A~C~B~DRB1~DQB1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not an allele name of the locus expected at its position (A~C~B~DRB1~DQB1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The haplotype frequency file %1 contains no haplotypes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ranking criterion &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ranking criterion &apos;%1&apos; is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ranking must include &apos;matches&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale must be 10, 8 or 6, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lists several genotypes or phased haplotypes; give one typing per locus as SLOT+SLOT (alternatives with &apos;/&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must have one or two typings joined by &apos;+&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The typing is empty; give at least one locus, e.g. A*01:01+A*02:01^B*08:01+B*44:02.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must name exactly one locus (loci are separated by &apos;^&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the matching loci A, B, C, DRB1, DQB1, DPB1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The locus of &apos;%1&apos; is given twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -222,6 +2643,169 @@
     </message>
     <message>
         <source>Unsupported value for --lang: &apos;%1&apos; (use zh_CN or en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::store</name>
+    <message>
+        <source>PostgreSQL databases are backed up with the server&apos;s own tools, e.g.: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file %1 already exists; choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use database &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected postgresql://user[:password]@host[:port]/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database name is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema name must be letters, digits and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file path is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was rolled back because part of it failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has schema version %1, but this DonorDesk knows versions up to %2. It was written by a newer DonorDesk: install that version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema version %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 %2 in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 was changed by someone else (%3 at %4) since you opened it; reload it and make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporarily deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanently deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmatory typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical exam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,19 +28,155 @@
     </message>
     <message>
         <source>Render the main window into the PNG file PATH and quit.</source>
-        <translation>将主窗口渲染为 PNG 文件 PATH 后退出。</translation>
+        <translation>将主窗口渲染到 PNG 文件“路径”后退出。</translation>
     </message>
     <message>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
     <message>
-        <source>Unexpected argument '%1'.</source>
+        <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>Cannot write screenshot '%1'.</source>
+        <source>Cannot write screenshot &apos;%1&apos;.</source>
         <translation>无法写入截图“%1”。</translation>
+    </message>
+    <message>
+        <source>Page to show first: %1.</source>
+        <translation>启动时首先显示的页面：%1。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.</source>
+        <translation>与 --screenshot 同时使用：改为渲染该对话框（指定标签页写作“名称:标签页”）：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown page &apos;%1&apos; (use %2).</source>
+        <translation>未知页面“%1”（可用：%2）。</translation>
+    </message>
+    <message>
+        <source>Unknown dialog &apos;%1&apos; (use %2).</source>
+        <translation>未知对话框“%1”（可用：%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>Dialog &apos;%1&apos; has nothing to show (is the database empty?).</source>
+        <translation>对话框“%1”没有可显示的内容（数据库是否为空？）。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>捐献流程</translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation>pageTitle</translation>
+    </message>
+    <message>
+        <source>Find by patient, case no or registry no (Ctrl+F)</source>
+        <translation>按患者、患者编号或库号查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Show s&amp;topped cases</source>
+        <translation>显示已终止的流程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Selected case</source>
+        <translation>所选流程</translation>
+    </message>
+    <message>
+        <source>&amp;Advance to:</source>
+        <translation>推进到(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>Advance &amp;stage</source>
+        <translation>推进阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop &amp;reason:</source>
+        <translation>终止原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>S&amp;top case</source>
+        <translation>终止流程(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Save &amp;my version over theirs</source>
+        <translation>用我的版本覆盖(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard mine, show theirs</source>
+        <translation>放弃我的修改，显示对方版本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTemplateEditor</name>
+    <message>
+        <source>Document templates</source>
+        <translation>文书模板</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Change the version whenever the text changes: the version printed on a consent form is recorded on the case.</source>
+        <translation>每次修改文字都要更改版本号：同意书上打印的版本号会记入该捐献流程。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to office folder</source>
+        <translation>复制到本机构模板目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>HlaOptions</name>
+    <message>
+        <source>NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB.</source>
+        <translation>NMDP 多等位基因代码（MAC）表（制表符分隔的“代码、等位基因列表”），用于 A*02:AB 这类代码。</translation>
     </message>
 </context>
 <context>
@@ -73,6 +209,899 @@
         <source>&amp;About DonorDesk</source>
         <translation>关于 DonorDesk(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>新建记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+</context>
+<context>
+    <name>MatchSearchPage</name>
+    <message>
+        <source>Match search</source>
+        <translation>配型检索</translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation>pageTitle</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>患者(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;GL String:</source>
+        <translation>GL String(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02</source>
+        <translation>A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>相合标准(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum matches:</source>
+        <translation>最少相合位点(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Include &amp;unavailable volunteers</source>
+        <translation>包括不可用的志愿者(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>检索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Reserve for this patient</source>
+        <translation>为该患者预留(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a &amp;case</source>
+        <translation>启动捐献流程(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联络(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>打印检索报告(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>PatientEditor</name>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Case no:</source>
+        <translation>患者编号：</translation>
+    </message>
+    <message>
+        <source>Assigned when saved</source>
+        <translation>保存时自动分配</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation>诊断(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>AML, ALL, SAA …</source>
+        <translation>AML、ALL、SAA …</translation>
+    </message>
+    <message>
+        <source>&amp;Hospital:</source>
+        <translation>医院(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Physician:</source>
+        <translation>主治医生(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>ABO:</source>
+        <translation>ABO 血型：</translation>
+    </message>
+    <message>
+        <source>Rh:</source>
+        <translation>Rh 血型：</translation>
+    </message>
+    <message>
+        <source>CMV:</source>
+        <translation>CMV 状态：</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>体重（kg）：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>紧急程度(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Search &amp;requested:</source>
+        <translation>检索申请日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Search &amp;status:</source>
+        <translation>检索状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>HLA</source>
+        <translation>HLA</translation>
+    </message>
+    <message>
+        <source>Type each locus as reported by the transplant centre. The reading appears as you type.</source>
+        <translation>按移植中心报告的结果逐个位点录入，输入时即显示解读结果。</translation>
+    </message>
+    <message>
+        <source>HLA-A:</source>
+        <translation>HLA-A：</translation>
+    </message>
+    <message>
+        <source>HLA-B:</source>
+        <translation>HLA-B：</translation>
+    </message>
+    <message>
+        <source>HLA-C:</source>
+        <translation>HLA-C：</translation>
+    </message>
+    <message>
+        <source>HLA-DRB1:</source>
+        <translation>HLA-DRB1：</translation>
+    </message>
+    <message>
+        <source>HLA-DQB1:</source>
+        <translation>HLA-DQB1：</translation>
+    </message>
+    <message>
+        <source>HLA-DPB1:</source>
+        <translation>HLA-DPB1：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation>pageTitle</translation>
+    </message>
+    <message>
+        <source>&amp;Register volunteer…amp;New patient…</source>
+        <translation>新建患者(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record a new search request (Ctrl+N)</source>
+        <translation>登记新的检索申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Search for &amp;donors</source>
+        <translation>检索供者(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Find by name, case no, hospital or diagnosis (Ctrl+F)</source>
+        <translation>按姓名、患者编号、医院或诊断查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search &amp;Status:amp;status:</source>
+        <translation>检索状态(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>SQLite &amp;file:</source>
+        <translation>SQLite 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;URL:</source>
+        <translation>PostgreSQL URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/donordesk</source>
+        <translation>postgresql://user@host:5432/donordesk</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The new database is opened when you press OK; it is created and brought up to date if it is new.</source>
+        <translation>按“确定”后打开新数据库；如果是新数据库，会自动创建并升级到当前结构版本。</translation>
+    </message>
+    <message>
+        <source>HLA data</source>
+        <translation>HLA 数据</translation>
+    </message>
+    <message>
+        <source>IPD-IMGT/HLA &amp;release folder:</source>
+        <translation>IPD-IMGT/HLA 版本目录(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;MAC table:</source>
+        <translation>MAC 表(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Organisation and language</source>
+        <translation>机构与语言</translation>
+    </message>
+    <message>
+        <source>Organisation &amp;name:</source>
+        <translation>机构名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo for forms:</source>
+        <translation>表格徽标(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time DonorDesk starts.</source>
+        <translation>新的界面语言在下次启动 DonorDesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerEditor</name>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Registry no:</source>
+        <translation>库号：</translation>
+    </message>
+    <message>
+        <source>Assigned when saved</source>
+        <translation>保存时自动分配</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>18 characters; birth date and sex are read from it</source>
+        <translation>18 位；出生日期和性别从中自动读取</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity:</source>
+        <translation>民族(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;City (地级市):</source>
+        <translation>地级市(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;unty / district:</source>
+        <translation>县/区(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit:</source>
+        <translation>工作单位(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>ABO:</source>
+        <translation>ABO 血型：</translation>
+    </message>
+    <message>
+        <source>Rh:</source>
+        <translation>Rh 血型：</translation>
+    </message>
+    <message>
+        <source>CMV:</source>
+        <translation>CMV 状态：</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>体重（kg）：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation>知情同意日期：</translation>
+    </message>
+    <message>
+        <source>Consent form &amp;version:</source>
+        <translation>知情同意书版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-1</source>
+        <translation>如 2024-1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone:</source>
+        <translation>手机(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Other phone:</source>
+        <translation>其他电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;WeChat:</source>
+        <translation>微信(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>电子邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Emergency contact:</source>
+        <translation>紧急联系人：</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>父亲, 母亲, 配偶 …</source>
+        <translation>父亲、母亲、配偶 …</translation>
+    </message>
+    <message>
+        <source>Emergency phone:</source>
+        <translation>紧急联系人电话：</translation>
+    </message>
+    <message>
+        <source>HLA</source>
+        <translation>HLA</translation>
+    </message>
+    <message>
+        <source>Type each locus as received (A*02:01, A2, A*02:XX, A*02:01/A*02:06, A*02:01+A*24:02). The reading appears as you type.</source>
+        <translation>按收到的结果逐个位点录入（A*02:01、A2、A*02:XX、A*02:01/A*02:06、A*02:01+A*24:02），输入时即显示解读结果。</translation>
+    </message>
+    <message>
+        <source>HLA-A:</source>
+        <translation>HLA-A：</translation>
+    </message>
+    <message>
+        <source>HLA-B:</source>
+        <translation>HLA-B：</translation>
+    </message>
+    <message>
+        <source>HLA-C:</source>
+        <translation>HLA-C：</translation>
+    </message>
+    <message>
+        <source>HLA-DRB1:</source>
+        <translation>HLA-DRB1：</translation>
+    </message>
+    <message>
+        <source>HLA-DQB1:</source>
+        <translation>HLA-DQB1：</translation>
+    </message>
+    <message>
+        <source>HLA-DPB1:</source>
+        <translation>HLA-DPB1：</translation>
+    </message>
+    <message>
+        <source>Sample ID:</source>
+        <translation>样本编号：</translation>
+    </message>
+    <message>
+        <source>Laboratory:</source>
+        <translation>实验室：</translation>
+    </message>
+    <message>
+        <source>Typing date:</source>
+        <translation>分型日期：</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Change &amp;to:</source>
+        <translation>变更为(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>截止日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
+        <translation>变更状态(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联络记录</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Add attempt</source>
+        <translation>添加联络尝试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>pageTitle</source>
+        <translation>pageTitle</translation>
+    </message>
+    <message>
+        <source>&amp;Register volunteer…</source>
+        <translation>登记志愿者(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Register a new volunteer (Ctrl+N)</source>
+        <translation>登记新志愿者（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Find by name, registry no, ID number or phone (Ctrl+F)</source>
+        <translation>按姓名、库号、身份证号或电话查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>R&amp;egion:</source>
+        <translation>地区(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>City (地级市)</source>
+        <translation>地级市</translation>
+    </message>
+</context>
+<context>
+    <name>dd::app</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unsupported encoding &apos;%1&apos; (use utf-8 or gb18030).</source>
+        <translation>不支持的编码“%1”（可用 utf-8 或 gb18030）。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 text.</source>
+        <translation>%1 不是有效的 %2 文本。</translation>
+    </message>
+    <message>
+        <source>%1: a quoted field starting on line %2 is never closed.</source>
+        <translation>%1：从第 %2 行开始的带引号字段没有闭合。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: no header row.</source>
+        <translation>%1 为空：没有表头行。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation>紧急联系人电话</translation>
+    </message>
+    <message>
+        <source>Blood group</source>
+        <translation>血型</translation>
+    </message>
+    <message>
+        <source>Rh</source>
+        <translation>Rh 血型</translation>
+    </message>
+    <message>
+        <source>CMV status</source>
+        <translation>CMV 状态</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation>知情同意书版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>状态原因</translation>
+    </message>
+    <message>
+        <source>Deferred until</source>
+        <translation>暂缓截止日期</translation>
+    </message>
+    <message>
+        <source>Reserved for patient</source>
+        <translation>预留给患者</translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <source>Typing date</source>
+        <translation>分型日期</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Reason for stopping</source>
+        <translation>终止原因</translation>
+    </message>
+    <message>
+        <source>HLA-%1 typing &apos;%2&apos; is invalid: %3</source>
+        <translation>HLA-%1 分型“%2”无效：%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HLA allele or antigen name</source>
+        <translation>“%1”不是 HLA 等位基因或抗原名称</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).</source>
+        <translation>“%1”不是日期（请使用 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号）。</translation>
+    </message>
+    <message>
+        <source>Sex &apos;%1&apos; must be 男/女 or M/F.</source>
+        <translation>性别“%1”必须是 男/女 或 M/F。</translation>
+    </message>
+    <message>
+        <source>Weight &apos;%1&apos; is not a number.</source>
+        <translation>体重“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Workup case %1 was stopped on %2; no consent form can be printed.</source>
+        <translation>捐献流程 %1 已于 %2 终止，不能打印捐献同意书。</translation>
+    </message>
+    <message>
+        <source>Workup case %1: no value for %2</source>
+        <translation>捐献流程 %1：缺少 %2</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1: no value for %2</source>
+        <translation>志愿者（库号 %1）：缺少 %2</translation>
+    </message>
+    <message>
+        <source>No volunteers were chosen to print.</source>
+        <translation>未选择要打印的志愿者。</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 has no recorded donation: the certificate of honour is printed after a donation.</source>
+        <translation>志愿者（库号 %1）没有捐献记录：荣誉证书须在捐献后打印。</translation>
+    </message>
+    <message>
+        <source>Patient %1: no value for %2</source>
+        <translation>患者 %1：缺少 %2</translation>
+    </message>
+    <message>
+        <source>The organisation name is not set: enter it in Settings → Organisation before printing (it appears on every form).</source>
+        <translation>尚未设置机构名称：打印前请在“设置 → 机构”中填写（每份表格都会显示机构名称）。</translation>
+    </message>
+    <message>
+        <source>ID number %1 is already registered as No. %2.</source>
+        <translation>身份证号 %1 已登记（库号 %2）。</translation>
+    </message>
+    <message>
+        <source>A volunteer with the same name, birth date and phone is already registered as No. %1.</source>
+        <translation>已有姓名、出生日期和电话都相同的志愿者登记在库（库号 %1）。</translation>
+    </message>
+    <message>
+        <source>A volunteer whose status is &apos;%1&apos; cannot be changed to &apos;%2&apos;.</source>
+        <translation>状态为“%1”的志愿者不能变更为“%2”。</translation>
+    </message>
+    <message>
+        <source>Reached the age of 60</source>
+        <translation>年满 60 周岁</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 is &apos;%2&apos; and cannot start a workup.</source>
+        <translation>志愿者（库号 %1）的状态为“%2”，不能启动捐献流程。</translation>
+    </message>
+    <message>
+        <source>The case is already at stage &apos;%1&apos;; it cannot move to &apos;%2&apos;.</source>
+        <translation>该流程已处于“%1”阶段，不能转到“%2”。</translation>
+    </message>
+    <message>
+        <source>The case was stopped on %1 and can no longer change.</source>
+        <translation>该流程已于 %1 终止，不能再更改。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Registry no</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Definite</source>
+        <translation>确定相合</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE</source>
+        <translation>DPB1 TCE</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>供者</translation>
+    </message>
+    <message>
+        <source>definite</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>potential</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>Grades per position: A allele match, P potential allele match, a allele mismatch (antigen match), X antigen mismatch, - not typed.</source>
+        <translation>各位点等级：A 等位基因相合，P 可能等位基因相合，a 等位基因不合（抗原相合），X 抗原不合，- 未分型。</translation>
+    </message>
+    <message>
+        <source>Patient %1 has no HLA typing to search with.</source>
+        <translation>患者 %1 没有可用于检索的 HLA 分型。</translation>
+    </message>
+    <message>
+        <source>%1 is also on row %2 of this file.</source>
+        <translation>%1 在本文件第 %2 行也出现过。</translation>
+    </message>
+    <message>
+        <source>Registry number %1 is already used in the database.</source>
+        <translation>库号 %1 在数据库中已被使用。</translation>
+    </message>
+    <message>
+        <source>%1: required column(s) missing from the header: %2.</source>
+        <translation>%1：表头缺少必需的列：%2。</translation>
+    </message>
+    <message>
+        <source>Phone number &apos;%1&apos; is not a mainland mobile number (11 digits starting with 1) or a landline with area code.</source>
+        <translation>电话号码“%1”既不是大陆手机号（以 1 开头的 11 位数字），也不是带区号的固定电话。</translation>
+    </message>
+    <message>
+        <source>Blood group &apos;%1&apos; must be A, B, AB or O.</source>
+        <translation>血型“%1”必须是 A、B、AB 或 O。</translation>
+    </message>
+    <message>
+        <source>Rh &apos;%1&apos; must be + or -.</source>
+        <translation>Rh 血型“%1”必须是 + 或 -。</translation>
+    </message>
+    <message>
+        <source>CMV status &apos;%1&apos; must be positive, negative or empty.</source>
+        <translation>CMV 状态“%1”必须是阳性（positive）、阴性（negative）或留空。</translation>
+    </message>
+    <message>
+        <source>Weight %1 kg is outside the plausible range 30–200 kg.</source>
+        <translation>体重 %1 kg 超出合理范围（30–200 kg）。</translation>
+    </message>
+    <message>
+        <source>Birth date %1 is in the future.</source>
+        <translation>出生日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>ID number &apos;%1&apos; must have 18 characters: 17 digits and a check digit (0-9 or X).</source>
+        <translation>身份证号“%1”必须为 18 位：17 位数字加 1 位校验码（0-9 或 X）。</translation>
+    </message>
+    <message>
+        <source>ID number %1 has a wrong check digit: expected %2, found %3.</source>
+        <translation>身份证号 %1 的校验码错误：应为 %2，实为 %3。</translation>
+    </message>
+    <message>
+        <source>ID number %1 contains an impossible birth date %2.</source>
+        <translation>身份证号 %1 中的出生日期 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Birth date %1 disagrees with the ID number, which says %2.</source>
+        <translation>出生日期 %1 与身份证号不符（身份证号为 %2）。</translation>
+    </message>
+    <message>
+        <source>Sex disagrees with the ID number, which says %1.</source>
+        <translation>性别与身份证号不符（身份证号显示为 %1）。</translation>
+    </message>
+    <message>
+        <source>Age %1 on the registration date %2 is outside the joining range 18–45.</source>
+        <translation>登记日期 %2 时年龄为 %1 岁，不在 18–45 岁的入库年龄范围内。</translation>
+    </message>
+    <message>
+        <source>Age %1 is 60 or over: the volunteer must be retired.</source>
+        <translation>年龄 %1 岁，已满 60 岁：该志愿者应当退库。</translation>
+    </message>
+    <message>
+        <source>Ethnic group &apos;%1&apos; is not one of the 56 recognised groups or 其他 (other).</source>
+        <translation>民族“%1”不是 56 个民族之一，也不是“其他”。</translation>
+    </message>
+    <message>
+        <source>Only one phone number can be the current one.</source>
+        <translation>只能有一个电话号码为当前电话。</translation>
+    </message>
+    <message>
+        <source>E-mail address &apos;%1&apos; is not valid.</source>
+        <translation>电子邮箱地址“%1”无效。</translation>
+    </message>
+    <message>
+        <source>Consent date %1 is in the future.</source>
+        <translation>知情同意日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>Urgency &apos;%1&apos; must be normal, urgent or critical.</source>
+        <translation>紧急程度“%1”必须是 normal（普通）、urgent（紧急）或 critical（危急）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -93,16 +1122,300 @@
         <translation>要运行的命令及其参数。</translation>
     </message>
     <message>
-        <source>unknown command '%1' (see donordesk-cli --help)</source>
+        <source>unknown command &apos;%1&apos; (see donordesk-cli --help)</source>
         <translation>未知命令“%1”（参见 donordesk-cli --help）</translation>
     </message>
     <message>
-        <source>donordesk-cli version: unexpected argument '%1'</source>
+        <source>donordesk-cli version: unexpected argument &apos;%1&apos;</source>
         <translation>donordesk-cli version：多余的参数“%1”</translation>
     </message>
     <message>
         <source>Print the program version.</source>
         <translation>显示程序版本。</translation>
+    </message>
+    <message>
+        <source>How many times to load the tables (default 5).</source>
+        <translation>加载数据表的次数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Seconds per reduction measurement (default 1).</source>
+        <translation>每项归并测量的秒数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Measure HLA table load time, memory and reductions per second.</source>
+        <translation>测量 HLA 数据表的加载时间、内存占用和每秒归并次数。</translation>
+    </message>
+    <message>
+        <source>Benchmark the matching engine on a synthetic registry (not a test).</source>
+        <translation>在合成资料库上对配型引擎做性能测试（不是功能测试）。</translation>
+    </message>
+    <message>
+        <source>Reduce HLA typings to G, P, lg, lgx, S, U2, W or expand codes (exp).</source>
+        <translation>将 HLA 分型归并为 G、P、lg、lgx、S、U2、W 级别，或展开代码（exp）。</translation>
+    </message>
+    <message>
+        <source>Check HLA typings and print their normal form.</source>
+        <translation>检查 HLA 分型并输出其规范形式。</translation>
+    </message>
+    <message>
+        <source>Show the loaded IPD-IMGT/HLA release and allele counts per locus.</source>
+        <translation>显示已加载的 IPD-IMGT/HLA 版本和各位点的等位基因数。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须提供 --%1</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>必须提供 --out FILE</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages, %3)
+</source>
+        <translation>已写入 %1（%2 页，%3）
+</translation>
+    </message>
+    <message>
+        <source>The volunteer&apos;s registry number.</source>
+        <translation>志愿者的库号。</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
+        <translation>志愿者的库号；可重复给出，将多份表格（如一次招募活动）打印到同一个 PDF。</translation>
+    </message>
+    <message>
+        <source>The workup case number.</source>
+        <translation>捐献流程的病例编码。</translation>
+    </message>
+    <message>
+        <source>--case must be a workup case number, not &apos;%1&apos;</source>
+        <translation>--case 必须是捐献流程的病例编码，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s case number (or id).</source>
+        <translation>患者编号（或 id）。</translation>
+    </message>
+    <message>
+        <source>Lowest grade listed, out of 10 (default 8).</source>
+        <translation>列出的最低相合等级，满分 10（默认 8）。</translation>
+    </message>
+    <message>
+        <source>Most candidates listed (default 20).</source>
+        <translation>最多列出的候选供者数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>--min-matches must be 0 to 10, not &apos;%1&apos;</source>
+        <translation>--min-matches 必须是 0 到 10，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number, not &apos;%1&apos;</source>
+        <translation>--limit 必须是正数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>consent, registry-consent, registration, search-report, certificate or family-letter.</source>
+        <translation>consent、registry-consent、registration、search-report、certificate 或 family-letter。</translation>
+    </message>
+    <message>
+        <source>unknown document &apos;%1&apos;</source>
+        <translation>未知文书“%1”</translation>
+    </message>
+    <message>
+        <source>Donation consent form for a workup case (PDF); records its version.</source>
+        <translation>捐献流程的捐献同意书（PDF），并记录其版本。</translation>
+    </message>
+    <message>
+        <source>Volunteer registration form(s) as one PDF.</source>
+        <translation>志愿者登记表（多份合为一个 PDF）。</translation>
+    </message>
+    <message>
+        <source>Search report for a patient&apos;s hospital (PDF).</source>
+        <translation>发给患者所在医院的检索报告（PDF）。</translation>
+    </message>
+    <message>
+        <source>Donation certificate of honour (PDF).</source>
+        <translation>捐献荣誉证书（PDF）。</translation>
+    </message>
+    <message>
+        <source>Registry joining consent form (PDF).</source>
+        <translation>入库知情同意书（PDF）。</translation>
+    </message>
+    <message>
+        <source>Letter explaining donation to a donor&apos;s family.</source>
+        <translation>向供者家属说明捐献的信函。</translation>
+    </message>
+    <message>
+        <source>A template filled with sample values, to check it.</source>
+        <translation>用示例数据填充的模板，用于检查模板。</translation>
+    </message>
+    <message>
+        <source>Rank the registry&apos;s volunteers against a patient typing.</source>
+        <translation>按患者分型对资料库中的志愿者排序。</translation>
+    </message>
+    <message>
+        <source>Create or upgrade the registry database.</source>
+        <translation>创建或升级资料库数据库。</translation>
+    </message>
+    <message>
+        <source>Fill the database with synthetic volunteers and patients.</source>
+        <translation>用合成的志愿者和患者数据填充数据库。</translation>
+    </message>
+    <message>
+        <source>Import volunteers from a recruitment drive CSV.</source>
+        <translation>从招募活动 CSV 导入志愿者。</translation>
+    </message>
+    <message>
+        <source>Online backup of the SQLite database to a file.</source>
+        <translation>将 SQLite 数据库在线备份到文件。</translation>
+    </message>
+    <message>
+        <source>Retire the volunteers who have reached 60.</source>
+        <translation>将年满 60 岁的志愿者退库。</translation>
+    </message>
+    <message>
+        <source>Show schema version and row counts.</source>
+        <translation>显示结构版本和各表行数。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::documents</name>
+    <message>
+        <source>There is nothing to print</source>
+        <translation>没有可打印的内容</translation>
+    </message>
+    <message>
+        <source>Cannot start printing (the printer or file is not available)</source>
+        <translation>无法开始打印（打印机或文件不可用）</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page on the printer or file</source>
+        <translation>无法在打印机或文件上新起一页</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Donation consent form</source>
+        <translation>捐献同意书</translation>
+    </message>
+    <message>
+        <source>Registry joining consent</source>
+        <translation>入库知情同意书</translation>
+    </message>
+    <message>
+        <source>Volunteer registration form</source>
+        <translation>志愿者登记表</translation>
+    </message>
+    <message>
+        <source>Search report</source>
+        <translation>检索报告</translation>
+    </message>
+    <message>
+        <source>Donation certificate of honour</source>
+        <translation>捐献荣誉证书</translation>
+    </message>
+    <message>
+        <source>Letter to the donor&apos;s family</source>
+        <translation>致供者家属的信</translation>
+    </message>
+    <message>
+        <source>Template %1 declares &lt;meta name=&quot;dd-template&quot; content=&quot;%2&quot;&gt; but should be &apos;%3&apos;</source>
+        <translation>模板 %1 声明的是 &lt;meta name=&quot;dd-template&quot; content=&quot;%2&quot;&gt;，但应为“%3”</translation>
+    </message>
+    <message>
+        <source>Template %1 has no version (&lt;meta name=&quot;dd-template-version&quot; content=&quot;...&quot;&gt;)</source>
+        <translation>模板 %1 没有版本号（&lt;meta name=&quot;dd-template-version&quot; content=&quot;...&quot;&gt;）</translation>
+    </message>
+    <message>
+        <source>No templates for language &apos;%1&apos; (available: %2)</source>
+        <translation>没有语言“%1”的模板（可用：%2）</translation>
+    </message>
+    <message>
+        <source>Cannot read template %1: %2</source>
+        <translation>无法读取模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>No office template folder is configured</source>
+        <translation>尚未配置本机构的模板目录</translation>
+    </message>
+    <message>
+        <source>The office already has its own copy: %1</source>
+        <translation>本机构已有自己的副本：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write template %1: %2</source>
+        <translation>无法写入模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>Template line %1: &apos;%2&apos; is not a valid placeholder (expected a name like {{volunteer.name}})</source>
+        <translation>模板第 %1 行：“%2”不是有效的占位符（应为 {{volunteer.name}} 这样的名称）</translation>
+    </message>
+    <message>
+        <source>Template line %1: {{/%2}} closes a section that is not open</source>
+        <translation>模板第 %1 行：{{/%2}} 关闭了一个未打开的区段</translation>
+    </message>
+    <message>
+        <source>Template line %1: section {{#%2}} is never closed</source>
+        <translation>模板第 %1 行：区段 {{#%2}} 没有关闭</translation>
+    </message>
+    <message>
+        <source>The document cannot be printed: no value for %1</source>
+        <translation>无法打印该文书：缺少 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
     </message>
 </context>
 <context>
@@ -114,6 +1427,170 @@
     <message>
         <source>&lt;h3&gt;HLA nomenclature&lt;/h3&gt;&lt;p&gt;HLA allele names, groups and serology relations come from the IPD-IMGT/HLA Database, release 3.58.0 (2024-10-09), shipped unmodified under the Creative Commons Attribution-NoDerivs licence.&lt;/p&gt;&lt;p&gt;Please cite: Barker D, Maccari G, Georgiou X, Cooper M, Flicek P, Robinson J, Marsh SGE. The IPD-IMGT/HLA Database. &lt;i&gt;Nucleic Acids Research&lt;/i&gt; (2023), 51(D1): D948-D955.&lt;/p&gt;&lt;h3&gt;Haplotype frequencies&lt;/h3&gt;&lt;p&gt;The sample haplotype frequency file (CAU.freqs) is from the NMDP bioinformatics py-graph-imputation project, licensed under the LGPL-3.0.&lt;/p&gt;&lt;h3&gt;Libraries&lt;/h3&gt;&lt;p&gt;Qt 6 (LGPL-3.0), SQLite (public domain), PostgreSQL client library (PostgreSQL licence), spdlog and fmt (MIT), Catch2 (BSL-1.0), Noto Sans CJK fonts (SIL OFL 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HLA 命名&lt;/h3&gt;&lt;p&gt;HLA 等位基因名称、基因组和血清学对应关系来自 IPD-IMGT/HLA 数据库 3.58.0 版（2024-10-09），按知识共享“署名-禁止演绎”（Creative Commons Attribution-NoDerivs）许可原样随附。&lt;/p&gt;&lt;p&gt;引用：Barker D, Maccari G, Georgiou X, Cooper M, Flicek P, Robinson J, Marsh SGE. The IPD-IMGT/HLA Database. &lt;i&gt;Nucleic Acids Research&lt;/i&gt; (2023), 51(D1): D948-D955.&lt;/p&gt;&lt;h3&gt;单倍型频率&lt;/h3&gt;&lt;p&gt;示例单倍型频率文件（CAU.freqs）来自 NMDP 生物信息学 py-graph-imputation 项目，按 LGPL-3.0 许可。&lt;/p&gt;&lt;h3&gt;程序库&lt;/h3&gt;&lt;p&gt;Qt 6（LGPL-3.0）、SQLite（公有领域）、PostgreSQL 客户端库（PostgreSQL 许可）、spdlog 与 fmt（MIT）、Catch2（BSL-1.0）、思源黑体 Noto Sans CJK（SIL OFL 1.1）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CaseTableModel</name>
+    <message>
+        <source>Donor declined</source>
+        <translation>供者拒绝</translation>
+    </message>
+    <message>
+        <source>Donor medically unsuitable</source>
+        <translation>供者身体条件不适合</translation>
+    </message>
+    <message>
+        <source>Donor unreachable</source>
+        <translation>无法联系到供者</translation>
+    </message>
+    <message>
+        <source>Patient died</source>
+        <translation>患者死亡</translation>
+    </message>
+    <message>
+        <source>Patient no longer needs a transplant</source>
+        <translation>患者不再需要移植</translation>
+    </message>
+    <message>
+        <source>Another donor chosen</source>
+        <translation>已选择其他供者</translation>
+    </message>
+    <message>
+        <source>Transplant centre cancelled</source>
+        <translation>移植中心取消</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source> (at %1)</source>
+        <translation>（%1阶段）</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>到达日期</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Stop reason</source>
+        <translation>终止原因</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CasesPage</name>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Could not load cases: %1</source>
+        <translation>无法加载捐献流程：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个流程</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::ConflictDialog</name>
+    <message>
+        <source>%1 saved this record after you opened it. Nothing of yours has been saved yet. These fields differ:</source>
+        <translation>在您打开此记录后，%1 保存了它。您的修改尚未保存。以下字段不同：</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DocumentsTemplateEditor</name>
+    <message>
+        <source>Chinese (zh_CN)</source>
+        <translation>中文 (zh_CN)</translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation>英文 (en)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The template has changes that are not saved. Discard them?</source>
+        <translation>模板有未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Office copy: %1</source>
+        <translation>本机构副本：%1</translation>
+    </message>
+    <message>
+        <source>Bundled template (read-only): %1 — copy it to the office folder to change it.</source>
+        <translation>内置模板（只读）：%1 — 如需修改，请先复制到本机构模板目录。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the template</source>
+        <translation>无法复制模板</translation>
+    </message>
+    <message>
+        <source>Cannot save the template</source>
+        <translation>无法保存模板</translation>
+    </message>
+    <message>
+        <source>No value for: %1. Printing stops at these names; use the names listed in docs/printing.md.</source>
+        <translation>以下名称没有值：%1。打印会在这些名称处中止；请使用 docs/printing.md 中列出的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::HlaFieldWatcher</name>
+    <message>
+        <source>P group: %1</source>
+        <translation>P 组：%1</translation>
+    </message>
+    <message>
+        <source>serology: %1</source>
+        <translation>血清学：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::HlaReader</name>
+    <message>
+        <source>HLA tables are loading…</source>
+        <translation>正在加载 HLA 数据表…</translation>
     </message>
 </context>
 <context>
@@ -143,7 +1620,7 @@
         <translation>配型检索</translation>
     </message>
     <message>
-        <source>Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in milliseconds, reserve the best donors and print the search report.</source>
+        <source>Rank every volunteer against a patient&apos;s HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in milliseconds, reserve the best donors and print the search report.</source>
         <translation>在毫秒内按患者 HLA 分型对所有志愿者排序（10/10、8/8、6/6、DPB1 允许性），预留最佳供者并打印检索报告。</translation>
     </message>
     <message>
@@ -151,7 +1628,7 @@
         <translation>捐献流程</translation>
     </message>
     <message>
-        <source>Each matched volunteer's path from confirmatory typing through medical exam, signed donation consent and collection, with dates, stop reasons and the forms to print.</source>
+        <source>Each matched volunteer&apos;s path from confirmatory typing through medical exam, signed donation consent and collection, with dates, stop reasons and the forms to print.</source>
         <translation>每位配型相合志愿者从高分辨确认、体检、签署捐献同意书到采集的全过程，包括日期、终止原因和需打印的表格。</translation>
     </message>
     <message>
@@ -176,10 +1653,955 @@
     </message>
 </context>
 <context>
+    <name>dd::gui::MatchSearchPage</name>
+    <message>
+        <source>Reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>%1 is reserved for this patient.</source>
+        <translation>已为该患者预留 %1。</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>启动捐献流程</translation>
+    </message>
+    <message>
+        <source>Case opened; the volunteer is reserved. See the Cases page.</source>
+        <translation>已启动捐献流程，该志愿者已预留。请查看“捐献流程”页面。</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>结果已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印检索报告</translation>
+    </message>
+    <message>
+        <source>Search for a patient first; the report lists that patient&apos;s candidates.</source>
+        <translation>请先为某位患者检索；报告列出该患者的候选供者。</translation>
+    </message>
+    <message>
+        <source>Save the search report</source>
+        <translation>保存检索报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>报告已写入 %1。</translation>
+    </message>
+    <message>
+        <source>10/10 (A, B, C, DRB1, DQB1)</source>
+        <translation>10/10（A、B、C、DRB1、DQB1）</translation>
+    </message>
+    <message>
+        <source>8/8 (A, B, C, DRB1)</source>
+        <translation>8/8（A、B、C、DRB1）</translation>
+    </message>
+    <message>
+        <source>6/6 (A, B, DRB1)</source>
+        <translation>6/6（A、B、DRB1）</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>检索已取消。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation>HLA 数据表仍在加载，请稍后再试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donor(s) found in %1 ms.</source>
+        <translation>
+            <numerusform>在 %1 毫秒内找到 %n 名供者。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientEditor</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+    <message>
+        <source>Patient %1 %2</source>
+        <translation>患者 %1 %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This patient has changes that are not saved. Save them?</source>
+        <translation>该患者有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientTableModel</name>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请检索</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>检索中</translation>
+    </message>
+    <message>
+        <source>Donor found</source>
+        <translation>已找到供者</translation>
+    </message>
+    <message>
+        <source>Transplanted</source>
+        <translation>已移植</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Case no</source>
+        <translation>患者编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>检索状态</translation>
+    </message>
+    <message>
+        <source>HLA (A · B · DRB1)</source>
+        <translation>HLA（A · B · DRB1）</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::PatientsPage</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n 名患者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load patients: %1</source>
+        <translation>无法加载患者：%1</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SearchResultModel</name>
+    <message>
+        <source>match</source>
+        <translation>相合</translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation>允许性不合</translation>
+    </message>
+    <message>
+        <source>non-permissive (GvH)</source>
+        <translation>非允许性（GvH）</translation>
+    </message>
+    <message>
+        <source>non-permissive (HvG)</source>
+        <translation>非允许性（HvG）</translation>
+    </message>
+    <message>
+        <source>unknown TCE</source>
+        <translation>TCE 未知</translation>
+    </message>
+    <message>
+        <source>untyped</source>
+        <translation>未分型</translation>
+    </message>
+    <message>
+        <source>Allele match</source>
+        <translation>等位基因相合</translation>
+    </message>
+    <message>
+        <source>Potential allele match</source>
+        <translation>可能等位基因相合</translation>
+    </message>
+    <message>
+        <source>Allele mismatch (antigen match)</source>
+        <translation>等位基因不合（抗原相合）</translation>
+    </message>
+    <message>
+        <source>Antigen mismatch</source>
+        <translation>抗原不合</translation>
+    </message>
+    <message>
+        <source>Untyped</source>
+        <translation>未分型</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>CMV+</source>
+        <translation>CMV+</translation>
+    </message>
+    <message>
+        <source>CMV−</source>
+        <translation>CMV−</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on the chosen scale; %3 definite allele matches. * = includes potential matches.</source>
+        <translation>所选标准下 %1/%2 相合，其中 %3 个为确定的等位基因相合。* = 含可能相合。</translation>
+    </message>
+    <message>
+        <source>DPB1 T-cell epitope (TCE) category: permissive mismatches are tolerated; non-permissive ones raise the risk of GvHD (GvH) or rejection (HvG).</source>
+        <translation>DPB1 T 细胞表位（TCE）分类：允许性不合可以耐受；非允许性不合会增加 GvHD（GvH 方向）或排斥（HvG 方向）的风险。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Registry no</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>相合度</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ABO</source>
+        <translation>ABO</translation>
+    </message>
+    <message>
+        <source>CMV</source>
+        <translation>CMV</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SearchRunner</name>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation>HLA 数据表仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Reading every volunteer into the search index…</source>
+        <translation>正在将全部志愿者读入检索索引…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SettingsDialog</name>
+    <message>
+        <source>Default SQLite file (%1)</source>
+        <translation>默认 SQLite 文件（%1）</translation>
+    </message>
+    <message>
+        <source>Another SQLite file</source>
+        <translation>其他 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Bundled release: %1</source>
+        <translation>内置版本：%1</translation>
+    </message>
+    <message>
+        <source>None: MAC codes such as A*02:AB are not accepted</source>
+        <translation>无：不接受 A*02:AB 这类 MAC 代码</translation>
+    </message>
+    <message>
+        <source>Enter the path of the SQLite file.</source>
+        <translation>请输入 SQLite 文件的路径。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>目录 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Write the server as postgresql://user@host:port/database.</source>
+        <translation>服务器请写作 postgresql://user@host:port/database。</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPD-IMGT/HLA release folder (it has no wmda folder).</source>
+        <translation>%1 不是 IPD-IMGT/HLA 版本目录（其中没有 wmda 目录）。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable image.</source>
+        <translation>%1 不是可读取的图片。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connection works.</source>
+        <translation>连接成功。</translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation>SQLite 数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>IPD-IMGT/HLA release folder</source>
+        <translation>IPD-IMGT/HLA 版本目录</translation>
+    </message>
+    <message>
+        <source>MAC table</source>
+        <translation>MAC 表</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>徽标</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerEditor</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Register volunteer</source>
+        <translation>登记志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 %2</source>
+        <translation>志愿者 %1 %2</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>%1
+
+Register this volunteer anyway?</source>
+        <translation>%1
+
+仍要登记该志愿者吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This volunteer has changes that are not saved. Save them?</source>
+        <translation>该志愿者有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerRecordTabs</name>
+    <message>
+        <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>当前状态：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation>（至 %1）</translation>
+    </message>
+    <message>
+        <source>Status, contacts and history are kept once the volunteer is registered.</source>
+        <translation>志愿者登记后才会保存状态、联络记录和修改记录。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteerTableModel</name>
+    <message>
+        <source>Registry no</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联络</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::VolunteersPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Could not load volunteers: %1</source>
+        <translation>无法加载志愿者：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation>
+            <numerusform>%n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::Workspace</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2
+
+Still working with %3.</source>
+        <translation>无法打开 %1：%2
+
+仍在使用 %3。</translation>
+    </message>
+    <message>
+        <source>The file does not exist yet; it will be created when you press OK.</source>
+        <translation>该文件尚不存在；按“确定”后将创建。</translation>
+    </message>
+    <message>
+        <source>Zhang Wei</source>
+        <comment>sample volunteer name</comment>
+        <translation>张伟</translation>
+    </message>
+</context>
+<context>
+    <name>dd::hla</name>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the file %1 failed.</source>
+        <translation>读取文件 %1 失败。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a multiple-allele code (2 to 6 capital letters, not XX).</source>
+        <translation>“%1”不是多等位基因代码（应为 2 到 6 个大写字母，且不是 XX）。</translation>
+    </message>
+    <message>
+        <source>The expansion &apos;%1&apos; of code %2 is not a list like 01/02 or 01:01/02:01.</source>
+        <translation>代码 %2 的展开式“%1”不是 01/02 或 01:01/02:01 这样的列表。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected a code, a tab and an allele list.</source>
+        <translation>%1，第 %2 行：应为代码、制表符和等位基因列表。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>The MAC table %1 contains no codes.</source>
+        <translation>MAC 表 %1 中没有任何代码。</translation>
+    </message>
+    <message>
+        <source>The typing is empty.</source>
+        <translation>分型为空。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a typing of %2, but this field is for %3.</source>
+        <translation>“%1”是 %2 的分型，但此栏用于 %3。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; describes more than one allele slot (it contains &apos;%2&apos;); enter one slot at a time.</source>
+        <translation>“%1”描述了不止一个等位基因位（其中含有“%2”）；请每次只输入一个。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a public epitope, not the typing of one locus; it has no alleles to reduce.</source>
+        <translation>“%1”是公共表位，而不是单个位点的分型，没有可归并的等位基因。</translation>
+    </message>
+    <message>
+        <source>No allele of IPD-IMGT/HLA %2 is assigned to &apos;%1&apos;.</source>
+        <translation>IPD-IMGT/HLA %2 中没有对应“%1”的等位基因。</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 alleles that hla_nom.txt does not have; they were ignored.</source>
+        <translation>%1 列出了 %2 个 hla_nom.txt 中没有的等位基因，已忽略。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; / &apos;%4&apos; are not TCE group assignments (0-3, &apos;$&apos;, &apos;2a&apos;).</source>
+        <translation>%1，第 %2 行：“%3”/“%4”不是 TCE 组分配（0-3、“$”、“2a”）。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected %3 fields separated by &apos;;&apos;, found %4.</source>
+        <translation>%1，第 %2 行：应有 %3 个以“;”分隔的字段，实际为 %4 个。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not a valid allele or group name.</source>
+        <translation>%1，第 %2 行：“%3”不是有效的等位基因或组名称。</translation>
+    </message>
+    <message>
+        <source>%1: skipped the unknown gene %2.</source>
+        <translation>%1：已跳过未知基因 %2。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not a serological antigen number.</source>
+        <translation>%1，第 %2 行：“%3”不是血清学抗原编号。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected the header Allele,Protein,V1_Assignment,V2_Assignment.</source>
+        <translation>%1，第 %2 行：表头应为 Allele,Protein,V1_Assignment,V2_Assignment。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected at least 4 fields separated by &apos;,&apos;.</source>
+        <translation>%1，第 %2 行：应至少有 4 个以“,”分隔的字段。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected AlleleID,Allele,Description.</source>
+        <translation>%1，第 %2 行：应为 AlleleID,Allele,Description。</translation>
+    </message>
+    <message>
+        <source>The HLA data folder %1 does not exist or is not a folder.</source>
+        <translation>HLA 数据目录 %1 不存在或不是目录。</translation>
+    </message>
+    <message>
+        <source>%1 is missing; continuing without it.</source>
+        <translation>缺少 %1；将在没有它的情况下继续。</translation>
+    </message>
+    <message>
+        <source>%1 lists no current alleles.</source>
+        <translation>%1 中没有列出任何现行等位基因。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty element: an operator (/ ~ + | ^) at the start or end, or two in a row.</source>
+        <translation>“%1”含有空元素：开头或结尾有运算符（/ ~ + | ^），或有两个运算符相连。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HLA typing (expected e.g. A*02:01, A2 or A*02:XX).</source>
+        <translation>“%1”不是 HLA 分型（应类似 A*02:01、A2 或 A*02:XX）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains &apos;%2&apos;, which does not belong in an HLA name.</source>
+        <translation>“%1”中含有“%2”，HLA 名称中不应出现该字符。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was removed from the HLA nomenclature (%2) and has no current name.</source>
+        <translation>“%1”已从 HLA 命名中删除（%2），没有现行名称。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a current name (%2); read as %3.</source>
+        <translation>%1 已不是现行名称（%2）；按 %3 解读。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses the multiple-allele code %2, but no MAC table is loaded (use --mac FILE).</source>
+        <translation>“%1”使用了多等位基因代码 %2，但未加载 MAC 表（请使用 --mac FILE）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the multiple-allele code %2 is not in the loaded MAC table.</source>
+        <translation>“%1”：多等位基因代码 %2 不在已加载的 MAC 表中。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: none of the alleles of code %2 exist in IPD-IMGT/HLA %3.</source>
+        <translation>“%1”：代码 %2 的等位基因在 IPD-IMGT/HLA %3 中都不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a recognised serological antigen.</source>
+        <translation>“%1”不是已知的血清学抗原。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a locus but no allele (expected e.g. %1*02:01).</source>
+        <translation>“%1”只给出了位点，没有等位基因（应类似 %1*02:01）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 is not an HLA gene.</source>
+        <translation>“%1”：%2 不是 HLA 基因。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid allele name: after &apos;*&apos; come 1 to 4 fields of 2 or more digits separated by &apos;:&apos;, optionally ending in N, L, S, C, A or Q.</source>
+        <translation>“%1”不是有效的等位基因名称：“*”后应为 1 到 4 个以“:”分隔、每个至少 2 位数字的字段，末尾可带 N、L、S、C、A 或 Q。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a group name of IPD-IMGT/HLA %2.</source>
+        <translation>“%1”不是 IPD-IMGT/HLA %2 中的组名称。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an allele of IPD-IMGT/HLA %2.</source>
+        <translation>“%1”不是 IPD-IMGT/HLA %2 中的等位基因。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes loci in one allele list (%2 and %3); use ^ between loci.</source>
+        <translation>“%1”在同一个等位基因列表中混用了不同位点（%2 和 %3）；位点之间请用 ^ 分隔。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no serological equivalent: null (non-expressed) alleles and alleles without an assigned antigen have none.</source>
+        <translation>“%1”没有对应的血清学抗原：无效（不表达）等位基因以及未指定抗原的等位基因都没有血清学对应。</translation>
+    </message>
+</context>
+<context>
     <name>dd::log</name>
     <message>
         <source>Cannot open log file %1: %2</source>
         <translation>无法打开日志文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dd::match</name>
+    <message>
+        <source>allele match</source>
+        <translation>等位基因相合</translation>
+    </message>
+    <message>
+        <source>potential allele match: %1 of %2 possibilities match</source>
+        <translation>可能等位基因相合：%2 种可能中有 %1 种相合</translation>
+    </message>
+    <message>
+        <source>allele mismatch within a matching antigen</source>
+        <translation>抗原相合但等位基因不合</translation>
+    </message>
+    <message>
+        <source>antigen mismatch</source>
+        <translation>抗原不合</translation>
+    </message>
+    <message>
+        <source>not typed</source>
+        <translation>未分型</translation>
+    </message>
+    <message>
+        <source>mismatch in the graft-versus-host direction only (donor homozygous)</source>
+        <translation>仅移植物抗宿主（GvH）方向不合（供者纯合）</translation>
+    </message>
+    <message>
+        <source>mismatch in the host-versus-graft direction only (patient homozygous)</source>
+        <translation>仅宿主抗移植物（HvG）方向不合（患者纯合）</translation>
+    </message>
+    <message>
+        <source>DPB1 match</source>
+        <translation>DPB1 相合</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE permissive mismatch</source>
+        <translation>DPB1 TCE 允许性不合</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE non-permissive (GvH direction)</source>
+        <translation>DPB1 TCE 非允许性不合（GvH 方向）</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE non-permissive (HvG direction)</source>
+        <translation>DPB1 TCE 非允许性不合（HvG 方向）</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE group unknown</source>
+        <translation>DPB1 TCE 组未知</translation>
+    </message>
+    <message>
+        <source>DPB1 not typed</source>
+        <translation>DPB1 未分型</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>reserved for another patient</source>
+        <translation>已为其他患者预留</translation>
+    </message>
+    <message>
+        <source>lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>退库</translation>
+    </message>
+    <message>
+        <source>has donated</source>
+        <translation>已捐献</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Cannot open the haplotype frequency file %1.</source>
+        <translation>无法打开单倍型频率文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the haplotype frequency file %1: %2.</source>
+        <translation>无法读取单倍型频率文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected &apos;A~C~B~DRB1~DQB1,count,frequency&apos; but found &apos;%3&apos;.</source>
+        <translation>%1，第 %2 行：应为“A~C~B~DRB1~DQB1,count,frequency”，实际为“%3”。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the frequency &apos;%3&apos; is not a number above 0 and at most 1.</source>
+        <translation>%1，第 %2 行：频率“%3”不是大于 0 且不超过 1 的数。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the haplotype &apos;%3&apos; does not have the five loci A~C~B~DRB1~DQB1.</source>
+        <translation>%1，第 %2 行：单倍型“%3”不包含 A~C~B~DRB1~DQB1 五个位点。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &apos;%3&apos; is not an allele name of the locus expected at its position (A~C~B~DRB1~DQB1).</source>
+        <translation>%1，第 %2 行：“%3”不是该位置所对应位点的等位基因名称（A~C~B~DRB1~DQB1）。</translation>
+    </message>
+    <message>
+        <source>The haplotype frequency file %1 contains no haplotypes.</source>
+        <translation>单倍型频率文件 %1 中没有任何单倍型。</translation>
+    </message>
+    <message>
+        <source>Unknown ranking criterion &apos;%1&apos;.</source>
+        <translation>未知的排序条件“%1”。</translation>
+    </message>
+    <message>
+        <source>The ranking criterion &apos;%1&apos; is given twice.</source>
+        <translation>排序条件“%1”重复给出。</translation>
+    </message>
+    <message>
+        <source>The ranking must include &apos;matches&apos;.</source>
+        <translation>排序条件必须包含“matches”。</translation>
+    </message>
+    <message>
+        <source>The scale must be 10, 8 or 6, not %1.</source>
+        <translation>相合标准必须是 10、8 或 6，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lists several genotypes or phased haplotypes; give one typing per locus as SLOT+SLOT (alternatives with &apos;/&apos;).</source>
+        <translation>“%1”列出了多个基因型或定相单倍型；请每个位点给出一个分型，格式为 SLOT+SLOT（备选项用“/”分隔）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must have one or two typings joined by &apos;+&apos;.</source>
+        <translation>“%1”必须包含一个或两个以“+”连接的分型。</translation>
+    </message>
+    <message>
+        <source>The typing is empty; give at least one locus, e.g. A*01:01+A*02:01^B*08:01+B*44:02.</source>
+        <translation>分型为空；请至少给出一个位点，如 A*01:01+A*02:01^B*08:01+B*44:02。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must name exactly one locus (loci are separated by &apos;^&apos;).</source>
+        <translation>“%1”必须只包含一个位点（位点之间用“^”分隔）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the matching loci A, B, C, DRB1, DQB1, DPB1.</source>
+        <translation>“%1”不是配型位点 A、B、C、DRB1、DQB1、DPB1 之一。</translation>
+    </message>
+    <message>
+        <source>The locus of &apos;%1&apos; is given twice.</source>
+        <translation>“%1”的位点重复给出。</translation>
     </message>
 </context>
 <context>
@@ -217,12 +2639,175 @@
         <translation>语言</translation>
     </message>
     <message>
-        <source>Invalid value for --log-level: '%1' (use trace, debug, info, warn, error, critical or off).</source>
+        <source>Invalid value for --log-level: &apos;%1&apos; (use trace, debug, info, warn, error, critical or off).</source>
         <translation>--log-level 的值“%1”无效（可用 trace、debug、info、warn、error、critical 或 off）。</translation>
     </message>
     <message>
-        <source>Unsupported value for --lang: '%1' (use zh_CN or en).</source>
+        <source>Unsupported value for --lang: &apos;%1&apos; (use zh_CN or en).</source>
         <translation>不支持的 --lang 值“%1”（可用 zh_CN 或 en）。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::store</name>
+    <message>
+        <source>PostgreSQL databases are backed up with the server&apos;s own tools, e.g.: %1</source>
+        <translation>PostgreSQL 数据库请用服务器自带的工具备份，例如：%1</translation>
+    </message>
+    <message>
+        <source>The backup file %1 already exists; choose a new name.</source>
+        <translation>备份文件 %1 已存在；请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot use database &apos;%1&apos;: %2</source>
+        <translation>无法使用数据库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>expected postgresql://user[:password]@host[:port]/database</source>
+        <translation>应为 postgresql://user[:password]@host[:port]/database</translation>
+    </message>
+    <message>
+        <source>the database name is missing</source>
+        <translation>缺少数据库名称</translation>
+    </message>
+    <message>
+        <source>the schema name must be letters, digits and _</source>
+        <translation>模式（schema）名称只能包含字母、数字和 _</translation>
+    </message>
+    <message>
+        <source>the file path is missing</source>
+        <translation>缺少文件路径</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The change was rolled back because part of it failed.</source>
+        <translation>由于部分操作失败，本次修改已全部回滚。</translation>
+    </message>
+    <message>
+        <source>This database has schema version %1, but this DonorDesk knows versions up to %2. It was written by a newer DonorDesk: install that version to open it.</source>
+        <translation>该数据库的结构版本为 %1，而本版 DonorDesk 只支持到 %2。它由更新版本的 DonorDesk 写入：请安装该版本后再打开。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema version %1 failed: %2</source>
+        <translation>将数据库升级到结构版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation>数据库操作出错（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No %1 %2 in the database.</source>
+        <translation>数据库中没有 %1 %2。</translation>
+    </message>
+    <message>
+        <source>The %1 %2 was changed by someone else (%3 at %4) since you opened it; reload it and make your change again.</source>
+        <translation>%1 %2 在您打开后已被他人修改（%3，%4）；请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Temporarily deferred</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Permanently deferred</source>
+        <translation>永久暂缓</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Donated</source>
+        <translation>已捐献</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>退库</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Initial match</source>
+        <translation>初筛相合</translation>
+    </message>
+    <message>
+        <source>Confirmatory typing</source>
+        <translation>高分辨确认</translation>
+    </message>
+    <message>
+        <source>Medical exam</source>
+        <translation>体检</translation>
+    </message>
+    <message>
+        <source>Consent signed</source>
+        <translation>签署捐献同意书</translation>
+    </message>
+    <message>
+        <source>Mobilisation</source>
+        <translation>动员</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <source>Product delivered</source>
+        <translation>移植物送达</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
     </message>
 </context>
 </TS>
