@@ -147,6 +147,7 @@ DocumentData searchReportData(const store::Patient& patient, const QList<ReportC
                  {QStringLiteral("typing"), orDash(c.typing)}});
   }
   data.setTable(QStringLiteral("candidates"), rows);
+  data.setFlag(QStringLiteral("candidates_found"), !rows.isEmpty());  // the table only when there are rows
   data.set(QStringLiteral("search.date"), documentDate(header.searchDate, language));
   data.set(QStringLiteral("search.hla_release"), header.hlaRelease);
   data.set(QStringLiteral("search.candidate_count"), QString::number(candidates.size()));

@@ -91,6 +91,7 @@ DocumentData specimenData(const QString& language) {
                        {QStringLiteral("typing"), QStringLiteral("A*02:01 A*11:01 B*46:01 B*58:01 C*01:02 C*03:02 "
                                                                  "DRB1*09:01 DRB1*15:01 DQB1*03:03 DQB1*06:02")}});
   data.setTable(QStringLiteral("candidates"), candidates);
+  data.setFlag(QStringLiteral("candidates_found"), true);
   return data;
 }
 

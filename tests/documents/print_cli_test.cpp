@@ -208,7 +208,19 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
     CHECK(text.contains(expected));
   }
   CHECK_FALSE(text.contains(s->thirdNo));  // untyped: never a candidate
+  CHECK(text.contains(QStringLiteral("相合程度不相合位点")));  // the table's header
   CHECK(test::pdfPageCount(out) == 1);
+
+  // Nobody at 10/10 (the full match is reserved for this patient's case): the
+  // report says so instead of printing an empty table.
+  const QString none = s->dir.filePath(QStringLiteral("none.pdf"));
+  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
+                   QStringLiteral("--min-matches"), QStringLiteral("10"), QStringLiteral("--out"), none});
+  REQUIRE(run.exitCode == 0);
+  const QString empty = squeezed(test::pdfText(none));
+  CHECK(empty.contains(QStringLiteral("本次检索未找到符合条件的候选捐献者")));
+  CHECK_FALSE(empty.contains(QStringLiteral("相合程度不相合位点")));
+  CHECK_FALSE(empty.contains(s->partialMatchNo));
 
   run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->untypedPatientCaseNo,
                    QStringLiteral("--out"), out}, QStringLiteral("en"));
