@@ -47,6 +47,28 @@ match::DonorRecord toMatchRecord(const store::DonorRecord& donor) {
   return record;
 }
 
+match::DonorRecord toMatchRecord(const store::Volunteer& volunteer, const QDate& today) {
+  match::DonorRecord record;
+  record.volunteerId = volunteer.id;
+  record.registryNo = volunteer.registryNo.toStdString();
+  for (int locus = 0; locus < match::kMatchLoci; ++locus)
+    record.locusTyping[static_cast<std::size_t>(locus)] =
+        volunteer.hla.loci[static_cast<std::size_t>(locus)].raw.toStdString();
+  match::DonorFactors& f = record.factors;
+  f.birthYear = volunteer.birthDate.isValid() ? volunteer.birthDate.year() : 0;
+  f.sex = volunteer.sex == store::Sex::Male ? match::Sex::Male : match::Sex::Female;
+  f.cmv = parseCmv(volunteer.cmv);
+  f.abo = match::parseAbo(volunteer.abo.toStdString()).value_or(match::Abo::Unknown);
+  const QDate contact = volunteer.lastContactOk;
+  f.lastContactYmd = contact.isValid() ? contact.year() * 10000 + contact.month() * 100 + contact.day() : 0;
+  const bool available =
+      volunteer.status == store::VolunteerStatus::Active ||
+      (volunteer.status == store::VolunteerStatus::TemporarilyDeferred && volunteer.statusUntil.isValid() &&
+       volunteer.statusUntil <= today);
+  f.availability = availabilityOf(volunteer.status, available);
+  return record;
+}
+
 Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, const hla::Nomenclature& nomenclature) {
   PatientSearchInput input;
   input.caseNo = patient.caseNo;
@@ -192,6 +214,11 @@ Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
 std::vector<Error> SearchService::upsert(const store::DonorRecord& donor) {
   std::unique_lock lock(mutex_);
   return index_->upsert(toMatchRecord(donor));
+}
+
+std::vector<Error> SearchService::upsert(const store::Volunteer& volunteer, const QDate& today) {
+  std::unique_lock lock(mutex_);
+  return index_->upsert(toMatchRecord(volunteer, today));
 }
 
 bool SearchService::remove(qint64 volunteerId) {

@@ -6,6 +6,7 @@
 #include <shared_mutex>
 #include <vector>
 
+#include <QDate>
 #include <QString>
 
 #include "core/expected.h"
@@ -29,6 +30,9 @@ struct PatientSearchInput {
 // Store records -> engine records (availability from status and the
 // store's `available` flag; birth year, sex, ABO, CMV, last contact).
 match::DonorRecord toMatchRecord(const store::DonorRecord& donor);
+// The same from a full volunteer record as the GUI holds it after a save;
+// available = active, or a temporary deferral ending on or before today (as the store).
+match::DonorRecord toMatchRecord(const store::Volunteer& volunteer, const QDate& today);
 match::Availability availabilityOf(store::VolunteerStatus status, bool available);
 match::Cmv parseCmv(const QString& text);  // "+", "pos", "positive", "阳性" / "-", "neg", "negative", "阴性"
 
@@ -49,6 +53,7 @@ class SearchService {
   Expected<IndexBuildReport> rebuild(Registry& registry);
   // Keep the index current after a volunteer was saved or deleted.
   std::vector<Error> upsert(const store::DonorRecord& donor);
+  std::vector<Error> upsert(const store::Volunteer& volunteer, const QDate& today = QDate::currentDate());
   bool remove(qint64 volunteerId);
 
   Expected<std::vector<match::SearchResult>> search(const match::Typing& patient,
