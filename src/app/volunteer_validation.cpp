@@ -122,7 +122,15 @@ std::optional<Error> checkIdNumber(const QString& idNumber) {
 
 QDate birthDateFromId(const QString& idNumber) {
   if (idNumber.size() != 18) return {};
-  return QDate::fromString(idNumber.mid(6, 8), QStringLiteral("yyyyMMdd"));
+  int digits[8];
+  for (int i = 0; i < 8; ++i) {
+    const QChar c = idNumber.at(6 + i);
+    if (c < QLatin1Char('0') || c > QLatin1Char('9')) return {};
+    digits[i] = c.unicode() - '0';
+  }
+  const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+  const QDate date(year, digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]);
+  return date;  // invalid for 19900230 and the like
 }
 
 std::optional<Sex> sexFromId(const QString& idNumber) {

@@ -13,7 +13,20 @@ QVariant text(const QString& value) {
 QVariant id(qint64 value) { return value != 0 ? QVariant(value) : QVariant(QMetaType::fromType<qlonglong>()); }
 QVariant number(double value) { return value != 0 ? QVariant(value) : QVariant(QMetaType::fromType<double>()); }
 
-QString timestamp(const QDateTime& value) { return value.toUTC().toString(Qt::ISODateWithMs); }
+QString timestamp(const QDateTime& value) {
+  // Hot in bulk writes (several per row, usually the same instant): formatted
+  // by hand and the last result reused; toString() does time-zone work.
+  static thread_local QDateTime lastValue;
+  static thread_local QString lastText;
+  if (lastValue.isValid() && value == lastValue) return lastText;
+  const QDateTime utc = value.timeSpec() == Qt::UTC ? value : value.toUTC();
+  const QDate d = utc.date();
+  const QTime t = utc.time();
+  lastValue = value;
+  lastText = QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(), d.day(), t.hour(),
+                               t.minute(), t.second(), t.msec());
+  return lastText;
+}
 QDateTime nowUtc() { return QDateTime::currentDateTimeUtc(); }
 
 QDate toDate(const QVariant& value) {

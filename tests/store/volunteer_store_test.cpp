@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 #include "core/qt/localization.h"
@@ -20,7 +22,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   store::Volunteer v = test::sampleVolunteer(1, store::Sex::Male);
   v.wechat = "wx_1";
   v.email = "a@example.cn";
-  v.address = "济南市历下区1号";
+  v.address = "济南市历下区\"1号\"\n2单元\\3室";  // quotes, a line break, a backslash
   v.workUnit = "山东大学";
   v.emergency = {"张父", "父亲", "13900000001"};
   v.phones.append({"0531-88886666", "home", false});
@@ -59,7 +61,12 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   REQUIRE(audit->size() == 1);
   CHECK(audit->at(0).staff == QStringLiteral("王老师"));
   CHECK(audit->at(0).action == "create");
-  CHECK(audit->at(0).newValue.contains(v.idNumber));
+  const QJsonObject snapshot = QJsonDocument::fromJson(audit->at(0).newValue.toUtf8()).object();
+  CHECK(snapshot.value("id_number").toString() == v.idNumber);
+  CHECK(snapshot.value("address").toString() == v.address);
+  CHECK(snapshot.value("hla_a_raw").toString() == "A*02:01+A*24:02");
+  CHECK(audit->at(0).at.isValid());
+  CHECK(qAbs(audit->at(0).at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
   auto history = other->statusHistory(read->id);
   REQUIRE(history);
   REQUIRE(history->size() == 1);
