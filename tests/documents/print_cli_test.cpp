@@ -97,6 +97,20 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
     REQUIRE(registry);
     CHECK((*registry)->workupCase(s->incompleteCase)->consentTemplate.isEmpty());
   }
+  SECTION("a stopped case") {
+    {
+      auto registry = app::Registry::open(s->db);
+      REQUIRE(registry);
+      const auto workup = (*registry)->workupCase(s->caseId);
+      REQUIRE(workup);
+      REQUIRE((*registry)->stopWorkup(s->caseId, workup->rowVersion, QStringLiteral("donor moved abroad"),
+                                      QDate::currentDate(), {QStringLiteral("test")}).ok());
+    }
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
+                                QStringLiteral("--out"), out}, QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("was stopped on")));
+  }
   SECTION("no such case") {
     const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("999"),
                                 QStringLiteral("--out"), out}, QStringLiteral("en"));
