@@ -28,11 +28,11 @@
     </message>
     <message>
         <source>Render the main window into the PNG file PATH and quit.</source>
-        <translation>将主窗口渲染到 PNG 文件“路径”后退出。</translation>
+        <translation>将主窗口渲染为 PNG 文件 PATH 后退出。</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation>路径</translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <source>Unexpected argument &apos;%1&apos;.</source>
@@ -48,11 +48,11 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation>名称</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.</source>
-        <translation>与 --screenshot 同时使用：改为渲染该对话框（指定标签页写作“名称:标签页”）：%1。</translation>
+        <translation>与 --screenshot 同时使用：改为渲染该对话框（指定标签页写作 NAME:TAB）：%1。</translation>
     </message>
     <message>
         <source>Unknown page &apos;%1&apos; (use %2).</source>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>详细说明</translation>
     </message>
     <message>
         <source>S&amp;top case</source>
@@ -980,7 +980,7 @@
     </message>
     <message>
         <source>%1 is required.</source>
-        <translation>%1 为必填项。</translation>
+        <translation>%1为必填项。</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -1481,7 +1481,7 @@
     </message>
     <message>
         <source>Reached on</source>
-        <translation>到达日期</translation>
+        <translation>阶段日期</translation>
     </message>
     <message>
         <source>Started</source>
@@ -2608,7 +2608,7 @@ Still working with %3.</source>
     <name>dd::qt::CommonOptions</name>
     <message>
         <source>Database to open: a SQLite file path, sqlite:PATH, or postgresql://user[:password]@host:port/database.</source>
-        <translation>要打开的数据库：SQLite 文件路径、sqlite:路径，或 postgresql://用户[:密码]@主机:端口/数据库。</translation>
+        <translation>要打开的数据库：SQLite 文件路径、sqlite:PATH，或 postgresql://user[:password]@host:port/database。</translation>
     </message>
     <message>
         <source>URL</source>
@@ -2620,7 +2620,7 @@ Still working with %3.</source>
     </message>
     <message>
         <source>DIR</source>
-        <translation>目录</translation>
+        <translation>DIR</translation>
     </message>
     <message>
         <source>Log level: trace, debug, info, warn, error, critical or off.</source>
@@ -2628,7 +2628,7 @@ Still working with %3.</source>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation>级别</translation>
+        <translation>LEVEL</translation>
     </message>
     <message>
         <source>User interface language: zh_CN or en (default: system locale).</source>
@@ -2636,7 +2636,7 @@ Still working with %3.</source>
     </message>
     <message>
         <source>LANG</source>
-        <translation>语言</translation>
+        <translation>LANG</translation>
     </message>
     <message>
         <source>Invalid value for --log-level: &apos;%1&apos; (use trace, debug, info, warn, error, critical or off).</source>
