@@ -4,15 +4,21 @@
 #include <cstring>
 
 #include <QApplication>
-#include <QDir>
+#include <QDialog>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
 
 #include "core/qt/app_paths.h"
 #include "core/qt/common_options.h"
+#include "core/qt/localization.h"
 #include "core/version.h"
+#include "gui/app_settings.h"
+#include "gui/hla_reader.h"
 #include "gui/main_window.h"
+#include "gui/screenshot.h"
+#include "gui/style.h"
+#include "gui/workspace.h"
 
 namespace dd::gui {
 namespace {
@@ -24,16 +30,27 @@ bool hasArgument(int argc, char** argv, std::initializer_list<const char*> names
   return false;
 }
 
-int fail(const QString& message) {
+int fail(const QString& message, int code = 2) {
   std::fprintf(stderr, "donordesk: %s\n", qPrintable(message));
-  return 2;
+  return code;
+}
+
+// The language saved in Settings applies unless --lang is given.
+QStringList withSavedLanguage(QStringList arguments) {
+  if (dd::qt::preScanOption(arguments, QStringLiteral("lang")).isEmpty()) {
+    dd::qt::setApplicationIdentity();  // QSettings needs the identity
+    const QString saved = AppSettings::language();
+    if (!saved.isEmpty()) arguments << QStringLiteral("--lang") << saved;
+  }
+  return arguments;
 }
 
 // Parses the command line and runs the window (or only prints help/version
 // when `app` is a plain QCoreApplication).
 int run(QCoreApplication& app) {
+  const QStringList arguments = withSavedLanguage(app.arguments());
   QString error;
-  if (!dd::qt::beginFrontEnd(app.arguments(), &error)) return fail(error);
+  if (!dd::qt::beginFrontEnd(arguments, &error)) return fail(error);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -49,10 +66,18 @@ int run(QCoreApplication& app) {
       QStringLiteral("screenshot"),
       QCoreApplication::translate("Application", "Render the main window into the PNG file PATH and quit."),
       QCoreApplication::translate("Application", "PATH"));
-  parser.addOption(smokeOption);
-  parser.addOption(screenshotOption);
+  const QCommandLineOption pageOption(
+      QStringLiteral("page"),
+      QCoreApplication::translate("Application", "Page to show first: %1.").arg(Workspace::pageNames().join(QStringLiteral(", "))),
+      QCoreApplication::translate("Application", "NAME"));
+  const QCommandLineOption dialogOption(
+      QStringLiteral("dialog"),
+      QCoreApplication::translate("Application", "With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.")
+          .arg(Workspace::dialogNames().join(QStringLiteral(", "))),
+      QCoreApplication::translate("Application", "NAME"));
+  for (const auto& option : {smokeOption, screenshotOption, pageOption, dialogOption}) parser.addOption(option);
 
-  if (!parser.parse(app.arguments())) return fail(parser.errorText());
+  if (!parser.parse(arguments)) return fail(parser.errorText());
   if (parser.isSet(versionOption)) {
     std::printf("%s %s\n", dd::kProductName, dd::kVersion);
     return 0;
@@ -66,23 +91,36 @@ int run(QCoreApplication& app) {
                     .arg(parser.positionalArguments().constFirst()));
   const auto settings = common.read(parser, &error);
   if (!settings) return fail(error);
+  std::optional<Page> firstPage;
+  if (parser.isSet(pageOption) && !(firstPage = Workspace::pageByName(parser.value(pageOption))))
+    return fail(QCoreApplication::translate("Application", "Unknown page '%1' (use %2).")
+                    .arg(parser.value(pageOption), Workspace::pageNames().join(QStringLiteral(", "))));
+  if (parser.isSet(dialogOption) &&
+      !Workspace::dialogNames().contains(parser.value(dialogOption).section(QLatin1Char(':'), 0, 0)))
+    return fail(QCoreApplication::translate("Application", "Unknown dialog '%1' (use %2).")
+                    .arg(parser.value(dialogOption), Workspace::dialogNames().join(QStringLiteral(", "))));
 
   dd::qt::startLogging(settings->logLevel, true);
   spdlog::info("DonorDesk {} starting (language {})", dd::kVersion, settings->language.toStdString());
+  if (auto* gui = qobject_cast<QApplication*>(&app)) applyStyle(*gui);
+  HlaReader::instance().startLoading(settings->hlaData.isEmpty() ? AppSettings::hlaReleaseDir() : settings->hlaData);
 
-  const QString database = settings->database.isEmpty()
-                               ? QDir::toNativeSeparators(dd::qt::defaultDatabasePath())
-                               : settings->database;
-  MainWindow window(database);
-  window.resize(1200, 760);
+  Workspace workspace;
+  const QString url = parser.isSet(QStringLiteral("db")) ? settings->database : AppSettings::database();
+  if (const dd::Status opened = workspace.openDatabase(url); !opened)
+    return fail(QCoreApplication::translate("Application", "Cannot open the database: %1")
+                    .arg(dd::qt::translated(opened.error())),
+                1);
+  MainWindow& window = workspace.window();
+  if (firstPage) window.showPage(*firstPage);
   window.show();
 
   if (parser.isSet(screenshotOption)) {
-    QCoreApplication::processEvents();
     const QString path = parser.value(screenshotOption);
-    if (!window.grab().save(path))
-      return fail(QCoreApplication::translate("Application", "Cannot write screenshot '%1'.").arg(path));
-    return 0;
+    const QString problem = parser.isSet(dialogOption)
+                                ? screenshotDialog(workspace, parser.value(dialogOption), path)
+                                : screenshotWidget(&window, path);
+    return problem.isEmpty() ? 0 : fail(problem, 1);
   }
   if (parser.isSet(smokeOption)) QTimer::singleShot(0, &app, &QCoreApplication::quit);
   const int code = app.exec();

@@ -1,55 +1,79 @@
 #include "gui/main_window.h"
 
+#include <QCloseEvent>
 #include <QLabel>
 
 #include "gui/about_dialog.h"
+#include "gui/app_settings.h"
+#include "gui/page_commands.h"
 #include "gui/placeholder_page.h"
 #include "ui_main_window.h"
 
 namespace dd::gui {
+namespace {
+PageCommands* commandsOf(QWidget* page) { return dynamic_cast<PageCommands*>(page); }
+}  // namespace
 
 MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
     : QMainWindow(parent), ui_(std::make_unique<Ui::MainWindow>()) {
   ui_->setupUi(this);
   setWindowTitle(tr("DonorDesk — stem-cell donor registry"));
 
-  addNavigationEntry(Page::Volunteers, tr("Volunteers"),
+  addNavigationEntry(Page::Volunteers, QStringLiteral("volunteers"), tr("Volunteers"),
                      tr("The register of volunteers: find anyone by name, registry number, ID number or "
                         "phone; register new volunteers from a recruitment drive; edit contact details, "
                         "HLA typing and status with a full audit history."));
-  addNavigationEntry(Page::Patients, tr("Patients"),
+  addNavigationEntry(Page::Patients, QStringLiteral("patients"), tr("Patients"),
                      tr("Patients for whom a transplant hospital has requested a search: typing, "
                         "diagnosis, urgency and the state of each search request."));
-  addNavigationEntry(Page::MatchSearch, tr("Match search"),
+  addNavigationEntry(Page::MatchSearch, QStringLiteral("match"), tr("Match search"),
                      tr("Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 "
                         "permissiveness) in milliseconds, reserve the best donors and print the search "
                         "report."));
-  addNavigationEntry(Page::Cases, tr("Cases"),
+  addNavigationEntry(Page::Cases, QStringLiteral("cases"), tr("Cases"),
                      tr("Each matched volunteer's path from confirmatory typing through medical exam, "
                         "signed donation consent and collection, with dates, stop reasons and the forms "
                         "to print."));
-  addNavigationEntry(Page::Retention, tr("Retention"),
+  addNavigationEntry(Page::Retention, QStringLiteral("retention"), tr("Retention"),
                      tr("Keeping in touch: volunteers who have lost contact, contact details that are "
                         "getting old, and matched volunteers at risk of withdrawing late."));
-  addNavigationEntry(Page::Statistics, tr("Statistics"),
+  addNavigationEntry(Page::Statistics, QStringLiteral("statistics"), tr("Statistics"),
                      tr("Figures for the branch: registrations per drive and region, status mix, "
                         "searches, workups and donations over time."));
 
-  connect(ui_->navigationList, &QListWidget::currentRowChanged, ui_->pageStack, &QStackedWidget::setCurrentIndex);
+  connect(ui_->navigationList, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
   connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
   connect(ui_->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(ui_->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
+  ui_->actionSettings->setIcon(QIcon(QStringLiteral(":/gui/icons/settings.svg")));
+  connect(ui_->actionNew, &QAction::triggered, this, [this] {
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canCreate()) c->createRecord();
+  });
+  connect(ui_->actionFind, &QAction::triggered, this, [this] {
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canFind()) c->focusFind();
+  });
+  connect(ui_->actionPrint, &QAction::triggered, this, [this] {
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canPrint()) c->printPage();
+  });
 
   databaseLabel_ = new QLabel(this);
+  databaseLabel_->setObjectName(QStringLiteral("databaseLabel"));
   statusBar()->addPermanentWidget(databaseLabel_);
   setDatabaseLabel(databaseLabel);
+  resize(1200, 760);
+  AppSettings::restoreGeometry(QStringLiteral("mainWindow"), this);
   ui_->navigationList->setCurrentRow(0);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addNavigationEntry(Page page, const QString& title, const QString& description) {
+void MainWindow::addNavigationEntry(Page page, const QString& icon, const QString& title,
+                                    const QString& description) {
   Q_ASSERT(ui_->pageStack->count() == static_cast<int>(page));
-  ui_->navigationList->addItem(title);
+  auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/gui/icons/%1.svg").arg(icon)), title);
+  item->setToolTip(description);
+  item->setSizeHint(QSize(0, 40));
+  ui_->navigationList->addItem(item);
   ui_->pageStack->addWidget(new PlaceholderPage(title, description, ui_->pageStack));
 }
 
@@ -60,14 +84,35 @@ void MainWindow::setPage(Page page, QWidget* widget) {
   ui_->pageStack->removeWidget(old);
   old->deleteLater();
   ui_->pageStack->setCurrentIndex(ui_->navigationList->currentRow());
+  updateActions();
 }
 
 void MainWindow::showPage(Page page) { ui_->navigationList->setCurrentRow(static_cast<int>(page)); }
 
 QWidget* MainWindow::page(Page page) const { return ui_->pageStack->widget(static_cast<int>(page)); }
 
+Page MainWindow::currentPage() const { return static_cast<Page>(ui_->pageStack->currentIndex()); }
+
 void MainWindow::setDatabaseLabel(const QString& label) {
   databaseLabel_->setText(tr("Database: %1").arg(label));
+}
+
+void MainWindow::pageChanged(int index) {
+  ui_->pageStack->setCurrentIndex(index);
+  if (auto* c = commandsOf(ui_->pageStack->currentWidget())) c->pageShown();
+  updateActions();
+}
+
+void MainWindow::updateActions() {
+  auto* c = commandsOf(ui_->pageStack->currentWidget());
+  ui_->actionNew->setEnabled(c && c->canCreate());
+  ui_->actionFind->setEnabled(c && c->canFind());
+  ui_->actionPrint->setEnabled(c && c->canPrint());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  AppSettings::saveGeometry(QStringLiteral("mainWindow"), this);
+  QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showAbout() {

@@ -1,7 +1,8 @@
 #pragma once
 // The shell staff work in: a navigation list on the left, one page per
 // capability on the right, the database in use in the status bar. Pages are
-// separate widgets; this class only arranges them.
+// separate widgets; this class only arranges them and routes the window-wide
+// shortcuts (Ctrl+N, Ctrl+F, Ctrl+P) to the page on screen (PageCommands).
 #include <QMainWindow>
 #include <memory>
 
@@ -25,10 +26,19 @@ class MainWindow : public QMainWindow {
   void setPage(Page page, QWidget* widget);
   void showPage(Page page);
   QWidget* page(Page page) const;
+  Page currentPage() const;
   void setDatabaseLabel(const QString& label);
 
+ Q_SIGNALS:
+  void settingsRequested();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
  private:
-  void addNavigationEntry(Page page, const QString& title, const QString& description);
+  void addNavigationEntry(Page page, const QString& icon, const QString& title, const QString& description);
+  void pageChanged(int index);
+  void updateActions();
   void showAbout();
 
   std::unique_ptr<Ui::MainWindow> ui_;

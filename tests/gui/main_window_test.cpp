@@ -6,6 +6,10 @@
 #include <QTemporaryDir>
 #include <QImage>
 #include <QLabel>
+#include <QAction>
+#include <QSettings>
+
+#include "gui/page_commands.h"
 
 #include "core/version.h"
 #include "gui/about_dialog.h"
@@ -89,4 +93,86 @@ TEST_CASE("donordesk --screenshot writes a PNG of the window") {
   QImage image(path);
   CHECK(image.width() >= 800);
   CHECK(image.height() >= 500);
+}
+
+namespace {
+class CountingPage : public QLabel, public dd::gui::PageCommands {
+ public:
+  int created = 0, found = 0, printed = 0;
+  bool canCreate() const override { return true; }
+  void createRecord() override { ++created; }
+  bool canFind() const override { return true; }
+  void focusFind() override { ++found; }
+  bool canPrint() const override { return true; }
+  void printPage() override { ++printed; }
+};
+}  // namespace
+
+TEST_CASE("Ctrl+N, Ctrl+F and Ctrl+P go to the page on screen, and are off where they mean nothing") {
+  MainWindow window("x");
+  window.show();
+  auto* page = new CountingPage;
+  window.setPage(Page::Cases, page);
+  auto* newAction = window.findChild<QAction*>("actionNew");
+  auto* findAction = window.findChild<QAction*>("actionFind");
+  auto* printAction = window.findChild<QAction*>("actionPrint");
+  REQUIRE(newAction);
+  REQUIRE(findAction);
+  REQUIRE(printAction);
+  CHECK(newAction->shortcut() == QKeySequence(QKeySequence::New));
+  CHECK(findAction->shortcut() == QKeySequence(QStringLiteral("Ctrl+F")));
+  CHECK(printAction->shortcut() == QKeySequence(QStringLiteral("Ctrl+P")));
+
+  window.showPage(Page::Statistics);  // still a placeholder
+  CHECK_FALSE(newAction->isEnabled());
+  newAction->trigger();
+  CHECK(page->created == 0);
+
+  window.showPage(Page::Cases);
+  CHECK(newAction->isEnabled());
+  newAction->trigger();
+  findAction->trigger();
+  printAction->trigger();
+  CHECK(page->created == 1);
+  CHECK(page->found == 1);
+  CHECK(page->printed == 1);
+}
+
+TEST_CASE("the window remembers its size") {
+  QSettings().clear();
+  {
+    MainWindow window("x");
+    window.show();
+    window.resize(900, 640);
+    window.close();
+  }
+  MainWindow again("x");
+  CHECK(again.size() == QSize(900, 640));
+  QSettings().clear();
+}
+
+TEST_CASE("donordesk --screenshot renders a page or a dialog, and names unknown ones") {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("page.png");
+  auto result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--page", "volunteers", "--lang", "en"});
+  INFO(result.err.toStdString());
+  REQUIRE(result.exitCode == 0);
+  CHECK(QImage(path).width() >= 800);
+  const QString dialogPath = dir.filePath("settings.png");
+  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", dialogPath, "--dialog", "settings", "--lang", "en"});
+  REQUIRE(result.exitCode == 0);
+  CHECK(QImage(dialogPath).width() >= 400);
+  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--page", "nowhere"});
+  CHECK(result.exitCode == 2);
+  CHECK(result.err.contains("nowhere"));
+  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--dialog", "nothing"});
+  CHECK(result.exitCode == 2);
+  CHECK(result.err.contains("nothing"));
+}
+
+TEST_CASE("donordesk --db with a database that cannot be opened fails with the reason") {
+  const auto result =
+      dd::test::runProcess(dd::test::guiPath(), {"--smoke", "--db", "postgresql://nobody@127.0.0.1:1/none"});
+  CHECK(result.exitCode == 1);
+  CHECK_FALSE(result.err.isEmpty());
 }

@@ -1,0 +1,135 @@
+#include "gui/cases_page.h"
+
+#include <QHeaderView>
+
+#include "app/registry.h"
+#include "core/qt/localization.h"
+#include "gui/app_settings.h"
+#include "gui/case_table_model.h"
+#include "gui/collating_proxy_model.h"
+#include "gui/display_text.h"
+#include "gui/paged_table_model.h"
+#include "ui_cases_page.h"
+
+namespace dd::gui {
+
+CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
+    : QWidget(parent),
+      ui_(std::make_unique<Ui::CasesPage>()),
+      registry_(registry),
+      model_(new CaseTableModel(registry, this)),
+      proxy_(new CollatingProxyModel(this)) {
+  ui_->setupUi(this);
+  ui_->stageFilter->addItem(tr("All stages"), -1);
+  for (int s = 0; s < store::kWorkupStageCount; ++s) {
+    ui_->stageFilter->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
+    ui_->nextStage->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
+  }
+  for (const QString& key : CaseTableModel::stopReasonKeys())
+    ui_->stopReason->addItem(CaseTableModel::stopReasonText(key), key);
+  ui_->actionDate->setDate(QDate::currentDate());
+  ui_->actionError->setProperty("role", QStringLiteral("fieldMessage"));
+  ui_->actionError->hide();
+  proxy_->setSourceModel(model_);
+  ui_->table->setModel(proxy_);
+  ui_->table->setSortingEnabled(true);
+  ui_->table->sortByColumn(CaseTableModel::StageDate, Qt::DescendingOrder);
+  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  ui_->table->setColumnWidth(CaseTableModel::Patient, 180);
+  ui_->table->setColumnWidth(CaseTableModel::Volunteer, 130);
+  ui_->table->setColumnWidth(CaseTableModel::Stage, 150);
+  AppSettings::restoreHeader(QStringLiteral("cases"), ui_->table->horizontalHeader());
+  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this,
+          [this] { AppSettings::saveHeader(QStringLiteral("cases"), ui_->table->horizontalHeader()); });
+  connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
+  connect(ui_->stageFilter, &QComboBox::currentIndexChanged, this, &CasesPage::reload);
+  connect(ui_->showStopped, &QCheckBox::toggled, this, &CasesPage::reload);
+  connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::selectionChanged);
+  connect(ui_->advanceButton, &QPushButton::clicked, this, &CasesPage::advanceSelected);
+  connect(ui_->stopButton, &QPushButton::clicked, this, &CasesPage::stopSelected);
+  reload();
+}
+
+CasesPage::~CasesPage() = default;
+
+void CasesPage::reload() {
+  const int row = selectedRow();
+  const qint64 selected = row >= 0 ? model_->row(row).workup.id : 0;
+  if (!model_->reload(ui_->stageFilter->currentData().toInt(), ui_->showStopped->isChecked()))
+    ui_->countLabel->setText(tr("Could not load cases: %1").arg(model_->lastError()));
+  else
+    ui_->countLabel->setText(tr("%n case(s)", nullptr, model_->rowCount()));
+  if (selected) selectCase(selected);
+  selectionChanged();
+}
+
+void CasesPage::focusFind() { ui_->quickFilter->setFocus(Qt::ShortcutFocusReason); }
+
+void CasesPage::selectCase(qint64 caseId) {
+  for (int r = 0; r < model_->rowCount(); ++r)
+    if (model_->row(r).workup.id == caseId) {
+      ui_->table->selectRow(proxy_->mapFromSource(model_->index(r, 0)).row());
+      return;
+    }
+}
+
+int CasesPage::selectedRow() const {
+  const QModelIndexList rows = ui_->table->selectionModel() ? ui_->table->selectionModel()->selectedRows()
+                                                            : QModelIndexList();
+  return rows.isEmpty() ? -1 : proxy_->mapToSource(rows.first()).row();
+}
+
+void CasesPage::selectionChanged() {
+  const int row = selectedRow();
+  const bool open = row >= 0 && !model_->row(row).workup.stopped();
+  ui_->actionBox->setEnabled(open);
+  if (open) {
+    const int next = static_cast<int>(model_->row(row).workup.stage) + 1;
+    ui_->nextStage->setCurrentIndex(qMin(next, store::kWorkupStageCount - 1));
+  }
+  showError({});
+}
+
+void CasesPage::showError(const QString& message) {
+  ui_->actionError->setText(message);
+  ui_->actionError->setVisible(!message.isEmpty());
+}
+
+bool CasesPage::advanceSelected() {
+  const int row = selectedRow();
+  if (row < 0) return false;
+  const store::WorkupCase w = model_->row(row).workup;
+  const auto stage = static_cast<store::WorkupStage>(ui_->nextStage->currentData().toInt());
+  const auto result =
+      registry_->advanceWorkup(w.id, w.rowVersion, stage, ui_->actionDate->date(), app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    QStringList messages;
+    for (const Error& e : result.errors) messages << dd::qt::translated(e);
+    showError(messages.join(QLatin1Char('\n')));
+    return false;
+  }
+  reload();
+  selectCase(w.id);
+  return true;
+}
+
+bool CasesPage::stopSelected() {
+  const int row = selectedRow();
+  if (row < 0) return false;
+  const store::WorkupCase w = model_->row(row).workup;
+  QString reason = ui_->stopReason->currentData().toString();
+  if (!ui_->stopNote->text().trimmed().isEmpty()) reason += QStringLiteral(": ") + ui_->stopNote->text().trimmed();
+  const auto result =
+      registry_->stopWorkup(w.id, w.rowVersion, reason, ui_->actionDate->date(), app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    QStringList messages;
+    for (const Error& e : result.errors) messages << dd::qt::translated(e);
+    showError(messages.join(QLatin1Char('\n')));
+    return false;
+  }
+  ui_->stopNote->clear();
+  reload();
+  return true;
+}
+
+}  // namespace dd::gui

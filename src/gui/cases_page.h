@@ -1,0 +1,51 @@
+#pragma once
+// The cases page: every workup by stage with its dates; advance the selected
+// case to a later stage or stop it with a coded reason (the stage it stopped
+// at is recorded by the use case).
+#include <QWidget>
+#include <memory>
+
+#include "gui/page_commands.h"
+
+namespace Ui {
+class CasesPage;
+}
+
+namespace dd::app {
+class Registry;
+}
+
+namespace dd::gui {
+
+class CaseTableModel;
+class CollatingProxyModel;
+
+class CasesPage : public QWidget, public PageCommands {
+  Q_OBJECT
+ public:
+  explicit CasesPage(app::Registry* registry, QWidget* parent = nullptr);
+  ~CasesPage() override;
+
+  bool canFind() const override { return true; }
+  void focusFind() override;
+  void pageShown() override { reload(); }
+
+  void reload();
+  void selectCase(qint64 caseId);
+  bool advanceSelected();
+  bool stopSelected();
+  CaseTableModel* model() const { return model_; }
+  CollatingProxyModel* proxy() const { return proxy_; }
+
+ private:
+  void selectionChanged();
+  int selectedRow() const;  // model row, -1 when none
+  void showError(const QString& message);
+
+  std::unique_ptr<Ui::CasesPage> ui_;
+  app::Registry* registry_;
+  CaseTableModel* model_;
+  CollatingProxyModel* proxy_;
+};
+
+}  // namespace dd::gui

@@ -1,0 +1,56 @@
+#include "gui/display_text.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace dd::gui {
+
+QString statusText(store::VolunteerStatus status) {
+  return QCoreApplication::translate("dd::store", store::displayName(status));
+}
+
+QString sexText(store::Sex sex) {
+  return sex == store::Sex::Male ? QCoreApplication::translate("dd::gui", "Male")
+                                 : QCoreApplication::translate("dd::gui", "Female");
+}
+
+QString channelText(store::ContactChannel channel) {
+  return QCoreApplication::translate("dd::store", store::displayName(channel));
+}
+
+QString outcomeText(store::ContactOutcome outcome) {
+  return QCoreApplication::translate("dd::store", store::displayName(outcome));
+}
+
+QString stageText(store::WorkupStage stage) {
+  return QCoreApplication::translate("dd::store", store::displayName(stage));
+}
+
+QString maskIdNumber(const QString& idNumber) {
+  if (idNumber.size() <= 10) return QString(idNumber.size(), QLatin1Char('*'));
+  return idNumber.left(6) + QString(idNumber.size() - 10, QLatin1Char('*')) + idNumber.right(4);
+}
+
+QString maskPhone(const QString& phone) {
+  if (phone.size() <= 7) return QString(phone.size(), QLatin1Char('*'));
+  return phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4);
+}
+
+int ageInYears(const QDate& birth, const QDate& day) {
+  if (!birth.isValid() || !day.isValid()) return -1;
+  int age = day.year() - birth.year();
+  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day())) --age;
+  return age;
+}
+
+QString regionText(const QString& prefecture, const QString& county) {
+  if (prefecture.isEmpty()) return county;
+  if (county.isEmpty()) return prefecture;
+  return prefecture + QLatin1Char(' ') + county;
+}
+
+QString dateText(const QDate& date) {
+  return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,25 @@
+#pragma once
+// How records read on screen: translated vocabulary, masked personal numbers,
+// ages. Shared by the lists, the editors and the search results.
+#include <QDate>
+#include <QString>
+
+#include "store/vocabulary.h"
+
+namespace dd::gui {
+
+QString statusText(store::VolunteerStatus status);
+QString sexText(store::Sex sex);
+QString channelText(store::ContactChannel channel);
+QString outcomeText(store::ContactOutcome outcome);
+QString stageText(store::WorkupStage stage);
+// "370102********1234": the list shows enough to recognise, not to copy.
+QString maskIdNumber(const QString& idNumber);
+// "138****5678".
+QString maskPhone(const QString& phone);
+// Whole years on `day` (today by default); -1 for an unknown birth date.
+int ageInYears(const QDate& birth, const QDate& day = QDate::currentDate());
+QString regionText(const QString& prefecture, const QString& county);
+QString dateText(const QDate& date);
+
+}  // namespace dd::gui

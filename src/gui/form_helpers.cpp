@@ -1,0 +1,38 @@
+#include "gui/form_helpers.h"
+
+#include <QCoreApplication>
+#include <QComboBox>
+#include <QDateEdit>
+
+namespace dd::gui::form {
+namespace {
+const QDate kNoDate(1900, 1, 1);  // the date edits' "blank" value
+}
+
+void setUpDate(QDateEdit* edit) {
+  edit->setMinimumDate(kNoDate);
+  edit->setSpecialValueText(QStringLiteral(" "));
+  edit->setDate(kNoDate);
+}
+
+void setDate(QDateEdit* edit, const QDate& date) { edit->setDate(date.isValid() ? date : kNoDate); }
+
+QDate dateOf(const QDateEdit* edit) { return edit->date() == kNoDate ? QDate() : edit->date(); }
+
+void setChoice(QComboBox* box, const QString& value) {
+  const int index = box->findData(value);
+  box->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv) {
+  abo->addItem(QString(), QString());
+  for (const char* group : {"A", "B", "AB", "O"}) abo->addItem(QLatin1String(group), QLatin1String(group));
+  rh->addItem(QString(), QString());
+  rh->addItem(QStringLiteral("Rh+"), QStringLiteral("+"));
+  rh->addItem(QStringLiteral("Rh−"), QStringLiteral("-"));
+  cmv->addItem(QCoreApplication::translate("dd::gui", "Unknown"), QString());
+  cmv->addItem(QCoreApplication::translate("dd::gui", "Positive"), QStringLiteral("positive"));
+  cmv->addItem(QCoreApplication::translate("dd::gui", "Negative"), QStringLiteral("negative"));
+}
+
+}  // namespace dd::gui::form

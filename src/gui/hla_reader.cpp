@@ -1,0 +1,90 @@
+#include "gui/hla_reader.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "core/qt/app_paths.h"
+#include "core/qt/localization.h"
+#include "hla/nomenclature.h"
+
+namespace dd::gui {
+namespace {
+using Loaded = dd::Expected<std::shared_ptr<hla::Nomenclature>>;
+
+QString reduced(const hla::Nomenclature& n, const std::string& typing, hla::Level level) {
+  auto result = n.reduce(typing, level);
+  return result ? QString::fromStdString(*result) : QString();
+}
+}  // namespace
+
+HlaReader& HlaReader::instance() {
+  static HlaReader* reader = new HlaReader;  // lives as long as the process
+  return *reader;
+}
+
+void HlaReader::startLoading(const QString& releaseDir) {
+  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  if (loading_ || (dir == loadingDir_ && (ready() || !loadError_.isEmpty()))) return;
+  loadingDir_ = dir;
+  loading_ = true;
+  auto* watcher = new QFutureWatcher<Loaded>(this);
+  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
+    const Loaded loaded = watcher->result();
+    watcher->deleteLater();
+    loading_ = false;
+    if (loaded) {
+      nomenclature_ = *loaded;
+      loadError_.clear();
+    } else {
+      loadError_ = dd::qt::translated(loaded.error());
+    }
+    Q_EMIT readyChanged();
+  });
+  watcher->setFuture(QtConcurrent::run([path = dir.toStdString()]() -> Loaded {
+    return hla::Nomenclature::load(std::filesystem::path(path));
+  }));
+}
+
+app::HlaChecker HlaReader::checker() const {
+  if (!nomenclature_) return {};
+  return [n = nomenclature_](store::Locus locus, const QString& raw) -> app::TypingCheck {
+    const auto key = store::key(locus);
+    const auto hlaLocus = hla::parseLocus(key);
+    auto valid = n->validate(raw.trimmed().toStdString(), hlaLocus);
+    if (!valid) {
+      Error error = valid.error();
+      error.field = "hla_" + QString::fromLatin1(key.data(), key.size()).toLower().toStdString();
+      return {{}, error};
+    }
+    return {QString::fromStdString(valid->normalized), std::nullopt};
+  };
+}
+
+HlaReading HlaReader::read(store::Locus locus, const QString& raw, const app::HlaChecker& fallback) const {
+  HlaReading reading;
+  reading.valid = true;  // an empty field is not an error (untyped locus)
+  if (raw.trimmed().isEmpty()) return reading;
+  const app::HlaChecker engine = checker();
+  const app::HlaChecker& use = engine ? engine : fallback;
+  if (!use) {
+    reading.valid = true;
+    reading.message = tr("HLA tables are loading…");
+    return reading;
+  }
+  const app::TypingCheck check = use(locus, raw.trimmed());
+  if (check.error) {
+    reading.valid = false;
+    reading.message = dd::qt::translated(*check.error);
+    return reading;
+  }
+  reading.valid = true;
+  reading.normalised = check.normalised;
+  if (nomenclature_) {
+    const std::string typing = check.normalised.toStdString();
+    reading.pGroup = reduced(*nomenclature_, typing, hla::Level::P);
+    reading.serology = reduced(*nomenclature_, typing, hla::Level::S);
+  }
+  return reading;
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,101 @@
+// What staff do with a search result: reserve the volunteer, open a case,
+// export the list, print the report. Part of MatchSearchPage.
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSaveFile>
+
+#include "app/print_documents.h"
+#include "app/print_search_report.h"
+#include "app/print_settings.h"
+#include "app/registry.h"
+#include "app/search_format.h"
+#include "core/qt/localization.h"
+#include "gui/match_search_page.h"
+#include "gui/search_result_model.h"
+#include "ui_match_search_page.h"
+
+namespace dd::gui {
+
+bool MatchSearchPage::reserveSelected() {
+  const qint64 volunteerId = selectedVolunteer();
+  if (volunteerId == 0 || searchedPatient_ == 0) return false;
+  auto volunteer = registry_->volunteer(volunteerId);
+  if (!volunteer) {
+    QMessageBox::warning(this, tr("Reserve"), dd::qt::translated(volunteer.error()));
+    return false;
+  }
+  app::StatusChangeRequest request;
+  request.to = store::VolunteerStatus::Reserved;
+  request.patientId = searchedPatient_;
+  const auto result = registry_->changeStatus(volunteerId, volunteer->rowVersion, request, app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    QStringList messages;
+    for (const Error& error : result.errors) messages << dd::qt::translated(error);
+    QMessageBox::warning(this, tr("Reserve"), messages.join(QLatin1Char('\n')));
+    return false;
+  }
+  volunteersChanged();
+  ui_->statusText->setText(tr("%1 is reserved for this patient.").arg(volunteer->registryNo));
+  return true;
+}
+
+bool MatchSearchPage::openCaseForSelected() {
+  const qint64 volunteerId = selectedVolunteer();
+  if (volunteerId == 0 || searchedPatient_ == 0) return false;
+  const auto result =
+      registry_->startWorkup(searchedPatient_, volunteerId, QDate::currentDate(), app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    QStringList messages;
+    for (const Error& error : result.errors) messages << dd::qt::translated(error);
+    QMessageBox::warning(this, tr("Open a case"), messages.join(QLatin1Char('\n')));
+    return false;
+  }
+  volunteersChanged();
+  ui_->statusText->setText(tr("Case opened; the volunteer is reserved. See the Cases page."));
+  Q_EMIT caseOpened(result.value->id);
+  return true;
+}
+
+bool MatchSearchPage::exportCsv(const QString& path) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) ||
+      file.write(app::formatSearchCsv(model_->results(), model_->scale()).toUtf8()) < 0 || !file.commit()) {
+    QMessageBox::warning(this, tr("Export results"), tr("Could not write %1: %2").arg(path, file.errorString()));
+    return false;
+  }
+  ui_->statusText->setText(tr("Results written to %1.").arg(path));
+  return true;
+}
+
+void MatchSearchPage::printPage() {
+  if (searchedPatient_ == 0 || model_->rowCount() == 0) {
+    QMessageBox::information(this, tr("Print report"), tr("Search for a patient first; the report lists that "
+                                                          "patient's candidates."));
+    return;
+  }
+  auto patient = registry_->patient(searchedPatient_);
+  if (!patient) {
+    QMessageBox::warning(this, tr("Print report"), dd::qt::translated(patient.error()));
+    return;
+  }
+  const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+  app::DocumentPrinter printer(*registry_, app::loadPrintSettings(), language);
+  app::ReportHeader header;
+  header.searchDate = QDate::currentDate();
+  header.donorsSearched = model_->rowCount();
+  auto document = printer.searchReport(*patient, app::reportCandidates(model_->results()), header);
+  if (!document) {
+    QMessageBox::warning(this, tr("Print report"), dd::qt::translated(document.error()));
+    return;
+  }
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save the search report"),
+                                                    QStringLiteral("search-report-%1.pdf").arg(patient->caseNo),
+                                                    tr("PDF files (*.pdf)"));
+  if (path.isEmpty()) return;
+  if (const Status written = printer.writePdf(path, {*document}); !written)
+    QMessageBox::warning(this, tr("Print report"), dd::qt::translated(written.error()));
+  else
+    ui_->statusText->setText(tr("Report written to %1.").arg(path));
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,190 @@
+#include "gui/match_search_page.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QSaveFile>
+
+#include "app/print_search_report.h"
+#include "app/print_settings.h"
+#include "app/registry.h"
+#include "app/search_format.h"
+#include "app/search_service.h"
+#include "core/qt/localization.h"
+#include "gui/field_errors.h"
+#include "gui/hla_reader.h"
+#include "gui/search_result_model.h"
+#include "gui/search_runner.h"
+#include "gui/volunteer_editor.h"
+#include "match/typing.h"
+#include "ui_match_search_page.h"
+
+namespace dd::gui {
+
+MatchSearchPage::MatchSearchPage(app::Registry* registry, const QString& databaseUrl, QWidget* parent)
+    : QWidget(parent),
+      ui_(std::make_unique<Ui::MatchSearchPage>()),
+      registry_(registry),
+      model_(new SearchResultModel(this)),
+      runner_(new SearchRunner(databaseUrl, this)) {
+  ui_->setupUi(this);
+  ui_->scale->addItem(tr("10/10 (A, B, C, DRB1, DQB1)"), 10);
+  ui_->scale->addItem(tr("8/8 (A, B, C, DRB1)"), 8);
+  ui_->scale->addItem(tr("6/6 (A, B, DRB1)"), 6);
+  ui_->glStringError->setProperty("role", QStringLiteral("fieldMessage"));
+  ui_->glStringError->hide();
+  ui_->progress->hide();
+  QStringList legend;
+  for (auto grade : {match::Grade::AlleleMatch, match::Grade::PotentialAlleleMatch, match::Grade::AntigenMatch,
+                     match::Grade::AntigenMismatch})
+    legend << QStringLiteral("<span style='background:%1'>&nbsp;%2&nbsp;</span>")
+                  .arg(SearchResultModel::gradeColour(grade).name(), SearchResultModel::gradeName(grade));
+  ui_->legend->setText(legend.join(QLatin1Char(' ')));
+  ui_->results->setModel(model_);
+  ui_->results->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  ui_->results->setColumnWidth(SearchResultModel::Rank, 50);
+  ui_->results->setColumnWidth(SearchResultModel::RegistryNo, 130);
+  for (int c = SearchResultModel::A; c <= SearchResultModel::DQB1; ++c) ui_->results->setColumnWidth(c, 150);
+
+  connect(ui_->scale, &QComboBox::currentIndexChanged, this, [this] {
+    ui_->minimum->setMaximum(ui_->scale->currentData().toInt());
+    ui_->minimum->setValue(ui_->scale->currentData().toInt() - 2);
+  });
+  connect(ui_->glString, &QLineEdit::textEdited, this, [this] { ui_->byTyping->setChecked(true); });
+  connect(ui_->patient, &QComboBox::activated, this, [this] { ui_->byPatient->setChecked(true); });
+  connect(ui_->searchButton, &QPushButton::clicked, this, &MatchSearchPage::search);
+  connect(ui_->glString, &QLineEdit::returnPressed, this, &MatchSearchPage::search);
+  connect(ui_->cancelButton, &QPushButton::clicked, this, [this] {
+    runner_->cancel();
+    setBusy(false);
+    ui_->statusText->setText(tr("Search cancelled."));
+  });
+  connect(runner_, &SearchRunner::progress, ui_->statusText, &QLabel::setText);
+  connect(runner_, &SearchRunner::finished, this, &MatchSearchPage::showResults);
+  connect(runner_, &SearchRunner::failed, this, &MatchSearchPage::showFailure);
+  connect(ui_->results->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MatchSearchPage::updateActions);
+  connect(ui_->reserveButton, &QPushButton::clicked, this, &MatchSearchPage::reserveSelected);
+  connect(ui_->openCaseButton, &QPushButton::clicked, this, &MatchSearchPage::openCaseForSelected);
+  connect(ui_->logContactButton, &QPushButton::clicked, this, [this] {
+    VolunteerEditor editor(registry_, selectedVolunteer(), this);
+    editor.findChild<QTabWidget*>(QStringLiteral("tabs"))->setCurrentIndex(4);
+    editor.exec();
+  });
+  connect(ui_->exportButton, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("search-results.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty()) exportCsv(path);
+  });
+  connect(ui_->printButton, &QPushButton::clicked, this, &MatchSearchPage::printPage);
+  loadPatients();
+  updateActions();
+}
+
+MatchSearchPage::~MatchSearchPage() = default;
+
+void MatchSearchPage::loadPatients() {
+  const qint64 current = currentPatient();
+  ui_->patient->clear();
+  app::PatientQuery query;
+  query.limit = 100000;
+  if (auto patients = registry_->listPatients(query))
+    for (const store::Patient& p : *patients)
+      ui_->patient->addItem(QStringLiteral("%1  %2  (%3)").arg(p.caseNo, p.name, p.diagnosis), p.id);
+  if (current) selectPatient(current);
+}
+
+void MatchSearchPage::pageShown() { loadPatients(); }
+
+void MatchSearchPage::focusFind() { ui_->glString->setFocus(Qt::ShortcutFocusReason); }
+
+void MatchSearchPage::selectPatient(qint64 patientId) {
+  const int index = ui_->patient->findData(patientId);
+  if (index < 0) return;
+  ui_->patient->setCurrentIndex(index);
+  ui_->byPatient->setChecked(true);
+}
+
+void MatchSearchPage::setTyping(const QString& glString) {
+  ui_->glString->setText(glString);
+  ui_->byTyping->setChecked(true);
+}
+
+qint64 MatchSearchPage::currentPatient() const { return ui_->patient->currentData().toLongLong(); }
+
+bool MatchSearchPage::search() {
+  ui_->glStringError->hide();
+  markInvalid(ui_->glString, false);
+  const auto nomenclature = HlaReader::instance().nomenclature();
+  if (!nomenclature) {
+    showFailure(HlaReader::instance().failed() ? HlaReader::instance().loadError()
+                                               : tr("The HLA tables are still loading; try again in a moment."));
+    return false;
+  }
+  match::SearchOptions options;
+  options.scale = ui_->scale->currentData().toInt();
+  options.minMatches = ui_->minimum->value();
+  options.includeUnavailable = ui_->includeUnavailable->isChecked();
+  match::Typing typing;
+  searchedPatient_ = 0;
+  if (ui_->byPatient->isChecked()) {
+    auto patient = registry_->patient(currentPatient());
+    if (!patient) return showFailure(dd::qt::translated(patient.error())), false;
+    auto input = app::patientSearchInput(*patient, *nomenclature);
+    if (!input) return showFailure(dd::qt::translated(input.error())), false;
+    typing = input->typing;
+    options.patient = input->factors;
+    searchedPatient_ = patient->id;
+  } else {
+    auto parsed = match::parseTyping(ui_->glString->text().trimmed().toStdString(), *nomenclature);
+    if (!parsed) {
+      ui_->glStringError->setText(dd::qt::translated(parsed.error()));
+      ui_->glStringError->show();
+      markInvalid(ui_->glString, true);
+      return false;
+    }
+    typing = *parsed;
+  }
+  if (!runner_->start(typing, options)) return false;
+  setBusy(true);
+  return true;
+}
+
+void MatchSearchPage::showResults(const std::vector<match::SearchResult>& results, int scale, double milliseconds) {
+  setBusy(false);
+  model_->setResults(results, scale);
+  ui_->statusText->setText(tr("%n donor(s) found in %1 ms.", nullptr, static_cast<int>(results.size()))
+                               .arg(milliseconds, 0, 'f', 0));
+  updateActions();
+  Q_EMIT searchFinished();
+}
+
+void MatchSearchPage::showFailure(const QString& message) {
+  setBusy(false);
+  ui_->statusText->setText(QStringLiteral("<span style='color:#b03a2e'>%1</span>").arg(message.toHtmlEscaped()));
+  Q_EMIT searchFinished();
+}
+
+void MatchSearchPage::setBusy(bool busy) {
+  ui_->progress->setVisible(busy);
+  ui_->cancelButton->setEnabled(busy);
+  ui_->searchButton->setEnabled(!busy);
+}
+
+void MatchSearchPage::updateActions() {
+  const bool selected = ui_->results->selectionModel()->hasSelection();
+  const bool forPatient = selected && searchedPatient_ != 0;
+  ui_->reserveButton->setEnabled(forPatient);
+  ui_->openCaseButton->setEnabled(forPatient);
+  ui_->logContactButton->setEnabled(selected);
+  ui_->exportButton->setEnabled(model_->rowCount() > 0);
+  ui_->printButton->setEnabled(model_->rowCount() > 0 && searchedPatient_ != 0);
+}
+
+qint64 MatchSearchPage::selectedVolunteer() const {
+  const QModelIndex current = ui_->results->currentIndex();
+  return current.isValid() ? model_->result(current.row()).volunteerId : 0;
+}
+
+void MatchSearchPage::volunteersChanged() { runner_->invalidateIndex(); }
+
+}  // namespace dd::gui

@@ -1,0 +1,228 @@
+#include "gui/patient_editor.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+#include "app/registry.h"
+#include "app/volunteer_validation.h"
+#include "core/qt/localization.h"
+#include "gui/conflict_dialog.h"
+#include "gui/display_text.h"
+#include "gui/field_errors.h"
+#include "gui/form_helpers.h"
+#include "gui/hla_field_watcher.h"
+#include "gui/patient_table_model.h"
+#include "ui_patient_editor.h"
+
+namespace dd::gui {
+namespace {
+QLineEdit* hlaEdit(const Ui::PatientEditor& ui, store::Locus locus) {
+  QLineEdit* edits[] = {ui.hlaA, ui.hlaB, ui.hlaC, ui.hlaDRB1, ui.hlaDQB1, ui.hlaDPB1};
+  return edits[static_cast<int>(locus)];
+}
+
+QList<FieldDifference> differences(const store::Patient& mine, const store::Patient& theirs) {
+  const std::pair<const char*, QString (*)(const store::Patient&)> fields[] = {
+      {"name", [](const store::Patient& p) { return p.name; }},
+      {"sex", [](const store::Patient& p) { return sexText(p.sex); }},
+      {"birth_date", [](const store::Patient& p) { return dateText(p.birthDate); }},
+      {"diagnosis", [](const store::Patient& p) { return p.diagnosis; }},
+      {"hospital", [](const store::Patient& p) { return p.hospital; }},
+      {"physician", [](const store::Patient& p) { return p.physician; }},
+      {"abo", [](const store::Patient& p) { return p.abo; }},
+      {"rh", [](const store::Patient& p) { return p.rh; }},
+      {"cmv", [](const store::Patient& p) { return p.cmv; }},
+      {"weight_kg", [](const store::Patient& p) { return p.weightKg > 0 ? QString::number(p.weightKg) : QString(); }},
+      {"urgency", [](const store::Patient& p) { return PatientTableModel::urgencyText(p.urgency); }},
+      {"search_request_date", [](const store::Patient& p) { return dateText(p.searchRequestDate); }},
+      {"search_status", [](const store::Patient& p) { return PatientTableModel::searchStatusText(p.searchStatus); }},
+      {"notes", [](const store::Patient& p) { return p.notes; }},
+  };
+  QList<FieldDifference> result;
+  for (const auto& [key, value] : fields)
+    if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
+  for (store::Locus locus : store::kAllLoci)
+    if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)
+      result.append({QStringLiteral("HLA-") + QLatin1String(store::key(locus).data(), store::key(locus).size()),
+                     mine.hla.at(locus).raw, theirs.hla.at(locus).raw});
+  return result;
+}
+}  // namespace
+
+PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent)
+    : QDialog(parent), ui_(std::make_unique<Ui::PatientEditor>()), errors_(std::make_unique<FieldErrors>()),
+      registry_(registry) {
+  ui_->setupUi(this);
+  ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
+  ui_->generalError->hide();
+  ui_->sex->addItem(sexText(store::Sex::Male));
+  ui_->sex->addItem(sexText(store::Sex::Female));
+  form::fillBloodChoices(ui_->abo, ui_->rh, ui_->cmv);
+  for (const QString& key : PatientTableModel::urgencyKeys()) ui_->urgency->addItem(PatientTableModel::urgencyText(key), key);
+  for (const QString& key : PatientTableModel::searchStatusKeys())
+    ui_->searchStatus->addItem(PatientTableModel::searchStatusText(key), key);
+  for (QDateEdit* edit : {ui_->birthDate, ui_->searchRequestDate}) form::setUpDate(edit);
+  const std::pair<const char*, const char*> fields[] = {
+      {"name", "name"}, {"sex", "sex"}, {"birth_date", "birthDate"}, {"diagnosis", "diagnosis"},
+      {"hospital", "hospital"}, {"physician", "physician"}, {"abo", "abo"}, {"rh", "rh"}, {"cmv", "cmv"},
+      {"weight_kg", "weightKg"}, {"urgency", "urgency"}, {"search_request_date", "searchRequestDate"},
+      {"search_status", "searchStatus"}, {"notes", "notes"}};
+  for (const auto& [field, editor] : fields) errors_->add(QLatin1String(field), this, QLatin1String(editor));
+  auto* watcher = new HlaFieldWatcher(registry_, this);
+  for (store::Locus locus : store::kAllLoci) {
+    const QString key = QString::fromLatin1(store::key(locus).data(), store::key(locus).size());
+    errors_->add(QStringLiteral("hla_") + key.toLower(), this, QStringLiteral("hla") + key);
+    watcher->watch(locus, hlaEdit(*ui_, locus), findChild<QLabel*>(QStringLiteral("hla%1Reading").arg(key)), *errors_);
+  }
+  ui_->buttons->button(QDialogButtonBox::Save)->setText(id == 0 ? tr("&Create") : tr("&Save"));
+  connect(ui_->buttons, &QDialogButtonBox::accepted, this, [this] {
+    if (save()) accept();
+  });
+  connect(ui_->buttons, &QDialogButtonBox::rejected, this, &PatientEditor::reject);
+  if (id != 0) {
+    auto loaded = registry_->patient(id);
+    if (!loaded) {
+      loadError_ = dd::qt::translated(loaded.error());
+      return;
+    }
+    patient_ = *loaded;
+  } else {
+    patient_.searchRequestDate = QDate::currentDate();
+  }
+  display(patient_);
+  ui_->tabs->setCurrentIndex(0);
+  ui_->name->setFocus();
+}
+
+PatientEditor::~PatientEditor() = default;
+
+void PatientEditor::display(const store::Patient& p) {
+  ui_->caseNo->setText(p.caseNo);
+  ui_->name->setText(p.name);
+  ui_->sex->setCurrentIndex(p.sex == store::Sex::Male ? 0 : 1);
+  form::setDate(ui_->birthDate, p.birthDate);
+  ui_->diagnosis->setText(p.diagnosis);
+  ui_->hospital->setText(p.hospital);
+  ui_->physician->setText(p.physician);
+  form::setChoice(ui_->abo, p.abo);
+  form::setChoice(ui_->rh, p.rh);
+  form::setChoice(ui_->cmv, p.cmv);
+  ui_->weightKg->setValue(p.weightKg);
+  form::setChoice(ui_->urgency, p.urgency);
+  form::setDate(ui_->searchRequestDate, p.searchRequestDate);
+  form::setChoice(ui_->searchStatus, p.searchStatus);
+  ui_->notes->setPlainText(p.notes);
+  for (store::Locus locus : store::kAllLoci) hlaEdit(*ui_, locus)->setText(p.hla.at(locus).raw);
+  setWindowTitle(p.id == 0 ? tr("New patient") : tr("Patient %1 %2").arg(p.caseNo, p.name));
+  ui_->auditTab->setEnabled(p.id != 0);
+  errors_->clearAll();
+  ui_->generalError->hide();
+  loadAudit();
+}
+
+void PatientEditor::read(store::Patient& p) const {
+  p.name = ui_->name->text().trimmed();
+  p.sex = ui_->sex->currentIndex() == 1 ? store::Sex::Female : store::Sex::Male;
+  p.birthDate = form::dateOf(ui_->birthDate);
+  p.diagnosis = ui_->diagnosis->text().trimmed();
+  p.hospital = ui_->hospital->text().trimmed();
+  p.physician = ui_->physician->text().trimmed();
+  p.abo = ui_->abo->currentData().toString();
+  p.rh = ui_->rh->currentData().toString();
+  p.cmv = ui_->cmv->currentData().toString();
+  p.weightKg = ui_->weightKg->value();
+  p.urgency = ui_->urgency->currentData().toString();
+  p.searchRequestDate = form::dateOf(ui_->searchRequestDate);
+  p.searchStatus = ui_->searchStatus->currentData().toString();
+  p.notes = ui_->notes->toPlainText().trimmed();
+  for (store::Locus locus : store::kAllLoci) {
+    const QString raw = hlaEdit(*ui_, locus)->text().trimmed();
+    if (raw != p.hla.at(locus).raw) p.hla.at(locus) = {raw, {}};
+  }
+}
+
+void PatientEditor::loadAudit() {
+  ui_->auditTable->clear();
+  if (patient_.id == 0) return;
+  auto audit = registry_->auditTrail(QStringLiteral("patient"), patient_.id);
+  const QStringList headers{tr("When"), tr("Staff"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")};
+  ui_->auditTable->setColumnCount(headers.size());
+  ui_->auditTable->setHorizontalHeaderLabels(headers);
+  ui_->auditTable->setRowCount(audit ? audit->size() : 0);
+  for (int r = 0; audit && r < audit->size(); ++r) {
+    const store::AuditEntry& e = audit->at(r);
+    const QStringList cells{e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.staff, e.action, e.field,
+                            e.oldValue, e.newValue};
+    for (int c = 0; c < cells.size(); ++c) ui_->auditTable->setItem(r, c, new QTableWidgetItem(cells[c]));
+  }
+  ui_->auditTable->resizeColumnsToContents();
+}
+
+bool PatientEditor::isDirty() const {
+  store::Patient now = patient_;
+  read(now);
+  return !differences(now, patient_).isEmpty();
+}
+
+bool PatientEditor::showErrors(const std::vector<Error>& errors) {
+  errors_->clearAll();
+  QStringList general;
+  for (const Error& error : errors)
+    if (!errors_->show(error)) general << dd::qt::translated(error);
+  ui_->generalError->setText(general.join(QLatin1Char('\n')));
+  ui_->generalError->setVisible(!general.isEmpty());
+  errors_->focusFirst();
+  for (int tab = 0; tab < ui_->tabs->count(); ++tab)
+    if (QWidget* focus = focusWidget(); focus && ui_->tabs->widget(tab)->isAncestorOf(focus)) ui_->tabs->setCurrentIndex(tab);
+  return !errors.empty();
+}
+
+bool PatientEditor::save() {
+  store::Patient p = patient_;
+  read(p);
+  const auto actor = app::Actor::fromOperatingSystem();
+  auto result = p.id == 0 ? registry_->createPatient(p, actor) : registry_->updatePatient(p, actor);
+  if (result.conflict()) {
+    auto theirs = registry_->patient(p.id);
+    if (!theirs) {
+      showErrors({theirs.error()});
+      return false;
+    }
+    ConflictDialog dialog(QString(), differences(p, *theirs), this);
+    dialog.exec();
+    if (dialog.choice() == ConflictDialog::KeepEditing) return false;
+    patient_ = *theirs;
+    if (dialog.choice() == ConflictDialog::TakeTheirs) {
+      display(patient_);
+      return false;
+    }
+    read(patient_);  // their version number, my values
+    p = patient_;
+    result = registry_->updatePatient(p, actor);
+  }
+  if (!result.ok()) {
+    showErrors(result.errors.empty() ? result.warnings : result.errors);
+    return false;
+  }
+  patient_ = *result.value;
+  saved_ = true;
+  display(patient_);
+  return true;
+}
+
+void PatientEditor::reject() {
+  if (isDirty()) {
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("This patient has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return;
+    if (answer == QMessageBox::Save) {
+      if (save()) accept();
+      return;
+    }
+  }
+  QDialog::reject();
+}
+
+}  // namespace dd::gui

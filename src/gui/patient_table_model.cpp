@@ -1,0 +1,116 @@
+#include "gui/patient_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include "core/qt/localization.h"
+#include "gui/display_text.h"
+#include "gui/paged_table_model.h"
+
+namespace dd::gui {
+
+PatientTableModel::PatientTableModel(app::Registry* registry, QObject* parent)
+    : QAbstractTableModel(parent), registry_(registry) {}
+
+bool PatientTableModel::reload(const QString& searchStatus) {
+  app::PatientQuery query;
+  query.searchStatus = searchStatus;
+  query.limit = 1000000;
+  auto loaded = registry_->listPatients(query);
+  beginResetModel();
+  rows_ = loaded ? *loaded : QList<store::Patient>();
+  error_ = loaded ? QString() : dd::qt::translated(loaded.error());
+  endResetModel();
+  return loaded.has_value();
+}
+
+int PatientTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rows_.size(); }
+int PatientTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QStringList PatientTableModel::urgencyKeys() {
+  return {QStringLiteral("normal"), QStringLiteral("urgent"), QStringLiteral("critical")};
+}
+
+QStringList PatientTableModel::searchStatusKeys() {
+  return {QStringLiteral("requested"), QStringLiteral("searching"), QStringLiteral("donor_found"),
+          QStringLiteral("transplanted"), QStringLiteral("closed")};
+}
+
+QString PatientTableModel::urgencyText(const QString& key) {
+  if (key == QLatin1String("normal")) return tr("Normal");
+  if (key == QLatin1String("urgent")) return tr("Urgent");
+  if (key == QLatin1String("critical")) return tr("Critical");
+  return key;
+}
+
+QString PatientTableModel::searchStatusText(const QString& key) {
+  if (key == QLatin1String("requested")) return tr("Requested");
+  if (key == QLatin1String("searching")) return tr("Searching");
+  if (key == QLatin1String("donor_found")) return tr("Donor found");
+  if (key == QLatin1String("transplanted")) return tr("Transplanted");
+  if (key == QLatin1String("closed")) return tr("Closed");
+  return key;
+}
+
+QVariant PatientTableModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rows_.size()) return {};
+  const store::Patient& p = rows_[index.row()];
+  switch (role) {
+    case Qt::DisplayRole: return display(p, index.column());
+    case PagedTableModel::SortRole:
+      if (index.column() == Age) return p.birthDate.isValid() ? QVariant(-p.birthDate.toJulianDay()) : QVariant();
+      if (index.column() == Urgency) return urgencyKeys().indexOf(p.urgency);
+      if (index.column() == Requested) return p.searchRequestDate;
+      return display(p, index.column());
+    case PagedTableModel::IdRole: return p.id;
+    case PagedTableModel::SearchTextRole:
+      return QStringList{p.caseNo, p.name, p.hospital, p.diagnosis, p.physician}.join(QLatin1Char(' ')).toLower();
+    case Qt::ForegroundRole:
+      if (index.column() == Urgency && p.urgency != QLatin1String("normal")) return QBrush(QColor(0xb0, 0x3a, 0x2e));
+      return {};
+    default: return {};
+  }
+}
+
+QVariant PatientTableModel::display(const store::Patient& p, int column) const {
+  switch (column) {
+    case CaseNo: return p.caseNo;
+    case Name: return p.name;
+    case Sex: return sexText(p.sex);
+    case Age: {
+      const int age = ageInYears(p.birthDate);
+      return age < 0 ? QVariant() : QVariant(age);
+    }
+    case Diagnosis: return p.diagnosis;
+    case Hospital: return p.hospital;
+    case Urgency: return urgencyText(p.urgency);
+    case Requested: return dateText(p.searchRequestDate);
+    case SearchStatus: return searchStatusText(p.searchStatus);
+    case Hla: {
+      QStringList loci;
+      for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+        if (!p.hla.at(locus).raw.isEmpty()) loci << p.hla.at(locus).raw;
+      return loci.join(QStringLiteral(" · "));
+    }
+    default: return {};
+  }
+}
+
+QVariant PatientTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case CaseNo: return tr("Case no");
+    case Name: return tr("Name");
+    case Sex: return tr("Sex");
+    case Age: return tr("Age");
+    case Diagnosis: return tr("Diagnosis");
+    case Hospital: return tr("Hospital");
+    case Urgency: return tr("Urgency");
+    case Requested: return tr("Requested");
+    case SearchStatus: return tr("Search status");
+    case Hla: return tr("HLA (A · B · DRB1)");
+    default: return {};
+  }
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,97 @@
+#include "gui/patients_page.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+
+#include "gui/app_settings.h"
+#include "gui/collating_proxy_model.h"
+#include "gui/paged_table_model.h"
+#include "gui/patient_editor.h"
+#include "gui/patient_table_model.h"
+#include "ui_patients_page.h"
+
+namespace dd::gui {
+namespace {
+const QString kLayoutKey = QStringLiteral("patients");
+}
+
+PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
+    : QWidget(parent),
+      ui_(std::make_unique<Ui::PatientsPage>()),
+      registry_(registry),
+      model_(new PatientTableModel(registry, this)),
+      proxy_(new CollatingProxyModel(this)) {
+  ui_->setupUi(this);
+  ui_->statusFilter->addItem(tr("All"));
+  for (const QString& key : PatientTableModel::searchStatusKeys())
+    ui_->statusFilter->addItem(PatientTableModel::searchStatusText(key), key);
+  proxy_->setSourceModel(model_);
+  ui_->table->setModel(proxy_);
+  ui_->table->setSortingEnabled(true);
+  ui_->table->sortByColumn(PatientTableModel::Requested, Qt::DescendingOrder);
+  ui_->table->horizontalHeader()->setSectionsMovable(true);
+  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  ui_->table->setColumnWidth(PatientTableModel::CaseNo, 120);
+  ui_->table->setColumnWidth(PatientTableModel::Hospital, 160);
+  AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
+
+  connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
+  connect(ui_->statusFilter, &QComboBox::currentIndexChanged, this, &PatientsPage::reload);
+  connect(ui_->newButton, &QPushButton::clicked, this, &PatientsPage::createRecord);
+  connect(ui_->openButton, &QPushButton::clicked, this, [this] { openPatient(selectedId()); });
+  connect(ui_->searchButton, &QPushButton::clicked, this, [this] { Q_EMIT searchRequested(selectedId()); });
+  connect(ui_->table, &QTableView::activated, this, [this] { openPatient(selectedId()); });
+  connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    const bool selected = ui_->table->selectionModel()->hasSelection();
+    ui_->openButton->setEnabled(selected);
+    ui_->searchButton->setEnabled(selected);
+  });
+  auto save = [this] { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); };
+  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
+  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, save);
+  connect(proxy_, &QAbstractItemModel::modelReset, this,
+          [this] { ui_->countLabel->setText(tr("%n patient(s)", nullptr, proxy_->rowCount())); });
+  reload();
+}
+
+PatientsPage::~PatientsPage() = default;
+
+void PatientsPage::reload() {
+  if (!model_->reload(ui_->statusFilter->currentData().toString()))
+    ui_->countLabel->setText(tr("Could not load patients: %1").arg(model_->lastError()));
+  else
+    ui_->countLabel->setText(tr("%n patient(s)", nullptr, proxy_->rowCount()));
+}
+
+qint64 PatientsPage::selectedId() const {
+  const QModelIndex current = ui_->table->currentIndex();
+  return current.isValid() ? current.data(PagedTableModel::IdRole).toLongLong() : 0;
+}
+
+void PatientsPage::focusFind() {
+  ui_->quickFilter->setFocus(Qt::ShortcutFocusReason);
+  ui_->quickFilter->selectAll();
+}
+
+void PatientsPage::createRecord() {
+  PatientEditor editor(registry_, 0, this);
+  if (editor.exec() != QDialog::Accepted) return;
+  Q_EMIT patientSaved(editor.patientId());
+  reload();
+}
+
+void PatientsPage::openPatient(qint64 id) {
+  if (id == 0) return;
+  PatientEditor editor(registry_, id, this);
+  if (!editor.loadError().isEmpty()) {
+    QMessageBox::warning(this, tr("Patient"), editor.loadError());
+    return;
+  }
+  editor.exec();
+  if (editor.savedAnything()) {
+    Q_EMIT patientSaved(id);
+    reload();
+  }
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,15 @@
+#pragma once
+// Unattended renders for the documentation (donordesk --screenshot PATH
+// [--page NAME] [--dialog NAME[:TAB]]). Each returns "" or the problem.
+#include <QString>
+
+class QWidget;
+
+namespace dd::gui {
+
+class Workspace;
+
+QString screenshotWidget(QWidget* widget, const QString& path);
+QString screenshotDialog(Workspace& workspace, const QString& nameAndTab, const QString& path);
+
+}  // namespace dd::gui

@@ -1,0 +1,172 @@
+#include "gui/volunteer_editor.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+#include "app/registry.h"
+#include "core/qt/localization.h"
+#include "gui/app_settings.h"
+#include "gui/conflict_dialog.h"
+#include "gui/field_errors.h"
+#include "gui/hla_field_watcher.h"
+#include "gui/volunteer_form.h"
+#include "gui/volunteer_record_tabs.h"
+#include "ui_volunteer_editor.h"
+
+namespace dd::gui {
+
+VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* parent)
+    : QDialog(parent),
+      ui_(std::make_unique<Ui::VolunteerEditor>()),
+      errors_(std::make_unique<FieldErrors>()),
+      registry_(registry) {
+  ui_->setupUi(this);
+  ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
+  ui_->generalError->hide();
+  volunteer_form::setUp(*ui_);
+  volunteer_form::registerFields(*ui_, this, *errors_);
+  ui_->buttons->button(QDialogButtonBox::Save)->setText(id == 0 ? tr("&Register") : tr("&Save"));
+  connect(ui_->buttons, &QDialogButtonBox::accepted, this, [this] {
+    if (save()) accept();
+  });
+  connect(ui_->buttons, &QDialogButtonBox::rejected, this, &VolunteerEditor::reject);
+  connect(ui_->idNumber, &QLineEdit::textEdited, this, [this] { volunteer_form::followIdNumber(*ui_); });
+  hlaWatcher_ = new HlaFieldWatcher(registry_, this);
+  hlaWatcher_->watch(store::Locus::A, ui_->hlaA, ui_->hlaAReading, *errors_);
+  hlaWatcher_->watch(store::Locus::B, ui_->hlaB, ui_->hlaBReading, *errors_);
+  hlaWatcher_->watch(store::Locus::C, ui_->hlaC, ui_->hlaCReading, *errors_);
+  hlaWatcher_->watch(store::Locus::DRB1, ui_->hlaDRB1, ui_->hlaDRB1Reading, *errors_);
+  hlaWatcher_->watch(store::Locus::DQB1, ui_->hlaDQB1, ui_->hlaDQB1Reading, *errors_);
+  hlaWatcher_->watch(store::Locus::DPB1, ui_->hlaDPB1, ui_->hlaDPB1Reading, *errors_);
+
+  if (id != 0) {
+    auto loaded = registry_->volunteer(id);
+    if (!loaded) {
+      loadError_ = dd::qt::translated(loaded.error());
+      return;
+    }
+    volunteer_ = *loaded;
+  }
+  recordTabs_ = new VolunteerRecordTabs(registry_, ui_.get(), this);
+  connect(recordTabs_, &VolunteerRecordTabs::volunteerChanged, this, [this](const store::Volunteer& changed) {
+    // A status change is saved on its own: the form keeps its edits (still
+    // unsaved), the next save uses the new version number.
+    volunteer_ = changed;
+    saved_ = true;
+    recordTabs_->show(volunteer_);
+    updateTitle();
+  });
+  display(volunteer_);
+  resize(860, 680);
+  AppSettings::restoreGeometry(QStringLiteral("volunteerEditor"), this);
+  ui_->tabs->setCurrentIndex(0);
+  ui_->name->setFocus();
+}
+
+VolunteerEditor::~VolunteerEditor() { AppSettings::saveGeometry(QStringLiteral("volunteerEditor"), this); }
+
+void VolunteerEditor::display(const store::Volunteer& volunteer) {
+  volunteer_form::fill(*ui_, volunteer);
+  recordTabs_->show(volunteer);
+  errors_->clearAll();
+  ui_->generalError->hide();
+  updateTitle();
+}
+
+void VolunteerEditor::updateTitle() {
+  setWindowTitle(volunteer_.id == 0 ? tr("Register volunteer")
+                                    : tr("Volunteer %1 %2").arg(volunteer_.registryNo, volunteer_.name));
+}
+
+store::Volunteer VolunteerEditor::edited() const {
+  store::Volunteer v = volunteer_;
+  volunteer_form::read(*ui_, v);
+  return v;
+}
+
+bool VolunteerEditor::isDirty() const {
+  store::Volunteer reread = volunteer_;
+  volunteer_form::read(*ui_, reread);
+  return !volunteer_form::differences(reread, volunteer_).isEmpty();
+}
+
+bool VolunteerEditor::showErrors(const std::vector<Error>& errors) {
+  errors_->clearAll();
+  QStringList general;
+  for (const Error& error : errors)
+    if (!errors_->show(error)) general << dd::qt::translated(error);
+  ui_->generalError->setText(general.join(QLatin1Char('\n')));
+  ui_->generalError->setVisible(!general.isEmpty());
+  // Bring the first wrong field into view, on whichever tab it is.
+  errors_->focusFirst();
+  for (int tab = 0; tab < ui_->tabs->count(); ++tab)
+    if (QWidget* focus = focusWidget(); focus && ui_->tabs->widget(tab)->isAncestorOf(focus))
+      ui_->tabs->setCurrentIndex(tab);
+  return !errors.empty();
+}
+
+bool VolunteerEditor::save() {
+  store::Volunteer v = edited();
+  const bool registering = v.id == 0;
+  if (showErrors(registry_->validate(v, registering))) return false;
+  app::SaveResult<store::Volunteer> result =
+      registering ? registry_->registerVolunteer(v, app::Actor::fromOperatingSystem())
+                  : registry_->updateVolunteer(v, app::Actor::fromOperatingSystem());
+  if (result.needsConfirmation()) {
+    QStringList warnings;
+    for (const Error& warning : result.warnings) warnings << dd::qt::translated(warning);
+    const auto answer = QMessageBox::question(
+        this, tr("Possible duplicate"),
+        tr("%1\n\nRegister this volunteer anyway?").arg(warnings.join(QLatin1Char('\n'))),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) return false;
+    result = registry_->registerVolunteer(v, app::Actor::fromOperatingSystem(), true);
+  }
+  if (result.conflict()) return resolveConflict(v);
+  if (!result.ok()) {
+    showErrors(result.errors);
+    return false;
+  }
+  volunteer_ = *result.value;
+  saved_ = true;
+  display(volunteer_);
+  return true;
+}
+
+bool VolunteerEditor::resolveConflict(store::Volunteer mine) {
+  auto theirs = registry_->volunteer(mine.id);
+  if (!theirs) {
+    showErrors({theirs.error()});
+    return false;
+  }
+  ConflictDialog dialog(QString(), volunteer_form::differences(mine, *theirs), this);
+  dialog.exec();
+  if (dialog.choice() == ConflictDialog::TakeTheirs) {
+    volunteer_ = *theirs;
+    display(volunteer_);
+    return false;
+  }
+  if (dialog.choice() == ConflictDialog::KeepMine) {
+    volunteer_ = *theirs;  // their version number, my values
+    volunteer_form::read(*ui_, volunteer_);
+    return save();
+  }
+  return false;
+}
+
+void VolunteerEditor::reject() {
+  if (isDirty()) {
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("This volunteer has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return;
+    if (answer == QMessageBox::Save) {
+      if (save()) accept();
+      return;
+    }
+  }
+  QDialog::reject();
+}
+
+}  // namespace dd::gui

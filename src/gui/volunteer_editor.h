@@ -1,0 +1,65 @@
+#pragma once
+// The volunteer editor: personal, contact, HLA (live validation with the P
+// group / serology reading), status (change with reason, history), contact
+// log and audit history. Save validates through app/ first and writes nothing
+// while any field is wrong; closing with unsaved edits asks first; a version
+// conflict shows both versions (ConflictDialog).
+#include <QDialog>
+#include <memory>
+
+#include <vector>
+
+#include "core/message.h"
+#include "store/records.h"
+
+namespace Ui {
+class VolunteerEditor;
+}
+
+namespace dd::app {
+class Registry;
+}
+
+namespace dd::gui {
+
+class FieldErrors;
+class HlaFieldWatcher;
+class VolunteerRecordTabs;
+
+class VolunteerEditor : public QDialog {
+  Q_OBJECT
+ public:
+  // id 0 registers a new volunteer.
+  VolunteerEditor(app::Registry* registry, qint64 id, QWidget* parent = nullptr);
+  ~VolunteerEditor() override;
+
+  QString loadError() const { return loadError_; }
+  qint64 volunteerId() const { return volunteer_.id; }
+  const store::Volunteer& volunteer() const { return volunteer_; }
+  bool savedAnything() const { return saved_; }
+  bool isDirty() const;
+  const FieldErrors& fieldErrors() const { return *errors_; }
+
+  // Validates and saves; true when written. Shows problems in the form.
+  bool save();
+  // Close without the unsaved-changes question when nothing changed.
+  void reject() override;
+
+ private:
+  store::Volunteer edited() const;
+  void display(const store::Volunteer& volunteer);
+  bool showErrors(const std::vector<Error>& errors);
+  bool resolveConflict(store::Volunteer mine);
+  void updateTitle();
+
+  std::unique_ptr<Ui::VolunteerEditor> ui_;
+  std::unique_ptr<FieldErrors> errors_;
+  app::Registry* registry_;
+  store::Volunteer volunteer_;  // as last read or saved
+  VolunteerRecordTabs* recordTabs_ = nullptr;
+  HlaFieldWatcher* hlaWatcher_ = nullptr;
+  QString loadError_;
+  bool saved_ = false;
+};
+
+}  // namespace dd::gui

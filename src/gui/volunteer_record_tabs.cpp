@@ -1,0 +1,143 @@
+#include "gui/volunteer_record_tabs.h"
+
+#include <QHeaderView>
+#include <QTimeZone>
+
+#include "app/registry.h"
+#include "core/qt/localization.h"
+#include "gui/display_text.h"
+#include "gui/form_helpers.h"
+#include "ui_volunteer_editor.h"
+
+namespace dd::gui {
+namespace {
+void setRows(QTableWidget* table, const QStringList& headers, const QList<QStringList>& rows) {
+  table->clear();
+  table->setColumnCount(headers.size());
+  table->setHorizontalHeaderLabels(headers);
+  table->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r)
+    for (int c = 0; c < rows[r].size() && c < headers.size(); ++c)
+      table->setItem(r, c, new QTableWidgetItem(rows[r][c]));
+  table->resizeColumnsToContents();
+}
+
+QString localTime(const QDateTime& utc) { return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")); }
+
+void showError(QLabel* label, const QString& message) {
+  label->setProperty("role", QStringLiteral("fieldMessage"));
+  label->setText(message);
+  label->setVisible(!message.isEmpty());
+}
+}  // namespace
+
+VolunteerRecordTabs::VolunteerRecordTabs(app::Registry* registry, Ui::VolunteerEditor* ui, QObject* parent)
+    : QObject(parent), registry_(registry), ui_(ui) {
+  for (int s = 0; s < store::kVolunteerStatusCount; ++s)
+    ui_->newStatus->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
+  for (int s = 0; s < store::kWorkupStageCount; ++s)
+    ui_->withdrawalStage->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
+  for (int c = 0; c <= static_cast<int>(store::ContactChannel::Visit); ++c)
+    ui_->contactChannel->addItem(channelText(static_cast<store::ContactChannel>(c)), c);
+  for (int o = 0; o <= static_cast<int>(store::ContactOutcome::Refused); ++o)
+    ui_->contactOutcome->addItem(outcomeText(static_cast<store::ContactOutcome>(o)), o);
+  showError(ui_->statusChangeError, {});
+  showError(ui_->contactError, {});
+  connect(ui_->newStatus, &QComboBox::currentIndexChanged, this, &VolunteerRecordTabs::statusChoiceChanged);
+  connect(ui_->changeStatusButton, &QPushButton::clicked, this, &VolunteerRecordTabs::changeStatus);
+  connect(ui_->addContactButton, &QPushButton::clicked, this, &VolunteerRecordTabs::addContact);
+}
+
+void VolunteerRecordTabs::show(const store::Volunteer& volunteer) {
+  volunteer_ = volunteer;
+  const bool registered = volunteer.id != 0;
+  for (QWidget* tab : {ui_->statusTab, ui_->contactLogTab, ui_->auditTab}) tab->setEnabled(registered);
+  QString current = tr("Current status: <b>%1</b>").arg(statusText(volunteer.status));
+  if (!volunteer.statusReason.isEmpty()) current += tr(" — %1").arg(volunteer.statusReason.toHtmlEscaped());
+  if (volunteer.statusUntil.isValid()) current += tr(" (until %1)").arg(dateText(volunteer.statusUntil));
+  ui_->currentStatus->setText(registered ? current : tr("Status, contacts and history are kept once the volunteer "
+                                                        "is registered."));
+  ui_->newStatus->setCurrentIndex(static_cast<int>(volunteer.status));
+  statusChoiceChanged();
+  loadHistory();
+}
+
+void VolunteerRecordTabs::statusChoiceChanged() {
+  const auto to = static_cast<store::VolunteerStatus>(ui_->newStatus->currentData().toInt());
+  ui_->statusUntil->setEnabled(to == store::VolunteerStatus::TemporarilyDeferred);
+  ui_->withdrawalStage->setEnabled(to == store::VolunteerStatus::Withdrawn);
+}
+
+void VolunteerRecordTabs::loadHistory() {
+  if (volunteer_.id == 0) {
+    for (QTableWidget* table : {ui_->statusHistory, ui_->contactTable, ui_->auditTable}) table->clear();
+    return;
+  }
+  QList<QStringList> rows;
+  if (auto history = registry_->statusHistory(volunteer_.id)) {
+    for (const store::StatusChange& change : *history)
+      rows.append({localTime(change.at), change.from ? statusText(*change.from) : QString(), statusText(change.to),
+                   change.reason, dateText(change.until), change.staff});
+  }
+  setRows(ui_->statusHistory, {tr("When"), tr("From"), tr("To"), tr("Reason"), tr("Until"), tr("Staff")}, rows);
+  rows.clear();
+  if (auto contacts = registry_->contacts(volunteer_.id)) {
+    for (const store::ContactAttempt& attempt : *contacts)
+      rows.append({localTime(attempt.at), channelText(attempt.channel), outcomeText(attempt.outcome), attempt.note,
+                   attempt.staff});
+  }
+  setRows(ui_->contactTable, {tr("When"), tr("Channel"), tr("Outcome"), tr("Note"), tr("Staff")}, rows);
+  rows.clear();
+  if (auto audit = registry_->auditTrail(QStringLiteral("volunteer"), volunteer_.id)) {
+    for (const store::AuditEntry& entry : *audit)
+      rows.append({localTime(entry.at), entry.staff, entry.action, entry.field, entry.oldValue, entry.newValue});
+  }
+  setRows(ui_->auditTable, {tr("When"), tr("Staff"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")},
+          rows);
+}
+
+bool VolunteerRecordTabs::changeStatus() {
+  app::StatusChangeRequest request;
+  request.to = static_cast<store::VolunteerStatus>(ui_->newStatus->currentData().toInt());
+  request.reason = ui_->statusReason->text().trimmed();
+  if (ui_->statusUntil->isEnabled()) request.until = form::dateOf(ui_->statusUntil);
+  if (ui_->withdrawalStage->isEnabled()) {
+    const auto stage = store::key(static_cast<store::WorkupStage>(ui_->withdrawalStage->currentData().toInt()));
+    request.stage = QString::fromLatin1(stage.data(), stage.size());
+  }
+  const auto result =
+      registry_->changeStatus(volunteer_.id, volunteer_.rowVersion, request, app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    QStringList messages;
+    for (const Error& error : result.errors) messages << dd::qt::translated(error);
+    showError(ui_->statusChangeError, messages.join(QLatin1Char('\n')));
+    return false;
+  }
+  showError(ui_->statusChangeError, {});
+  ui_->statusReason->clear();
+  Q_EMIT volunteerChanged(*result.value);
+  return true;
+}
+
+bool VolunteerRecordTabs::addContact() {
+  store::ContactAttempt attempt;
+  attempt.volunteerId = volunteer_.id;
+  attempt.at = QDateTime::currentDateTimeUtc();
+  attempt.channel = static_cast<store::ContactChannel>(ui_->contactChannel->currentData().toInt());
+  attempt.outcome = static_cast<store::ContactOutcome>(ui_->contactOutcome->currentData().toInt());
+  attempt.note = ui_->contactNote->text().trimmed();
+  attempt.staff = app::Actor::fromOperatingSystem().staff;
+  const auto saved = registry_->recordContact(attempt, app::Actor::fromOperatingSystem());
+  if (!saved) {
+    showError(ui_->contactError, dd::qt::translated(saved.error()));
+    return false;
+  }
+  showError(ui_->contactError, {});
+  ui_->contactNote->clear();
+  // The contact log maintains lastContactOk (and the row version): re-read.
+  if (auto fresh = registry_->volunteer(volunteer_.id)) Q_EMIT volunteerChanged(*fresh);
+  else loadHistory();
+  return true;
+}
+
+}  // namespace dd::gui

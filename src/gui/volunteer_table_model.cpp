@@ -1,0 +1,125 @@
+#include "gui/volunteer_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include "core/qt/localization.h"
+#include "gui/display_text.h"
+
+namespace dd::gui {
+
+VolunteerTableModel::VolunteerTableModel(app::Registry* registry, QObject* parent)
+    : PagedTableModel(500, parent), registry_(registry) {}
+
+void VolunteerTableModel::setFilter(const app::VolunteerFilter& filter) {
+  query_.filter = filter;
+  reload();
+}
+
+int VolunteerTableModel::rowOf(qint64 id) const {
+  for (int row = 0; row < rows_.size(); ++row)
+    if (rows_[row].id == id) return row;
+  return -1;
+}
+
+int VolunteerTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+int VolunteerTableModel::countRows(QString* error) {
+  auto count = registry_->countVolunteers(query_.filter);
+  if (!count) {
+    *error = dd::qt::translated(count.error());
+    return -1;
+  }
+  return *count;
+}
+
+int VolunteerTableModel::stageRows(int offset, int limit, QString* error) {
+  app::VolunteerQuery query = query_;
+  query.offset = offset;
+  query.limit = limit;
+  auto page = registry_->listVolunteers(query);
+  if (!page) {
+    *error = dd::qt::translated(page.error());
+    return -1;
+  }
+  staged_ = std::move(*page);
+  return static_cast<int>(staged_.size());
+}
+
+void VolunteerTableModel::commitStaged() {
+  rows_.append(staged_);
+  staged_.clear();
+}
+
+void VolunteerTableModel::clearRows() {
+  rows_.clear();
+  today_ = QDate::currentDate();
+}
+
+QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rows_.size()) return {};
+  const store::VolunteerSummary& v = rows_[index.row()];
+  switch (role) {
+    case Qt::DisplayRole: return display(v, index.column());
+    case SortRole: return sortValue(v, index.column());
+    case IdRole: return v.id;
+    case SearchTextRole:
+      return (v.registryNo + QLatin1Char(' ') + v.name + QLatin1Char(' ') + v.prefecture + QLatin1Char(' ') +
+              v.county)
+          .toLower();
+    case Qt::ForegroundRole:
+      if (index.column() == Status && v.status != store::VolunteerStatus::Active) return QBrush(QColor(0x8a, 0x5a, 0x00));
+      return {};
+    case Qt::TextAlignmentRole:
+      if (index.column() == Age) return int(Qt::AlignRight | Qt::AlignVCenter);
+      return {};
+    default: return {};
+  }
+}
+
+QVariant VolunteerTableModel::display(const store::VolunteerSummary& v, int column) const {
+  switch (column) {
+    case RegistryNo: return v.registryNo;
+    case Name: return v.name;
+    case Sex: return sexText(v.sex);
+    case Age: {
+      const int age = ageInYears(v.birthDate, today_);
+      return age < 0 ? QVariant() : QVariant(age);
+    }
+    case Region: return regionText(v.prefecture, v.county);
+    case Status: return statusText(v.status);
+    case IdNumber: return maskIdNumber(v.idNumber);
+    case Phone: return maskPhone(v.phone);
+    case LastContact: return dateText(v.lastContactOk);
+    default: return {};
+  }
+}
+
+QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int column) const {
+  switch (column) {
+    case Age: return v.birthDate.isValid() ? QVariant(-v.birthDate.toJulianDay()) : QVariant();
+    case Status: return static_cast<int>(v.status);
+    case IdNumber: return v.idNumber;
+    case Phone: return v.phone;
+    case LastContact: return v.lastContactOk.isValid() ? QVariant(v.lastContactOk) : QVariant();
+    default: return display(v, column);
+  }
+}
+
+QVariant VolunteerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case RegistryNo: return tr("Registry no");
+    case Name: return tr("Name");
+    case Sex: return tr("Sex");
+    case Age: return tr("Age");
+    case Region: return tr("Region");
+    case Status: return tr("Status");
+    case IdNumber: return tr("ID number");
+    case Phone: return tr("Phone");
+    case LastContact: return tr("Last contact");
+    default: return {};
+  }
+}
+
+}  // namespace dd::gui

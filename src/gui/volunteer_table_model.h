@@ -1,0 +1,47 @@
+#pragma once
+// The volunteers list: a paged view over Registry::listVolunteers. Filters
+// (quick text, status, region) go to the database so the model only ever
+// holds the pages the user has scrolled through; ID numbers and phones are
+// masked in the list (search still matches the full numbers in the database).
+#include <QList>
+
+#include "app/registry.h"
+#include "gui/paged_table_model.h"
+
+namespace dd::gui {
+
+class VolunteerTableModel : public PagedTableModel {
+  Q_OBJECT
+ public:
+  enum Column { RegistryNo, Name, Sex, Age, Region, Status, IdNumber, Phone, LastContact, ColumnCount };
+
+  explicit VolunteerTableModel(app::Registry* registry, QObject* parent = nullptr);
+
+  void setFilter(const app::VolunteerFilter& filter);  // reloads
+  const app::VolunteerFilter& filter() const { return query_.filter; }
+  const store::VolunteerSummary& summary(int row) const { return rows_.at(row); }
+  // Row of the volunteer with `id` among the loaded rows, or -1.
+  int rowOf(qint64 id) const;
+
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+ protected:
+  int countRows(QString* error) override;
+  int stageRows(int offset, int limit, QString* error) override;
+  void commitStaged() override;
+  void clearRows() override;
+
+ private:
+  QVariant display(const store::VolunteerSummary& v, int column) const;
+  QVariant sortValue(const store::VolunteerSummary& v, int column) const;
+
+  app::Registry* registry_;
+  app::VolunteerQuery query_;
+  QList<store::VolunteerSummary> rows_;
+  QList<store::VolunteerSummary> staged_;
+  QDate today_ = QDate::currentDate();
+};
+
+}  // namespace dd::gui

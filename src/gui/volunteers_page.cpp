@@ -1,0 +1,122 @@
+#include "gui/volunteers_page.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+
+#include "gui/app_settings.h"
+#include "gui/collating_proxy_model.h"
+#include "gui/display_text.h"
+#include "gui/volunteer_editor.h"
+#include "gui/volunteer_table_model.h"
+#include "ui_volunteers_page.h"
+
+namespace dd::gui {
+namespace {
+const QString kLayoutKey = QStringLiteral("volunteers");
+}
+
+VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
+    : QWidget(parent),
+      ui_(std::make_unique<Ui::VolunteersPage>()),
+      registry_(registry),
+      model_(new VolunteerTableModel(registry, this)),
+      proxy_(new CollatingProxyModel(this)) {
+  ui_->setupUi(this);
+  ui_->statusFilter->addItem(tr("All statuses"));
+  for (int s = 0; s < store::kVolunteerStatusCount; ++s)
+    ui_->statusFilter->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
+
+  proxy_->setSourceModel(model_);
+  ui_->table->setModel(proxy_);
+  // No initial sort: the database already returns registry-number order, and
+  // sorting in the proxy would load every row.
+  ui_->table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  ui_->table->setSortingEnabled(true);
+  ui_->table->horizontalHeader()->setSectionsMovable(true);
+  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  ui_->table->setColumnWidth(VolunteerTableModel::RegistryNo, 130);
+  ui_->table->setColumnWidth(VolunteerTableModel::Name, 110);
+  ui_->table->setColumnWidth(VolunteerTableModel::Sex, 50);
+  ui_->table->setColumnWidth(VolunteerTableModel::Age, 50);
+  ui_->table->setColumnWidth(VolunteerTableModel::Region, 150);
+  ui_->table->setColumnWidth(VolunteerTableModel::IdNumber, 170);
+  ui_->table->setColumnWidth(VolunteerTableModel::Phone, 120);
+  AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
+
+  filterDelay_.setSingleShot(true);
+  filterDelay_.setInterval(250);
+  connect(&filterDelay_, &QTimer::timeout, this, &VolunteersPage::applyFilter);
+  connect(ui_->quickFilter, &QLineEdit::textChanged, &filterDelay_, qOverload<>(&QTimer::start));
+  connect(ui_->regionFilter, &QLineEdit::textChanged, &filterDelay_, qOverload<>(&QTimer::start));
+  connect(ui_->quickFilter, &QLineEdit::returnPressed, this, &VolunteersPage::applyFilter);
+  connect(ui_->statusFilter, &QComboBox::currentIndexChanged, this, &VolunteersPage::applyFilter);
+  connect(ui_->newButton, &QPushButton::clicked, this, &VolunteersPage::createRecord);
+  connect(ui_->openButton, &QPushButton::clicked, this, &VolunteersPage::openSelected);
+  connect(ui_->table, &QTableView::activated, this, &VolunteersPage::openSelected);
+  connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          [this] { ui_->openButton->setEnabled(ui_->table->selectionModel()->hasSelection()); });
+  connect(model_, &VolunteerTableModel::modelReset, this, &VolunteersPage::updateCount);
+  connect(model_, &VolunteerTableModel::rowsInserted, this, &VolunteersPage::updateCount);
+  connect(model_, &VolunteerTableModel::loadFailed, this,
+          [this](const QString& message) { ui_->countLabel->setText(tr("Could not load volunteers: %1").arg(message)); });
+  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, &VolunteersPage::saveLayout);
+  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, &VolunteersPage::saveLayout);
+  applyFilter();
+}
+
+VolunteersPage::~VolunteersPage() = default;
+
+void VolunteersPage::applyFilter() {
+  filterDelay_.stop();
+  app::VolunteerFilter filter;
+  filter.text = ui_->quickFilter->text().trimmed();
+  filter.prefecture = ui_->regionFilter->text().trimmed();
+  const QVariant status = ui_->statusFilter->currentData();
+  if (status.isValid()) filter.status = static_cast<store::VolunteerStatus>(status.toInt());
+  model_->setFilter(filter);
+  if (proxy_->sortColumn() >= 0) model_->fetchAll();
+  stale_ = false;
+}
+
+void VolunteersPage::updateCount() {
+  if (!model_->lastError().isEmpty()) return;
+  ui_->countLabel->setText(tr("%n volunteer(s)", nullptr, model_->totalRows()));
+}
+
+void VolunteersPage::saveLayout() { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); }
+
+void VolunteersPage::focusFind() {
+  ui_->quickFilter->setFocus(Qt::ShortcutFocusReason);
+  ui_->quickFilter->selectAll();
+}
+
+void VolunteersPage::pageShown() {
+  if (stale_) applyFilter();
+}
+
+void VolunteersPage::createRecord() {
+  VolunteerEditor editor(registry_, 0, this);
+  if (editor.exec() != QDialog::Accepted) return;
+  Q_EMIT volunteerSaved(editor.volunteerId());
+  applyFilter();
+}
+
+void VolunteersPage::openSelected() {
+  const QModelIndex current = ui_->table->currentIndex();
+  if (current.isValid()) openVolunteer(current.data(PagedTableModel::IdRole).toLongLong());
+}
+
+void VolunteersPage::openVolunteer(qint64 id) {
+  VolunteerEditor editor(registry_, id, this);
+  if (!editor.loadError().isEmpty()) {
+    QMessageBox::warning(this, tr("Volunteer"), editor.loadError());
+    return;
+  }
+  editor.exec();
+  if (editor.savedAnything()) {
+    Q_EMIT volunteerSaved(id);
+    applyFilter();
+  }
+}
+
+}  // namespace dd::gui

@@ -1,0 +1,60 @@
+#pragma once
+// The volunteers page: quick find (name, registry no, ID number, phone),
+// status and region filters, the paged list, and the editor for new and
+// existing volunteers. Filters run in the database after a short pause in
+// typing, so each keystroke does not cost a query.
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+
+#include "gui/page_commands.h"
+
+namespace Ui {
+class VolunteersPage;
+}
+
+namespace dd::app {
+class Registry;
+}
+
+namespace dd::gui {
+
+class CollatingProxyModel;
+class VolunteerTableModel;
+
+class VolunteersPage : public QWidget, public PageCommands {
+  Q_OBJECT
+ public:
+  explicit VolunteersPage(app::Registry* registry, QWidget* parent = nullptr);
+  ~VolunteersPage() override;
+
+  bool canCreate() const override { return true; }
+  void createRecord() override;
+  bool canFind() const override { return true; }
+  void focusFind() override;
+  void pageShown() override;
+
+  // Applies the filter fields now (instead of after the typing pause).
+  void applyFilter();
+  void openVolunteer(qint64 id);
+  VolunteerTableModel* model() const { return model_; }
+  CollatingProxyModel* proxy() const { return proxy_; }
+
+ Q_SIGNALS:
+  // A volunteer was registered or changed (other pages may refresh).
+  void volunteerSaved(qint64 id);
+
+ private:
+  void openSelected();
+  void updateCount();
+  void saveLayout();
+
+  std::unique_ptr<Ui::VolunteersPage> ui_;
+  app::Registry* registry_;
+  VolunteerTableModel* model_;
+  CollatingProxyModel* proxy_;
+  QTimer filterDelay_;
+  bool stale_ = false;
+};
+
+}  // namespace dd::gui

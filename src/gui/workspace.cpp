@@ -1,0 +1,168 @@
+#include "gui/workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
+
+#include "app/registry.h"
+#include "core/qt/app_paths.h"
+#include "core/qt/localization.h"
+#include "gui/about_dialog.h"
+#include "gui/app_settings.h"
+#include "gui/hla_reader.h"
+#include "gui/main_window.h"
+#include "gui/cases_page.h"
+#include "gui/match_search_page.h"
+#include "gui/patient_editor.h"
+#include "gui/patients_page.h"
+#include "gui/settings_dialog.h"
+#include "gui/volunteer_editor.h"
+#include "gui/volunteers_page.h"
+
+namespace dd::gui {
+namespace {
+struct PageName {
+  const char* name;
+  Page page;
+};
+constexpr PageName kPages[] = {{"volunteers", Page::Volunteers}, {"patients", Page::Patients},
+                               {"match", Page::MatchSearch},     {"cases", Page::Cases},
+                               {"retention", Page::Retention},   {"statistics", Page::Statistics}};
+
+QString displayName(const QString& url) {
+  return url.isEmpty() ? QDir::toNativeSeparators(dd::qt::defaultDatabasePath()) : url;
+}
+}  // namespace
+
+Workspace::Workspace() : window_(std::make_unique<MainWindow>(QString())) {
+  connect(window_.get(), &MainWindow::settingsRequested, this, &Workspace::showSettings);
+  connect(&HlaReader::instance(), &HlaReader::readyChanged, this, [this] {
+    if (registry_ && HlaReader::instance().ready()) registry_->setHlaChecker(HlaReader::instance().checker());
+  });
+}
+
+Workspace::~Workspace() = default;
+
+dd::Status Workspace::openDatabase(const QString& url) {
+  auto opened = app::Registry::open(url);
+  if (!opened) return opened.error();
+  // Pages hold the registry: replace them before the old one goes.
+  std::unique_ptr<app::Registry> old = std::move(registry_);
+  registry_ = std::move(*opened);
+  if (HlaReader::instance().ready()) registry_->setHlaChecker(HlaReader::instance().checker());
+  url_ = url;
+  rebuildPages();
+  window_->setDatabaseLabel(displayName(url));
+  // The replaced pages are deleted later (deleteLater); the old connection
+  // must outlive them, so it goes after them in the event queue.
+  if (old) QTimer::singleShot(0, this, [retired = std::shared_ptr<app::Registry>(std::move(old))] {});
+  return {};
+}
+
+void Workspace::rebuildPages() {
+  const Page current = window_->currentPage();
+  window_->setPage(Page::Volunteers, new VolunteersPage(registry_.get()));
+  auto* patients = new PatientsPage(registry_.get());
+  window_->setPage(Page::Patients, patients);
+  auto* search = new MatchSearchPage(registry_.get(), url_);
+  window_->setPage(Page::MatchSearch, search);
+  connect(patients, &PatientsPage::searchRequested, this, [this, search](qint64 patientId) {
+    search->pageShown();
+    search->selectPatient(patientId);
+    window_->showPage(Page::MatchSearch);
+    search->search();
+  });
+  auto* cases = new CasesPage(registry_.get());
+  window_->setPage(Page::Cases, cases);
+  connect(search, &MatchSearchPage::caseOpened, this, [this, cases](qint64 caseId) {
+    cases->reload();
+    cases->selectCase(caseId);
+  });
+  if (auto* volunteers = qobject_cast<VolunteersPage*>(window_->page(Page::Volunteers)))
+    connect(volunteers, &VolunteersPage::volunteerSaved, search, &MatchSearchPage::volunteersChanged);
+  window_->showPage(current);
+}
+
+void Workspace::showSettings() {
+  SettingsDialog dialog(window_.get());
+  dialog.setConnectionTester(&Workspace::testConnection);
+  if (dialog.exec() != QDialog::Accepted) return;
+  HlaReader::instance().startLoading(AppSettings::hlaReleaseDir());
+  if (dialog.databaseUrl() == url_) return;
+  if (const dd::Status opened = openDatabase(dialog.databaseUrl()); !opened) {
+    QMessageBox::warning(window_.get(), tr("Database"),
+                         tr("Could not open %1: %2\n\nStill working with %3.")
+                             .arg(displayName(dialog.databaseUrl()), dd::qt::translated(opened.error()),
+                                  displayName(url_)));
+    AppSettings::setDatabase(url_);
+  }
+}
+
+QString Workspace::testConnection(const QString& url) {
+  store::OpenOptions options;
+  options.migrate = false;
+  options.createIfMissing = false;
+  const bool sqlite = !url.startsWith(QLatin1String("postgres"));
+  const QString path = url.startsWith(QLatin1String("sqlite:")) ? url.mid(7) : url;
+  if (sqlite && !url.isEmpty() && !QFileInfo::exists(path))
+    return tr("The file does not exist yet; it will be created when you press OK.");
+  auto opened = app::Registry::open(url, options);
+  return opened ? QString() : dd::qt::translated(opened.error());
+}
+
+QDialog* Workspace::createDialog(const QString& name, QWidget* parent) {
+  if (name == QLatin1String("settings")) {
+    auto* dialog = new SettingsDialog(parent);
+    dialog->setConnectionTester(&Workspace::testConnection);
+    return dialog;
+  }
+  if (name == QLatin1String("about")) return new AboutDialog(parent);
+  if (name == QLatin1String("volunteer-new")) return new VolunteerEditor(registry_.get(), 0, parent);
+  if (name == QLatin1String("volunteer-invalid")) {
+    // What staff see after a typing slip: the message at the field, nothing saved.
+    auto* editor = new VolunteerEditor(registry_.get(), 0, parent);
+    editor->findChild<QLineEdit*>(QStringLiteral("name"))->setText(tr("Zhang Wei", "sample volunteer name"));
+    editor->findChild<QLineEdit*>(QStringLiteral("idNumber"))->setText(QStringLiteral("370102199003071235"));
+    editor->findChild<QLineEdit*>(QStringLiteral("phone"))->setText(QStringLiteral("1380000123"));
+    editor->save();
+    return editor;
+  }
+  if (name == QLatin1String("patient-new")) return new PatientEditor(registry_.get(), 0, parent);
+  if (name == QLatin1String("patient-edit")) {
+    dd::app::PatientQuery query;
+    query.limit = 1;
+    auto first = registry_->listPatients(query);
+    if (!first || first->isEmpty()) return nullptr;
+    return new PatientEditor(registry_.get(), first->constFirst().id, parent);
+  }
+  if (name == QLatin1String("volunteer-edit")) {
+    app::VolunteerQuery query;
+    query.limit = 1;
+    auto first = registry_->listVolunteers(query);
+    if (!first || first->isEmpty()) return nullptr;
+    return new VolunteerEditor(registry_.get(), first->constFirst().id, parent);
+  }
+  return nullptr;
+}
+
+QStringList Workspace::dialogNames() {
+  return {QStringLiteral("settings"), QStringLiteral("about"), QStringLiteral("volunteer-new"),
+          QStringLiteral("volunteer-invalid"), QStringLiteral("volunteer-edit"), QStringLiteral("patient-new"),
+          QStringLiteral("patient-edit")};
+}
+
+std::optional<Page> Workspace::pageByName(const QString& name) {
+  for (const PageName& entry : kPages)
+    if (name == QLatin1String(entry.name)) return entry.page;
+  return std::nullopt;
+}
+
+QStringList Workspace::pageNames() {
+  QStringList names;
+  for (const PageName& entry : kPages) names << QLatin1String(entry.name);
+  return names;
+}
+
+}  // namespace dd::gui

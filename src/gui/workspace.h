@@ -1,0 +1,58 @@
+#pragma once
+// Everything one GUI session works with: the open registry (one database
+// connection on the GUI thread), the main window and its pages. Switching the
+// database in Settings opens the new one first and only then rebuilds the
+// pages, so a failed switch leaves the session as it was.
+#include <QObject>
+#include <QPointer>
+#include <memory>
+#include <optional>
+
+#include "core/expected.h"
+
+class QDialog;
+class QWidget;
+
+namespace dd::app {
+class Registry;
+}
+
+namespace dd::gui {
+
+class MainWindow;
+enum class Page;
+
+class Workspace : public QObject {
+  Q_OBJECT
+ public:
+  Workspace();
+  ~Workspace() override;
+
+  // Opens (creating/migrating) the database at url ("" = default SQLite file)
+  // and shows its data in every page.
+  dd::Status openDatabase(const QString& url);
+  app::Registry* registry() const { return registry_.get(); }
+  QString databaseUrl() const { return url_; }
+  MainWindow& window() { return *window_; }
+
+  // Settings dialog; on OK a changed database is opened (errors shown).
+  void showSettings();
+  // A dialog by name, for screenshots and tests: "settings", "about",
+  // "volunteer-new", "volunteer-edit". Null for an unknown name.
+  QDialog* createDialog(const QString& name, QWidget* parent);
+  static QStringList dialogNames();
+  static std::optional<Page> pageByName(const QString& name);
+  static QStringList pageNames();
+
+  // "" when url opens; else the reason. Safe to call from any thread.
+  static QString testConnection(const QString& url);
+
+ private:
+  void rebuildPages();
+
+  std::unique_ptr<app::Registry> registry_;
+  QString url_;
+  std::unique_ptr<MainWindow> window_;
+};
+
+}  // namespace dd::gui

@@ -1,0 +1,47 @@
+#pragma once
+// Helpers for driving the real widgets: a fresh SQLite registry per test,
+// valid sample volunteers, and answering modal dialogs and message boxes
+// that a widget opens with exec().
+#include <functional>
+#include <memory>
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include "app/registry.h"
+
+class QAbstractItemModel;
+class QAbstractItemModelTester;
+class QWidget;
+
+namespace dd::test {
+
+std::unique_ptr<app::Registry> openRegistry(const QString& path);
+// A mainland ID number with a correct check digit.
+QString validIdNumber(const QDate& birth, bool male, int serial = 1);
+// A volunteer that passes registration today (age 30, valid ID and phone).
+store::Volunteer sampleVolunteer(const QString& name, int serial = 1);
+
+// Calls `answer` with the next modal widget to appear (polled from the event
+// loop the widget's exec() runs). Fails the test if none appears in time.
+void whenModalAppears(std::function<void(QWidget*)> answer, int timeoutMs = 5000);
+// Clicks the button of that standard role in the active message box.
+void answerMessageBox(int standardButton);
+
+// QAbstractItemModelTester on `model` for the lifetime of this object; its
+// failures are collected and checked at the end. One known tester bug is
+// ignored: Qt 6.4's tester calls fetchMore() from its own modelReset handler
+// before it marks the reset finished, so a lazily fetching model trips its
+// "change in flight" check although the model is right.
+class ModelCheck {
+ public:
+  explicit ModelCheck(QAbstractItemModel* model);
+  ~ModelCheck();
+  ModelCheck(const ModelCheck&) = delete;
+  ModelCheck& operator=(const ModelCheck&) = delete;
+
+ private:
+  std::unique_ptr<QAbstractItemModelTester> tester_;
+};
+
+}  // namespace dd::test

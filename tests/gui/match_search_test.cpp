@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include "core/qt/app_paths.h"
+#include "gui/hla_reader.h"
+#include "gui/match_search_page.h"
+#include "gui/search_result_model.h"
+#include "gui/search_runner.h"
+#include "gui_test_support.h"
+#include "support/qt_string_maker.h"
+
+using dd::gui::SearchResultModel;
+
+namespace {
+const char* kPatient =
+    "A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02";
+
+void waitForHla() {
+  auto& reader = dd::gui::HlaReader::instance();
+  reader.startLoading();
+  if (!reader.ready() && !reader.failed()) {
+    QSignalSpy ready(&reader, &dd::gui::HlaReader::readyChanged);
+    ready.wait(60000);
+  }
+  INFO(reader.loadError().toStdString());
+  REQUIRE(reader.ready());
+}
+
+qint64 addDonor(dd::app::Registry& registry, int serial, const QString& a) {
+  auto v = dd::test::sampleVolunteer(QStringLiteral("供者%1").arg(serial), serial);
+  using dd::store::Locus;
+  v.hla.at(Locus::A).raw = a;
+  v.hla.at(Locus::B).raw = QStringLiteral("B*40:01+B*46:01");
+  v.hla.at(Locus::C).raw = QStringLiteral("C*01:02+C*03:04");
+  v.hla.at(Locus::DRB1).raw = QStringLiteral("DRB1*09:01+DRB1*15:01");
+  v.hla.at(Locus::DQB1).raw = QStringLiteral("DQB1*03:03+DQB1*06:02");
+  auto saved = registry.registerVolunteer(v, {QStringLiteral("t")}, true);
+  INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
+  REQUIRE(saved.ok());
+  return saved.value->id;
+}
+
+int rowOf(const SearchResultModel& model, qint64 volunteerId) {
+  for (int r = 0; r < model.rowCount(); ++r)
+    if (model.result(r).volunteerId == volunteerId) return r;
+  return -1;
+}
+}  // namespace
+
+TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by grade") {
+  waitForHla();
+  QTemporaryDir dir;
+  const QString path = dir.filePath("r.sqlite");
+  auto registry = dd::test::openRegistry(path);
+  const qint64 identical = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 antigenMismatch = addDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
+  const qint64 alleleMismatch = addDonor(*registry, 3, QStringLiteral("A*02:06+A*24:02"));
+
+  dd::gui::MatchSearchPage page(registry.get(), path);
+  page.show();
+  dd::test::ModelCheck tester(page.model());
+  page.findChild<QSpinBox*>("minimum")->setValue(0);
+  page.setTyping(QString::fromLatin1(kPatient));
+  QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
+  REQUIRE(page.search());
+  CHECK(page.runner()->busy());  // returned at once; the work is on another thread
+  REQUIRE(done.wait(60000));
+  const SearchResultModel& model = *page.model();
+  REQUIRE(model.rowCount() == 3);
+  CHECK(model.result(0).volunteerId == identical);
+  CHECK(model.index(0, SearchResultModel::Rank).data().toInt() == 1);
+  CHECK(model.index(0, SearchResultModel::Total).data().toString() == QStringLiteral("10/10"));
+  for (int c = SearchResultModel::A; c <= SearchResultModel::DQB1; ++c)
+    CHECK(model.index(0, c).data(Qt::BackgroundRole).value<QBrush>().color() ==
+          SearchResultModel::gradeColour(dd::match::Grade::AlleleMatch));
+
+  const int red = rowOf(model, antigenMismatch);
+  const int orange = rowOf(model, alleleMismatch);
+  REQUIRE(red > 0);
+  REQUIRE(orange > 0);
+  CHECK(model.index(red, SearchResultModel::A).data(Qt::BackgroundRole).value<QBrush>().color() ==
+        SearchResultModel::gradeColour(dd::match::Grade::AntigenMismatch));
+  CHECK(model.index(orange, SearchResultModel::A).data(Qt::BackgroundRole).value<QBrush>().color() ==
+        SearchResultModel::gradeColour(dd::match::Grade::AntigenMatch));
+  CHECK(model.index(red, SearchResultModel::B).data(Qt::BackgroundRole).value<QBrush>().color() ==
+        SearchResultModel::gradeColour(dd::match::Grade::AlleleMatch));
+  CHECK(model.index(red, SearchResultModel::Total).data().toString().startsWith(QStringLiteral("9/10")));
+  CHECK_FALSE(model.index(red, SearchResultModel::A).data(Qt::ToolTipRole).toString().isEmpty());
+
+  // Export writes every result.
+  const QString csv = dir.filePath("results.csv");
+  REQUIRE(page.exportCsv(csv));
+  QFile file(csv);
+  REQUIRE(file.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(file.readAll());
+  CHECK(text.count(QLatin1Char('\n')) >= 4);
+}
+
+TEST_CASE("a GL String the engine rejects is shown at the field and nothing runs") {
+  waitForHla();
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  dd::gui::MatchSearchPage page(registry.get(), dir.filePath("r.sqlite"));
+  page.show();
+  page.setTyping(QStringLiteral("A*99:99+A*02:01"));
+  CHECK_FALSE(page.search());
+  CHECK_FALSE(page.runner()->busy());
+  CHECK(page.findChild<QWidget*>("glString")->property("fieldError").toBool());
+  CHECK(page.model()->rowCount() == 0);
+}

@@ -1,0 +1,192 @@
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QMessageBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include "gui/collating_proxy_model.h"
+#include "gui/field_errors.h"
+#include "gui/volunteer_editor.h"
+#include "gui/volunteer_table_model.h"
+#include "gui/volunteers_page.h"
+#include "gui_test_support.h"
+#include "support/qt_string_maker.h"
+
+using dd::gui::VolunteerEditor;
+using dd::gui::VolunteersPage;
+
+namespace {
+template <class T>
+T* child(QWidget* parent, const char* name) {
+  T* widget = parent->findChild<T*>(QLatin1String(name));
+  INFO("widget " << name);
+  REQUIRE(widget);
+  return widget;
+}
+
+// Types a volunteer into the editor's widgets, as staff would.
+void typeVolunteer(QWidget* editor, const dd::store::Volunteer& v) {
+  child<QLineEdit>(editor, "name")->setText(v.name);
+  child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
+  // Birth date and sex follow the ID number only on user edits; set them too.
+  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == dd::store::Sex::Male ? 0 : 1);
+  editor->findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(v.birthDate);
+  child<QComboBox>(editor, "ethnicity")->setCurrentText(v.ethnicity);
+  child<QLineEdit>(editor, "prefecture")->setText(v.prefecture);
+  child<QLineEdit>(editor, "county")->setText(v.county);
+  child<QLineEdit>(editor, "phone")->setText(v.phones.value(0).number);
+  editor->findChild<QDateEdit*>(QStringLiteral("consentDate"))->setDate(v.consentDate);
+  child<QLineEdit>(editor, "consentVersion")->setText(v.consentVersion);
+}
+
+QPushButton* saveButton(QWidget* editor) {
+  return child<QDialogButtonBox>(editor, "buttons")->button(QDialogButtonBox::Save);
+}
+}  // namespace
+
+TEST_CASE("registering a volunteer through the dialog puts it in the table and the database") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  VolunteersPage page(registry.get());
+  page.show();
+  dd::test::ModelCheck tester(page.model());
+  dd::test::ModelCheck proxyTester(page.proxy());
+  REQUIRE(page.model()->rowCount() == 0);
+
+  const dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("王小明"), 7);
+  bool dialogSeen = false;
+  QString leftOpen;
+  dd::test::whenModalAppears([&](QWidget* modal) {
+    auto* editor = qobject_cast<VolunteerEditor*>(modal);
+    dialogSeen = editor != nullptr;
+    typeVolunteer(modal, v);
+    saveButton(modal)->click();
+    if (editor && editor->isVisible()) {  // not saved: say why, and do not hang
+      for (auto* label : editor->findChildren<QLabel*>())
+        if (!label->isHidden() && label->property("role").toString() == "fieldMessage")
+          leftOpen += label->objectName() + ": " + label->text() + "\n";
+      editor->done(QDialog::Rejected);
+    }
+  });
+  page.createRecord();
+  REQUIRE(dialogSeen);
+  INFO(leftOpen.toStdString());
+  REQUIRE(leftOpen.isEmpty());
+
+  auto stored = registry->listVolunteers({});
+  REQUIRE(stored);
+  REQUIRE(stored->size() == 1);
+  CHECK(stored->at(0).name == v.name);
+  CHECK(stored->at(0).idNumber == v.idNumber);
+  REQUIRE(page.model()->rowCount() == 1);
+  const QModelIndex name = page.model()->index(0, dd::gui::VolunteerTableModel::Name);
+  CHECK(name.data().toString() == v.name);
+  // The list masks personal numbers.
+  const QString shownId = page.model()->index(0, dd::gui::VolunteerTableModel::IdNumber).data().toString();
+  CHECK(shownId != v.idNumber);
+  CHECK(shownId.startsWith(v.idNumber.left(6)));
+  CHECK(shownId.contains(QLatin1Char('*')));
+}
+
+TEST_CASE("an invalid ID number shows the message at the field and writes nothing") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  VolunteerEditor editor(registry.get(), 0);
+  editor.show();
+  dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("李娜"), 3);
+  SECTION("wrong check digit") {
+    v.idNumber[17] = v.idNumber[17] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+  }
+  SECTION("too short") { v.idNumber.chop(3); }
+  typeVolunteer(&editor, v);
+  CHECK_FALSE(editor.save());
+  const QString message = editor.fieldErrors().message(QStringLiteral("id_number"));
+  CHECK_FALSE(message.isEmpty());
+  auto* label = child<QLabel>(&editor, "idNumberError");
+  CHECK_FALSE(label->isHidden());
+  CHECK(label->text() == message);
+  CHECK(child<QLineEdit>(&editor, "idNumber")->property("fieldError").toBool());
+  CHECK(editor.isVisible());
+  CHECK(*registry->countVolunteers({}) == 0);
+  // Correcting the number clears the message and saves.
+  child<QLineEdit>(&editor, "idNumber")->setText(dd::test::sampleVolunteer(QStringLiteral("李娜"), 3).idNumber);
+  CHECK(editor.save());
+  CHECK(editor.fieldErrors().message(QStringLiteral("id_number")).isEmpty());
+  CHECK(label->isHidden());
+  CHECK(*registry->countVolunteers({}) == 1);
+}
+
+TEST_CASE("HLA fields show the engine's message as you type and block saving") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  VolunteerEditor editor(registry.get(), 0);
+  editor.show();
+  typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("赵敏"), 5));
+  auto* hlaA = child<QLineEdit>(&editor, "hlaA");
+  hlaA->setText(QStringLiteral("B*07:02"));  // a B allele in the A field
+  CHECK_FALSE(editor.save());
+  CHECK_FALSE(editor.fieldErrors().message(QStringLiteral("hla_a")).isEmpty());
+  CHECK(*registry->countVolunteers({}) == 0);
+  hlaA->setText(QStringLiteral("A*02:01"));
+  CHECK(editor.save());
+  auto saved = registry->volunteer(editor.volunteerId());
+  REQUIRE(saved);
+  CHECK(saved->hla.at(dd::store::Locus::A).raw == QStringLiteral("A*02:01"));
+}
+
+TEST_CASE("closing with unsaved changes asks, and Cancel keeps the editor open") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  auto stored = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("陈静"), 9), {QStringLiteral("t")});
+  REQUIRE(stored.ok());
+  VolunteerEditor editor(registry.get(), stored.value->id);
+  editor.show();
+  CHECK_FALSE(editor.isDirty());
+  child<QLineEdit>(&editor, "wechat")->setText(QStringLiteral("chenjing88"));
+  CHECK(editor.isDirty());
+
+  dd::test::answerMessageBox(QMessageBox::Cancel);
+  editor.reject();
+  CHECK(editor.isVisible());
+  CHECK(editor.result() == 0);
+
+  dd::test::answerMessageBox(QMessageBox::Discard);
+  editor.reject();
+  CHECK_FALSE(editor.isVisible());
+  CHECK(registry->volunteer(stored.value->id)->wechat.isEmpty());
+}
+
+TEST_CASE("a version conflict shows both versions and can take theirs") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  auto stored = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("周杰"), 11), {QStringLiteral("t")});
+  REQUIRE(stored.ok());
+  VolunteerEditor editor(registry.get(), stored.value->id);
+  editor.show();
+  // Another workstation saves first.
+  dd::store::Volunteer theirs = *stored.value;
+  theirs.address = QStringLiteral("济南市历下区泉城路1号");
+  REQUIRE(registry->updateVolunteer(theirs, {QStringLiteral("other")}).ok());
+
+  child<QLineEdit>(&editor, "address")->setText(QStringLiteral("青岛市市南区香港中路2号"));
+  QStringList shown;
+  dd::test::whenModalAppears([&](QWidget* modal) {
+    auto* table = modal->findChild<QTableWidget*>(QStringLiteral("differences"));
+    CHECK(table);
+    for (int r = 0; table && r < table->rowCount(); ++r)
+      for (int c = 0; c < table->columnCount(); ++c) shown << table->item(r, c)->text();
+    modal->findChild<QPushButton*>(QStringLiteral("takeTheirs"))->click();
+  });
+  CHECK_FALSE(editor.save());
+  CHECK(shown.contains(QStringLiteral("济南市历下区泉城路1号")));
+  CHECK(shown.contains(QStringLiteral("青岛市市南区香港中路2号")));
+  CHECK(child<QLineEdit>(&editor, "address")->text() == QStringLiteral("济南市历下区泉城路1号"));
+  CHECK(registry->volunteer(stored.value->id)->address == QStringLiteral("济南市历下区泉城路1号"));
+}

@@ -1,0 +1,96 @@
+// Measures the volunteers page against a large registry (hidden: run with
+//   tests_gui "[.benchmark]"   and optionally DD_GUI_BENCH_DB=/path/file.sqlite
+// to reuse a generated database; DD_GUI_BENCH_VOLUNTEERS sets the size).
+// Figures go to docs/benchmarks.md (section GUI).
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include "app/synthetic_data.h"
+#include "gui/collating_proxy_model.h"
+#include "gui/volunteer_table_model.h"
+#include "gui/volunteers_page.h"
+#include "gui_test_support.h"
+
+namespace {
+double msSince(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) / 1e6; }
+
+double timeFilter(dd::gui::VolunteersPage& page, const QString& text, int* rows) {
+  QElapsedTimer timer;
+  timer.start();
+  page.findChild<QLineEdit*>(QStringLiteral("quickFilter"))->setText(text);
+  page.applyFilter();
+  QApplication::processEvents();
+  *rows = page.model()->totalRows();
+  return msSince(timer);
+}
+}  // namespace
+
+TEST_CASE("volunteers page with a large registry opens and filters fast", "[.benchmark]") {
+  const int wanted = qEnvironmentVariableIntValue("DD_GUI_BENCH_VOLUNTEERS") > 0
+                         ? qEnvironmentVariableIntValue("DD_GUI_BENCH_VOLUNTEERS")
+                         : 100000;
+  QTemporaryDir dir;
+  const QString path = qEnvironmentVariableIsSet("DD_GUI_BENCH_DB") ? qEnvironmentVariable("DD_GUI_BENCH_DB")
+                                                                    : dir.filePath(QStringLiteral("bench.sqlite"));
+  auto registry = dd::test::openRegistry(path);
+  const int existing = *registry->countVolunteers({});
+  if (existing < wanted) {
+    dd::app::GenerateOptions options;
+    options.volunteers = wanted - existing;
+    options.seed = 20261125;
+    options.actor = {QStringLiteral("bench")};
+    QElapsedTimer generation;
+    generation.start();
+    auto report = dd::app::generateSyntheticData(*registry, options);
+    INFO((report ? std::string() : report.error().english()));
+    REQUIRE(report);
+    WARN("generated " << report->volunteers << " volunteers in " << msSince(generation) / 1000 << " s");
+  }
+  const int total = *registry->countVolunteers({});
+  auto sample = registry->listVolunteers({{}, dd::app::VolunteerSort::RegistryNo, false, total / 2, 1});
+  REQUIRE(sample);
+  REQUIRE_FALSE(sample->isEmpty());
+  const dd::store::VolunteerSummary probe = sample->constFirst();
+
+  QElapsedTimer timer;
+  timer.start();
+  dd::gui::VolunteersPage page(registry.get());
+  page.resize(1200, 760);
+  page.show();
+  QApplication::processEvents();
+  const double openMs = msSince(timer);
+  REQUIRE(page.model()->totalRows() == total);
+
+  int rows = 0;
+  const double byName = timeFilter(page, probe.name.left(2), &rows);
+  const int nameRows = rows;
+  const double byRegistryNo = timeFilter(page, probe.registryNo, &rows);
+  CHECK(rows >= 1);
+  const double byPhone = timeFilter(page, probe.phone, &rows);
+  CHECK(rows >= 1);
+  const double byId = timeFilter(page, probe.idNumber.left(10), &rows);
+  const double cleared = timeFilter(page, QString(), &rows);
+  CHECK(rows == total);
+
+  timer.restart();
+  page.findChild<QTableView*>(QStringLiteral("table"))->sortByColumn(dd::gui::VolunteerTableModel::Name,
+                                                                     Qt::AscendingOrder);
+  QApplication::processEvents();
+  const double sortAll = msSince(timer);
+
+  WARN("volunteers: " << total << "\n  open page (count + first page): " << openMs << " ms"
+                      << "\n  filter by name '" << probe.name.left(2).toStdString() << "' (" << nameRows
+                      << " rows): " << byName << " ms\n  filter by registry no: " << byRegistryNo
+                      << " ms\n  filter by phone: " << byPhone << " ms\n  filter by ID number prefix: " << byId
+                      << " ms\n  clear filter: " << cleared << " ms\n  sort all rows by name (pinyin): " << sortAll
+                      << " ms");
+  CHECK(openMs < 300);
+  CHECK(byName < 300);
+  CHECK(byRegistryNo < 300);
+  CHECK(byPhone < 300);
+}
