@@ -179,6 +179,9 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   auto profiles = profilePatient(patient, index.nomenclature());
   if (!profiles) return profiles.error();
   const KeyLayout layout = layoutFor(options.policy);
+  if (!layout.uses(Criterion::Matches))  // RankingPolicy::parse ensures it; a hand-built policy might not
+    return dd::makeError("match.ranking_needs_matches", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "The ranking must include 'matches'."));
   const FactorKeyTable factorKeys(layout, options.patient);
 
   std::array<std::vector<std::uint64_t>, kMatchLoci> tables;

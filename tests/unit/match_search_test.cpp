@@ -280,6 +280,9 @@ TEST_CASE("bad typings are rejected with the reason") {
   REQUIRE(results.size() == 1);
   CHECK(results.front().loci[A].untyped);
   CHECK_FALSE(results.front().definite);
+  SearchOptions noMatches;
+  noMatches.policy.order = {Criterion::Younger};
+  CHECK(search(index, *parseTyping(kPatient, hla), noMatches).error().code == "match.ranking_needs_matches");
   SearchOptions badScale;
   badScale.scale = 7;
   CHECK(search(index, *parseTyping(kPatient, hla), badScale).error().code == "match.scale");
