@@ -119,7 +119,7 @@ int run(QCoreApplication& app) {
     const QString path = parser.value(screenshotOption);
     const QString problem = parser.isSet(dialogOption)
                                 ? screenshotDialog(workspace, parser.value(dialogOption), path)
-                                : screenshotWidget(&window, path);
+                                : screenshotPage(workspace, path);
     return problem.isEmpty() ? 0 : fail(problem, 1);
   }
   if (parser.isSet(smokeOption)) QTimer::singleShot(0, &app, &QCoreApplication::quit);

@@ -8,6 +8,7 @@
 #include "gui/case_table_model.h"
 #include "gui/collating_proxy_model.h"
 #include "gui/display_text.h"
+#include "gui/documents_actions.h"
 #include "gui/paged_table_model.h"
 #include "ui_cases_page.h"
 
@@ -93,6 +94,15 @@ void CasesPage::selectionChanged() {
 void CasesPage::showError(const QString& message) {
   ui_->actionError->setText(message);
   ui_->actionError->setVisible(!message.isEmpty());
+}
+
+void CasesPage::printPage() {
+  const int row = selectedRow();
+  if (row < 0) {
+    showError(tr("Select the case whose consent form you want to print."));
+    return;
+  }
+  printConsent(this, *registry_, model_->row(row).workup.id);
 }
 
 bool CasesPage::advanceSelected() {

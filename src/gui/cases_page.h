@@ -29,6 +29,9 @@ class CasesPage : public QWidget, public PageCommands {
   bool canFind() const override { return true; }
   void focusFind() override;
   void pageShown() override { reload(); }
+  // Ctrl+P: the donation consent form of the selected case.
+  bool canPrint() const override { return true; }
+  void printPage() override;
 
   void reload();
   void selectCase(qint64 caseId);

@@ -21,6 +21,8 @@ void FieldErrors::add(const QString& field, QWidget* editor, QLabel* messageLabe
   if (messageLabel) {
     messageLabel->setProperty("role", QStringLiteral("fieldMessage"));
     messageLabel->setWordWrap(true);
+    // Expanding, so a form layout gives the message the field's full width.
+    messageLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     messageLabel->hide();
   }
 }

@@ -10,6 +10,8 @@
 #include "app/registry.h"
 #include "app/search_format.h"
 #include "core/qt/localization.h"
+#include "gui/documents_actions.h"
+#include "gui/documents_preview.h"
 #include "gui/match_search_page.h"
 #include "gui/search_result_model.h"
 #include "ui_match_search_page.h"
@@ -78,8 +80,7 @@ void MatchSearchPage::printPage() {
     QMessageBox::warning(this, tr("Print report"), dd::qt::translated(patient.error()));
     return;
   }
-  const QString language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
-  app::DocumentPrinter printer(*registry_, app::loadPrintSettings(), language);
+  app::DocumentPrinter printer(*registry_, app::loadPrintSettings(), documentLanguage());
   app::ReportHeader header;
   header.searchDate = QDate::currentDate();
   header.donorsSearched = model_->rowCount();
@@ -88,14 +89,8 @@ void MatchSearchPage::printPage() {
     QMessageBox::warning(this, tr("Print report"), dd::qt::translated(document.error()));
     return;
   }
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save the search report"),
-                                                    QStringLiteral("search-report-%1.pdf").arg(patient->caseNo),
-                                                    tr("PDF files (*.pdf)"));
-  if (path.isEmpty()) return;
-  if (const Status written = printer.writePdf(path, {*document}); !written)
-    QMessageBox::warning(this, tr("Print report"), dd::qt::translated(written.error()));
-  else
-    ui_->statusText->setText(tr("Report written to %1.").arg(path));
+  // Preview, print or PDF through the printing component.
+  showPrintPreview(this, {*document}, printer.settings().organisation);
 }
 
 }  // namespace dd::gui

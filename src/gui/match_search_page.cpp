@@ -43,8 +43,9 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, const QString& databas
   ui_->results->setModel(model_);
   ui_->results->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   ui_->results->setColumnWidth(SearchResultModel::Rank, 50);
-  ui_->results->setColumnWidth(SearchResultModel::RegistryNo, 130);
-  for (int c = SearchResultModel::A; c <= SearchResultModel::DQB1; ++c) ui_->results->setColumnWidth(c, 150);
+  ui_->results->setColumnWidth(SearchResultModel::RegistryNo, 110);
+  ui_->results->setColumnWidth(SearchResultModel::Total, 60);
+  for (int c = SearchResultModel::A; c <= SearchResultModel::DQB1; ++c) ui_->results->setColumnWidth(c, 128);
 
   connect(ui_->scale, &QComboBox::currentIndexChanged, this, [this] {
     ui_->minimum->setMaximum(ui_->scale->currentData().toInt());

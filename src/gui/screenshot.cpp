@@ -6,8 +6,13 @@
 #include <QTabWidget>
 #include <QThread>
 
+#include "app/registry.h"
+#include "gui/case_table_model.h"
+#include "gui/cases_page.h"
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
+#include "gui/match_search_page.h"
+#include "gui/search_runner.h"
 #include "gui/workspace.h"
 
 namespace dd::gui {
@@ -28,10 +33,62 @@ QString save(QWidget* widget, const QString& path) {
     return QCoreApplication::translate("Application", "Cannot write screenshot '%1'.").arg(path);
   return {};
 }
+
+
+void addDemoCases(Workspace& workspace) {
+  // Only for the documentation run over its throwaway demo database
+  // (scripts/screenshots sets the variable): never writes to real data.
+  if (qEnvironmentVariable("DONORDESK_SCREENSHOT_DEMO") != QLatin1String("1")) return;
+  app::Registry& registry = *workspace.registry();
+  app::PatientQuery patients;
+  patients.limit = 4;
+  app::VolunteerQuery volunteers;
+  volunteers.filter.status = store::VolunteerStatus::Active;
+  volunteers.limit = 4;
+  auto p = registry.listPatients(patients);
+  auto v = registry.listVolunteers(volunteers);
+  if (!p || !v) return;
+  const app::Actor actor{QStringLiteral("demo")};
+  const QDate start = QDate::currentDate().addDays(-60);
+  for (int i = 0; i < qMin(p->size(), v->size()); ++i) {
+    auto opened = registry.startWorkup(p->at(i).id, v->at(i).id, start.addDays(i * 7), actor);
+    if (!opened.ok()) continue;
+    store::WorkupCase w = *opened.value;
+    for (int stage = 1; stage <= i && opened.ok(); ++stage) {
+      opened = registry.advanceWorkup(w.id, w.rowVersion, static_cast<store::WorkupStage>(stage),
+                                      start.addDays(i * 7 + stage * 9), actor);
+      if (opened.ok()) w = *opened.value;
+    }
+  }
+}
 }  // namespace
+
+QString screenshotPage(Workspace& workspace, const QString& path) {
+  MainWindow& window = workspace.window();
+  if (window.currentPage() == Page::Cases) {
+    if (auto* cases = qobject_cast<CasesPage*>(window.page(Page::Cases)); cases && cases->model()->rowCount() == 0) {
+      addDemoCases(workspace);
+      cases->reload();
+    }
+    if (auto* cases = qobject_cast<CasesPage*>(window.page(Page::Cases)); cases && cases->model()->rowCount() > 0)
+      cases->selectCase(cases->model()->row(0).workup.id);
+  }
+  return screenshotWidget(&window, path);
+}
 
 QString screenshotWidget(QWidget* widget, const QString& path) {
   settle();
+  // The match page is only interesting with results: search for the first patient.
+  auto* window = qobject_cast<MainWindow*>(widget);
+  if (window && window->currentPage() == Page::MatchSearch)
+    if (auto* search = qobject_cast<MatchSearchPage*>(window->page(Page::MatchSearch)); search && search->search()) {
+      QDeadlineTimer deadline(60000);
+      while (search->runner()->busy() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+      }
+      QApplication::processEvents();
+    }
   return save(widget, path);
 }
 

@@ -10,6 +10,8 @@ namespace dd::gui {
 class Workspace;
 
 QString screenshotWidget(QWidget* widget, const QString& path);
+// The main window on its current page (the match page after a search).
+QString screenshotPage(Workspace& workspace, const QString& path);
 QString screenshotDialog(Workspace& workspace, const QString& nameAndTab, const QString& path);
 
 }  // namespace dd::gui

@@ -16,9 +16,9 @@ void applyStyle(QApplication& app) {
   app.setPalette(palette);
   app.setStyleSheet(QStringLiteral(
       "QListWidget#navigationList { background: #e8eef3; border: none; border-right: 1px solid #cfd8e0;"
-      "  padding-top: 8px; font-size: 11pt; }"
+      "  padding-top: 8px; font-size: 11pt; outline: 0; }"
       "QListWidget#navigationList::item { padding: 6px 10px; border-radius: 4px; margin: 1px 6px; color: #1f2d3a; }"
-      "QListWidget#navigationList::item:selected { background: #2c6e9b; color: white; }"
+      "QListWidget#navigationList::item:selected { background: #c9dcec; color: #10324d; font-weight: bold; }"
       "QListWidget#navigationList::item:hover:!selected { background: #d6e2ec; }"
       "*[fieldError=\"true\"] { border: 1px solid #c0392b; background: #fdf0ef; }"
       "QLabel[role=\"fieldMessage\"] { color: #b03a2e; }"

@@ -6,6 +6,7 @@
 #include "gui/app_settings.h"
 #include "gui/collating_proxy_model.h"
 #include "gui/display_text.h"
+#include "gui/documents_actions.h"
 #include "gui/volunteer_editor.h"
 #include "gui/volunteer_table_model.h"
 #include "ui_volunteers_page.h"
@@ -34,13 +35,11 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
   ui_->table->setSortingEnabled(true);
   ui_->table->horizontalHeader()->setSectionsMovable(true);
   ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-  ui_->table->setColumnWidth(VolunteerTableModel::RegistryNo, 130);
-  ui_->table->setColumnWidth(VolunteerTableModel::Name, 110);
-  ui_->table->setColumnWidth(VolunteerTableModel::Sex, 50);
-  ui_->table->setColumnWidth(VolunteerTableModel::Age, 50);
-  ui_->table->setColumnWidth(VolunteerTableModel::Region, 150);
-  ui_->table->setColumnWidth(VolunteerTableModel::IdNumber, 170);
-  ui_->table->setColumnWidth(VolunteerTableModel::Phone, 120);
+  const std::pair<int, int> widths[] = {{VolunteerTableModel::RegistryNo, 110}, {VolunteerTableModel::Name, 90},
+                                         {VolunteerTableModel::Sex, 64},         {VolunteerTableModel::Age, 44},
+                                         {VolunteerTableModel::Region, 140},     {VolunteerTableModel::Status, 140},
+                                         {VolunteerTableModel::IdNumber, 150},   {VolunteerTableModel::Phone, 110}};
+  for (const auto& [column, width] : widths) ui_->table->setColumnWidth(column, width);
   AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
 
   filterDelay_.setSingleShot(true);
@@ -99,6 +98,17 @@ void VolunteersPage::createRecord() {
   if (editor.exec() != QDialog::Accepted) return;
   Q_EMIT volunteerSaved(editor.volunteerId());
   applyFilter();
+}
+
+void VolunteersPage::printPage() {
+  const QModelIndex current = ui_->table->currentIndex();
+  if (!current.isValid()) {
+    QMessageBox::information(this, tr("Print"), tr("Select the volunteer whose registration form you want to print."));
+    return;
+  }
+  const QString registryNo =
+      proxy_->index(current.row(), VolunteerTableModel::RegistryNo).data().toString();
+  printRegistrationForms(this, *registry_, {registryNo});
 }
 
 void VolunteersPage::openSelected() {

@@ -33,6 +33,9 @@ class VolunteersPage : public QWidget, public PageCommands {
   bool canFind() const override { return true; }
   void focusFind() override;
   void pageShown() override;
+  // Ctrl+P: the registration form of the selected volunteer.
+  bool canPrint() const override { return true; }
+  void printPage() override;
 
   // Applies the filter fields now (instead of after the typing pause).
   void applyFilter();
