@@ -53,6 +53,7 @@ void VolunteerTableModel::commitStaged() {
 
 void VolunteerTableModel::clearRows() {
   rows_.clear();
+  typings_.clear();
   today_ = QDate::currentDate();
 }
 
@@ -67,6 +68,15 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
       return (v.registryNo + QLatin1Char(' ') + v.name + QLatin1Char(' ') + v.prefecture + QLatin1Char(' ') +
               v.county)
           .toLower();
+    case Qt::ToolTipRole:
+      if (index.column() == Hla) {
+        QStringList loci;
+        const store::HlaTyping& typing = typingOf(v.id);
+        for (store::Locus locus : store::kAllLoci)
+          if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
+        return loci.join(QLatin1Char('\n'));
+      }
+      return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && v.status != store::VolunteerStatus::Active) return QBrush(QColor(0x8a, 0x5a, 0x00));
       return {};
@@ -91,8 +101,24 @@ QVariant VolunteerTableModel::display(const store::VolunteerSummary& v, int colu
     case IdNumber: return maskIdNumber(v.idNumber);
     case Phone: return maskPhone(v.phone);
     case LastContact: return dateText(v.lastContactOk);
+    case Hla: {
+      QStringList loci;
+      const store::HlaTyping& typing = typingOf(v.id);
+      for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+        if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
+      return loci.join(QStringLiteral(" · "));
+    }
     default: return {};
   }
+}
+
+const store::HlaTyping& VolunteerTableModel::typingOf(qint64 id) const {
+  auto it = typings_.find(id);
+  if (it == typings_.end()) {
+    auto volunteer = registry_->volunteer(id);
+    it = typings_.insert(id, volunteer ? volunteer->hla : store::HlaTyping());
+  }
+  return *it;
 }
 
 QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int column) const {
@@ -102,6 +128,7 @@ QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int co
     case IdNumber: return v.idNumber;
     case Phone: return v.phone;
     case LastContact: return v.lastContactOk.isValid() ? QVariant(v.lastContactOk) : QVariant();
+    case Hla: return {};  // would read every volunteer's typing: not sortable
     default: return display(v, column);
   }
 }
@@ -118,6 +145,7 @@ QVariant VolunteerTableModel::headerData(int section, Qt::Orientation orientatio
     case IdNumber: return tr("ID number");
     case Phone: return tr("Phone");
     case LastContact: return tr("Last contact");
+    case Hla: return tr("HLA (A · B · DRB1)");
     default: return {};
   }
 }

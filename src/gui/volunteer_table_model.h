@@ -3,6 +3,7 @@
 // (quick text, status, region) go to the database so the model only ever
 // holds the pages the user has scrolled through; ID numbers and phones are
 // masked in the list (search still matches the full numbers in the database).
+#include <QHash>
 #include <QList>
 
 #include "app/registry.h"
@@ -13,7 +14,7 @@ namespace dd::gui {
 class VolunteerTableModel : public PagedTableModel {
   Q_OBJECT
  public:
-  enum Column { RegistryNo, Name, Sex, Age, Region, Status, IdNumber, Phone, LastContact, ColumnCount };
+  enum Column { RegistryNo, Name, Sex, Age, Region, Status, Hla, IdNumber, Phone, LastContact, ColumnCount };
 
   explicit VolunteerTableModel(app::Registry* registry, QObject* parent = nullptr);
 
@@ -36,12 +37,16 @@ class VolunteerTableModel : public PagedTableModel {
  private:
   QVariant display(const store::VolunteerSummary& v, int column) const;
   QVariant sortValue(const store::VolunteerSummary& v, int column) const;
+  // The list query carries no typing: read it for the rows actually shown
+  // (a few dozen primary-key reads) and keep it.
+  const store::HlaTyping& typingOf(qint64 id) const;
 
   app::Registry* registry_;
   app::VolunteerQuery query_;
   QList<store::VolunteerSummary> rows_;
   QList<store::VolunteerSummary> staged_;
   QDate today_ = QDate::currentDate();
+  mutable QHash<qint64, store::HlaTyping> typings_;
 };
 
 }  // namespace dd::gui

@@ -37,7 +37,8 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
   ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   const std::pair<int, int> widths[] = {{VolunteerTableModel::RegistryNo, 110}, {VolunteerTableModel::Name, 90},
                                          {VolunteerTableModel::Sex, 64},         {VolunteerTableModel::Age, 44},
-                                         {VolunteerTableModel::Region, 140},     {VolunteerTableModel::Status, 140},
+                                         {VolunteerTableModel::Region, 130},     {VolunteerTableModel::Status, 140},
+                                         {VolunteerTableModel::Hla, 200},
                                          {VolunteerTableModel::IdNumber, 150},   {VolunteerTableModel::Phone, 110}};
   for (const auto& [column, width] : widths) ui_->table->setColumnWidth(column, width);
   AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());

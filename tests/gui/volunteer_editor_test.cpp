@@ -139,6 +139,11 @@ TEST_CASE("HLA fields show the engine's message as you type and block saving") {
   auto saved = registry->volunteer(editor.volunteerId());
   REQUIRE(saved);
   CHECK(saved->hla.at(dd::store::Locus::A).raw == QStringLiteral("A*02:01"));
+  // The list shows the typing (read for the rows on screen).
+  dd::gui::VolunteerTableModel model(registry.get());
+  model.reload();
+  REQUIRE(model.rowCount() == 1);
+  CHECK(model.index(0, dd::gui::VolunteerTableModel::Hla).data().toString() == QStringLiteral("A*02:01"));
 }
 
 TEST_CASE("closing with unsaved changes asks, and Cancel keeps the editor open") {
