@@ -2,6 +2,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/qt/localization.h"
 #include "gui/display_text.h"
@@ -16,6 +18,55 @@ void VolunteerTableModel::setFilter(const app::VolunteerFilter& filter) {
   reload();
 }
 
+void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filter, const QString& databaseUrl) {
+  struct Loaded {
+    QString error;
+    int total = 0;
+    QList<store::VolunteerSummary> rows;
+  };
+  const quint64 generation = ++generation_;
+  loading_ = true;
+  app::VolunteerQuery query = query_;
+  query.filter = filter;
+  query.offset = 0;
+  query.limit = pageSize();
+  auto* watcher = new QFutureWatcher<Loaded>(this);
+  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation, filter] {
+    Loaded loaded = watcher->result();
+    watcher->deleteLater();
+    if (generation != generation_) return;  // superseded by a newer filter
+    loading_ = false;
+    query_.filter = filter;
+    if (!loaded.error.isEmpty()) {
+      reload();  // shows the error the same way a foreground load would
+      return;
+    }
+    preloaded_ = true;
+    preloadedTotal_ = loaded.total;
+    staged_ = std::move(loaded.rows);
+    reload();
+    preloaded_ = false;
+  });
+  watcher->setFuture(QtConcurrent::run([query, databaseUrl]() {
+    Loaded loaded;
+    store::OpenOptions options;
+    options.migrate = false;  // the GUI's own connection already did
+    auto registry = app::Registry::open(databaseUrl, options);
+    if (!registry) {
+      loaded.error = dd::qt::translated(registry.error());
+      return loaded;
+    }
+    auto total = (*registry)->countVolunteers(query.filter);
+    auto rows = total ? (*registry)->listVolunteers(query) : Expected<QList<store::VolunteerSummary>>(total.error());
+    if (!rows) loaded.error = dd::qt::translated(rows.error());
+    else {
+      loaded.total = *total;
+      loaded.rows = std::move(*rows);
+    }
+    return loaded;
+  }));
+}
+
 int VolunteerTableModel::rowOf(qint64 id) const {
   for (int row = 0; row < rows_.size(); ++row)
     if (rows_[row].id == id) return row;
@@ -25,6 +76,7 @@ int VolunteerTableModel::rowOf(qint64 id) const {
 int VolunteerTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 int VolunteerTableModel::countRows(QString* error) {
+  if (preloaded_) return preloadedTotal_;
   auto count = registry_->countVolunteers(query_.filter);
   if (!count) {
     *error = dd::qt::translated(count.error());
@@ -34,6 +86,7 @@ int VolunteerTableModel::countRows(QString* error) {
 }
 
 int VolunteerTableModel::stageRows(int offset, int limit, QString* error) {
+  if (preloaded_ && offset == 0) return static_cast<int>(staged_.size());  // already read in the background
   app::VolunteerQuery query = query_;
   query.offset = offset;
   query.limit = limit;

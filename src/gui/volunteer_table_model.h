@@ -19,6 +19,12 @@ class VolunteerTableModel : public PagedTableModel {
   explicit VolunteerTableModel(app::Registry* registry, QObject* parent = nullptr);
 
   void setFilter(const app::VolunteerFilter& filter);  // reloads
+  // Same, but the count and the first page are read on a worker thread with
+  // its own connection to `databaseUrl`; the model resets when they arrive
+  // (a newer request supersedes an older one). Scrolling further still reads
+  // pages on the GUI thread's connection.
+  void setFilterInBackground(const app::VolunteerFilter& filter, const QString& databaseUrl);
+  bool loading() const { return loading_; }
   const app::VolunteerFilter& filter() const { return query_.filter; }
   const store::VolunteerSummary& summary(int row) const { return rows_.at(row); }
   // Row of the volunteer with `id` among the loaded rows, or -1.
@@ -46,6 +52,10 @@ class VolunteerTableModel : public PagedTableModel {
   QList<store::VolunteerSummary> rows_;
   QList<store::VolunteerSummary> staged_;
   QDate today_ = QDate::currentDate();
+  quint64 generation_ = 0;
+  bool loading_ = false;
+  bool preloaded_ = false;  // countRows/stageRows answer from a background result
+  int preloadedTotal_ = 0;
   mutable QHash<qint64, store::HlaTyping> typings_;
 };
 

@@ -73,9 +73,19 @@ void VolunteersPage::applyFilter() {
   filter.prefecture = ui_->regionFilter->text().trimmed();
   const QVariant status = ui_->statusFilter->currentData();
   if (status.isValid()) filter.status = static_cast<store::VolunteerStatus>(status.toInt());
+  stale_ = false;
+  if (background_ && proxy_->sortColumn() < 0) {
+    ui_->countLabel->setText(tr("Searching…"));
+    model_->setFilterInBackground(filter, databaseUrl_);
+    return;
+  }
   model_->setFilter(filter);
   if (proxy_->sortColumn() >= 0) model_->fetchAll();
-  stale_ = false;
+}
+
+void VolunteersPage::setBackgroundFiltering(const QString& databaseUrl) {
+  background_ = true;
+  databaseUrl_ = databaseUrl;
 }
 
 void VolunteersPage::updateCount() {

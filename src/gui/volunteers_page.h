@@ -39,6 +39,9 @@ class VolunteersPage : public QWidget, public PageCommands {
 
   // Applies the filter fields now (instead of after the typing pause).
   void applyFilter();
+  // Typing in the filters then queries on a worker thread (its own
+  // connection to this database), so the window never waits for a scan.
+  void setBackgroundFiltering(const QString& databaseUrl);
   void openVolunteer(qint64 id);
   VolunteerTableModel* model() const { return model_; }
   CollatingProxyModel* proxy() const { return proxy_; }
@@ -58,6 +61,8 @@ class VolunteersPage : public QWidget, public PageCommands {
   CollatingProxyModel* proxy_;
   QTimer filterDelay_;
   bool stale_ = false;
+  bool background_ = false;
+  QString databaseUrl_;
 };
 
 }  // namespace dd::gui

@@ -63,7 +63,9 @@ dd::Status Workspace::openDatabase(const QString& url) {
 
 void Workspace::rebuildPages() {
   const Page current = window_->currentPage();
-  window_->setPage(Page::Volunteers, new VolunteersPage(registry_.get()));
+  auto* volunteersPage = new VolunteersPage(registry_.get());
+  volunteersPage->setBackgroundFiltering(url_);
+  window_->setPage(Page::Volunteers, volunteersPage);
   auto* patients = new PatientsPage(registry_.get());
   window_->setPage(Page::Patients, patients);
   auto* search = new MatchSearchPage(registry_.get(), url_);

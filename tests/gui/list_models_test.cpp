@@ -3,11 +3,15 @@
 #include <QAbstractItemModelTester>
 #include <QLocale>
 #include <QStandardItemModel>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include "gui/collating_proxy_model.h"
 #include "gui/display_text.h"
 #include "gui/volunteer_table_model.h"
+#include "gui/volunteers_page.h"
 #include "gui_test_support.h"
 #include "support/qt_string_maker.h"
 
@@ -122,4 +126,34 @@ TEST_CASE("masking keeps the ends of ID numbers and phones") {
   CHECK(dd::gui::ageInYears(QDate(2000, 6, 15), QDate(2026, 6, 14)) == 25);
   CHECK(dd::gui::ageInYears(QDate(2000, 6, 15), QDate(2026, 6, 15)) == 26);
   CHECK(dd::gui::ageInYears(QDate(), QDate(2026, 6, 15)) == -1);
+}
+
+TEST_CASE("volunteers page filters on a worker thread once the database URL is known") {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("r.sqlite");
+  auto registry = dd::test::openRegistry(path);
+  for (int i = 1; i <= 30; ++i)
+    REQUIRE(registry->registerVolunteer(dd::test::sampleVolunteer(i == 7 ? QStringLiteral("司马光") : QStringLiteral("志愿者%1").arg(i), i),
+                                        {QStringLiteral("t")}, true)
+                .ok());
+  dd::gui::VolunteersPage page(registry.get());
+  page.setBackgroundFiltering(path);
+  REQUIRE(page.model()->rowCount() == 30);
+  dd::test::ModelCheck check(page.model());
+  QSignalSpy reset(page.model(), &QAbstractItemModel::modelReset);
+  page.findChild<QLineEdit*>(QStringLiteral("quickFilter"))->setText(QStringLiteral("司马"));
+  page.applyFilter();
+  CHECK(page.model()->loading());
+  REQUIRE(reset.wait(10000));
+  REQUIRE(page.model()->rowCount() == 1);
+  CHECK(page.model()->index(0, VolunteerTableModel::Name).data().toString() == QStringLiteral("司马光"));
+  // A newer filter wins over one still running.
+  page.findChild<QLineEdit*>(QStringLiteral("quickFilter"))->setText(QStringLiteral("没有"));
+  page.applyFilter();
+  page.findChild<QLineEdit*>(QStringLiteral("quickFilter"))->setText(QString());
+  page.applyFilter();
+  reset.clear();
+  REQUIRE(reset.wait(10000));
+  QTest::qWait(200);  // the superseded result must not arrive later
+  CHECK(page.model()->rowCount() == 30);
 }
