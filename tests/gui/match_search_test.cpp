@@ -115,3 +115,44 @@ TEST_CASE("a GL String the engine rejects is shown at the field and nothing runs
   CHECK(page.findChild<QWidget*>("glString")->property("fieldError").toBool());
   CHECK(page.model()->rowCount() == 0);
 }
+
+TEST_CASE("searching for a patient then reserving a donor and opening a case from the results") {
+  waitForHla();
+  QTemporaryDir dir;
+  const QString path = dir.filePath("r.sqlite");
+  auto registry = dd::test::openRegistry(path);
+  const qint64 donor = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 other = addDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
+  dd::store::Patient patient;
+  patient.name = QStringLiteral("吴磊");
+  patient.birthDate = QDate(1990, 1, 1);
+  const QStringList loci = QString::fromLatin1(kPatient).split(QLatin1Char('^'));
+  for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
+  auto created = registry->createPatient(patient, {QStringLiteral("t")});
+  INFO((created.errors.empty() ? std::string() : created.errors.front().english()));
+  REQUIRE(created.ok());
+
+  dd::gui::MatchSearchPage page(registry.get(), path);
+  page.show();
+  page.selectPatient(created.value->id);
+  QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
+  QSignalSpy opened(&page, &dd::gui::MatchSearchPage::caseOpened);
+  REQUIRE(page.search());
+  REQUIRE(done.wait(60000));
+  REQUIRE(page.model()->rowCount() == 2);
+  auto* table = page.findChild<QTableView*>("results");
+  const int donorRow = rowOf(*page.model(), donor);
+  table->selectRow(donorRow);
+  REQUIRE(page.reserveSelected());
+  CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Reserved);
+  CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
+
+  table->selectRow(rowOf(*page.model(), other));
+  REQUIRE(page.openCaseForSelected());
+  REQUIRE(opened.size() == 1);
+  auto cases = registry->workupCasesForPatient(created.value->id);
+  REQUIRE(cases);
+  REQUIRE(cases->size() == 1);
+  CHECK(cases->at(0).volunteerId == other);
+  CHECK(opened.at(0).at(0).toLongLong() == cases->at(0).id);
+}
