@@ -1,6 +1,8 @@
 // donordesk-cli: the scriptable front end. Global options come first, then a
 // command and its own options: donordesk-cli [--db URL] COMMAND [ARGS...].
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,8 +20,12 @@ namespace {
 
 QString commandList() {
   QString text = dd::cli::tr("Commands:") + QLatin1Char('\n');
-  for (const auto& command : dd::cli::commands())
-    text += QStringLiteral("  %1  %2\n").arg(command.name, -22).arg(dd::cli::tr(command.summary));
+  // Registration order follows static initialisation, which is arbitrary: sort.
+  std::vector<const dd::cli::Command*> sorted;
+  for (const auto& command : dd::cli::commands()) sorted.push_back(&command);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  for (const auto* command : sorted)
+    text += QStringLiteral("  %1  %2\n").arg(command->name, -22).arg(dd::cli::tr(command->summary));
   return text;
 }
 
