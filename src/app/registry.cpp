@@ -77,6 +77,12 @@ Expected<QList<QPair<QString, QString>>> Registry::volunteerRegions() {
 Expected<QList<store::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
   return store::VolunteerRepository(*db_).statusHistory(volunteerId);
 }
+Expected<QString> Registry::volunteersChangeStamp() { return store::VolunteerRepository(*db_).changeStamp(); }
+
+void Registry::volunteerWritten(qint64 volunteerId) {
+  if (written_ && !db_->inTransaction()) written_(volunteerId);
+}
+
 Status Registry::forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor) {
   return store::VolunteerRepository(*db_).forEachDonor(visitor, QDate::currentDate());
 }
@@ -116,6 +122,7 @@ SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const 
     return SaveResult<Volunteer>::failure(s.error());
   if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
+  volunteerWritten(v.id);
   return result;
 }
 
@@ -153,6 +160,7 @@ SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Ac
     return SaveResult<Volunteer>::failure(s.error());
   if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
+  volunteerWritten(v.id);
   return result;
 }
 
@@ -195,6 +203,7 @@ Expected<int> Registry::retireAgedOut(const Actor& actor, const QDate& today) {
     if (!retired.ok()) return retired.errors.empty() ? retired.warnings.at(0) : retired.errors.at(0);
   }
   if (Status s = transaction.commit(); !s) return s.error();
+  if (!due.isEmpty()) volunteerWritten(0);
   return static_cast<int>(due.size());
 }
 

@@ -97,13 +97,26 @@ class Registry {
   Expected<QList<store::AuditEntry>> auditTrail(const QString& entity, qint64 entityId);
   Expected<QList<store::ImportBatch>> importBatches();
 
+  // --- recruitment drives (batch printing; keys in app/recruitment_drive_key.h)
+  Expected<QList<store::DriveSummary>> recruitmentDrives();
+  Expected<QStringList> volunteersOfDrive(const store::DriveSelector& drive);
+
   // --- matching: every volunteer, one forward-only query, in id order.
   // The visitor returns false to stop early.
   Status forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor);
+  // Differs whenever any volunteer was added, changed or contacted since the
+  // last call (from any connection): tells whether a search index is stale.
+  Expected<QString> volunteersChangeStamp();
+  // Called after each committed write through this Registry that changed a
+  // volunteer (save, status, reservation, workup, contact), with its id; 0 =
+  // many volunteers changed (retirement run). Keeps a search index current.
+  void setVolunteerWrittenHook(std::function<void(qint64 volunteerId)> hook) { written_ = std::move(hook); }
 
  private:
   std::unique_ptr<store::Database> db_;
   HlaChecker hla_;
+  std::function<void(qint64)> written_;
+  void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction
 };
 
 }  // namespace dd::app

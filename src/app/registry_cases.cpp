@@ -60,6 +60,7 @@ Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAtte
                           keyText(store::key(attempt.channel)) + QLatin1Char(' ') + keyText(store::key(attempt.outcome))};
   if (Status s = store::AuditLog(*db_).write(entry); !s) return s.error();
   if (Status s = transaction.commit(); !s) return s.error();
+  volunteerWritten(attempt.volunteerId);
   return attempt;
 }
 
@@ -152,6 +153,7 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = w;
+  volunteerWritten(w.volunteerId);
   return result;
 }
 
@@ -189,6 +191,7 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = w;
+  volunteerWritten(w.volunteerId);
   return result;
 }
 
@@ -229,6 +232,7 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = w;
+  volunteerWritten(w.volunteerId);
   return result;
 }
 

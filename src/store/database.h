@@ -56,6 +56,7 @@ class Database {
   Status begin();
   Status commit();
   void rollback();
+  bool inTransaction() const { return depth_ > 0; }
 
  private:
   Database() = default;

@@ -249,6 +249,18 @@ Expected<QList<StatusChange>> VolunteerRepository::statusHistory(qint64 voluntee
   return changes;
 }
 
+Expected<QString> VolunteerRepository::changeStamp() {
+  // Aggregates only: one scan of volunteer, one index look-up on audit_log.
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  if (!q.exec(QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(row_version), 0), "
+                             "(SELECT COALESCE(MAX(id), 0) FROM audit_log) FROM volunteer")) ||
+      !q.next())
+    return databaseError(QStringLiteral("checking for volunteer changes"), q.lastError());
+  return QStringLiteral("%1/%2/%3/%4").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                          q.value(3).toString());
+}
+
 Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& date) {
   QSqlQuery q(db_.sql());
   q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_ok = ? WHERE id = ? "

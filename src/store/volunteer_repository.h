@@ -53,6 +53,16 @@ class VolunteerRepository {
   Expected<int> count(const VolunteerFilter& filter);
   // Distinct (prefecture, county) pairs in use, sorted: for region filters.
   Expected<QList<QPair<QString, QString>>> regions();
+  // Recruitment drives in use (volunteers grouped by drive date and place),
+  // newest first (recruitment_drives.cpp).
+  Expected<QList<DriveSummary>> drives();
+  // Registry numbers of a drive's volunteers, in registry-number order; empty
+  // when nobody matches.
+  Expected<QStringList> registryNosOfDrive(const DriveSelector& drive);
+  // Changes when any volunteer was added, edited, deleted or contacted (count,
+  // highest id, sum of row versions, highest audit id): a cheap check that a
+  // derived copy such as the search index is still current.
+  Expected<QString> changeStamp();
   // Every volunteer in id order through one forward-only query.
   Status forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today);
 
