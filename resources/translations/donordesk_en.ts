@@ -1102,6 +1102,14 @@
         <source>Urgency &apos;%1&apos; must be normal, urgent or critical.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a recruitment drive: use YYYY-MM-DD, YYYY-MM-DD@place or batch:N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volunteers were registered at recruitment drive &apos;%1&apos; (see `donordesk-cli drives` for the drives on record).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1280,6 +1288,30 @@
     </message>
     <message>
         <source>Show schema version and row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli drives: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List recruitment drives and import batches (keys for print registration --drive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every volunteer of a recruitment drive: YYYY-MM-DD, YYYY-MM-DD@place or batch:N (see `drives`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use either --volunteer or --drive, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--volunteer is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --drive once</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1512,6 +1544,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select the case whose consent form you want to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -1572,6 +1608,41 @@
     </message>
     <message>
         <source>No value for: %1. Printing stops at these names; use the names listed in docs/printing.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DrivePickerDialog</name>
+    <message>
+        <source>Print registration forms for a drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the recruitment drive; every volunteer registered there gets a registration form, all in one document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no place recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1651,6 +1722,18 @@
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit form &amp;templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a form into the office template folder and edit it with a live preview</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::MatchSearchPage</name>
@@ -1688,18 +1771,6 @@
     </message>
     <message>
         <source>Search for a patient first; the report lists that patient&apos;s candidates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the search report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1879,6 +1950,28 @@
     </message>
 </context>
 <context>
+    <name>dd::gui::SearchIndex</name>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the search index from every volunteer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index ready: %n donor(s) in %1 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::SearchResultModel</name>
     <message>
         <source>match</source>
@@ -1996,11 +2089,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading every volunteer into the search index…</source>
+        <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Searching…</source>
+        <source>Waiting for the search index to be built…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2125,6 +2218,65 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerPrintActions</name>
+    <message>
+        <source>&amp;Registration form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry &amp;joining consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate of honour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Letter to the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration forms for a &amp;drive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the registration forms of every volunteer of one recruitment drive into one document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a form or letter for the selected volunteer, or the forms of a drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate of honour (only after a recorded donation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a volunteer in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 has no recorded donation: the certificate of honour is printed after a donation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recruitment drive is recorded on any volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerRecordTabs</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -2233,6 +2385,10 @@ Register this volunteer anyway?</source>
         <source>Last contact</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HLA (A · B · DRB1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteersPage</name>
@@ -2253,6 +2409,22 @@ Register this volunteer anyway?</source>
     </message>
     <message>
         <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the volunteer whose registration form you want to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1102,6 +1102,14 @@
         <source>Urgency &apos;%1&apos; must be normal, urgent or critical.</source>
         <translation>紧急程度“%1”必须是 normal（普通）、urgent（紧急）或 critical（危急）。</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a recruitment drive: use YYYY-MM-DD, YYYY-MM-DD@place or batch:N</source>
+        <translation>“%1”不是招募活动：请使用 YYYY-MM-DD、YYYY-MM-DD@地点 或 batch:N</translation>
+    </message>
+    <message>
+        <source>No volunteers were registered at recruitment drive &apos;%1&apos; (see `donordesk-cli drives` for the drives on record).</source>
+        <translation>招募活动“%1”没有登记任何志愿者（已有的招募活动请用 `donordesk-cli drives` 查看）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1282,6 +1290,30 @@
     <message>
         <source>Show schema version and row counts.</source>
         <translation>显示结构版本和各表行数。</translation>
+    </message>
+    <message>
+        <source>donordesk-cli drives: unexpected argument &apos;%1&apos;</source>
+        <translation>donordesk-cli drives：多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>List recruitment drives and import batches (keys for print registration --drive).</source>
+        <translation>列出招募活动和导入批次（即 print registration --drive 可用的值）。</translation>
+    </message>
+    <message>
+        <source>Every volunteer of a recruitment drive: YYYY-MM-DD, YYYY-MM-DD@place or batch:N (see `drives`).</source>
+        <translation>某次招募活动的全部志愿者：YYYY-MM-DD、YYYY-MM-DD@地点 或 batch:N（参见 `drives`）。</translation>
+    </message>
+    <message>
+        <source>use either --volunteer or --drive, not both</source>
+        <translation>--volunteer 和 --drive 只能用其一，不能同时使用</translation>
+    </message>
+    <message>
+        <source>--volunteer is required</source>
+        <translation>必须提供 --volunteer</translation>
+    </message>
+    <message>
+        <source>give --drive once</source>
+        <translation>--drive 只能给出一次</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1544,10 @@
             <numerusform>%n 个流程</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select the case whose consent form you want to print.</source>
+        <translation>请选择要打印捐献同意书的流程。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -1573,6 +1609,41 @@
     <message>
         <source>No value for: %1. Printing stops at these names; use the names listed in docs/printing.md.</source>
         <translation>以下名称没有值：%1。打印会在这些名称处中止；请使用 docs/printing.md 中列出的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DrivePickerDialog</name>
+    <message>
+        <source>Print registration forms for a drive</source>
+        <translation>打印招募活动的登记表</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Choose the recruitment drive; every volunteer registered there gets a registration form, all in one document.</source>
+        <translation>请选择招募活动；该活动登记的每位志愿者各打印一份登记表，全部合在一份文档中。</translation>
+    </message>
+    <message>
+        <source>(no place recorded)</source>
+        <translation>（未记录地点）</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1722,18 @@
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Edit form &amp;templates…</source>
+        <translation>编辑表格模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Copy a form into the office template folder and edit it with a live preview</source>
+        <translation>将表格复制到本机构模板目录，并在实时预览下编辑</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::MatchSearchPage</name>
@@ -1689,18 +1772,6 @@
     <message>
         <source>Search for a patient first; the report lists that patient&apos;s candidates.</source>
         <translation>请先为某位患者检索；报告列出该患者的候选供者。</translation>
-    </message>
-    <message>
-        <source>Save the search report</source>
-        <translation>保存检索报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Report written to %1.</source>
-        <translation>报告已写入 %1。</translation>
     </message>
     <message>
         <source>10/10 (A, B, C, DRB1, DQB1)</source>
@@ -1877,6 +1948,27 @@
     </message>
 </context>
 <context>
+    <name>dd::gui::SearchIndex</name>
+    <message>
+        <source>The HLA tables are still loading; try again in a moment.</source>
+        <translation>HLA 数据表仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Building the search index from every volunteer…</source>
+        <translation>正在用全部志愿者建立检索索引…</translation>
+    </message>
+    <message>
+        <source>The search index could not be built: %1</source>
+        <translation>无法建立检索索引：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index ready: %n donor(s) in %1 s.</source>
+        <translation>
+            <numerusform>检索索引已就绪：%n 名供者，用时 %1 秒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::SearchResultModel</name>
     <message>
         <source>match</source>
@@ -1994,12 +2086,12 @@
         <translation>HLA 数据表仍在加载，请稍后再试。</translation>
     </message>
     <message>
-        <source>Reading every volunteer into the search index…</source>
-        <translation>正在将全部志愿者读入检索索引…</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>Waiting for the search index to be built…</source>
+        <translation>正在等待检索索引建立…</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2217,65 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerPrintActions</name>
+    <message>
+        <source>&amp;Registration form</source>
+        <translation>登记表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Registry &amp;joining consent</source>
+        <translation>入库知情同意书(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate of honour</source>
+        <translation>荣誉证书(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Letter to the family</source>
+        <translation>致家属的信(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Registration forms for a &amp;drive…</source>
+        <translation>招募活动的登记表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Print the registration forms of every volunteer of one recruitment drive into one document.</source>
+        <translation>将某次招募活动全部志愿者的登记表打印到一份文档中。</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print a form or letter for the selected volunteer, or the forms of a drive</source>
+        <translation>为所选志愿者打印表格或信函，或打印某次招募活动的表格</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate of honour (only after a recorded donation)</source>
+        <translation>荣誉证书（仅限已有捐献记录者）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select a volunteer in the list first.</source>
+        <translation>请先在列表中选择一位志愿者。</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 has no recorded donation: the certificate of honour is printed after a donation.</source>
+        <translation>志愿者（库号 %1）没有捐献记录：荣誉证书须在捐献后打印。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No recruitment drive is recorded on any volunteer.</source>
+        <translation>没有任何志愿者记录了招募活动。</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerRecordTabs</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -2233,6 +2384,10 @@ Register this volunteer anyway?</source>
         <source>Last contact</source>
         <translation>最近联络</translation>
     </message>
+    <message>
+        <source>HLA (A · B · DRB1)</source>
+        <translation>HLA（A · B · DRB1）</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteersPage</name>
@@ -2253,6 +2408,22 @@ Register this volunteer anyway?</source>
     <message>
         <source>Volunteer</source>
         <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Select the volunteer whose registration form you want to print.</source>
+        <translation>请选择要打印登记表的志愿者。</translation>
+    </message>
+    <message>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
     </message>
 </context>
 <context>
