@@ -6,6 +6,7 @@
 #include "app/actor.h"
 #include "app/print_documents.h"
 #include "app/print_search_report.h"
+#include "app/recruitment_drive_key.h"
 #include "app/registry.h"
 #include "cli/command.h"
 #include "core/qt/localization.h"
@@ -39,9 +40,10 @@ struct PrintArgs {
   QString out;
 };
 
-// Adds --out and the record option, parses, and checks both are there.
+// Adds --out and the record option, parses, and checks both are there
+// (the record option only when recordRequired: the caller checks alternatives).
 bool parse(PrintArgs& args, const QString& command, const QStringList& raw, const QCommandLineOption& record,
-           int* code, const QList<QCommandLineOption>& extra = {}) {
+           int* code, const QList<QCommandLineOption>& extra = {}, bool recordRequired = true) {
   const QCommandLineOption out(QStringLiteral("out"), dd::cli::tr("The PDF file to write."), QStringLiteral("FILE"));
   args.parser.addOption(record);
   args.parser.addOption(out);
@@ -51,7 +53,7 @@ bool parse(PrintArgs& args, const QString& command, const QStringList& raw, cons
     *code = usage(command, dd::cli::tr("unexpected argument '%1'").arg(args.parser.positionalArguments().constFirst()));
     return false;
   }
-  if (args.parser.value(record).trimmed().isEmpty()) {
+  if (recordRequired && args.parser.value(record).trimmed().isEmpty()) {
     *code = usage(command, dd::cli::tr("--%1 is required").arg(record.names().constFirst()));
     return false;
   }
@@ -105,12 +107,32 @@ int runRegistration(dd::cli::Context& context, const QStringList& raw) {
                                      dd::cli::tr("A volunteer's registry number; repeat it to print several "
                                                  "forms (a recruitment drive) into one PDF."),
                                      QStringLiteral("NO"));
+  const QCommandLineOption drive(QStringLiteral("drive"),
+                                 dd::cli::tr("Every volunteer of a recruitment drive: YYYY-MM-DD, YYYY-MM-DD@place "
+                                             "or batch:N (see `drives`)."),
+                                 QStringLiteral("KEY"));
   int code = 0;
-  if (!parse(args, command, raw, volunteer, &code)) return code;
+  if (!parse(args, command, raw, volunteer, &code, {drive}, false)) return code;
+  const bool byDrive = args.parser.isSet(drive);
+  if (byDrive && args.parser.isSet(volunteer))
+    return usage(command, dd::cli::tr("use either --volunteer or --drive, not both"));
+  if (!byDrive && args.parser.value(volunteer).trimmed().isEmpty())
+    return usage(command, dd::cli::tr("--volunteer is required"));
+  if (byDrive && args.parser.values(drive).size() > 1)
+    return usage(command, dd::cli::tr("give --drive once"));
+  if (byDrive) {  // a malformed key is a usage error before the database is opened
+    if (auto key = dd::app::parseDriveKey(args.parser.value(drive)); !key) return fail(command, key.error());
+  }
   auto registry = openRegistry(context);
   if (!registry) return fail(command, registry.error());
+  QStringList registryNos = args.parser.values(volunteer);
+  if (byDrive) {
+    auto members = dd::app::driveVolunteers(**registry, args.parser.value(drive));
+    if (!members) return fail(command, members.error());
+    registryNos = *members;
+  }
   DocumentPrinter printer(**registry, dd::app::loadPrintSettings(), context.settings.language);
-  auto documents = printer.registrations(args.parser.values(volunteer));
+  auto documents = printer.registrations(registryNos);
   if (!documents) return fail(command, documents.error());
   if (auto written = printer.writePdf(args.out, *documents); !written) return fail(command, written.error());
   return report(args.out, *documents);

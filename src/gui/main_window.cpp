@@ -2,9 +2,11 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 
 #include "gui/about_dialog.h"
 #include "gui/app_settings.h"
+#include "gui/documents_actions.h"
 #include "gui/page_commands.h"
 #include "gui/placeholder_page.h"
 #include "ui_main_window.h"
@@ -55,6 +57,15 @@ MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
   connect(ui_->actionPrint, &QAction::triggered, this, [this] {
     if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canPrint()) c->printPage();
   });
+
+  // Tools: the office template editor with live preview (documents_actions.h).
+  auto* tools = new QMenu(tr("&Tools"), ui_->menuBar);
+  tools->setObjectName(QStringLiteral("menuTools"));
+  QAction* editTemplates = tools->addAction(tr("Edit form &templates…"));
+  editTemplates->setObjectName(QStringLiteral("actionEditTemplates"));
+  editTemplates->setStatusTip(tr("Copy a form into the office template folder and edit it with a live preview"));
+  connect(editTemplates, &QAction::triggered, this, [this] { openTemplateEditor(this); });
+  ui_->menuBar->insertMenu(ui_->menuHelp->menuAction(), tools);
 
   databaseLabel_ = new QLabel(this);
   databaseLabel_->setObjectName(QStringLiteral("databaseLabel"));

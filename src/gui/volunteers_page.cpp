@@ -8,6 +8,7 @@
 #include "gui/display_text.h"
 #include "gui/documents_actions.h"
 #include "gui/volunteer_editor.h"
+#include "gui/volunteer_print_actions.h"
 #include "gui/volunteer_table_model.h"
 #include "ui_volunteers_page.h"
 
@@ -61,6 +62,8 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
           [this](const QString& message) { ui_->countLabel->setText(tr("Could not load volunteers: %1").arg(message)); });
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, &VolunteersPage::saveLayout);
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, &VolunteersPage::saveLayout);
+  // Print button and context menu for the selected volunteer or a whole drive (owned by the table).
+  new VolunteerPrintActions(registry_, ui_->table, ui_->titleRow);
   applyFilter();
 }
 

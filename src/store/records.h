@@ -52,6 +52,13 @@ struct RecruitmentDrive {
   bool operator==(const RecruitmentDrive&) const = default;
 };
 
+// One recruitment drive as the volunteers record it (same date and place),
+// with how many volunteers were registered there (batch printing).
+struct DriveSummary {
+  RecruitmentDrive drive;  // organiser: the first one recorded for that date and place
+  int volunteerCount = 0;
+};
+
 struct Volunteer {
   qint64 id = 0;
   int rowVersion = 0;

@@ -2,6 +2,7 @@
 // Filters, sorting and paging of the volunteer list (GUI tables, CLI).
 #include <optional>
 
+#include <QDate>
 #include <QString>
 
 #include "store/vocabulary.h"
@@ -29,6 +30,15 @@ struct VolunteerQuery {
   bool descending = false;
   int offset = 0;
   int limit = 100;
+};
+
+// The volunteers of one recruitment drive: registered on `date` (and at
+// `place` when set; "" means no place recorded), or, when importBatchId is
+// not 0, created by that import batch (date and place are then ignored).
+struct DriveSelector {
+  QDate date;
+  std::optional<QString> place;
+  qint64 importBatchId = 0;
 };
 
 struct PatientQuery {
