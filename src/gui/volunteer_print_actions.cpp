@@ -8,7 +8,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
-#include <QToolButton>
 #include <QTreeWidget>
 
 #include "app/recruitment_drive_key.h"
@@ -42,12 +41,10 @@ VolunteerPrintActions::VolunteerPrintActions(app::Registry* registry, QTableView
   connect(menu_, &QMenu::aboutToShow, this, &VolunteerPrintActions::refresh);
 
   if (buttonRow) {
-    auto* button = new QToolButton(table);
+    // A push button with a menu: same look and height as the page's other buttons.
+    auto* button = new QPushButton(tr("&Print"), table);
     button->setObjectName(QStringLiteral("printButton"));
-    button->setText(tr("&Print"));
     button->setToolTip(tr("Print a form or letter for the selected volunteer, or the forms of a drive"));
-    button->setPopupMode(QToolButton::InstantPopup);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setMenu(menu_);
     buttonRow->addWidget(button);
   }
