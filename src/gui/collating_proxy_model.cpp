@@ -25,8 +25,14 @@ void CollatingProxyModel::setSourceModel(QAbstractItemModel* model) {
 }
 
 void CollatingProxyModel::sort(int column, Qt::SortOrder order) {
+  auto* paged = qobject_cast<PagedTableModel*>(sourceModel());
+  if (paged && paged->sortRows(column, order)) {
+    // The source delivers its rows in that order: show them as they come.
+    QSortFilterProxyModel::sort(-1, order);
+    return;
+  }
   // A sorted view of part of the rows would be misleading.
-  if (auto* paged = qobject_cast<PagedTableModel*>(sourceModel()); paged && column >= 0) paged->fetchAll();
+  if (paged && column >= 0) paged->fetchAll();
   QSortFilterProxyModel::sort(column, order);
 }
 

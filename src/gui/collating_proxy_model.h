@@ -4,7 +4,9 @@
 // order), other values by QVariant order. Sort keys are computed once per row
 // and cached, so re-sorting 100,000 names stays fast. The quick filter
 // matches PagedTableModel::SearchTextRole (case-insensitive, every word must
-// occur). Sorting a paged source first loads its remaining rows.
+// occur). A paged source that sorts its own rows (PagedTableModel::sortRows,
+// the volunteers list on a worker thread) is left to do so; any other paged
+// source first loads its remaining rows.
 #include <QCollator>
 #include <QCollatorSortKey>
 #include <QSortFilterProxyModel>

@@ -36,7 +36,6 @@ bool MatchSearchPage::reserveSelected() {
     QMessageBox::warning(this, tr("Reserve"), messages.join(QLatin1Char('\n')));
     return false;
   }
-  volunteersChanged();
   ui_->statusText->setText(tr("%1 is reserved for this patient.").arg(volunteer->registryNo));
   return true;
 }
@@ -52,7 +51,6 @@ bool MatchSearchPage::openCaseForSelected() {
     QMessageBox::warning(this, tr("Open a case"), messages.join(QLatin1Char('\n')));
     return false;
   }
-  volunteersChanged();
   ui_->statusText->setText(tr("Case opened; the volunteer is reserved. See the Cases page."));
   Q_EMIT caseOpened(result.value->id);
   return true;

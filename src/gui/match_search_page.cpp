@@ -21,12 +21,12 @@
 
 namespace dd::gui {
 
-MatchSearchPage::MatchSearchPage(app::Registry* registry, const QString& databaseUrl, QWidget* parent)
+MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QWidget* parent)
     : QWidget(parent),
       ui_(std::make_unique<Ui::MatchSearchPage>()),
       registry_(registry),
       model_(new SearchResultModel(this)),
-      runner_(new SearchRunner(databaseUrl, this)) {
+      runner_(new SearchRunner(index, this)) {
   ui_->setupUi(this);
   ui_->scale->addItem(tr("10/10 (A, B, C, DRB1, DQB1)"), 10);
   ui_->scale->addItem(tr("8/8 (A, B, C, DRB1)"), 8);
@@ -185,7 +185,5 @@ qint64 MatchSearchPage::selectedVolunteer() const {
   const QModelIndex current = ui_->results->currentIndex();
   return current.isValid() ? model_->result(current.row()).volunteerId : 0;
 }
-
-void MatchSearchPage::volunteersChanged() { runner_->invalidateIndex(); }
 
 }  // namespace dd::gui

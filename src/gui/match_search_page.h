@@ -21,13 +21,15 @@ class Registry;
 
 namespace dd::gui {
 
+class SearchIndex;
 class SearchResultModel;
 class SearchRunner;
 
 class MatchSearchPage : public QWidget, public PageCommands {
   Q_OBJECT
  public:
-  MatchSearchPage(app::Registry* registry, const QString& databaseUrl, QWidget* parent = nullptr);
+  // index: the database's shared search index (kept current by itself).
+  MatchSearchPage(app::Registry* registry, SearchIndex* index, QWidget* parent = nullptr);
   ~MatchSearchPage() override;
 
   bool canFind() const override { return true; }
@@ -42,7 +44,6 @@ class MatchSearchPage : public QWidget, public PageCommands {
   bool search();
   SearchResultModel* model() const { return model_; }
   SearchRunner* runner() const { return runner_; }
-  void volunteersChanged();
 
   bool reserveSelected();
   bool openCaseForSelected();

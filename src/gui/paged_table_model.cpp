@@ -1,5 +1,7 @@
 #include "gui/paged_table_model.h"
 
+#include <QScopedValueRollback>
+
 namespace dd::gui {
 
 PagedTableModel::PagedTableModel(int pageSize, QObject* parent)
@@ -7,7 +9,9 @@ PagedTableModel::PagedTableModel(int pageSize, QObject* parent)
 
 int PagedTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : loaded_; }
 
-bool PagedTableModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && loaded_ < total_; }
+bool PagedTableModel::canFetchMore(const QModelIndex& parent) const {
+  return !parent.isValid() && !fetching_ && loaded_ < total_;
+}
 
 void PagedTableModel::fetchMore(const QModelIndex& parent) {
   if (canFetchMore(parent)) loadPage(pageSize_);
@@ -42,6 +46,9 @@ void PagedTableModel::fetchAll() {
 }
 
 void PagedTableModel::loadPage(int limit) {
+  // Not re-entered: a nested fetch would overwrite the page staged here.
+  if (fetching_) return;
+  const QScopedValueRollback<bool> guard(fetching_, true);
   QString error;
   const int staged = stageRows(loaded_, qMin(limit, total_ - loaded_), &error);
   if (staged < 0) {

@@ -30,8 +30,17 @@ class PagedTableModel : public QAbstractTableModel {
   void fetchAll();
   int totalRows() const { return total_; }
   int pageSize() const { return pageSize_; }
+  void setPageSize(int rows) { pageSize_ = qMax(1, rows); }  // from the next load on
   // The last failure of count or fetch, translated; empty after success.
   QString lastError() const { return lastError_; }
+  // A model that can order all its rows itself (e.g. on a worker thread)
+  // does so and returns true; the proxy then keeps the source order instead
+  // of loading and sorting every row on the GUI thread. column -1 = unsorted.
+  virtual bool sortRows(int column, Qt::SortOrder order) {
+    Q_UNUSED(column);
+    Q_UNUSED(order);
+    return false;
+  }
 
  Q_SIGNALS:
   void loadFailed(const QString& message);
@@ -54,6 +63,7 @@ class PagedTableModel : public QAbstractTableModel {
   int pageSize_;
   int total_ = 0;
   int loaded_ = 0;
+  bool fetching_ = false;  // a view or tester may ask for more from inside our own insert signals
   QString lastError_;
 };
 

@@ -1,9 +1,9 @@
 #pragma once
-// Runs donor searches off the GUI thread. The first search (and the first
-// after volunteers changed) builds the in-memory index from the registry in
-// a worker thread with its own database connection; later searches only
-// scan the index. Cancel drops the running job's result (the engine itself
-// finishes in milliseconds; the index build cannot be interrupted).
+// Runs donor searches off the GUI thread over the database's shared
+// SearchIndex: waits (without blocking) while the index is built or, on a
+// shared PostgreSQL database, rebuilt after other workstations' edits, then
+// scans it in a worker. Cancel drops the running job's result (the engine
+// itself finishes in milliseconds; the index build goes on for later searches).
 #include <QObject>
 #include <memory>
 #include <vector>
@@ -13,21 +13,22 @@
 namespace dd::app {
 class SearchService;
 }
+namespace dd::gui {
+class SearchIndex;
+}
 
 namespace dd::gui {
 
 class SearchRunner : public QObject {
   Q_OBJECT
  public:
-  explicit SearchRunner(QString databaseUrl, QObject* parent = nullptr);
+  explicit SearchRunner(SearchIndex* index, QObject* parent = nullptr);
   ~SearchRunner() override;
 
   // False (and failed() is emitted) when the HLA tables are not loaded yet.
   bool start(const match::Typing& patient, const match::SearchOptions& options);
   void cancel();
   bool busy() const { return busy_; }
-  // Volunteers changed: the next search rebuilds the index.
-  void invalidateIndex() { indexed_ = false; }
 
  Q_SIGNALS:
   void progress(const QString& text);
@@ -35,9 +36,9 @@ class SearchRunner : public QObject {
   void failed(const QString& message);
 
  private:
-  QString url_;
-  std::shared_ptr<app::SearchService> service_;
-  bool indexed_ = false;
+  void runSearch(quint64 generation, const match::Typing& patient, const match::SearchOptions& options);
+
+  SearchIndex* index_;
   bool busy_ = false;
   quint64 generation_ = 0;
 };

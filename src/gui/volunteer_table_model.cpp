@@ -14,7 +14,10 @@ VolunteerTableModel::VolunteerTableModel(app::Registry* registry, QObject* paren
     : PagedTableModel(500, parent), registry_(registry) {}
 
 void VolunteerTableModel::setFilter(const app::VolunteerFilter& filter) {
+  ++generation_;  // a background result still on its way is older
+  setLoading(false);
   query_.filter = filter;
+  requestedFilter_ = filter;
   reload();
 }
 
@@ -24,8 +27,11 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
     int total = 0;
     QList<store::VolunteerSummary> rows;
   };
+  databaseUrl_ = databaseUrl;
+  background_ = true;
+  requestedFilter_ = filter;
   const quint64 generation = ++generation_;
-  loading_ = true;
+  setLoading(true);
   app::VolunteerQuery query = query_;
   query.filter = filter;
   query.offset = 0;
@@ -34,10 +40,10 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
   connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation, filter] {
     Loaded loaded = watcher->result();
     watcher->deleteLater();
-    if (generation != generation_) return;  // superseded by a newer filter
-    loading_ = false;
+    if (generation != generation_) return;  // superseded by a newer filter or sort
     query_.filter = filter;
     if (!loaded.error.isEmpty()) {
+      setLoading(false);
       reload();  // shows the error the same way a foreground load would
       return;
     }
@@ -46,14 +52,25 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
     staged_ = std::move(loaded.rows);
     reload();
     preloaded_ = false;
+    setLoading(false);
   });
-  watcher->setFuture(QtConcurrent::run([query, databaseUrl]() {
+  watcher->setFuture(QtConcurrent::run([query, databaseUrl, column = sortColumn_, order = sortOrder_,
+                                        today = QDate::currentDate()]() {
     Loaded loaded;
     store::OpenOptions options;
     options.migrate = false;  // the GUI's own connection already did
     auto registry = app::Registry::open(databaseUrl, options);
     if (!registry) {
       loaded.error = dd::qt::translated(registry.error());
+      return loaded;
+    }
+    if (column >= 0) {  // sorted: every matching row, in order
+      auto rows = readSorted(**registry, query, column, order, today);
+      if (!rows) loaded.error = dd::qt::translated(rows.error());
+      else {
+        loaded.total = static_cast<int>(rows->size());
+        loaded.rows = std::move(*rows);
+      }
       return loaded;
     }
     auto total = (*registry)->countVolunteers(query.filter);
@@ -67,6 +84,21 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
   }));
 }
 
+bool VolunteerTableModel::sortRows(int column, Qt::SortOrder order) {
+  if (column == sortColumn_ && (column < 0 || order == sortOrder_)) return true;
+  sortColumn_ = column;
+  sortOrder_ = order;
+  if (background_) setFilterInBackground(requestedFilter_, databaseUrl_);
+  else reload();
+  return true;
+}
+
+void VolunteerTableModel::setLoading(bool loading) {
+  if (loading == loading_) return;
+  loading_ = loading;
+  Q_EMIT loadingChanged(loading);
+}
+
 int VolunteerTableModel::rowOf(qint64 id) const {
   for (int row = 0; row < rows_.size(); ++row)
     if (rows_[row].id == id) return row;
@@ -77,6 +109,16 @@ int VolunteerTableModel::columnCount(const QModelIndex& parent) const { return p
 
 int VolunteerTableModel::countRows(QString* error) {
   if (preloaded_) return preloadedTotal_;
+  if (sortColumn_ >= 0) {  // no URL for a worker: read and sort every row here
+    auto rows = readSorted(*registry_, query_, sortColumn_, sortOrder_, QDate::currentDate());
+    if (!rows) {
+      *error = dd::qt::translated(rows.error());
+      return -1;
+    }
+    staged_ = std::move(*rows);
+    stagedAll_ = true;
+    return static_cast<int>(staged_.size());
+  }
   auto count = registry_->countVolunteers(query_.filter);
   if (!count) {
     *error = dd::qt::translated(count.error());
@@ -86,7 +128,8 @@ int VolunteerTableModel::countRows(QString* error) {
 }
 
 int VolunteerTableModel::stageRows(int offset, int limit, QString* error) {
-  if (preloaded_ && offset == 0) return static_cast<int>(staged_.size());  // already read in the background
+  // Already read (in the background, or every sorted row by countRows).
+  if ((preloaded_ || stagedAll_) && offset == 0) return static_cast<int>(staged_.size());
   app::VolunteerQuery query = query_;
   query.offset = offset;
   query.limit = limit;
@@ -102,9 +145,11 @@ int VolunteerTableModel::stageRows(int offset, int limit, QString* error) {
 void VolunteerTableModel::commitStaged() {
   rows_.append(staged_);
   staged_.clear();
+  stagedAll_ = false;
 }
 
 void VolunteerTableModel::clearRows() {
+  stagedAll_ = false;  // (countRows, next, may set it again)
   rows_.clear();
   typings_.clear();
   today_ = QDate::currentDate();
@@ -115,7 +160,7 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
   const store::VolunteerSummary& v = rows_[index.row()];
   switch (role) {
     case Qt::DisplayRole: return display(v, index.column());
-    case SortRole: return sortValue(v, index.column());
+    case SortRole: return sortValue(v, index.column(), today_);
     case IdRole: return v.id;
     case SearchTextRole:
       return (v.registryNo + QLatin1Char(' ') + v.name + QLatin1Char(' ') + v.prefecture + QLatin1Char(' ') +
@@ -141,12 +186,23 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant VolunteerTableModel::display(const store::VolunteerSummary& v, int column) const {
+  if (column == Hla) {
+    QStringList loci;
+    const store::HlaTyping& typing = typingOf(v.id);
+    for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+      if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
+    return loci.join(QStringLiteral(" · "));
+  }
+  return plainDisplay(v, column, today_);
+}
+
+QVariant VolunteerTableModel::plainDisplay(const store::VolunteerSummary& v, int column, const QDate& today) {
   switch (column) {
     case RegistryNo: return v.registryNo;
     case Name: return v.name;
     case Sex: return sexText(v.sex);
     case Age: {
-      const int age = ageInYears(v.birthDate, today_);
+      const int age = ageInYears(v.birthDate, today);
       return age < 0 ? QVariant() : QVariant(age);
     }
     case Region: return regionText(v.prefecture, v.county);
@@ -154,13 +210,6 @@ QVariant VolunteerTableModel::display(const store::VolunteerSummary& v, int colu
     case IdNumber: return maskIdNumber(v.idNumber);
     case Phone: return maskPhone(v.phone);
     case LastContact: return dateText(v.lastContactOk);
-    case Hla: {
-      QStringList loci;
-      const store::HlaTyping& typing = typingOf(v.id);
-      for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
-        if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
-      return loci.join(QStringLiteral(" · "));
-    }
     default: return {};
   }
 }
@@ -174,7 +223,7 @@ const store::HlaTyping& VolunteerTableModel::typingOf(qint64 id) const {
   return *it;
 }
 
-QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int column) const {
+QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int column, const QDate& today) {
   switch (column) {
     case Age: return v.birthDate.isValid() ? QVariant(-v.birthDate.toJulianDay()) : QVariant();
     case Status: return static_cast<int>(v.status);
@@ -182,7 +231,7 @@ QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int co
     case Phone: return v.phone;
     case LastContact: return v.lastContactOk.isValid() ? QVariant(v.lastContactOk) : QVariant();
     case Hla: return {};  // would read every volunteer's typing: not sortable
-    default: return display(v, column);
+    default: return plainDisplay(v, column, today);
   }
 }
 

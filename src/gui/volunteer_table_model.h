@@ -25,12 +25,27 @@ class VolunteerTableModel : public PagedTableModel {
   // pages on the GUI thread's connection.
   void setFilterInBackground(const app::VolunteerFilter& filter, const QString& databaseUrl);
   bool loading() const { return loading_; }
+  // Orders every row matching the filter by `column` (names by QCollator in
+  // the UI locale, blanks last as in CollatingProxyModel): read and sorted on
+  // a worker thread once a database URL is known (setFilterInBackground),
+  // else here. Later filters keep the order. -1 = registry order, paged again.
+  bool sortRows(int column, Qt::SortOrder order) override;
+  int sortColumn() const { return sortColumn_; }
+  // Every volunteer matching query.filter, ordered as sortRows says.
+  static Expected<QList<store::VolunteerSummary>> readSorted(app::Registry& registry, app::VolunteerQuery query,
+                                                             int column, Qt::SortOrder order, const QDate& today);
   const app::VolunteerFilter& filter() const { return query_.filter; }
   const store::VolunteerSummary& summary(int row) const { return rows_.at(row); }
   // Row of the volunteer with `id` among the loaded rows, or -1.
   int rowOf(qint64 id) const;
 
   int columnCount(const QModelIndex& parent = {}) const override;
+
+ Q_SIGNALS:
+  // A background filter or sort started (true) or its rows arrived (false).
+  void loadingChanged(bool loading);
+
+ public:
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -42,7 +57,10 @@ class VolunteerTableModel : public PagedTableModel {
 
  private:
   QVariant display(const store::VolunteerSummary& v, int column) const;
-  QVariant sortValue(const store::VolunteerSummary& v, int column) const;
+  // Display text of every column but Hla (safe on any thread).
+  static QVariant plainDisplay(const store::VolunteerSummary& v, int column, const QDate& today);
+  static QVariant sortValue(const store::VolunteerSummary& v, int column, const QDate& today);
+  void setLoading(bool loading);
   // The list query carries no typing: read it for the rows actually shown
   // (a few dozen primary-key reads) and keep it.
   const store::HlaTyping& typingOf(qint64 id) const;
@@ -56,6 +74,12 @@ class VolunteerTableModel : public PagedTableModel {
   bool loading_ = false;
   bool preloaded_ = false;  // countRows/stageRows answer from a background result
   int preloadedTotal_ = 0;
+  bool stagedAll_ = false;  // countRows read (and sorted) every row into staged_
+  int sortColumn_ = -1;
+  Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
+  QString databaseUrl_;  // known once filtering runs in the background ("" = default file)
+  bool background_ = false;
+  app::VolunteerFilter requestedFilter_;  // the newest filter asked for (query_ has the one shown)
   mutable QHash<qint64, store::HlaTyping> typings_;
 };
 

@@ -60,6 +60,11 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
   connect(model_, &VolunteerTableModel::rowsInserted, this, &VolunteersPage::updateCount);
   connect(model_, &VolunteerTableModel::loadFailed, this,
           [this](const QString& message) { ui_->countLabel->setText(tr("Could not load volunteers: %1").arg(message)); });
+  // Busy hint while a background filter or sort runs (the rows arrive with a reset).
+  connect(model_, &VolunteerTableModel::loadingChanged, this, [this](bool loading) {
+    if (loading && model_->sortColumn() >= 0) ui_->countLabel->setText(tr("Sorting…"));
+    ui_->table->viewport()->setCursor(loading ? Qt::BusyCursor : Qt::ArrowCursor);
+  });
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, &VolunteersPage::saveLayout);
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, &VolunteersPage::saveLayout);
   // Print button and context menu for the selected volunteer or a whole drive (owned by the table).

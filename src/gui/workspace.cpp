@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTimer>
 
 #include "app/registry.h"
@@ -17,6 +18,7 @@
 #include "gui/match_search_page.h"
 #include "gui/patient_editor.h"
 #include "gui/patients_page.h"
+#include "gui/search_index.h"
 #include "gui/settings_dialog.h"
 #include "gui/volunteer_editor.h"
 #include "gui/volunteers_page.h"
@@ -50,14 +52,25 @@ dd::Status Workspace::openDatabase(const QString& url) {
   if (!opened) return opened.error();
   // Pages hold the registry: replace them before the old one goes.
   std::unique_ptr<app::Registry> old = std::move(registry_);
+  std::unique_ptr<SearchIndex> oldIndex = std::move(index_);
   registry_ = std::move(*opened);
   if (HlaReader::instance().ready()) registry_->setHlaChecker(HlaReader::instance().checker());
   url_ = url;
+  index_ = std::make_unique<SearchIndex>(registry_.get(), url_);
+  connect(index_.get(), &SearchIndex::progress, this, [this](const QString& text) {
+    window_->statusBar()->showMessage(text, index_->building() ? 0 : 10000);
+  });
   rebuildPages();
   window_->setDatabaseLabel(displayName(url));
+  index_->start();
   // The replaced pages are deleted later (deleteLater); the old connection
-  // must outlive them, so it goes after them in the event queue.
-  if (old) QTimer::singleShot(0, this, [retired = std::shared_ptr<app::Registry>(std::move(old))] {});
+  // and index must outlive them, so they go after them in the event queue
+  // (the index first: it unhooks itself from its registry).
+  if (old)
+    QTimer::singleShot(0, this, [retired = std::shared_ptr<app::Registry>(std::move(old)),
+                                 retiredIndex = std::shared_ptr<SearchIndex>(std::move(oldIndex))]() mutable {
+      retiredIndex.reset();
+    });
   return {};
 }
 
@@ -68,7 +81,7 @@ void Workspace::rebuildPages() {
   window_->setPage(Page::Volunteers, volunteersPage);
   auto* patients = new PatientsPage(registry_.get());
   window_->setPage(Page::Patients, patients);
-  auto* search = new MatchSearchPage(registry_.get(), url_);
+  auto* search = new MatchSearchPage(registry_.get(), index_.get());
   window_->setPage(Page::MatchSearch, search);
   connect(patients, &PatientsPage::searchRequested, this, [this, search](qint64 patientId) {
     search->pageShown();
@@ -82,8 +95,6 @@ void Workspace::rebuildPages() {
     cases->reload();
     cases->selectCase(caseId);
   });
-  if (auto* volunteers = qobject_cast<VolunteersPage*>(window_->page(Page::Volunteers)))
-    connect(volunteers, &VolunteersPage::volunteerSaved, search, &MatchSearchPage::volunteersChanged);
   window_->showPage(current);
 }
 

@@ -2,7 +2,8 @@
 // Everything one GUI session works with: the open registry (one database
 // connection on the GUI thread), the main window and its pages. Switching the
 // database in Settings opens the new one first and only then rebuilds the
-// pages, so a failed switch leaves the session as it was.
+// pages, so a failed switch leaves the session as it was. One SearchIndex per
+// open database, built in the background as it opens (progress in the status bar).
 #include <QObject>
 #include <QPointer>
 #include <memory>
@@ -20,6 +21,7 @@ class Registry;
 namespace dd::gui {
 
 class MainWindow;
+class SearchIndex;
 enum class Page;
 
 class Workspace : public QObject {
@@ -32,6 +34,8 @@ class Workspace : public QObject {
   // and shows its data in every page.
   dd::Status openDatabase(const QString& url);
   app::Registry* registry() const { return registry_.get(); }
+  // The open database's match search index (built in the background on open).
+  SearchIndex* searchIndex() const { return index_.get(); }
   QString databaseUrl() const { return url_; }
   MainWindow& window() { return *window_; }
 
@@ -51,6 +55,7 @@ class Workspace : public QObject {
   void rebuildPages();
 
   std::unique_ptr<app::Registry> registry_;
+  std::unique_ptr<SearchIndex> index_;  // after registry_: goes first (it unhooks itself from it)
   QString url_;
   std::unique_ptr<MainWindow> window_;
 };

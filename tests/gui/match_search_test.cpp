@@ -11,6 +11,7 @@
 #include "core/qt/app_paths.h"
 #include "gui/hla_reader.h"
 #include "gui/match_search_page.h"
+#include "gui/search_index.h"
 #include "gui/search_result_model.h"
 #include "gui/search_runner.h"
 #include "gui_test_support.h"
@@ -63,7 +64,8 @@ TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by
   const qint64 antigenMismatch = addDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
   const qint64 alleleMismatch = addDonor(*registry, 3, QStringLiteral("A*02:06+A*24:02"));
 
-  dd::gui::MatchSearchPage page(registry.get(), path);
+  dd::gui::SearchIndex index(registry.get(), path);
+  dd::gui::MatchSearchPage page(registry.get(), &index);
   page.show();
   dd::test::ModelCheck tester(page.model());
   page.findChild<QSpinBox*>("minimum")->setValue(0);
@@ -107,7 +109,8 @@ TEST_CASE("a GL String the engine rejects is shown at the field and nothing runs
   waitForHla();
   QTemporaryDir dir;
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  dd::gui::MatchSearchPage page(registry.get(), dir.filePath("r.sqlite"));
+  dd::gui::SearchIndex index(registry.get(), dir.filePath("r.sqlite"));
+  dd::gui::MatchSearchPage page(registry.get(), &index);
   page.show();
   page.setTyping(QStringLiteral("A*99:99+A*02:01"));
   CHECK_FALSE(page.search());
@@ -132,7 +135,8 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   INFO((created.errors.empty() ? std::string() : created.errors.front().english()));
   REQUIRE(created.ok());
 
-  dd::gui::MatchSearchPage page(registry.get(), path);
+  dd::gui::SearchIndex index(registry.get(), path);
+  dd::gui::MatchSearchPage page(registry.get(), &index);
   page.show();
   page.selectPatient(created.value->id);
   QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -77,20 +78,33 @@ TEST_CASE("volunteers page with a large registry opens and filters fast", "[.ben
   const double cleared = timeFilter(page, QString(), &rows);
   CHECK(rows == total);
 
+  // Sorting reads and orders every row on a worker (its own connection): the
+  // GUI thread is blocked only for the call; the rows arrive with a reset.
+  page.setBackgroundFiltering(path);
+  QSignalSpy sorted(page.model(), &QAbstractItemModel::modelReset);
   timer.restart();
   page.findChild<QTableView*>(QStringLiteral("table"))->sortByColumn(dd::gui::VolunteerTableModel::Name,
                                                                      Qt::AscendingOrder);
-  QApplication::processEvents();
+  const double sortBlocked = msSince(timer);
+  REQUIRE(sorted.wait(60000));
   const double sortAll = msSince(timer);
+  REQUIRE(page.model()->rowCount() == total);
+  // Longest stall of the GUI thread while the rows are shown and scrolled.
+  timer.restart();
+  auto* table = page.findChild<QTableView*>(QStringLiteral("table"));
+  table->scrollToBottom();
+  QApplication::processEvents();
+  const double scrollMs = msSince(timer);
 
   WARN("volunteers: " << total << "\n  open page (count + first page): " << openMs << " ms"
                       << "\n  filter by name '" << probe.name.left(2).toStdString() << "' (" << nameRows
                       << " rows): " << byName << " ms\n  filter by registry no: " << byRegistryNo
                       << " ms\n  filter by phone: " << byPhone << " ms\n  filter by ID number prefix: " << byId
                       << " ms\n  clear filter: " << cleared << " ms\n  sort all rows by name (pinyin): " << sortAll
-                      << " ms");
+                      << " ms (GUI thread blocked " << sortBlocked << " ms; scroll to the end " << scrollMs << " ms)");
   CHECK(openMs < 300);
   CHECK(byName < 300);
   CHECK(byRegistryNo < 300);
   CHECK(byPhone < 300);
+  CHECK(sortBlocked < 100);
 }

@@ -1,0 +1,70 @@
+#pragma once
+// The one match-search index of an open database (owned by the Workspace,
+// shared by every SearchRunner). Built in a worker thread with its own
+// connection as soon as the database is open and the HLA tables are loaded;
+// kept current on this workstation's writes (the Registry's written-volunteer
+// hook upserts the volunteer); on a shared PostgreSQL database, rebuilt before
+// a search when the volunteers' change stamp moved since the last build (other
+// workstations' edits). Edits made while a build runs are applied again after it.
+#include <QObject>
+#include <QSet>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace dd::app {
+class Registry;
+class SearchService;
+}  // namespace dd::app
+
+namespace dd::gui {
+
+class SearchIndex : public QObject {
+  Q_OBJECT
+ public:
+  // registry: the GUI thread's connection; its written-volunteer hook is set
+  // here (and cleared on destruction), so the registry must outlive this.
+  // url: opened again by the build worker.
+  SearchIndex(app::Registry* registry, QString databaseUrl, QObject* parent = nullptr);
+  ~SearchIndex() override;
+
+  // Starts the first build now, or when the HLA tables are ready.
+  void start();
+  // Runs `then` on the GUI thread once the index is current: at once when it
+  // is, after the running or a needed (re)build otherwise. then(false, why)
+  // when the build failed.
+  void whenCurrent(std::function<void(bool ok, const QString& error)> then);
+  std::shared_ptr<app::SearchService> service() const { return service_; }
+  bool building() const { return building_; }
+  // Whether other workstations may write (check the change stamp before each
+  // search): on by default for PostgreSQL; also for a SQLite file on a share.
+  void setSharedDatabase(bool shared) { shared_ = shared; }
+  int builds() const { return builds_; }  // completed builds (tests)
+  // A volunteer was written through the GUI's registry (0 = many: rebuild).
+  void volunteerWritten(qint64 volunteerId);
+
+ Q_SIGNALS:
+  void progress(const QString& text);  // for the status bar; "" when done
+
+ private:
+  void build();
+  void checkStampThenRun();
+  void finishBuild(const QString& error, const QString& stamp, double seconds, std::size_t donors);
+  void upsertNow(qint64 volunteerId);
+  void runWaiting(bool ok, const QString& error);
+
+  app::Registry* registry_;
+  QString url_;
+  bool shared_;  // PostgreSQL: other workstations write too
+  std::shared_ptr<app::SearchService> service_;
+  bool built_ = false;
+  bool building_ = false;
+  bool checking_ = false;
+  bool stale_ = false;  // a change we cannot apply one by one: rebuild before the next search
+  int builds_ = 0;
+  QString stamp_;       // the change stamp read before the last build
+  QSet<qint64> writtenDuringBuild_;
+  std::vector<std::function<void(bool, const QString&)>> waiting_;
+};
+
+}  // namespace dd::gui
