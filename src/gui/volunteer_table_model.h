@@ -24,6 +24,12 @@ class VolunteerTableModel : public PagedTableModel {
   // (a newer request supersedes an older one). Scrolling further still reads
   // pages on the GUI thread's connection.
   void setFilterInBackground(const app::VolunteerFilter& filter, const QString& databaseUrl);
+  // From now on sorts (and setFilterInBackground) read on a worker thread
+  // with its own connection to databaseUrl ("" = the default SQLite file).
+  void setBackgroundDatabase(const QString& databaseUrl) {
+    databaseUrl_ = databaseUrl;
+    background_ = true;
+  }
   bool loading() const { return loading_; }
   // Orders every row matching the filter by `column` (names by QCollator in
   // the UI locale, blanks last as in CollatingProxyModel): read and sorted on

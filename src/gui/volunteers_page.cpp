@@ -94,6 +94,7 @@ void VolunteersPage::applyFilter() {
 void VolunteersPage::setBackgroundFiltering(const QString& databaseUrl) {
   background_ = true;
   databaseUrl_ = databaseUrl;
+  model_->setBackgroundDatabase(databaseUrl);  // sorting too
 }
 
 void VolunteersPage::updateCount() {

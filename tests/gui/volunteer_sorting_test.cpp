@@ -59,11 +59,10 @@ TEST_CASE("sorting the volunteers list by name runs on a worker thread and keeps
   auto registry = dd::test::openRegistry(path);
   fill(*registry, 40);
   dd::gui::VolunteersPage page(registry.get());
-  page.setBackgroundFiltering(path);
   page.model()->setPageSize(10);
-  page.applyFilter();
+  page.model()->reload();
+  page.setBackgroundFiltering(path);  // as the Workspace does: no filter typed yet
   QSignalSpy reset(page.model(), &QAbstractItemModel::modelReset);
-  REQUIRE(reset.wait(10000));
   REQUIRE(page.model()->rowCount() == 10);  // one page of 40: paged until sorted
   REQUIRE(page.model()->canFetchMore({}));
   // (One tester: a second one on the proxy trips over the Qt 6.4 tester bug

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
 
 #include "app/synthetic_data.h"
 #include "gui/collating_proxy_model.h"
@@ -86,8 +88,22 @@ TEST_CASE("volunteers page with a large registry opens and filters fast", "[.ben
   page.findChild<QTableView*>(QStringLiteral("table"))->sortByColumn(dd::gui::VolunteerTableModel::Name,
                                                                      Qt::AscendingOrder);
   const double sortBlocked = msSince(timer);
+  // The longest gap between ticks of a 5 ms timer = the longest GUI freeze
+  // while the rows are read, sorted and shown.
+  QElapsedTimer tick;
+  tick.start();
+  double longestStall = 0;
+  QTimer ticker;
+  ticker.setInterval(5);
+  QObject::connect(&ticker, &QTimer::timeout, [&] {
+    longestStall = std::max(longestStall, msSince(tick));
+    tick.restart();
+  });
+  ticker.start();
   REQUIRE(sorted.wait(60000));
   const double sortAll = msSince(timer);
+  QApplication::processEvents();
+  ticker.stop();
   REQUIRE(page.model()->rowCount() == total);
   // Longest stall of the GUI thread while the rows are shown and scrolled.
   timer.restart();
@@ -101,10 +117,12 @@ TEST_CASE("volunteers page with a large registry opens and filters fast", "[.ben
                       << " rows): " << byName << " ms\n  filter by registry no: " << byRegistryNo
                       << " ms\n  filter by phone: " << byPhone << " ms\n  filter by ID number prefix: " << byId
                       << " ms\n  clear filter: " << cleared << " ms\n  sort all rows by name (pinyin): " << sortAll
-                      << " ms (GUI thread blocked " << sortBlocked << " ms; scroll to the end " << scrollMs << " ms)");
+                      << " ms (GUI thread blocked " << sortBlocked << " ms in the call, longest stall " << longestStall
+                      << " ms; scroll to the end " << scrollMs << " ms)");
   CHECK(openMs < 300);
   CHECK(byName < 300);
   CHECK(byRegistryNo < 300);
   CHECK(byPhone < 300);
   CHECK(sortBlocked < 100);
+  CHECK(longestStall < 100);
 }
