@@ -15,61 +15,30 @@
 #include "gui/search_result_model.h"
 #include "gui/search_runner.h"
 #include "gui_test_support.h"
+#include "search_test_support.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::SearchResultModel;
-
-namespace {
-const char* kPatient =
-    "A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02";
-
-void waitForHla() {
-  auto& reader = dd::gui::HlaReader::instance();
-  reader.startLoading();
-  if (!reader.ready() && !reader.failed()) {
-    QSignalSpy ready(&reader, &dd::gui::HlaReader::readyChanged);
-    ready.wait(60000);
-  }
-  INFO(reader.loadError().toStdString());
-  REQUIRE(reader.ready());
-}
-
-qint64 addDonor(dd::app::Registry& registry, int serial, const QString& a) {
-  auto v = dd::test::sampleVolunteer(QStringLiteral("供者%1").arg(serial), serial);
-  using dd::store::Locus;
-  v.hla.at(Locus::A).raw = a;
-  v.hla.at(Locus::B).raw = QStringLiteral("B*40:01+B*46:01");
-  v.hla.at(Locus::C).raw = QStringLiteral("C*01:02+C*03:04");
-  v.hla.at(Locus::DRB1).raw = QStringLiteral("DRB1*09:01+DRB1*15:01");
-  v.hla.at(Locus::DQB1).raw = QStringLiteral("DQB1*03:03+DQB1*06:02");
-  auto saved = registry.registerVolunteer(v, {QStringLiteral("t")}, true);
-  INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
-  REQUIRE(saved.ok());
-  return saved.value->id;
-}
-
-int rowOf(const SearchResultModel& model, qint64 volunteerId) {
-  for (int r = 0; r < model.rowCount(); ++r)
-    if (model.result(r).volunteerId == volunteerId) return r;
-  return -1;
-}
-}  // namespace
+using dd::test::addSearchDonor;
+using dd::test::kSearchPatientTyping;
+using dd::test::resultRowOf;
+using dd::test::waitForHla;
 
 TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by grade") {
   waitForHla();
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
   auto registry = dd::test::openRegistry(path);
-  const qint64 identical = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 antigenMismatch = addDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
-  const qint64 alleleMismatch = addDonor(*registry, 3, QStringLiteral("A*02:06+A*24:02"));
+  const qint64 identical = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 antigenMismatch = addSearchDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
+  const qint64 alleleMismatch = addSearchDonor(*registry, 3, QStringLiteral("A*02:06+A*24:02"));
 
   dd::gui::SearchIndex index(registry.get(), path);
   dd::gui::MatchSearchPage page(registry.get(), &index);
   page.show();
   dd::test::ModelCheck tester(page.model());
   page.findChild<QSpinBox*>("minimum")->setValue(0);
-  page.setTyping(QString::fromLatin1(kPatient));
+  page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
   REQUIRE(page.search());
   CHECK(page.runner()->busy());  // returned at once; the work is on another thread
@@ -83,8 +52,8 @@ TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by
     CHECK(model.index(0, c).data(Qt::BackgroundRole).value<QBrush>().color() ==
           SearchResultModel::gradeColour(dd::match::Grade::AlleleMatch));
 
-  const int red = rowOf(model, antigenMismatch);
-  const int orange = rowOf(model, alleleMismatch);
+  const int red = resultRowOf(model, antigenMismatch);
+  const int orange = resultRowOf(model, alleleMismatch);
   REQUIRE(red > 0);
   REQUIRE(orange > 0);
   CHECK(model.index(red, SearchResultModel::A).data(Qt::BackgroundRole).value<QBrush>().color() ==
@@ -124,12 +93,12 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
   auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 other = addDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 other = addSearchDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
   dd::store::Patient patient;
   patient.name = QStringLiteral("吴磊");
   patient.birthDate = QDate(1990, 1, 1);
-  const QStringList loci = QString::fromLatin1(kPatient).split(QLatin1Char('^'));
+  const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
   for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
   auto created = registry->createPatient(patient, {QStringLiteral("t")});
   INFO((created.errors.empty() ? std::string() : created.errors.front().english()));
@@ -145,13 +114,13 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(done.wait(60000));
   REQUIRE(page.model()->rowCount() == 2);
   auto* table = page.findChild<QTableView*>("results");
-  const int donorRow = rowOf(*page.model(), donor);
+  const int donorRow = resultRowOf(*page.model(), donor);
   table->selectRow(donorRow);
   REQUIRE(page.reserveSelected());
   CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Reserved);
   CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
 
-  table->selectRow(rowOf(*page.model(), other));
+  table->selectRow(resultRowOf(*page.model(), other));
   REQUIRE(page.openCaseForSelected());
   REQUIRE(opened.size() == 1);
   auto cases = registry->workupCasesForPatient(created.value->id);

@@ -21,55 +21,27 @@
 #include "gui/volunteer_editor.h"
 #include "gui/workspace.h"
 #include "gui_test_support.h"
+#include "search_test_support.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::SearchResultModel;
+using dd::test::addSearchDonor;
+using dd::test::kSearchPatientTyping;
+using dd::test::resultRowOf;
+using dd::test::waitForHla;
 
 namespace {
-const char* kPatient =
-    "A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02";
-
-void waitForHla() {
-  auto& reader = dd::gui::HlaReader::instance();
-  reader.startLoading();
-  if (!reader.ready() && !reader.failed()) {
-    QSignalSpy ready(&reader, &dd::gui::HlaReader::readyChanged);
-    ready.wait(60000);
-  }
-  INFO(reader.loadError().toStdString());
-  REQUIRE(reader.ready());
-}
-
-qint64 addDonor(dd::app::Registry& registry, int serial, const QString& a) {
-  auto v = dd::test::sampleVolunteer(QStringLiteral("供者%1").arg(serial), serial);
-  using dd::store::Locus;
-  v.hla.at(Locus::A).raw = a;
-  v.hla.at(Locus::B).raw = QStringLiteral("B*40:01+B*46:01");
-  v.hla.at(Locus::C).raw = QStringLiteral("C*01:02+C*03:04");
-  v.hla.at(Locus::DRB1).raw = QStringLiteral("DRB1*09:01+DRB1*15:01");
-  v.hla.at(Locus::DQB1).raw = QStringLiteral("DQB1*03:03+DQB1*06:02");
-  auto saved = registry.registerVolunteer(v, {QStringLiteral("t")}, true);
-  INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
-  REQUIRE(saved.ok());
-  return saved.value->id;
-}
-
 qint64 addPatient(dd::app::Registry& registry) {
   dd::store::Patient patient;
   patient.name = QStringLiteral("吴磊");
   patient.birthDate = QDate(1990, 1, 1);
-  const QStringList loci = QString::fromLatin1(kPatient).split(QLatin1Char('^'));
+  const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
   for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
   auto created = registry.createPatient(patient, {QStringLiteral("t")});
   REQUIRE(created.ok());
   return created.value->id;
 }
 
-int rowOf(const SearchResultModel& model, qint64 volunteerId) {
-  for (int r = 0; r < model.rowCount(); ++r)
-    if (model.result(r).volunteerId == volunteerId) return r;
-  return -1;
-}
 
 // Runs the page's search to the end; the results are in page.model().
 void searchAndWait(dd::gui::MatchSearchPage& page) {
@@ -84,8 +56,8 @@ TEST_CASE("a donor reserved from the results drops out of the next search unless
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
   auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 other = addDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 other = addSearchDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
   const qint64 patient = addPatient(*registry);
   dd::gui::SearchIndex index(registry.get(), path);
   dd::gui::MatchSearchPage page(registry.get(), &index);
@@ -94,16 +66,16 @@ TEST_CASE("a donor reserved from the results drops out of the next search unless
   page.selectPatient(patient);
   searchAndWait(page);
   REQUIRE(page.model()->rowCount() == 2);
-  page.findChild<QTableView*>("results")->selectRow(rowOf(*page.model(), donor));
+  page.findChild<QTableView*>("results")->selectRow(resultRowOf(*page.model(), donor));
   REQUIRE(page.reserveSelected());
 
   searchAndWait(page);
   CHECK(page.model()->rowCount() == 1);
-  CHECK(rowOf(*page.model(), donor) < 0);
-  CHECK(rowOf(*page.model(), other) >= 0);
+  CHECK(resultRowOf(*page.model(), donor) < 0);
+  CHECK(resultRowOf(*page.model(), other) >= 0);
   page.findChild<QCheckBox*>("includeUnavailable")->setChecked(true);
   searchAndWait(page);
-  CHECK(rowOf(*page.model(), donor) >= 0);
+  CHECK(resultRowOf(*page.model(), donor) >= 0);
   CHECK(index.builds() == 1);  // kept current one volunteer at a time, not rebuilt
 }
 
@@ -112,11 +84,11 @@ TEST_CASE("a typing edited and saved in the volunteer editor is what the next se
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
   auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
   dd::gui::SearchIndex index(registry.get(), path);
   dd::gui::MatchSearchPage page(registry.get(), &index);
   page.findChild<QSpinBox*>("minimum")->setValue(0);
-  page.setTyping(QString::fromLatin1(kPatient));
+  page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   searchAndWait(page);
   REQUIRE(page.model()->rowCount() == 1);
   CHECK(page.model()->index(0, SearchResultModel::Total).data().toString() == QStringLiteral("10/10"));
@@ -147,18 +119,18 @@ TEST_CASE("on a shared database another workstation's change makes the next sear
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
   auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
   dd::gui::SearchIndex index(registry.get(), path);
   index.setSharedDatabase(true);
   dd::gui::MatchSearchPage page(registry.get(), &index);
-  page.setTyping(QString::fromLatin1(kPatient));
+  page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   searchAndWait(page);
   REQUIRE(page.model()->rowCount() == 1);
   searchAndWait(page);
   CHECK(index.builds() == 1);  // nothing changed: no rebuild
 
   auto otherWorkstation = dd::test::openRegistry(path);
-  const qint64 added = addDonor(*otherWorkstation, 2, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 added = addSearchDonor(*otherWorkstation, 2, QStringLiteral("A*02:01+A*24:02"));
   auto theirs = otherWorkstation->volunteer(donor);
   dd::app::StatusChangeRequest deferral;
   deferral.to = dd::store::VolunteerStatus::TemporarilyDeferred;
@@ -177,8 +149,8 @@ TEST_CASE("opening a database builds its search index in the background with pro
   const QString path = dir.filePath("r.sqlite");
   {
     auto registry = dd::test::openRegistry(path);
-    addDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-    addDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
+    addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+    addSearchDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
   }
   dd::gui::Workspace workspace;
   REQUIRE(workspace.openDatabase(path));
@@ -194,6 +166,6 @@ TEST_CASE("opening a database builds its search index in the background with pro
   CHECK(workspace.window().statusBar()->currentMessage().contains(QLatin1String("2")));
 
   // A registration through the workspace's registry is indexed at once.
-  addDonor(*workspace.registry(), 3, QStringLiteral("A*02:01+A*24:02"));
+  addSearchDonor(*workspace.registry(), 3, QStringLiteral("A*02:01+A*24:02"));
   CHECK(index->service()->size() == 3);
 }

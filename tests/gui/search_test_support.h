@@ -1,0 +1,24 @@
+#pragma once
+// Shared by the match-search GUI tests: one patient typing, donors built
+// around it, and waiting for the HLA tables the search needs.
+#include <QString>
+
+#include "app/registry.h"
+#include "gui/search_result_model.h"
+
+namespace dd::test {
+
+// A full 10-locus GL String the donors below are built around.
+inline constexpr const char* kSearchPatientTyping =
+    "A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02";
+
+// Starts loading the HLA tables if needed and waits for them (fails the test
+// if they cannot be loaded).
+void waitForHla();
+// Registers a volunteer typed like kSearchPatientTyping except at A, where
+// it gets `typingA`; returns its id.
+qint64 addSearchDonor(app::Registry& registry, int serial, const QString& typingA);
+// The row of that volunteer in the results, or -1.
+int resultRowOf(const gui::SearchResultModel& model, qint64 volunteerId);
+
+}  // namespace dd::test
