@@ -42,6 +42,24 @@ SaveResult<T> failed(const Status& status) {
   return SaveResult<T>::failure(status.error());
 }
 
+// Saves an edited case (its row_version is bumped in `after`) and its audit
+// row (old -> new) in the caller's transaction.
+Status updateWorkupAudited(store::Database& db, const WorkupCase& before, WorkupCase& after,
+                           const QString& staff) {
+  if (Status s = store::WorkupRepository(db).update(after); !s) return s;
+  return store::AuditLog(db).writeChanges(staff, QStringLiteral("update"), QStringLiteral("workup_case"), after.id,
+                                          store::WorkupRepository::auditFields(before),
+                                          store::WorkupRepository::auditFields(after));
+}
+
+// A nested save's validation errors, reported as this save's result.
+template <class T, class U>
+SaveResult<T> errorsOf(const SaveResult<U>& nested) {
+  SaveResult<T> result;
+  result.errors = nested.errors;
+  return result;
+}
+
 }  // namespace
 
 Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAttempt& input, const Actor& actor) {
@@ -145,11 +163,7 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
     return failed<WorkupCase>(s);
   StatusChangeRequest reserve{VolunteerStatus::Reserved, patientRecord->caseNo, {}, patientId, {}, {}};
   auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
-  if (!reserved.ok()) {
-    SaveResult<WorkupCase> result;
-    result.errors = reserved.errors;
-    return result;
-  }
+  if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = w;
@@ -170,23 +184,13 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   w.rowVersion = rowVersion;
   w.stage = stage;
   w.stageDates[static_cast<std::size_t>(stage)] = date.isValid() ? date : QDate::currentDate();
-  if (Status s = workups.update(w); !s) return failed<WorkupCase>(s);
-  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"),
-                                                    QStringLiteral("workup_case"), w.id,
-                                                    store::WorkupRepository::auditFields(*before),
-                                                    store::WorkupRepository::auditFields(w));
-      !s)
-    return failed<WorkupCase>(s);
+  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
   if (stage == WorkupStage::Collection) {  // the donation itself
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
     StatusChangeRequest donated{VolunteerStatus::Donated, {}, {}, 0, {}, w.stageDates[static_cast<std::size_t>(stage)]};
     auto changed = changeStatus(w.volunteerId, donor->rowVersion, donated, actor);
-    if (!changed.ok()) {
-      SaveResult<WorkupCase> result;
-      result.errors = changed.errors;
-      return result;
-    }
+    if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
@@ -212,22 +216,12 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
   w.stoppedDate = date.isValid() ? date : QDate::currentDate();
   w.stopReason = reason.trimmed();
   w.regretStage = before->stage;
-  if (Status s = workups.update(w); !s) return failed<WorkupCase>(s);
-  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"),
-                                                    QStringLiteral("workup_case"), w.id,
-                                                    store::WorkupRepository::auditFields(*before),
-                                                    store::WorkupRepository::auditFields(w));
-      !s)
-    return failed<WorkupCase>(s);
+  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
   auto donor = volunteer(w.volunteerId);
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   if (donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == w.patientId) {
     auto released = changeStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
-    if (!released.ok()) {
-      SaveResult<WorkupCase> result;
-      result.errors = released.errors;
-      return result;
-    }
+    if (!released.ok()) return errorsOf<WorkupCase>(released);
   }
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
