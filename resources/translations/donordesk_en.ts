@@ -1314,6 +1314,42 @@
         <source>give --drive once</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected %1 argument(s), got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting key, e.g. organisation/name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no setting &apos;%1&apos; (see settings list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a setting key (expected group/name, e.g. organisation/name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the settings file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the per-user settings (key, value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one setting&apos;s value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a setting, e.g. organisation/name (used on every form).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

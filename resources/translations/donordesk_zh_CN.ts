@@ -1315,6 +1315,42 @@
         <source>give --drive once</source>
         <translation>--drive 只能给出一次</translation>
     </message>
+    <message>
+        <source>expected %1 argument(s), got %2</source>
+        <translation>需要 %1 个参数，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>Setting key, e.g. organisation/name.</source>
+        <translation>设置项的键，如 organisation/name。</translation>
+    </message>
+    <message>
+        <source>no setting &apos;%1&apos; (see settings list)</source>
+        <translation>没有设置项“%1”（参见 settings list）</translation>
+    </message>
+    <message>
+        <source>New value.</source>
+        <translation>新值。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a setting key (expected group/name, e.g. organisation/name)</source>
+        <translation>“%1”不是设置项的键（应为 组/名称 格式，如 organisation/name）</translation>
+    </message>
+    <message>
+        <source>cannot write the settings file %1</source>
+        <translation>无法写入设置文件 %1</translation>
+    </message>
+    <message>
+        <source>Show the per-user settings (key, value).</source>
+        <translation>显示当前用户的设置（键、值）。</translation>
+    </message>
+    <message>
+        <source>Print one setting&apos;s value.</source>
+        <translation>输出某个设置项的值。</translation>
+    </message>
+    <message>
+        <source>Change a setting, e.g. organisation/name (used on every form).</source>
+        <translation>修改设置项，如 organisation/name（每份表格都会用到）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
