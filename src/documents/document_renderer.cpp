@@ -1,5 +1,8 @@
 #include "documents/document_renderer.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QImage>
@@ -8,6 +11,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include "core/version.h"
@@ -141,7 +145,21 @@ PreparedDocument PreparedDocument::fromFilledHtml(const DocumentTemplate& source
   return PreparedDocument(source, filledHtml);
 }
 
-int PreparedDocument::pageCount() const { return document_->pageCount(); }
+int PreparedDocument::pageCount() const {
+  // QTextDocument counts a page for the root frame's trailing margin and empty
+  // last blocks, which can leave a blank last page on a form that fits. Count
+  // pages up to the last block that shows something instead.
+  const qreal pageHeight = document_->pageSize().height();
+  const int qtPages = document_->pageCount();
+  if (pageHeight <= 0) return qtPages;
+  for (QTextBlock block = document_->lastBlock(); block.isValid(); block = block.previous()) {
+    if (block.text().trimmed().isEmpty()) continue;
+    const QRectF rect = document_->documentLayout()->blockBoundingRect(block);
+    const int used = static_cast<int>(std::ceil((rect.bottom() - 0.5) / pageHeight));
+    return std::clamp(used, 1, qtPages);
+  }
+  return qtPages;
+}
 
 QString PreparedDocument::pageLabel(int page, int pages) const {
   QString label = source_.pageLabel.isEmpty() ? defaultPageLabel(source_.language) : source_.pageLabel;

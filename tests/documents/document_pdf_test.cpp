@@ -253,3 +253,24 @@ TEST_CASE("a missing value stops the document before anything is drawn") {
   REQUIRE_FALSE(prepared);
   CHECK(prepared.error().field == "donor.id_number");
 }
+
+TEST_CASE("no document ends with a blank page even with a long Chinese office name in an English form") {
+  // An English form with a Chinese office name used to fit on one page yet
+  // print a second, empty one: Qt counts the root frame's trailing margin.
+  QTemporaryDir dir;
+  for (const DocumentKind kind : allDocumentKinds()) {
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+      INFO(kindKey(kind).toStdString() << " " << language.toStdString());
+      DocumentData data = specimenData(language);
+      data.set(QStringLiteral("org.name"), QStringLiteral("山东省造血干细胞捐献者资料库（中华骨髓库山东省分库）"));
+      const PreparedDocument document = prepare(kind, language, data);
+      const QString path = dir.filePath(kindKey(kind) + language + QStringLiteral(".pdf"));
+      REQUIRE(writePdf(path, {document}, {data.value(QStringLiteral("org.name")), QString(), QString()}));
+      const int pages = dd::test::pdfPageCount(path);
+      REQUIRE(pages == document.pageCount());
+      // The last page carries body text, not only the header and footer lines.
+      const QStringList lines = dd::test::pdfTextOfPage(path, pages).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+      CHECK(lines.size() > 4);
+    }
+  }
+}
