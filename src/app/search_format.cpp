@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include "core/qt/localization.h"
 #include "match/explain.h"
@@ -155,6 +156,14 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
     out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
   }
   return out;
+}
+
+dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(formatSearchCsv(results, scale).toUtf8()) < 0 || !file.commit())
+    return makeError("export.write", "dd::app", QT_TRANSLATE_NOOP("dd::app", "Could not write %1: %2"),
+                     {path.toStdString(), file.errorString().toStdString()}, "path");
+  return {};
 }
 
 }  // namespace dd::app

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include "core/expected.h"
 #include "match/search.h"
 
 namespace dd::app {
@@ -14,6 +15,9 @@ QString formatSearchTable(const std::vector<match::SearchResult>& results, int s
 // One JSON array, one object per result per line.
 QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale);
 QString formatSearchCsv(const std::vector<match::SearchResult>& results, int scale);
+// Writes formatSearchCsv() to `path` atomically (all or nothing): the export
+// the GUI offers. The error names the file and the reason.
+dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale);
 
 // "allele match; potential allele match: 2 of 5 possibilities match" in the UI language.
 QString locusReason(const match::LocusGrade& grade);

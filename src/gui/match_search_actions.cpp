@@ -2,7 +2,6 @@
 // export the list, print the report. Part of MatchSearchPage.
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QSaveFile>
 
 #include "app/print_documents.h"
 #include "app/print_search_report.h"
@@ -57,10 +56,8 @@ bool MatchSearchPage::openCaseForSelected() {
 }
 
 bool MatchSearchPage::exportCsv(const QString& path) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) ||
-      file.write(app::formatSearchCsv(model_->results(), model_->scale()).toUtf8()) < 0 || !file.commit()) {
-    QMessageBox::warning(this, tr("Export results"), tr("Could not write %1: %2").arg(path, file.errorString()));
+  if (Status written = app::writeSearchCsv(path, model_->results(), model_->scale()); !written) {
+    QMessageBox::warning(this, tr("Export results"), dd::qt::translated(written.error()));
     return false;
   }
   ui_->statusText->setText(tr("Results written to %1.").arg(path));

@@ -3,8 +3,10 @@
 // and follows edits (typing, status) and removals without a rebuild.
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QTemporaryDir>
 
+#include "app/search_format.h"
 #include "app/registry.h"
 #include "app/search_service.h"
 #include "core/qt/app_paths.h"
@@ -80,4 +82,19 @@ TEST_CASE("the search service indexes the registry and follows edits") {
   REQUIRE(after);
   CHECK(after->size() == 299);
   for (const auto& r : *after) CHECK(r.volunteerId != 17);
+}
+
+TEST_CASE("search results export to CSV atomically and a bad path is reported by name") {
+  QTemporaryDir dir;
+  const QString good = dir.filePath("results.csv");
+  REQUIRE(dd::app::writeSearchCsv(good, {}, 10));
+  QFile written(good);
+  REQUIRE(written.open(QIODevice::ReadOnly));
+  CHECK(written.readLine().startsWith("rank,registry_no,volunteer_id,matches_10"));
+  const QString bad = dir.filePath("no-such-folder/results.csv");
+  const dd::Status failed = dd::app::writeSearchCsv(bad, {}, 10);
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().code == "export.write");
+  CHECK(QString::fromStdString(failed.error().english()).contains(bad));
+  CHECK_FALSE(QFile::exists(bad));
 }
