@@ -1110,6 +1110,10 @@
         <source>No volunteers were registered at recruitment drive &apos;%1&apos; (see `donordesk-cli drives` for the drives on record).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1791,10 +1795,6 @@
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

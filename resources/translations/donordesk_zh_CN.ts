@@ -1110,6 +1110,10 @@
         <source>No volunteers were registered at recruitment drive &apos;%1&apos; (see `donordesk-cli drives` for the drives on record).</source>
         <translation>招募活动“%1”没有登记任何志愿者（已有的招募活动请用 `donordesk-cli drives` 查看）。</translation>
     </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1792,10 +1796,6 @@
     <message>
         <source>Export results</source>
         <translation>导出结果</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Results written to %1.</source>
