@@ -78,10 +78,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pageTitle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Find by patient, case no or registry no (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,13 +169,6 @@
     </message>
 </context>
 <context>
-    <name>HlaOptions</name>
-    <message>
-        <source>NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>DonorDesk</source>
@@ -246,10 +235,6 @@
     <name>MatchSearchPage</name>
     <message>
         <source>Match search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pageTitle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -431,14 +416,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pageTitle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Register volunteer…amp;New patient…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record a new search request (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,7 +432,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search &amp;Status:amp;status:</source>
+        <source>&amp;New patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;status:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,10 +730,6 @@
     <name>VolunteersPage</name>
     <message>
         <source>Volunteers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pageTitle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1352,6 +1329,327 @@
     </message>
     <message>
         <source>Change a setting, e.g. organisation/name (used on every form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a non-negative number, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic registry size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of patients to search for (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search threads (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donors the naive reference runs on (default 2000; its time is scaled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match scale (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum matches (default 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results per query (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haplotype frequency file (default: the bundled CAU file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--donors N is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need --donors 1..200000000, --queries &gt;= 1, --limit &gt;= 1, --scale 10|8|6 and --min &lt;= scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fast engine: %1 donors, %2 queries, threads %3, median %4 ms (grading %5 ms), p95 %6 ms
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>naive reference: run on %1 donors%2; fast == naive on %3 of %4 queries
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, time scaled linearly to %1 donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli bench search: first disagreement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: expected one TYPING (or - to read lines from stdin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduction level: G, P, lg, lgx, S, U2, W or exp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA typing or GL String; - reads one per line from stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got &apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require every allele to belong to this locus (e.g. DRB1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: &apos;%2&apos; is not an HLA locus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: unexpected argument &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient typing as a GL String.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for this patient case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match scale: 10, 8 or 6 (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show donors with at least N matches on the scale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show at most N donors (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also show deferred, reserved, lost, withdrawn and retired volunteers (flagged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: table, json or csv (default table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking criteria in order, comma-separated (default: matches,definite,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table for codes like A*02:AB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --typing GL or --patient CASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scale must be 10, 8 or 6, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min must be a number from 0 to %1, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit must be a number from 1 to 100000, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli search: warning: %1: %2 (locus searched as untyped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: expected %2 argument(s), got %3 (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the registry database, or upgrade it to this program&apos;s schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: schema version %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the registry with realistic synthetic volunteers and patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of volunteers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (same seed, same data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haplotype frequency file (default: the bundled CAU.freqs.gz).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name for the audit log (default: OS user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli generate: --volunteers, --patients and --seed take non-negative whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated %1/%2 volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated %1 volunteers (%2 contact attempts) and %3 patients in %4 s
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import volunteers from a recruitment drive CSV (UTF-8 or GB18030). Every row is checked first; nothing is imported unless all rows are valid, or with --skip-invalid the valid rows are imported and the others written to a rejects CSV.
+
+Accepted column headings:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every row and report; import nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the valid rows; write the invalid ones to the rejects file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects file (default: FILE.rejects.csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utf-8 or gb18030 (default: detect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written %1/%2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked %1/%2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, %2: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows checked (%2): %3 valid, %4 with problems; dry run, nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows have problems; nothing imported (fix them, or use --skip-invalid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported %1 of %2 rows (batch %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected rows written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the SQLite registry to FILE while it stays in use (online backup). For PostgreSQL, prints the pg_dump command to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file to create (must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup written to %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire every volunteer who has reached 60 (a nightly job).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 volunteers retired at 60
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the database, its schema version and row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also time the bulk read of every volunteer that the matching index uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database: %1
+schema version: %2 (this program: %3)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bulk read: %1 volunteers (%2 available) in %3 s
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,7 +24,6 @@
 namespace {
 
 using dd::cli::printErr;
-using dd::cli::tr;
 using Clock = std::chrono::steady_clock;
 
 int fail(const QString& message, int code) {
@@ -54,7 +53,7 @@ bool readNumbers(const QCommandLineParser& parser, const QList<QPair<QCommandLin
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
     if (!ok || value < 0) {
-      *bad = tr("--%1 must be a non-negative number, not '%2'").arg(option.names().constFirst(), parser.value(option));
+      *bad = dd::cli::tr("--%1 must be a non-negative number, not '%2'").arg(option.names().constFirst(), parser.value(option));
       return false;
     }
     *target = value;
@@ -64,29 +63,29 @@ bool readNumbers(const QCommandLineParser& parser, const QList<QPair<QCommandLin
 
 int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  const QCommandLineOption donors(QStringLiteral("donors"), tr("Synthetic registry size."), QStringLiteral("N"));
-  const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed (default 1)."), QStringLiteral("S"),
+  const QCommandLineOption donors(QStringLiteral("donors"), dd::cli::tr("Synthetic registry size."), QStringLiteral("N"));
+  const QCommandLineOption seed(QStringLiteral("seed"), dd::cli::tr("Random seed (default 1)."), QStringLiteral("S"),
                                 QStringLiteral("1"));
-  const QCommandLineOption queries(QStringLiteral("queries"), tr("Number of patients to search for (default 20)."),
+  const QCommandLineOption queries(QStringLiteral("queries"), dd::cli::tr("Number of patients to search for (default 20)."),
                                    QStringLiteral("Q"), QStringLiteral("20"));
-  const QCommandLineOption threads(QStringLiteral("threads"), tr("Search threads (default: all cores)."),
+  const QCommandLineOption threads(QStringLiteral("threads"), dd::cli::tr("Search threads (default: all cores)."),
                                    QStringLiteral("T"), QStringLiteral("0"));
   const QCommandLineOption naiveDonors(QStringLiteral("naive-donors"),
-                                       tr("Donors the naive reference runs on (default 2000; its time is scaled)."),
+                                       dd::cli::tr("Donors the naive reference runs on (default 2000; its time is scaled)."),
                                        QStringLiteral("N"), QStringLiteral("2000"));
-  const QCommandLineOption scale(QStringLiteral("scale"), tr("Match scale (default 10)."), QStringLiteral("N"),
+  const QCommandLineOption scale(QStringLiteral("scale"), dd::cli::tr("Match scale (default 10)."), QStringLiteral("N"),
                                  QStringLiteral("10"));
-  const QCommandLineOption minimum(QStringLiteral("min"), tr("Minimum matches (default 6)."), QStringLiteral("N"),
+  const QCommandLineOption minimum(QStringLiteral("min"), dd::cli::tr("Minimum matches (default 6)."), QStringLiteral("N"),
                                    QStringLiteral("6"));
-  const QCommandLineOption limit(QStringLiteral("limit"), tr("Results per query (default 100)."), QStringLiteral("N"),
+  const QCommandLineOption limit(QStringLiteral("limit"), dd::cli::tr("Results per query (default 100)."), QStringLiteral("N"),
                                  QStringLiteral("100"));
   const QCommandLineOption haplotypes(QStringLiteral("haplotypes"),
-                                      tr("Haplotype frequency file (default: the bundled CAU file)."),
+                                      dd::cli::tr("Haplotype frequency file (default: the bundled CAU file)."),
                                       QStringLiteral("FILE"));
   parser.addOptions({donors, seed, queries, threads, naiveDonors, scale, minimum, limit, haplotypes});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("bench search"), args, &code)) return code;
-  if (!parser.isSet(donors)) return fail(tr("--donors N is required"), dd::cli::exitUsage);
+  if (!parser.isSet(donors)) return fail(dd::cli::tr("--donors N is required"), dd::cli::exitUsage);
   Numbers n;
   QString bad;
   if (!readNumbers(parser, {{donors, &n.donors}, {seed, &n.seed}, {queries, &n.queries}, {threads, &n.threads},
@@ -96,7 +95,7 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
     return fail(bad, dd::cli::exitUsage);
   if (n.donors < 1 || n.donors > 200000000 || n.queries < 1 || n.limit < 1 ||
       !dd::match::isValidScale(static_cast<int>(n.scale)) || n.minimum > n.scale)
-    return fail(tr("need --donors 1..200000000, --queries >= 1, --limit >= 1, --scale 10|8|6 and --min <= scale"),
+    return fail(dd::cli::tr("need --donors 1..200000000, --queries >= 1, --limit >= 1, --scale 10|8|6 and --min <= scale"),
                 dd::cli::exitUsage);
 
   const QString hlaDir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
@@ -165,15 +164,15 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
   const auto stats = index.stats();
   const double median = percentile(fastMs, 0.5), naiveMedian = percentile(naiveMs, 0.5);
   const bool scaled = sampleSize < static_cast<std::size_t>(n.donors);
-  dd::cli::printOut(tr("fast engine: %1 donors, %2 queries, threads %3, median %4 ms (grading %5 ms), p95 %6 ms\n")
+  dd::cli::printOut(dd::cli::tr("fast engine: %1 donors, %2 queries, threads %3, median %4 ms (grading %5 ms), p95 %6 ms\n")
                         .arg(n.donors).arg(n.queries).arg(n.threads ? n.threads : std::thread::hardware_concurrency())
                         .arg(median, 0, 'f', 2).arg(percentile(gradeMs, 0.5), 0, 'f', 2)
                         .arg(percentile(fastMs, 0.95), 0, 'f', 2));
-  dd::cli::printOut(tr("naive reference: run on %1 donors%2; fast == naive on %3 of %4 queries\n")
+  dd::cli::printOut(dd::cli::tr("naive reference: run on %1 donors%2; fast == naive on %3 of %4 queries\n")
                         .arg(sampleSize)
-                        .arg(scaled ? tr(", time scaled linearly to %1 donors").arg(n.donors) : QString())
+                        .arg(scaled ? dd::cli::tr(", time scaled linearly to %1 donors").arg(n.donors) : QString())
                         .arg(agreeing).arg(n.queries));
-  if (!disagreement.isEmpty()) printErr(tr("donordesk-cli bench search: first disagreement: %1").arg(disagreement));
+  if (!disagreement.isEmpty()) printErr(dd::cli::tr("donordesk-cli bench search: first disagreement: %1").arg(disagreement));
 
   QJsonObject json;
   json[QStringLiteral("donors")] = n.donors;

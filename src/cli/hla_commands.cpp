@@ -14,11 +14,10 @@
 namespace {
 
 using dd::cli::printErr;
-using dd::cli::tr;
 
 struct HlaOptions {
   QCommandLineOption mac{QStringLiteral("mac"),
-                         tr("NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB."),
+                         dd::cli::tr("NMDP multiple-allele code table (tab-separated CODE, allele list) for codes like A*02:AB."),
                          QStringLiteral("FILE")};
 };
 
@@ -102,7 +101,7 @@ int runTypings(const QString& command, const QString& typing, One&& one) {
 bool oneTyping(QCommandLineParser& parser, const QString& command, QString* typing) {
   const QStringList args = parser.positionalArguments();
   if (args.size() != 1) {
-    printErr(tr("donordesk-cli %1: expected one TYPING (or - to read lines from stdin)").arg(command));
+    printErr(dd::cli::tr("donordesk-cli %1: expected one TYPING (or - to read lines from stdin)").arg(command));
     return false;
   }
   *typing = args.constFirst();
@@ -113,17 +112,17 @@ int runReduce(dd::cli::Context& context, const QStringList& args) {
   const QString command = QStringLiteral("hla reduce");
   QCommandLineParser parser;
   HlaOptions options;
-  const QCommandLineOption level(QStringLiteral("level"), tr("Reduction level: G, P, lg, lgx, S, U2, W or exp."),
+  const QCommandLineOption level(QStringLiteral("level"), dd::cli::tr("Reduction level: G, P, lg, lgx, S, U2, W or exp."),
                                  QStringLiteral("LEVEL"));
   parser.addOptions({level, options.mac});
-  parser.addPositionalArgument(QStringLiteral("typing"), tr("HLA typing or GL String; - reads one per line from stdin."));
+  parser.addPositionalArgument(QStringLiteral("typing"), dd::cli::tr("HLA typing or GL String; - reads one per line from stdin."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
   QString typing;
   if (!oneTyping(parser, command, &typing)) return dd::cli::exitUsage;
   const auto chosen = dd::hla::parseLevel(parser.value(level).toStdString());
   if (!chosen) {
-    printErr(tr("donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got '%2')")
+    printErr(dd::cli::tr("donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got '%2')")
                  .arg(command, parser.value(level)));
     return dd::cli::exitUsage;
   }
@@ -138,10 +137,10 @@ int runValidate(dd::cli::Context& context, const QStringList& args) {
   const QString command = QStringLiteral("hla validate");
   QCommandLineParser parser;
   HlaOptions options;
-  const QCommandLineOption locus(QStringLiteral("locus"), tr("Require every allele to belong to this locus (e.g. DRB1)."),
+  const QCommandLineOption locus(QStringLiteral("locus"), dd::cli::tr("Require every allele to belong to this locus (e.g. DRB1)."),
                                  QStringLiteral("LOCUS"));
   parser.addOptions({locus, options.mac});
-  parser.addPositionalArgument(QStringLiteral("typing"), tr("HLA typing or GL String; - reads one per line from stdin."));
+  parser.addPositionalArgument(QStringLiteral("typing"), dd::cli::tr("HLA typing or GL String; - reads one per line from stdin."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
   QString typing;
@@ -150,7 +149,7 @@ int runValidate(dd::cli::Context& context, const QStringList& args) {
   if (parser.isSet(locus)) {
     expected = dd::hla::parseLocus(parser.value(locus).toStdString());
     if (!expected) {
-      printErr(tr("donordesk-cli %1: '%2' is not an HLA locus").arg(command, parser.value(locus)));
+      printErr(dd::cli::tr("donordesk-cli %1: '%2' is not an HLA locus").arg(command, parser.value(locus)));
       return dd::cli::exitUsage;
     }
   }
@@ -173,7 +172,7 @@ int runInfo(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
   if (!parser.positionalArguments().isEmpty()) {
-    printErr(tr("donordesk-cli %1: unexpected argument '%2'").arg(command, parser.positionalArguments().constFirst()));
+    printErr(dd::cli::tr("donordesk-cli %1: unexpected argument '%2'").arg(command, parser.positionalArguments().constFirst()));
     return dd::cli::exitUsage;
   }
   const auto n = loadNomenclature(context, command, parser.value(options.mac));

@@ -20,7 +20,6 @@
 namespace {
 
 using dd::cli::printErr;
-using dd::cli::tr;
 
 int fail(const QString& message, int code) {
   printErr(QStringLiteral("donordesk-cli search: %1").arg(message));
@@ -38,50 +37,50 @@ bool readInt(const QCommandLineParser& parser, const QCommandLineOption& option,
 
 int runSearch(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  const QCommandLineOption typing(QStringLiteral("typing"), tr("Patient typing as a GL String."), QStringLiteral("GL"));
-  const QCommandLineOption patient(QStringLiteral("patient"), tr("Search for this patient case number."),
+  const QCommandLineOption typing(QStringLiteral("typing"), dd::cli::tr("Patient typing as a GL String."), QStringLiteral("GL"));
+  const QCommandLineOption patient(QStringLiteral("patient"), dd::cli::tr("Search for this patient case number."),
                                    QStringLiteral("CASE"));
-  const QCommandLineOption scale(QStringLiteral("scale"), tr("Match scale: 10, 8 or 6 (default 10)."),
+  const QCommandLineOption scale(QStringLiteral("scale"), dd::cli::tr("Match scale: 10, 8 or 6 (default 10)."),
                                  QStringLiteral("N"), QStringLiteral("10"));
-  const QCommandLineOption minimum(QStringLiteral("min"), tr("Show donors with at least N matches on the scale."),
+  const QCommandLineOption minimum(QStringLiteral("min"), dd::cli::tr("Show donors with at least N matches on the scale."),
                                    QStringLiteral("N"), QStringLiteral("0"));
-  const QCommandLineOption limit(QStringLiteral("limit"), tr("Show at most N donors (default 100)."),
+  const QCommandLineOption limit(QStringLiteral("limit"), dd::cli::tr("Show at most N donors (default 100)."),
                                  QStringLiteral("N"), QStringLiteral("100"));
   const QCommandLineOption unavailable(QStringLiteral("include-unavailable"),
-                                       tr("Also show deferred, reserved, lost, withdrawn and retired volunteers "
+                                       dd::cli::tr("Also show deferred, reserved, lost, withdrawn and retired volunteers "
                                           "(flagged)."));
-  const QCommandLineOption format(QStringLiteral("format"), tr("Output: table, json or csv (default table)."),
+  const QCommandLineOption format(QStringLiteral("format"), dd::cli::tr("Output: table, json or csv (default table)."),
                                   QStringLiteral("FORMAT"), QStringLiteral("table"));
   const QCommandLineOption rank(QStringLiteral("rank"),
-                                tr("Ranking criteria in order, comma-separated (default: matches,definite,certainty,"
+                                dd::cli::tr("Ranking criteria in order, comma-separated (default: matches,definite,certainty,"
                                    "allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact)."),
                                 QStringLiteral("LIST"));
-  const QCommandLineOption mac(QStringLiteral("mac"), tr("NMDP multiple-allele code table for codes like A*02:AB."),
+  const QCommandLineOption mac(QStringLiteral("mac"), dd::cli::tr("NMDP multiple-allele code table for codes like A*02:AB."),
                                QStringLiteral("FILE"));
   parser.addOptions({typing, patient, scale, minimum, limit, unavailable, format, rank, mac});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("search"), args, &code)) return code;
   if (!parser.positionalArguments().isEmpty())
-    return fail(tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()), dd::cli::exitUsage);
+    return fail(dd::cli::tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()), dd::cli::exitUsage);
   if (parser.isSet(typing) == parser.isSet(patient))
-    return fail(tr("give either --typing GL or --patient CASE"), dd::cli::exitUsage);
+    return fail(dd::cli::tr("give either --typing GL or --patient CASE"), dd::cli::exitUsage);
 
   dd::match::SearchOptions options;
   int limitValue = 100;
   if (!readInt(parser, scale, 6, 10, &options.scale) || !dd::match::isValidScale(options.scale))
-    return fail(tr("--scale must be 10, 8 or 6, not '%1'").arg(parser.value(scale)), dd::cli::exitUsage);
+    return fail(dd::cli::tr("--scale must be 10, 8 or 6, not '%1'").arg(parser.value(scale)), dd::cli::exitUsage);
   if (!readInt(parser, minimum, 0, options.scale, &options.minMatches))
-    return fail(tr("--min must be a number from 0 to %1, not '%2'").arg(options.scale).arg(parser.value(minimum)),
+    return fail(dd::cli::tr("--min must be a number from 0 to %1, not '%2'").arg(options.scale).arg(parser.value(minimum)),
                 dd::cli::exitUsage);
   if (!readInt(parser, limit, 1, 100000, &limitValue))
-    return fail(tr("--limit must be a number from 1 to 100000, not '%1'").arg(parser.value(limit)),
+    return fail(dd::cli::tr("--limit must be a number from 1 to 100000, not '%1'").arg(parser.value(limit)),
                 dd::cli::exitUsage);
   options.limit = static_cast<std::size_t>(limitValue);
   options.includeUnavailable = parser.isSet(unavailable);
   const QString formatValue = parser.value(format);
   if (formatValue != QLatin1String("table") && formatValue != QLatin1String("json") &&
       formatValue != QLatin1String("csv"))
-    return fail(tr("--format must be table, json or csv, not '%1'").arg(formatValue), dd::cli::exitUsage);
+    return fail(dd::cli::tr("--format must be table, json or csv, not '%1'").arg(formatValue), dd::cli::exitUsage);
   if (parser.isSet(rank)) {
     auto policy = dd::match::RankingPolicy::parse(parser.value(rank).toStdString());
     if (!policy) return fail(dd::qt::translated(policy.error()), dd::cli::exitUsage);
@@ -121,7 +120,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
                built->stats.donors ? static_cast<double>(built->stats.bytes) / built->stats.donors : 0.0,
                built->stats.invalidTypings);
   for (const auto& error : built->firstErrors)
-    printErr(tr("donordesk-cli search: warning: %1: %2 (locus searched as untyped)")
+    printErr(dd::cli::tr("donordesk-cli search: warning: %1: %2 (locus searched as untyped)")
                  .arg(QString::fromStdString(error.field), dd::qt::translated(error)));
 
   const auto searchStart = std::chrono::steady_clock::now();

@@ -14,7 +14,6 @@ namespace {
 
 using dd::cli::printErr;
 using dd::cli::printOut;
-using dd::cli::tr;
 
 // Opens the --db registry (creating/upgrading it) or prints why not.
 std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const QString& command) {
@@ -29,7 +28,7 @@ std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const
 
 bool noPositional(const QCommandLineParser& parser, const QString& command, int expected = 0) {
   if (parser.positionalArguments().size() == expected) return true;
-  printErr(tr("donordesk-cli %1: expected %2 argument(s), got %3 (see --help)")
+  printErr(dd::cli::tr("donordesk-cli %1: expected %2 argument(s), got %3 (see --help)")
                .arg(command)
                .arg(expected)
                .arg(parser.positionalArguments().size()));
@@ -42,13 +41,13 @@ dd::app::Actor actorFrom(const QString& staff) {
 
 int runInit(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(tr("Create the registry database, or upgrade it to this program's schema."));
+  parser.setApplicationDescription(dd::cli::tr("Create the registry database, or upgrade it to this program's schema."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("init"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("init"))) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("init"));
   if (!registry) return dd::cli::exitFailure;
-  printOut(tr("%1: schema version %2\n")
+  printOut(dd::cli::tr("%1: schema version %2\n")
                .arg(registry->database().spec().display())
                .arg(registry->database().schemaVersion()));
   return dd::cli::exitOk;
@@ -56,16 +55,16 @@ int runInit(dd::cli::Context& context, const QStringList& args) {
 
 int runGenerate(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(tr("Fill the registry with realistic synthetic volunteers and patients."));
-  const QCommandLineOption volunteers(QStringLiteral("volunteers"), tr("Number of volunteers."), tr("N"),
+  parser.setApplicationDescription(dd::cli::tr("Fill the registry with realistic synthetic volunteers and patients."));
+  const QCommandLineOption volunteers(QStringLiteral("volunteers"), dd::cli::tr("Number of volunteers."), dd::cli::tr("N"),
                                       QStringLiteral("0"));
-  const QCommandLineOption patients(QStringLiteral("patients"), tr("Number of patients."), tr("N"), QStringLiteral("0"));
-  const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed (same seed, same data)."), tr("S"),
+  const QCommandLineOption patients(QStringLiteral("patients"), dd::cli::tr("Number of patients."), dd::cli::tr("N"), QStringLiteral("0"));
+  const QCommandLineOption seed(QStringLiteral("seed"), dd::cli::tr("Random seed (same seed, same data)."), dd::cli::tr("S"),
                                 QStringLiteral("1"));
   const QCommandLineOption haplotypes(QStringLiteral("haplotypes"),
-                                      tr("Haplotype frequency file (default: the bundled CAU.freqs.gz)."), tr("FILE"));
-  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
-                                 tr("NAME"));
+                                      dd::cli::tr("Haplotype frequency file (default: the bundled CAU.freqs.gz)."), dd::cli::tr("FILE"));
+  const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log (default: OS user)."),
+                                 dd::cli::tr("NAME"));
   parser.addOptions({volunteers, patients, seed, haplotypes, staff});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("generate"), args, &code)) return code;
@@ -76,13 +75,13 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
   options.patients = parser.value(patients).toInt(&okP);
   options.seed = parser.value(seed).toULongLong(&okS);
   if (!okV || !okP || !okS || options.volunteers < 0 || options.patients < 0) {
-    printErr(tr("donordesk-cli generate: --volunteers, --patients and --seed take non-negative whole numbers"));
+    printErr(dd::cli::tr("donordesk-cli generate: --volunteers, --patients and --seed take non-negative whole numbers"));
     return dd::cli::exitUsage;
   }
   options.haplotypeFile = parser.value(haplotypes);
   options.hlaDataDir = context.settings.hlaData;
   options.actor = actorFrom(parser.value(staff));
-  options.progress = [](int done, int total) { printErr(tr("generated %1/%2 volunteers").arg(done).arg(total)); };
+  options.progress = [](int done, int total) { printErr(dd::cli::tr("generated %1/%2 volunteers").arg(done).arg(total)); };
   auto registry = openRegistry(context, QStringLiteral("generate"));
   if (!registry) return dd::cli::exitFailure;
   QElapsedTimer timer;
@@ -92,7 +91,7 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
     printErr(QStringLiteral("donordesk-cli generate: %1").arg(dd::qt::translated(report.error())));
     return dd::cli::exitFailure;
   }
-  printOut(tr("generated %1 volunteers (%2 contact attempts) and %3 patients in %4 s\n")
+  printOut(dd::cli::tr("generated %1 volunteers (%2 contact attempts) and %3 patients in %4 s\n")
                .arg(report->volunteers)
                .arg(report->contacts)
                .arg(report->patients)
@@ -103,19 +102,19 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
 int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      tr("Import volunteers from a recruitment drive CSV (UTF-8 or GB18030). Every row is checked first; nothing is "
+      dd::cli::tr("Import volunteers from a recruitment drive CSV (UTF-8 or GB18030). Every row is checked first; nothing is "
          "imported unless all rows are valid, or with --skip-invalid the valid rows are imported and the others "
          "written to a rejects CSV.\n\nAccepted column headings:\n") +
       dd::app::describeImportColumns());
-  parser.addPositionalArgument(QStringLiteral("FILE"), tr("The CSV file."));
-  const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Check every row and report; import nothing."));
+  parser.addPositionalArgument(QStringLiteral("FILE"), dd::cli::tr("The CSV file."));
+  const QCommandLineOption dryRun(QStringLiteral("dry-run"), dd::cli::tr("Check every row and report; import nothing."));
   const QCommandLineOption skipInvalid(QStringLiteral("skip-invalid"),
-                                       tr("Import the valid rows; write the invalid ones to the rejects file."));
-  const QCommandLineOption rejects(QStringLiteral("rejects"), tr("Rejects file (default: FILE.rejects.csv)."),
-                                   tr("FILE"));
-  const QCommandLineOption encoding(QStringLiteral("encoding"), tr("utf-8 or gb18030 (default: detect)."), tr("NAME"));
-  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
-                                 tr("NAME"));
+                                       dd::cli::tr("Import the valid rows; write the invalid ones to the rejects file."));
+  const QCommandLineOption rejects(QStringLiteral("rejects"), dd::cli::tr("Rejects file (default: FILE.rejects.csv)."),
+                                   dd::cli::tr("FILE"));
+  const QCommandLineOption encoding(QStringLiteral("encoding"), dd::cli::tr("utf-8 or gb18030 (default: detect)."), dd::cli::tr("NAME"));
+  const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log (default: OS user)."),
+                                 dd::cli::tr("NAME"));
   parser.addOptions({dryRun, skipInvalid, rejects, encoding, staff});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
@@ -127,7 +126,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   options.encoding = parser.value(encoding);
   options.actor = actorFrom(parser.value(staff));
   options.progress = [](int done, int total, bool writing) {
-    printErr((writing ? tr("written %1/%2 rows") : tr("checked %1/%2 rows")).arg(done).arg(total));
+    printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
   };
   auto registry = openRegistry(context, QStringLiteral("import volunteers"));
   if (!registry) return dd::cli::exitFailure;
@@ -139,33 +138,33 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   }
   QString lines;
   for (const auto& problem : report->problems)
-    lines += tr("row %1, %2: %3\n")
+    lines += dd::cli::tr("row %1, %2: %3\n")
                  .arg(problem.row)
                  .arg(QString::fromStdString(problem.error.field), dd::qt::translated(problem.error));
   printOut(lines);
   const int badRows = report->rows - report->valid;
   if (options.dryRun) {
-    printErr(tr("%1 rows checked (%2): %3 valid, %4 with problems; dry run, nothing imported")
+    printErr(dd::cli::tr("%1 rows checked (%2): %3 valid, %4 with problems; dry run, nothing imported")
                  .arg(report->rows).arg(report->encoding).arg(report->valid).arg(badRows));
     return badRows == 0 ? dd::cli::exitOk : dd::cli::exitUsage;
   }
   if (badRows > 0 && !options.skipInvalid) {
-    printErr(tr("%1 of %2 rows have problems; nothing imported (fix them, or use --skip-invalid)")
+    printErr(dd::cli::tr("%1 of %2 rows have problems; nothing imported (fix them, or use --skip-invalid)")
                  .arg(badRows).arg(report->rows));
     return dd::cli::exitUsage;
   }
-  printErr(tr("imported %1 of %2 rows (batch %3)").arg(report->imported).arg(report->rows).arg(report->batchId));
+  printErr(dd::cli::tr("imported %1 of %2 rows (batch %3)").arg(report->imported).arg(report->rows).arg(report->batchId));
   if (!report->rejectsPath.isEmpty())
-    printErr(tr("%1 rejected rows written to %2").arg(badRows).arg(report->rejectsPath));
+    printErr(dd::cli::tr("%1 rejected rows written to %2").arg(badRows).arg(report->rejectsPath));
   return dd::cli::exitOk;
 }
 
 int runBackup(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      tr("Copy the SQLite registry to FILE while it stays in use (online backup). For PostgreSQL, prints the "
+      dd::cli::tr("Copy the SQLite registry to FILE while it stays in use (online backup). For PostgreSQL, prints the "
          "pg_dump command to use."));
-  parser.addPositionalArgument(QStringLiteral("FILE"), tr("The backup file to create (must not exist)."));
+  parser.addPositionalArgument(QStringLiteral("FILE"), dd::cli::tr("The backup file to create (must not exist)."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("backup"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
@@ -176,15 +175,15 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
     printErr(QStringLiteral("donordesk-cli backup: %1").arg(dd::qt::translated(status.error())));
     return dd::cli::exitFailure;
   }
-  printOut(tr("backup written to %1\n").arg(target));
+  printOut(dd::cli::tr("backup written to %1\n").arg(target));
   return dd::cli::exitOk;
 }
 
 int runRetireAged(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(tr("Retire every volunteer who has reached 60 (a nightly job)."));
-  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
-                                 tr("NAME"));
+  parser.setApplicationDescription(dd::cli::tr("Retire every volunteer who has reached 60 (a nightly job)."));
+  const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log (default: OS user)."),
+                                 dd::cli::tr("NAME"));
   parser.addOption(staff);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("retire-aged"), args, &code)) return code;
@@ -196,22 +195,22 @@ int runRetireAged(dd::cli::Context& context, const QStringList& args) {
     printErr(QStringLiteral("donordesk-cli retire-aged: %1").arg(dd::qt::translated(retired.error())));
     return dd::cli::exitFailure;
   }
-  printOut(tr("%1 volunteers retired at 60\n").arg(*retired));
+  printOut(dd::cli::tr("%1 volunteers retired at 60\n").arg(*retired));
   return dd::cli::exitOk;
 }
 
 int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(tr("Show the database, its schema version and row counts."));
+  parser.setApplicationDescription(dd::cli::tr("Show the database, its schema version and row counts."));
   const QCommandLineOption scan(QStringLiteral("scan"),
-                                tr("Also time the bulk read of every volunteer that the matching index uses."));
+                                dd::cli::tr("Also time the bulk read of every volunteer that the matching index uses."));
   parser.addOption(scan);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("db info"));
   if (!registry) return dd::cli::exitFailure;
-  QString text = tr("database: %1\nschema version: %2 (this program: %3)\n")
+  QString text = dd::cli::tr("database: %1\nschema version: %2 (this program: %3)\n")
                      .arg(registry->database().spec().display())
                      .arg(registry->database().schemaVersion())
                      .arg(dd::store::latestSchemaVersion());
@@ -233,7 +232,7 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
       printErr(QStringLiteral("donordesk-cli db info: %1").arg(dd::qt::translated(status.error())));
       return dd::cli::exitFailure;
     }
-    text += tr("bulk read: %1 volunteers (%2 available) in %3 s\n")
+    text += dd::cli::tr("bulk read: %1 volunteers (%2 available) in %3 s\n")
                 .arg(donors)
                 .arg(available)
                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2);

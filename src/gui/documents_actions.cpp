@@ -14,7 +14,7 @@
 namespace dd::gui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("dd::gui::DocumentsActions", text); }
+QString tr(const char* text) { return QCoreApplication::translate("dd::gui", text); }
 
 bool failed(QWidget* parent, const Error& error) {
   QMessageBox::warning(parent, tr("Cannot print"), dd::qt::translated(error));

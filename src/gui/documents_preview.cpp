@@ -12,7 +12,7 @@
 
 namespace dd::gui {
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("dd::gui::DocumentsPreview", text); }
+QString tr(const char* text) { return QCoreApplication::translate("dd::gui", text); }
 }  // namespace
 
 bool showPrintPreview(QWidget* parent, const QList<documents::PreparedDocument>& documents,
