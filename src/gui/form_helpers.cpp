@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QMessageBox>
 
 namespace dd::gui::form {
 namespace {
@@ -33,6 +34,20 @@ void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv) {
   cmv->addItem(QCoreApplication::translate("dd::gui", "Unknown"), QString());
   cmv->addItem(QCoreApplication::translate("dd::gui", "Positive"), QStringLiteral("positive"));
   cmv->addItem(QCoreApplication::translate("dd::gui", "Negative"), QStringLiteral("negative"));
+}
+
+bool mayCloseWithUnsavedChanges(QWidget* editor, const QString& title, const QString& question,
+                                const std::function<bool()>& save, bool* saved) {
+  *saved = false;
+  const auto answer = QMessageBox::question(editor, title, question,
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                            QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) {
+    *saved = save();
+    return *saved;
+  }
+  return true;
 }
 
 }  // namespace dd::gui::form

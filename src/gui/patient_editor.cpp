@@ -1,6 +1,5 @@
 #include "gui/patient_editor.h"
 
-#include <QMessageBox>
 #include <QPushButton>
 
 #include "app/registry.h"
@@ -212,13 +211,13 @@ bool PatientEditor::save() {
 
 void PatientEditor::reject() {
   if (isDirty()) {
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("This patient has changes that are not saved. Save them?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
-    if (answer == QMessageBox::Cancel) return;
-    if (answer == QMessageBox::Save) {
-      if (save()) accept();
+    bool saved = false;
+    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
+                                          tr("This patient has changes that are not saved. Save them?"),
+                                          [this] { return save(); }, &saved))
+      return;
+    if (saved) {
+      accept();
       return;
     }
   }

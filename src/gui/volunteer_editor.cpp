@@ -1,3 +1,4 @@
+#include "gui/form_helpers.h"
 #include "gui/volunteer_editor.h"
 
 #include <QMessageBox>
@@ -156,13 +157,13 @@ bool VolunteerEditor::resolveConflict(store::Volunteer mine) {
 
 void VolunteerEditor::reject() {
   if (isDirty()) {
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("This volunteer has changes that are not saved. Save them?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
-    if (answer == QMessageBox::Cancel) return;
-    if (answer == QMessageBox::Save) {
-      if (save()) accept();
+    bool saved = false;
+    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
+                                          tr("This volunteer has changes that are not saved. Save them?"),
+                                          [this] { return save(); }, &saved))
+      return;
+    if (saved) {
+      accept();
       return;
     }
   }
