@@ -23,10 +23,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start, show the main window, quit after one event-loop turn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Render the main window into the PNG file PATH and quit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,6 +64,10 @@
     </message>
     <message>
         <source>Dialog &apos;%1&apos; has nothing to show (is the database empty?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check: open every page, load the HLA tables, quit; exit 1 on any problem or Qt warning.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1877,9 +1877,9 @@ schema version: %2 (this program: %3)
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln case</numerusform>
+            <numerusform>%Ln cases</numerusform>
         </translation>
     </message>
     <message>
@@ -2133,9 +2133,9 @@ schema version: %2 (this program: %3)
     </message>
     <message numerus="yes">
         <source>%n donor(s) found in %1 ms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln donor found in %1 ms.</numerusform>
+            <numerusform>%Ln donors found in %1 ms.</numerusform>
         </translation>
     </message>
 </context>
@@ -2269,9 +2269,9 @@ schema version: %2 (this program: %3)
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln patient</numerusform>
+            <numerusform>%Ln patients</numerusform>
         </translation>
     </message>
     <message>
@@ -2299,9 +2299,9 @@ schema version: %2 (this program: %3)
     </message>
     <message numerus="yes">
         <source>Search index ready: %n donor(s) in %1 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Search index ready: %Ln donor in %1 s.</numerusform>
+            <numerusform>Search index ready: %Ln donors in %1 s.</numerusform>
         </translation>
     </message>
 </context>
@@ -2511,6 +2511,25 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SmokeRun</name>
+    <message>
+        <source>The HLA tables did not finish loading within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HLA tables could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The translations are missing from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2736,9 +2755,9 @@ Register this volunteer anyway?</source>
     </message>
     <message numerus="yes">
         <source>%n volunteer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln volunteer</numerusform>
+            <numerusform>%Ln volunteers</numerusform>
         </translation>
     </message>
     <message>

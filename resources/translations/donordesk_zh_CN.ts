@@ -23,10 +23,6 @@
         <translation>DonorDesk — 造血干细胞捐献者资料库桌面程序。</translation>
     </message>
     <message>
-        <source>Start, show the main window, quit after one event-loop turn.</source>
-        <translation>启动并显示主窗口，事件循环运行一次后退出。</translation>
-    </message>
-    <message>
         <source>Render the main window into the PNG file PATH and quit.</source>
         <translation>将主窗口渲染为 PNG 文件 PATH 后退出。</translation>
     </message>
@@ -69,6 +65,10 @@
     <message>
         <source>Dialog '%1' has nothing to show (is the database empty?).</source>
         <translation>对话框“%1”没有可显示的内容（数据库是否为空？）。</translation>
+    </message>
+    <message>
+        <source>Self-check: open every page, load the HLA tables, quit; exit 1 on any problem or Qt warning.</source>
+        <translation>自检：依次打开每个页面，加载 HLA 数据表后退出；有任何问题或 Qt 警告时退出码为 1。</translation>
     </message>
 </context>
 <context>
@@ -1892,7 +1892,7 @@ schema version: %2 (this program: %3)
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n 个流程</numerusform>
+            <numerusform>%Ln 个流程</numerusform>
         </translation>
     </message>
     <message>
@@ -2147,7 +2147,7 @@ schema version: %2 (this program: %3)
     <message numerus="yes">
         <source>%n donor(s) found in %1 ms.</source>
         <translation>
-            <numerusform>在 %1 毫秒内找到 %n 名供者。</numerusform>
+            <numerusform>在 %1 毫秒内找到 %Ln 名供者。</numerusform>
         </translation>
     </message>
 </context>
@@ -2282,7 +2282,7 @@ schema version: %2 (this program: %3)
     <message numerus="yes">
         <source>%n patient(s)</source>
         <translation>
-            <numerusform>%n 名患者</numerusform>
+            <numerusform>%Ln 名患者</numerusform>
         </translation>
     </message>
     <message>
@@ -2311,7 +2311,7 @@ schema version: %2 (this program: %3)
     <message numerus="yes">
         <source>Search index ready: %n donor(s) in %1 s.</source>
         <translation>
-            <numerusform>检索索引已就绪：%n 名供者，用时 %1 秒。</numerusform>
+            <numerusform>检索索引已就绪：%Ln 名供者，用时 %1 秒。</numerusform>
         </translation>
     </message>
 </context>
@@ -2522,6 +2522,25 @@ schema version: %2 (this program: %3)
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::SmokeRun</name>
+    <message>
+        <source>The HLA tables did not finish loading within %1 s.</source>
+        <translation>HLA 数据表在 %1 秒内未能加载完成。</translation>
+    </message>
+    <message>
+        <source>The HLA tables could not be loaded: %1</source>
+        <translation>无法加载 HLA 数据表：%1</translation>
+    </message>
+    <message>
+        <source>The translations are missing from %1.</source>
+        <translation>%1 中缺少界面翻译文件。</translation>
+    </message>
+    <message>
+        <source>Qt warning: %1</source>
+        <translation>Qt 警告：%1</translation>
     </message>
 </context>
 <context>
@@ -2749,7 +2768,7 @@ Register this volunteer anyway?</source>
     <message numerus="yes">
         <source>%n volunteer(s)</source>
         <translation>
-            <numerusform>%n 名志愿者</numerusform>
+            <numerusform>%Ln 名志愿者</numerusform>
         </translation>
     </message>
     <message>

@@ -2,6 +2,8 @@
 // the command line. TYPING "-" reads one typing per line from stdin and
 // writes one line per typing (errors as "ERROR: message"), so scripts can
 // push large batches through one process.
+#include <QDir>
+
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -23,10 +25,15 @@ struct HlaOptions {
 
 std::string utf8(const QString& text) { return text.toStdString(); }
 
-// Loads the release (--hla-data or the bundled one) and the optional MAC table.
+// The release folder: --hla-data or the bundled one.
+QString releaseDir(const dd::cli::Context& context) {
+  return context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+}
+
+// Loads the release and the optional MAC table.
 std::shared_ptr<dd::hla::Nomenclature> loadNomenclature(const dd::cli::Context& context, const QString& command,
                                                         const QString& macFile) {
-  const QString dir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+  const QString dir = releaseDir(context);
   auto loaded = dd::hla::Nomenclature::load(dir.toStdString());
   if (!loaded) {
     printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(loaded.error())));
@@ -178,6 +185,8 @@ int runInfo(dd::cli::Context& context, const QStringList& args) {
   const auto n = loadNomenclature(context, command, parser.value(options.mac));
   if (!n) return dd::cli::exitFailure;
   std::string out = "release\tIPD-IMGT/HLA " + n->release() + "\n";
+  // Where it was read from: tells an office which installation answers.
+  out += "folder\t" + utf8(QDir::cleanPath(releaseDir(context))) + "\n";
   out += "alleles\t" + std::to_string(n->alleleCount()) + "\n";
   for (int i = 0; i < dd::hla::kLocusCount; ++i) {
     const auto locus = static_cast<dd::hla::Locus>(i);

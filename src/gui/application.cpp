@@ -2,9 +2,11 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include <QApplication>
 #include <QDialog>
+#include <QIcon>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
@@ -17,6 +19,7 @@
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/screenshot.h"
+#include "gui/smoke_run.h"
 #include "gui/style.h"
 #include "gui/workspace.h"
 
@@ -61,7 +64,7 @@ int run(QCoreApplication& app) {
   common.addTo(parser);
   const QCommandLineOption smokeOption(
       QStringLiteral("smoke"),
-      QCoreApplication::translate("Application", "Start, show the main window, quit after one event-loop turn."));
+      QCoreApplication::translate("Application", "Self-check: open every page, load the HLA tables, quit; exit 1 on any problem or Qt warning."));
   const QCommandLineOption screenshotOption(
       QStringLiteral("screenshot"),
       QCoreApplication::translate("Application", "Render the main window into the PNG file PATH and quit."),
@@ -102,7 +105,13 @@ int run(QCoreApplication& app) {
 
   dd::qt::startLogging(settings->logLevel, true);
   spdlog::info("DonorDesk {} starting (language {})", dd::kVersion, settings->language.toStdString());
-  if (auto* gui = qobject_cast<QApplication*>(&app)) applyStyle(*gui);
+  if (auto* gui = qobject_cast<QApplication*>(&app)) {
+    applyStyle(*gui);
+    // Matches the installed menu entry, so the taskbar shows its icon and name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.donordesk.DonorDesk"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.donordesk.DonorDesk"),
+                                                 QIcon(QStringLiteral(":/app/org.donordesk.DonorDesk.svg"))));
+  }
   HlaReader::instance().startLoading(settings->hlaData.isEmpty() ? AppSettings::hlaReleaseDir() : settings->hlaData);
 
   Workspace workspace;
@@ -122,8 +131,11 @@ int run(QCoreApplication& app) {
                                 : screenshotPage(workspace, path);
     return problem.isEmpty() ? 0 : fail(problem, 1);
   }
-  if (parser.isSet(smokeOption)) QTimer::singleShot(0, &app, &QCoreApplication::quit);
+  std::unique_ptr<SmokeRun> smoke;
+  if (parser.isSet(smokeOption)) smoke = std::make_unique<SmokeRun>(workspace);
   const int code = app.exec();
+  if (smoke && !smoke->problems().isEmpty())
+    return fail(smoke->problems().join(QStringLiteral("\ndonordesk: ")), 1);
   spdlog::info("DonorDesk exiting with code {}", code);
   return code;
 }

@@ -53,9 +53,14 @@ void SearchIndex::start() {
     if (!built_ && !building_) build();
     return;
   }
-  connect(&HlaReader::instance(), &HlaReader::readyChanged, this, [this] {
-    if (HlaReader::instance().ready() && !built_ && !building_) build();
-  }, Qt::UniqueConnection);
+  // A member function, not a lambda: Qt can only tell a repeated connection
+  // (start() may be called again) when it compares pointers to members.
+  connect(&HlaReader::instance(), &HlaReader::readyChanged, this, &SearchIndex::buildOnceHlaReady,
+          Qt::UniqueConnection);
+}
+
+void SearchIndex::buildOnceHlaReady() {
+  if (HlaReader::instance().ready() && !built_ && !building_) build();
 }
 
 void SearchIndex::build() {

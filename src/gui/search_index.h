@@ -48,6 +48,7 @@ class SearchIndex : public QObject {
 
  private:
   void build();
+  void buildOnceHlaReady();
   void checkStampThenRun();
   void finishBuild(const QString& error, const QString& stamp, double seconds, std::size_t donors);
   void upsertNow(qint64 volunteerId);

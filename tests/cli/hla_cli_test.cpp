@@ -96,6 +96,7 @@ TEST_CASE("hla info prints the release and allele counts per locus") {
   const auto result = runCli({"hla", "info"});
   CHECK(result.exitCode == 0);
   CHECK(result.out.contains("IPD-IMGT/HLA 3.58.0"));
+  CHECK(result.out.contains("folder\t" DONORDESK_RESOURCE_DIR "/hla/imgt-3.58.0\n"));
   const QStringList lines = result.out.split('\n');
   for (const char* locus : {"A", "B", "C", "DRB1", "DQB1", "DPB1"}) {
     INFO(locus);

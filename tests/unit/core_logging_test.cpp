@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/logging.h"
+#include "core/qt/qt_log_bridge.h"
 
 TEST_CASE("log levels parse by spdlog's names and reject others") {
   CHECK(dd::log::parseLevel("debug") == spdlog::level::debug);
@@ -42,4 +43,17 @@ TEST_CASE("an unwritable log file is reported, not ignored") {
   const auto status = dd::log::init(options);
   REQUIRE_FALSE(status);
   CHECK(status.error().code == "log.file");
+}
+
+TEST_CASE("Qt's warnings routed into the log are remembered for the --smoke self-check") {
+  dd::qt::installQtMessageRouting();
+  const auto before = dd::qt::qtWarningsSoFar().size();
+  qDebug("a debug line is not a problem");
+  qWarning("QObject::connect: a connection the test pretends failed");
+  qCritical("a critical message");
+  const QStringList seen = dd::qt::qtWarningsSoFar();
+  qInstallMessageHandler(nullptr);  // back to Qt's default for the other tests
+  REQUIRE(seen.size() == before + 2);
+  CHECK(seen.at(before) == "QObject::connect: a connection the test pretends failed");
+  CHECK(seen.at(before + 1) == "a critical message");
 }

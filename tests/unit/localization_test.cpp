@@ -32,11 +32,23 @@ TEST_CASE("pre-scan finds --name VALUE and --name=VALUE, stops at --") {
   CHECK(preScanOption({"prog", "--lang"}, "lang").isEmpty());
 }
 
-TEST_CASE("the Chinese catalogue is embedded and translates core messages") {
+TEST_CASE("the Chinese catalogue is found beside the program and translates core messages") {
   REQUIRE(dd::qt::installTranslators("zh_CN"));
   const dd::Message message{"dd::qt::CommonOptions", "Unsupported value for --lang: '%1' (use zh_CN or en).", {"fr"}};
   const QString text = dd::qt::translated(message);
   CHECK(text.contains("fr"));
   CHECK(text != QString::fromStdString(message.english()));  // it really was translated
+  dd::qt::installTranslators("en");
+}
+
+TEST_CASE("counts read as English and Chinese: plural forms and thousands separators") {
+  const char* context = "dd::gui::VolunteersPage";
+  REQUIRE(dd::qt::installTranslators("en"));
+  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 1) == "1 volunteer");
+  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 2) == "2 volunteers");
+  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 100000) == "100,000 volunteers");
+  CHECK(QCoreApplication::translate("dd::gui::CasesPage", "%n case(s)", nullptr, 1) == "1 case");
+  REQUIRE(dd::qt::installTranslators("zh_CN"));
+  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 5000) == QStringLiteral("5,000 名志愿者"));
   dd::qt::installTranslators("en");
 }

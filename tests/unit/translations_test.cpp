@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct TsMessage {
   QString source;
   QStringList translations;  // one entry, or one per <numerusform>
   QString type;              // "", "unfinished", "vanished", "obsolete"
+  bool numerus = false;      // a %n message: one translation per plural form
 };
 
 struct TsFile {
@@ -44,7 +46,7 @@ TsFile parseTs(const QByteArray& xml) {
       if (name == QLatin1String("name") && !inMessage) {
         context = reader.readElementText();
       } else if (name == QLatin1String("message")) {
-        message = TsMessage{context, {}, {}, {}};
+        message = TsMessage{context, {}, {}, {}, reader.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
         inMessage = true;
       } else if (inMessage && name == QLatin1String("source")) {
         message.source = reader.readElementText();
@@ -93,7 +95,8 @@ QMap<QString, int> tokens(const QString& text, const QRegularExpression& pattern
 }
 
 const QRegularExpression& placeholderPattern() {
-  static const QRegularExpression pattern(QStringLiteral("%(L?[1-9n])"));
+  // %Ln is %n with the locale's digit grouping: the same placeholder.
+  static const QRegularExpression pattern(QStringLiteral("%L?([1-9n])"));
   return pattern;
 }
 
@@ -154,6 +157,24 @@ QStringList acceleratorProblems(const std::vector<TsMessage>& messages) {
       if (!t.contains(QStringLiteral("(&") + letter + QLatin1Char(')'), Qt::CaseInsensitive))
         problems << describe(m) + QStringLiteral(": expected (&%1) in \"%2\"").arg(letter, t);
     }
+  }
+  return problems;
+}
+
+// A %n message needs every plural form of the language, each filled and
+// each keeping the count: English two ("1 volunteer", "2 volunteers"),
+// Chinese one. Without them Qt shows the source's "volunteer(s)".
+QStringList numerusProblems(const std::vector<TsMessage>& messages, int formsOfLanguage) {
+  QStringList problems;
+  for (const TsMessage& m : messages) {
+    if (!isLive(m) || !m.numerus) continue;
+    if (m.type == QLatin1String("unfinished") || m.translations.size() != formsOfLanguage) {
+      problems << describe(m) + QStringLiteral(": %1 plural form(s), needs %2").arg(m.translations.size()).arg(formsOfLanguage);
+      continue;
+    }
+    for (const QString& t : m.translations)
+      if (!t.contains(QLatin1String("%n")) && !t.contains(QLatin1String("%Ln")))
+        problems << describe(m) + QStringLiteral(": form \"%1\" lost the count").arg(t);
   }
   return problems;
 }
@@ -253,4 +274,34 @@ TEST_CASE("en catalogue lists the same messages as zh_CN") {
   INFO("only in en: " << onlyEn.join(QStringLiteral(" | ")).toStdString());
   CHECK(onlyZh.isEmpty());
   CHECK(onlyEn.isEmpty());
+}
+
+TEST_CASE("translation checks: plural forms are counted per language") {
+  const TsFile file = parseTs(sample(
+      "<message numerus=\"yes\"><source>%n row(s)</source><translation><numerusform>%Ln row</numerusform>"
+      "<numerusform>%Ln rows</numerusform></translation></message>"
+      "<message numerus=\"yes\"><source>%n file(s)</source><translation type=\"unfinished\"><numerusform></numerusform>"
+      "<numerusform></numerusform></translation></message>"
+      "<message numerus=\"yes\"><source>%n day(s)</source><translation><numerusform>one day</numerusform>"
+      "<numerusform>%n days</numerusform></translation></message>"));
+  REQUIRE(file.error.isEmpty());
+  CHECK(file.messages[0].numerus);
+  const QStringList english = numerusProblems(file.messages, 2);
+  CHECK(english.size() == 2);  // the unfinished one, and "one day" without the count
+  CHECK(numerusProblems(file.messages, 1).size() == 3);
+}
+
+TEST_CASE("en and zh_CN catalogues: every %n message has its plural forms") {
+  const TsFile en = readTs(catalogue("en"));
+  const TsFile zh = readTs(catalogue("zh_CN"));
+  REQUIRE(en.error.toStdString() == "");
+  REQUIRE(zh.error.toStdString() == "");
+  const auto numerusCount = std::count_if(en.messages.begin(), en.messages.end(), [](const TsMessage& m) { return m.numerus; });
+  CHECK(numerusCount >= 5);
+  const QStringList englishProblems = numerusProblems(en.messages, 2);
+  INFO(listing(englishProblems));
+  CHECK(englishProblems.isEmpty());
+  const QStringList chineseProblems = numerusProblems(zh.messages, 1);
+  INFO(listing(chineseProblems));
+  CHECK(chineseProblems.isEmpty());
 }

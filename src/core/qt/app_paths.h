@@ -15,9 +15,24 @@ QString dataDir();              // QStandardPaths::AppDataLocation, created on d
 QString defaultDatabasePath();  // dataDir()/donordesk.sqlite
 QString logFilePath();          // dataDir()/logs/donordesk.log
 
-// The product's read-only resources (HLA tables, templates). Looked up in
-// $DONORDESK_RESOURCES, next to the installed executable, then the source tree.
+// The product's read-only files. An installed program (the Debian package:
+// /usr/bin/donordesk) reads them from <prefix>/share/donordesk, found from
+// its own location, and never from a source tree; a program run from its
+// build tree reads the source tree's resources/ and the build tree's compiled
+// translations. $DONORDESK_RESOURCES overrides the resource folder (a newer
+// template set or HLA release for testing).
+struct ReadOnlyData {
+  QString resources;     // hla/, templates/
+  QString translations;  // donordesk_<language>.qm
+  bool installed = true; // false: running from the build tree
+};
+// Pure: the layout for an executable in executableDir, given where this
+// program's build tree is (empty for none).
+ReadOnlyData readOnlyDataFor(const QString& executableDir, const QString& buildTreeDir);
+const ReadOnlyData& readOnlyData();  // for this process (computed once)
+
 QString resourceDir();
+QString translationsDir();
 QString bundledHlaDataDir();    // resourceDir()/hla/imgt-3.58.0
 QString bundledHaplotypeFile(); // resourceDir()/hla/haplotype-freqs/CAU.freqs.gz
 

@@ -1,6 +1,7 @@
 #include "core/qt/common_options.h"
 
 #include <QCoreApplication>
+#include <cstdio>
 
 #include "core/logging.h"
 #include "core/qt/app_paths.h"
@@ -56,7 +57,11 @@ std::optional<QString> beginFrontEnd(const QStringList& arguments, QString* erro
     *error = QStringLiteral("Unsupported value for --lang: '%1' (use zh_CN or en).").arg(requested);
     return std::nullopt;
   }
-  installTranslators(language);
+  // Logging is not up yet, and a missing catalogue means a broken
+  // installation that the office should hear about at once.
+  if (!installTranslators(language))
+    std::fprintf(stderr, "donordesk: the %s translations are missing from %s; showing English source texts\n",
+                 qPrintable(language), qPrintable(translationsDir()));
   return language;
 }
 

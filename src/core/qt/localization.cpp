@@ -1,5 +1,7 @@
 #include "core/qt/localization.h"
 
+#include "core/qt/app_paths.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -17,6 +19,12 @@ QString resolveLanguage(const QString& requested, const QLocale& system) {
     return QStringLiteral("en");
   return {};
 }
+
+namespace {
+bool catalogueInstalled = false;
+}
+
+bool productCatalogueInstalled() { return catalogueInstalled; }
 
 bool installTranslators(const QString& language) {
   // Switching language replaces the previous catalogues: translators stack,
@@ -36,8 +44,9 @@ bool installTranslators(const QString& language) {
                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     QCoreApplication::installTranslator(qtTranslator);
   ownTranslator = new QTranslator(QCoreApplication::instance());
-  const bool loaded = ownTranslator->load(QStringLiteral(":/i18n/donordesk_%1.qm").arg(language));
+  const bool loaded = ownTranslator->load(QStringLiteral("donordesk_%1.qm").arg(language), translationsDir());
   if (loaded) QCoreApplication::installTranslator(ownTranslator);
+  catalogueInstalled = loaded;
   return loaded;
 }
 

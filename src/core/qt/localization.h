@@ -15,9 +15,13 @@ namespace dd::qt {
 QString resolveLanguage(const QString& requested, const QLocale& system = QLocale::system());
 
 // Installs the product's and Qt's own translators into the running
-// application and sets the default QLocale. Returns false if the product
-// catalogue is missing (English source strings are then shown).
+// application and sets the default QLocale. The product catalogue is read
+// from translationsDir() (installed: share/donordesk/translations). Returns
+// false if it is missing (English source strings, without plural forms, are
+// then shown).
 bool installTranslators(const QString& language);
+// Whether the last installTranslators() found the product catalogue.
+bool productCatalogueInstalled();
 
 // Looks for "--name VALUE" or "--name=VALUE" before the real parser runs; used
 // for options that must act before option help texts are translated.

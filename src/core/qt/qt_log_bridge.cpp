@@ -2,11 +2,23 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <mutex>
 
 #include <spdlog/spdlog.h>
 
 namespace dd::qt {
 namespace {
+
+std::mutex warningsMutex;
+QStringList& warningsSeen() {
+  static QStringList seen;
+  return seen;
+}
+
+void remember(const QString& message) {
+  const std::lock_guard lock(warningsMutex);
+  if (warningsSeen().size() < 50) warningsSeen() << message;
+}
 
 void routeToSpdlog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
   const QByteArray text = message.toUtf8();
@@ -14,8 +26,14 @@ void routeToSpdlog(QtMsgType type, const QMessageLogContext& context, const QStr
   switch (type) {
     case QtDebugMsg: spdlog::debug("[{}] {}", category, text.constData()); break;
     case QtInfoMsg: spdlog::info("[{}] {}", category, text.constData()); break;
-    case QtWarningMsg: spdlog::warn("[{}] {}", category, text.constData()); break;
-    case QtCriticalMsg: spdlog::error("[{}] {}", category, text.constData()); break;
+    case QtWarningMsg:
+      remember(message);
+      spdlog::warn("[{}] {}", category, text.constData());
+      break;
+    case QtCriticalMsg:
+      remember(message);
+      spdlog::error("[{}] {}", category, text.constData());
+      break;
     case QtFatalMsg:
       spdlog::critical("[{}] {}", category, text.constData());
       spdlog::default_logger()->flush();
@@ -26,5 +44,10 @@ void routeToSpdlog(QtMsgType type, const QMessageLogContext& context, const QStr
 }  // namespace
 
 void installQtMessageRouting() { qInstallMessageHandler(routeToSpdlog); }
+
+QStringList qtWarningsSoFar() {
+  const std::lock_guard lock(warningsMutex);
+  return warningsSeen();
+}
 
 }  // namespace dd::qt
