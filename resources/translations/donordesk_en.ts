@@ -1091,6 +1091,10 @@
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

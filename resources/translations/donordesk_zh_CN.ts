@@ -1091,6 +1091,10 @@
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
+        <translation>志愿者（库号 %1）已有该患者未结束的捐献流程（编号 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

@@ -1,4 +1,6 @@
 // Registry: contact log, patients, workup cases, audit trail.
+#include <QCoreApplication>
+
 #include "app/registry.h"
 #include "app/volunteer_validation.h"
 #include "store/audit_log.h"
@@ -19,16 +21,29 @@ namespace {
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
 
+// A vocabulary name (status, stage) as staff read it: message arguments are
+// filled in verbatim, so the name is translated here, not left in English.
+std::string shownName(const char* displayName) {
+  return utf8(QCoreApplication::translate("dd::store", displayName));
+}
+
 Error notAvailable(const store::Volunteer& v) {
   return makeError("validation.not_available", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "Volunteer No. %1 is '%2' and cannot start a workup."),
-                   {utf8(v.registryNo), store::displayName(v.status)}, "volunteer_id");
+                   {utf8(v.registryNo), shownName(store::displayName(v.status))}, "volunteer_id");
+}
+
+Error caseAlreadyOpen(const store::Volunteer& v, qint64 caseId) {
+  return makeError("validation.case_open", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app",
+                                     "Volunteer No. %1 already has an open workup case (No. %2) for this patient."),
+                   {utf8(v.registryNo), std::to_string(caseId)}, "volunteer_id");
 }
 
 Error stageOrder(WorkupStage current, WorkupStage next) {
   return makeError("validation.stage_order", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "The case is already at stage '%1'; it cannot move to '%2'."),
-                   {store::displayName(current), store::displayName(next)}, "stage");
+                   {shownName(store::displayName(current)), shownName(store::displayName(next))}, "stage");
 }
 
 Error caseStopped(const QDate& date) {
@@ -145,8 +160,19 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   const bool deferralOver = donor->status == VolunteerStatus::TemporarilyDeferred && donor->statusUntil.isValid() &&
                             donor->statusUntil <= QDate::currentDate();
-  if (donor->status != VolunteerStatus::Active && !deferralOver)
+  // The documented order is "reserve for this patient, then start the
+  // workup": a reservation for this patient is no obstacle, one for another is.
+  const bool reservedForThisPatient =
+      donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == patientId;
+  if (donor->status != VolunteerStatus::Active && !deferralOver && !reservedForThisPatient)
     return SaveResult<WorkupCase>::failure(notAvailable(*donor));
+  if (reservedForThisPatient) {
+    auto cases = workupCasesForVolunteer(volunteerId);
+    if (!cases) return SaveResult<WorkupCase>::failure(cases.error());
+    for (const WorkupCase& open : *cases)
+      if (open.patientId == patientId && !open.stopped())
+        return SaveResult<WorkupCase>::failure(caseAlreadyOpen(*donor, open.id));
+  }
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
   WorkupCase w;
@@ -161,9 +187,11 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
                                                      store::WorkupRepository::auditFields(w));
       !s)
     return failed<WorkupCase>(s);
-  StatusChangeRequest reserve{VolunteerStatus::Reserved, patientRecord->caseNo, {}, patientId, {}, {}};
-  auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
-  if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
+  if (!reservedForThisPatient) {
+    StatusChangeRequest reserve{VolunteerStatus::Reserved, patientRecord->caseNo, {}, patientId, {}, {}};
+    auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
+    if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
+  }
   if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = w;

@@ -65,11 +65,25 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   REQUIRE(reserved);
   CHECK(reserved->status == VolunteerStatus::Reserved);
   CHECK(reserved->reservedForPatientId == patient.value->id);
-  // Someone else cannot start a second workup with the reserved volunteer.
+  // A second case for the same patient and volunteer while the first is open is refused.
   auto second = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
   REQUIRE_FALSE(second.ok());
-  CHECK(qt::translated(second.errors.at(0)) ==
+  CHECK(second.errors.at(0).code == "validation.case_open");
+  CHECK(qt::translated(second.errors.at(0)).contains(QString::number(started.value->id)));
+  // Another patient cannot take a volunteer reserved for this one; the status
+  // is named in the staff's language.
+  auto otherPatient = registry->createPatient(samplePatient(), test::staff());
+  REQUIRE(otherPatient.ok());
+  auto taken = registry->startWorkup(otherPatient.value->id, donor.value->id, {}, test::staff());
+  REQUIRE_FALSE(taken.ok());
+  CHECK(qt::translated(taken.errors.at(0)) ==
         QStringLiteral("Volunteer No. %1 is 'Reserved' and cannot start a workup.").arg(donor.value->registryNo));
+  REQUIRE(qt::installTranslators("zh_CN"));
+  auto takenZh = registry->startWorkup(otherPatient.value->id, donor.value->id, {}, test::staff());
+  const QString chinese = qt::translated(takenZh.errors.at(0));
+  qt::installTranslators("en");
+  CHECK_FALSE(chinese.contains("Reserved"));
+  CHECK(chinese.contains(QStringLiteral("已预留")));
 
   store::WorkupCase w = *started.value;
   auto typed = registry->advanceWorkup(w.id, w.rowVersion, WorkupStage::ConfirmatoryTyping, QDate(2024, 1, 20),
@@ -95,6 +109,34 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   auto cases = registry->workupCasesForVolunteer(donor.value->id);
   REQUIRE(cases);
   CHECK(cases->size() == 1);
+}
+
+TEST_CASE("a volunteer reserved for this patient can start this patient's case (reserve, then workup)") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto patient = registry->createPatient(samplePatient(), test::staff());
+  auto donor = registry->registerVolunteer(test::sampleVolunteer(3), test::staff());
+  REQUIRE(patient.ok());
+  REQUIRE(donor.ok());
+  auto reserved = registry->changeStatus(
+      donor.value->id, donor.value->rowVersion,
+      {VolunteerStatus::Reserved, patient.value->caseNo, {}, patient.value->id, {}, {}}, test::staff());
+  REQUIRE(reserved.ok());
+  auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  INFO((started.errors.empty() ? std::string() : qt::translated(started.errors.at(0)).toStdString()));
+  REQUIRE(started.ok());
+  auto after = registry->volunteer(donor.value->id);
+  REQUIRE(after);
+  CHECK(after->status == VolunteerStatus::Reserved);
+  CHECK(after->reservedForPatientId == patient.value->id);
+  CHECK(after->rowVersion == reserved.value->rowVersion);  // no second, meaningless status write
+  // Stopping that case releases the volunteer as usual.
+  auto stopped = registry->stopWorkup(started.value->id, started.value->rowVersion, QStringLiteral("患者病情变化"), {},
+                                      test::staff());
+  REQUIRE(stopped.ok());
+  auto released = registry->volunteer(donor.value->id);
+  REQUIRE(released);
+  CHECK(released->status == VolunteerStatus::Active);
 }
 
 TEST_CASE("stopping a workup records the reason and regret stage and releases the volunteer") {
