@@ -2144,6 +2144,13 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::NameOnlyIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::PatientEditor</name>
     <message>
         <source>&amp;Create</source>
@@ -3129,6 +3136,13 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The locus of &apos;%1&apos; is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::qt</name>
+    <message>
+        <source>%1 is a database file in use; choose another file name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2156,6 +2156,13 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::NameOnlyIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::PatientEditor</name>
     <message>
         <source>&amp;Create</source>
@@ -3143,6 +3150,13 @@ Still working with %3.</source>
     <message>
         <source>The locus of '%1' is given twice.</source>
         <translation>“%1”的位点重复给出。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::qt</name>
+    <message>
+        <source>%1 is a database file in use; choose another file name.</source>
+        <translation>%1 是正在使用的数据库文件，请另选文件名。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "app/search_format.h"
 
+#include "core/qt/database_files.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,6 +161,7 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
 }
 
 dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale) {
+  if (dd::Status allowed = dd::qt::database_files::refuseIfProtected(path); !allowed) return allowed;
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(formatSearchCsv(results, scale).toUtf8()) < 0 || !file.commit())
     return makeError("export.write", "dd::app", QT_TRANSLATE_NOOP("dd::app", "Could not write %1: %2"),

@@ -1,5 +1,7 @@
 #include "documents/document_renderer.h"
 
+#include "core/qt/database_files.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -213,6 +215,8 @@ Status paintDocuments(QPagedPaintDevice& device, const QList<PreparedDocument>& 
 }
 
 Status writePdf(const QString& path, const QList<PreparedDocument>& documents, const PageDecoration& decoration) {
+  // Replacing the database in use with a PDF would destroy the registry.
+  if (Status allowed = dd::qt::database_files::refuseIfProtected(path); !allowed) return allowed;
   QBuffer buffer;
   buffer.open(QIODevice::WriteOnly);
   {

@@ -16,6 +16,7 @@
 #include "core/qt/localization.h"
 #include "core/version.h"
 #include "gui/app_settings.h"
+#include "gui/application_file_guard.h"
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/screenshot.h"
@@ -107,6 +108,7 @@ int run(QCoreApplication& app) {
   spdlog::info("DonorDesk {} starting (language {})", dd::kVersion, settings->language.toStdString());
   if (auto* gui = qobject_cast<QApplication*>(&app)) {
     applyStyle(*gui);
+    ApplicationFileGuard::install();  // before any window: no file chooser may read the database's files
     // Matches the installed menu entry, so the taskbar shows its icon and name.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.donordesk.DonorDesk"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.donordesk.DonorDesk"),

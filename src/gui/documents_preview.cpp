@@ -1,8 +1,10 @@
 #include "gui/documents_preview.h"
 
+#include "core/qt/database_files.h"
+#include "gui/file_dialogs.h"
+
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QMessageBox>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -24,6 +26,12 @@ bool showPrintPreview(QWidget* parent, const QList<documents::PreparedDocument>&
   QPrintPreviewDialog dialog(&printer, parent);
   dialog.setWindowTitle(tr("Print preview"));
   QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog, [&](QPrinter* target) {
+    // "Print to file" onto the database in use would overwrite the registry
+    // (the file is opened when painting starts, so refuse before).
+    if (const Status allowed = dd::qt::database_files::refuseIfProtected(target->outputFileName()); !allowed) {
+      QMessageBox::warning(&dialog, tr("Printing failed"), dd::qt::translated(allowed.error()));
+      return;
+    }
     if (const Status painted = documents::paintDocuments(*target, documents, decoration); !painted)
       QMessageBox::warning(&dialog, tr("Printing failed"), dd::qt::translated(painted.error()));
   });
@@ -33,8 +41,8 @@ bool showPrintPreview(QWidget* parent, const QList<documents::PreparedDocument>&
 bool exportPdf(QWidget* parent, const QList<documents::PreparedDocument>& documents,
                const documents::PageDecoration& decoration, const QString& suggestedName) {
   const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  const QString path = QFileDialog::getSaveFileName(parent, tr("Export PDF"), QDir(folder).filePath(suggestedName),
-                                                    tr("PDF files (*.pdf)"));
+  const QString path =
+      FileDialogs::saveFile(parent, tr("Export PDF"), QDir(folder).filePath(suggestedName), tr("PDF files (*.pdf)"));
   if (path.isEmpty()) return false;
   if (const Status written = documents::writePdf(path, documents, decoration); !written) {
     QMessageBox::warning(parent, tr("Export failed"), dd::qt::translated(written.error()));

@@ -1,6 +1,5 @@
 // What staff do with a search result: reserve the volunteer, open a case,
 // export the list, print the report. Part of MatchSearchPage.
-#include <QFileDialog>
 #include <QMessageBox>
 
 #include "app/print_documents.h"

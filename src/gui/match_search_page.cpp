@@ -1,6 +1,7 @@
 #include "gui/match_search_page.h"
 
-#include <QFileDialog>
+#include "gui/file_dialogs.h"
+
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -72,8 +73,8 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
     editor.exec();
   });
   connect(ui_->exportButton, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("search-results.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        FileDialogs::saveFile(this, tr("Export results"), QStringLiteral("search-results.csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty()) exportCsv(path);
   });
   connect(ui_->printButton, &QPushButton::clicked, this, &MatchSearchPage::printPage);

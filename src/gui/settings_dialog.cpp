@@ -1,7 +1,8 @@
 #include "gui/settings_dialog.h"
 
+#include "gui/file_dialogs.h"
+
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPushButton>
@@ -165,16 +166,14 @@ void SettingsDialog::testConnection() {
 void SettingsDialog::browse(const QString& which) {
   QString chosen;
   if (which == QLatin1String("sqlite"))
-    chosen = QFileDialog::getSaveFileName(this, tr("SQLite database file"), ui_->sqlitePath->text(),
-                                          tr("SQLite databases (*.sqlite *.db);;All files (*)"), nullptr,
-                                          QFileDialog::DontConfirmOverwrite);
+    chosen = FileDialogs::databaseFile(this, tr("SQLite database file"), ui_->sqlitePath->text(),
+                                       tr("SQLite databases (*.sqlite *.db);;All files (*)"));
   else if (which == QLatin1String("release"))
-    chosen = QFileDialog::getExistingDirectory(this, tr("IPD-IMGT/HLA release folder"), ui_->hlaReleaseDir->text());
+    chosen = FileDialogs::directory(this, tr("IPD-IMGT/HLA release folder"), ui_->hlaReleaseDir->text());
   else if (which == QLatin1String("mac"))
-    chosen = QFileDialog::getOpenFileName(this, tr("MAC table"), ui_->macTablePath->text());
+    chosen = FileDialogs::openFile(this, tr("MAC table"), ui_->macTablePath->text());
   else
-    chosen = QFileDialog::getOpenFileName(this, tr("Logo"), ui_->logoPath->text(),
-                                          tr("Images (*.png *.jpg *.jpeg *.svg)"));
+    chosen = FileDialogs::openFile(this, tr("Logo"), ui_->logoPath->text(), tr("Images (*.png *.jpg *.jpeg *.svg)"));
   if (chosen.isEmpty()) return;
   if (which == QLatin1String("sqlite")) ui_->sqlitePath->setText(chosen);
   else if (which == QLatin1String("release")) ui_->hlaReleaseDir->setText(chosen);

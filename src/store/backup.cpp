@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "core/qt/database_files.h"
 #include "store/database.h"
 #include "store/store_errors.h"
 
@@ -22,6 +23,7 @@ Status backupTo(Database& db, const QString& targetPath) {
                      {utf8(command)});
   }
   const QString target = QFileInfo(targetPath).absoluteFilePath();
+  if (Status allowed = dd::qt::database_files::refuseIfProtected(target); !allowed) return allowed;
   if (QFileInfo::exists(target))
     return makeError("store.backup_exists", "dd::store",
                      QT_TRANSLATE_NOOP("dd::store", "The backup file %1 already exists; choose a new name."),

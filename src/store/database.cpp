@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "core/qt/database_files.h"
+
 #include <atomic>
 
 #include <QDir>
@@ -114,6 +116,11 @@ Status Database::connect(const OpenOptions& options) {
   if (!db_.open())
     return makeError("store.open", "dd::store", QT_TRANSLATE_NOOP("dd::store", "Cannot open the database %1: %2"),
                      {utf8(spec_.display()), utf8(db_.lastError().text())});
+  if (spec_.backend == Backend::Sqlite) {
+    // From now on no other code of this process may open these files.
+    dd::qt::database_files::opened(spec_.path);
+    protectsFile_ = true;
+  }
   QSqlQuery query(db_);
   QStringList setup;
   if (spec_.backend == Backend::Sqlite) {
@@ -137,6 +144,7 @@ Database::~Database() {
     if (depth_ > 0) db_.rollback();
     db_.close();
   }
+  if (protectsFile_) dd::qt::database_files::closed(spec_.path);
   db_ = QSqlDatabase();
   if (!connectionName_.isEmpty()) QSqlDatabase::removeDatabase(connectionName_);
 }

@@ -65,6 +65,7 @@ class Database {
   QString connectionName_;
   QSqlDatabase db_;
   int depth_ = 0;
+  bool protectsFile_ = false;  // registered with dd::qt::database_files
   bool failed_ = false;  // an inner rollback dooms the outer transaction
 };
 

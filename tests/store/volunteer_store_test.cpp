@@ -283,6 +283,11 @@ TEST_CASE("backup makes a consistent copy of a SQLite registry that opens on its
   auto copy = app::Registry::open(target, store::OpenOptions{false, -1, false});
   REQUIRE(copy);
   CHECK(*(*copy)->countVolunteers({}) == 1);
+  // While the copy is open it is a database in use: never overwritten.
+  auto overOpen = store::backupTo(registry->database(), target);
+  REQUIRE_FALSE(overOpen);
+  CHECK(overOpen.error().code == "output.is_database");
+  copy->reset();
   auto again = store::backupTo(registry->database(), target);
   REQUIRE_FALSE(again);
   CHECK(again.error().code == "store.backup_exists");
