@@ -121,6 +121,14 @@
         <source>S&amp;top case</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo last stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the furthest stage (a wrong click); the reason is kept in the record&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1095,6 +1103,34 @@
         <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reason for skipping a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for undoing the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving from &apos;%1&apos; to &apos;%2&apos; skips %3: give the reason for skipping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs the donor&apos;s signed consent on file: record the stage &apos;%2&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date %1 is before the date of the stage &apos;%2&apos; (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is at its first stage; there is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1890,6 +1926,50 @@ schema version: %2 (this program: %3)
         <source>Select the case whose consent form you want to print.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>case %1 (patient %2 %3, volunteer No. %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advance %1 to the stage &apos;%2&apos; on %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This records the donation: the volunteer&apos;s status becomes &apos;Donated&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not follow &apos;%2&apos;. Why is the stage in between skipped?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advance stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 for the reason &apos;%2&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the stage &apos;%1&apos; of %2? Give the reason (it is kept in the history).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -2141,6 +2221,18 @@ schema version: %2 (this program: %3)
             <numerusform>%Ln donor found in %1 ms.</numerusform>
             <numerusform>%Ln donors found in %1 ms.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as reserved, and only this patient&apos;s case can use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workup case for volunteer No. %1 and this patient? The volunteer is reserved for the patient until the case ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

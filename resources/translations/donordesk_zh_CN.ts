@@ -121,6 +121,14 @@
         <source>S&amp;top case</source>
         <translation>终止流程(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Undo last stage…</source>
+        <translation>撤销上一阶段(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Take back the furthest stage (a wrong click); the reason is kept in the record's history.</source>
+        <translation>撤回最后记录的阶段（误操作时使用）；原因会保存在记录历史中。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1095,6 +1103,34 @@
         <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
         <translation>志愿者（库号 %1）已有该患者未结束的捐献流程（编号 %2）。</translation>
     </message>
+    <message>
+        <source>Reason for skipping a stage</source>
+        <translation>跳过阶段的原因</translation>
+    </message>
+    <message>
+        <source>Reason for undoing the stage</source>
+        <translation>撤销阶段的原因</translation>
+    </message>
+    <message>
+        <source>Stage note</source>
+        <translation>阶段备注</translation>
+    </message>
+    <message>
+        <source>Moving from '%1' to '%2' skips %3: give the reason for skipping.</source>
+        <translation>从“%1”直接进入“%2”会跳过%3：请填写跳过的原因。</translation>
+    </message>
+    <message>
+        <source>'%1' needs the donor's signed consent on file: record the stage '%2' first.</source>
+        <translation>“%1”需要已签署的捐献同意书：请先记录“%2”阶段。</translation>
+    </message>
+    <message>
+        <source>The date %1 is before the date of the stage '%2' (%3).</source>
+        <translation>日期 %1 早于“%2”阶段的日期（%3）。</translation>
+    </message>
+    <message>
+        <source>The case is at its first stage; there is nothing to undo.</source>
+        <translation>该流程处于第一阶段，没有可撤销的阶段。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -1903,6 +1939,50 @@ schema version: %2 (this program: %3)
         <source>Select the case whose consent form you want to print.</source>
         <translation>请选择要打印捐献同意书的流程。</translation>
     </message>
+    <message>
+        <source>case %1 (patient %2 %3, volunteer No. %4)</source>
+        <translation>流程 %1（患者 %2 %3，志愿者库号 %4）</translation>
+    </message>
+    <message>
+        <source>Advance %1 to the stage '%2' on %3?</source>
+        <translation>将%1推进到“%2”阶段，日期 %3？</translation>
+    </message>
+    <message>
+        <source>This records the donation: the volunteer's status becomes 'Donated'.</source>
+        <translation>这将记录捐献：志愿者状态将变为“已捐献”。</translation>
+    </message>
+    <message>
+        <source>Skip a stage</source>
+        <translation>跳过阶段</translation>
+    </message>
+    <message>
+        <source>'%1' does not follow '%2'. Why is the stage in between skipped?</source>
+        <translation>“%1”不是“%2”的下一阶段。为什么跳过中间的阶段？</translation>
+    </message>
+    <message>
+        <source>Advance stage</source>
+        <translation>推进阶段</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Stop case</source>
+        <translation>终止流程</translation>
+    </message>
+    <message>
+        <source>Stop %1 for the reason '%2'? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
+        <translation>以“%2”为由终止%1？终止后流程不能继续；为该患者预留的志愿者将恢复可用。</translation>
+    </message>
+    <message>
+        <source>Undo last stage</source>
+        <translation>撤销上一阶段</translation>
+    </message>
+    <message>
+        <source>Take back the stage '%1' of %2? Give the reason (it is kept in the history).</source>
+        <translation>撤回%2的“%1”阶段？请填写原因（将保存在历史记录中）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -2153,6 +2233,18 @@ schema version: %2 (this program: %3)
         <translation>
             <numerusform>在 %1 毫秒内找到 %Ln 名供者。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as reserved, and only this patient's case can use them.</source>
+        <translation>为该患者预留志愿者（库号 %1）？之后的其他检索将显示该志愿者已预留，只有该患者的流程可以使用。</translation>
+    </message>
+    <message>
+        <source>Open a workup case for volunteer No. %1 and this patient? The volunteer is reserved for the patient until the case ends.</source>
+        <translation>为志愿者（库号 %1）和该患者启动捐献流程？流程结束前该志愿者将为该患者预留。</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>启动流程</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,9 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("typing_date"), QT_TRANSLATE_NOOP("dd::app", "Typing date")},
       {QStringLiteral("urgency"), QT_TRANSLATE_NOOP("dd::app", "Urgency")},
       {QStringLiteral("stop_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for stopping")},
+      {QStringLiteral("skip_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for skipping a stage")},
+      {QStringLiteral("undo_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for undoing the stage")},
+      {QStringLiteral("stage_note"), QT_TRANSLATE_NOOP("dd::app", "Stage note")},
   };
   const auto it = labels.constFind(field);
   if (it != labels.constEnd()) return QCoreApplication::translate("dd::app", it.value());

@@ -84,8 +84,17 @@ class Registry {
   // --- workups (starting one reserves the volunteer for the patient)
   SaveResult<store::WorkupCase> startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
                                             const Actor& actor);
+  // Stages advance in order. Moving past a stage needs skipReason (kept in
+  // stageNote and the audit trail); stages after "consent signed" need the
+  // signed consent on file (that stage reached), whatever the reason; a
+  // stage's date is never before the previous stage's.
   SaveResult<store::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, store::WorkupStage stage,
-                                              const QDate& date, const Actor& actor);
+                                              const QDate& date, const Actor& actor, const QString& skipReason = {});
+  // Takes back the furthest stage (a wrong click), with a reason for the
+  // audit trail; undoing collection gives the volunteer back the reservation
+  // and takes the donation off the record.
+  SaveResult<store::WorkupCase> undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
+                                              const Actor& actor);
   SaveResult<store::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                            const Actor& actor);
   Expected<store::WorkupCase> workupCase(qint64 id);

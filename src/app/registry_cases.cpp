@@ -46,6 +46,38 @@ Error stageOrder(WorkupStage current, WorkupStage next) {
                    {shownName(store::displayName(current)), shownName(store::displayName(next))}, "stage");
 }
 
+Error stageSkipped(WorkupStage current, WorkupStage next) {
+  QStringList skipped;
+  for (int i = static_cast<int>(current) + 1; i < static_cast<int>(next); ++i)
+    skipped << QCoreApplication::translate("dd::store", store::displayName(static_cast<WorkupStage>(i)));
+  return makeError("validation.stage_skipped", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "Moving from '%1' to '%2' skips %3: give the reason for skipping."),
+                   {shownName(store::displayName(current)), shownName(store::displayName(next)),
+                    utf8(skipped.join(QStringLiteral("、")))},
+                   "skip_reason");
+}
+
+Error consentMissing(WorkupStage next) {
+  return makeError("validation.consent_missing", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app",
+                                     "'%1' needs the donor's signed consent on file: record the stage '%2' first."),
+                   {shownName(store::displayName(next)), shownName(store::displayName(WorkupStage::ConsentSigned))},
+                   "stage");
+}
+
+Error dateBeforePrevious(const QDate& date, WorkupStage previous, const QDate& previousDate) {
+  return makeError("validation.stage_date", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "The date %1 is before the date of the stage '%2' (%3)."),
+                   {utf8(date.toString(Qt::ISODate)), shownName(store::displayName(previous)),
+                    utf8(previousDate.toString(Qt::ISODate))},
+                   "date");
+}
+
+Error reasonRequired(const char* field) {
+  return makeError("validation.required", "dd::app", QT_TRANSLATE_NOOP("dd::app", "%1 is required."),
+                   {utf8(fieldLabel(QString::fromLatin1(field)))}, field);
+}
+
 Error caseStopped(const QDate& date) {
   return makeError("validation.case_stopped", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "The case was stopped on %1 and can no longer change."),
@@ -200,7 +232,7 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
 }
 
 SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, WorkupStage stage, const QDate& date,
-                                               const Actor& actor) {
+                                               const Actor& actor, const QString& skipReason) {
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
   store::WorkupRepository workups(*db_);
@@ -208,15 +240,25 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
   if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
   if (stage <= before->stage) return SaveResult<WorkupCase>::failure(stageOrder(before->stage, stage));
+  // Nothing after consent happens without it: no reason makes up for it.
+  if (stage > WorkupStage::ConsentSigned && !before->stageDates[static_cast<std::size_t>(WorkupStage::ConsentSigned)].isValid())
+    return SaveResult<WorkupCase>::failure(consentMissing(stage));
+  const bool skips = static_cast<int>(stage) > static_cast<int>(before->stage) + 1;
+  if (skips && skipReason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(stageSkipped(before->stage, stage));
+  const QDate when = date.isValid() ? date : QDate::currentDate();
+  const QDate previousDate = before->stageDates[static_cast<std::size_t>(before->stage)];
+  if (previousDate.isValid() && when < previousDate)
+    return SaveResult<WorkupCase>::failure(dateBeforePrevious(when, before->stage, previousDate));
   WorkupCase w = *before;
   w.rowVersion = rowVersion;
   w.stage = stage;
-  w.stageDates[static_cast<std::size_t>(stage)] = date.isValid() ? date : QDate::currentDate();
+  w.stageDates[static_cast<std::size_t>(stage)] = when;
+  if (skips) w.stageNote = skipReason.trimmed();
   if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
   if (stage == WorkupStage::Collection) {  // the donation itself
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
-    StatusChangeRequest donated{VolunteerStatus::Donated, {}, {}, 0, {}, w.stageDates[static_cast<std::size_t>(stage)]};
+    StatusChangeRequest donated{VolunteerStatus::Donated, {}, {}, 0, {}, when};
     auto changed = changeStatus(w.volunteerId, donor->rowVersion, donated, actor);
     if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
@@ -227,12 +269,51 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   return result;
 }
 
+SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
+                                               const Actor& actor) {
+  if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("undo_reason"));
+  store::Transaction transaction(*db_);
+  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  store::WorkupRepository workups(*db_);
+  auto before = workups.get(caseId);
+  if (!before) return SaveResult<WorkupCase>::failure(before.error());
+  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
+  if (before->stage == WorkupStage::InitialMatch)
+    return SaveResult<WorkupCase>::failure(
+        makeError("validation.nothing_to_undo", "dd::app",
+                  QT_TRANSLATE_NOOP("dd::app", "The case is at its first stage; there is nothing to undo."), {},
+                  "stage"));
+  WorkupCase w = *before;
+  w.rowVersion = rowVersion;
+  w.stageDates[static_cast<std::size_t>(before->stage)] = QDate();
+  // Back to the furthest stage still dated (skipped stages have no date).
+  int previous = static_cast<int>(before->stage) - 1;
+  while (previous > 0 && !w.stageDates[static_cast<std::size_t>(previous)].isValid()) --previous;
+  w.stage = static_cast<WorkupStage>(previous);
+  w.stageNote = reason.trimmed();
+  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
+  if (before->stage == WorkupStage::Collection) {  // the donation did not happen (yet)
+    auto donor = volunteer(w.volunteerId);
+    if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+    store::Volunteer v = *donor;
+    v.status = VolunteerStatus::Reserved;
+    v.reservedForPatientId = w.patientId;
+    v.donationCount = qMax(0, v.donationCount - 1);
+    if (v.donationCount == 0) v.donationDate = QDate();
+    v.statusReason = reason.trimmed();
+    auto saved = updateVolunteer(v, actor);
+    if (!saved.ok()) return errorsOf<WorkupCase>(saved);
+  }
+  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+  SaveResult<WorkupCase> result;
+  result.value = w;
+  volunteerWritten(w.volunteerId);
+  return result;
+}
+
 SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                             const Actor& actor) {
-  if (reason.trimmed().isEmpty())
-    return SaveResult<WorkupCase>::failure(makeError("validation.required", "dd::app",
-                                                     QT_TRANSLATE_NOOP("dd::app", "%1 is required."),
-                                                     {utf8(fieldLabel(QStringLiteral("stop_reason")))}, "stop_reason"));
+  if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("stop_reason"));
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
   store::WorkupRepository workups(*db_);

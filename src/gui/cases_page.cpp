@@ -7,6 +7,7 @@
 #include "gui/app_settings.h"
 #include "gui/case_table_model.h"
 #include "gui/collating_proxy_model.h"
+#include "gui/confirm_action.h"
 #include "gui/display_text.h"
 #include "gui/documents_actions.h"
 #include "gui/paged_table_model.h"
@@ -48,6 +49,7 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::selectionChanged);
   connect(ui_->advanceButton, &QPushButton::clicked, this, &CasesPage::advanceSelected);
   connect(ui_->stopButton, &QPushButton::clicked, this, &CasesPage::stopSelected);
+  connect(ui_->undoButton, &QPushButton::clicked, this, &CasesPage::undoSelected);
   reload();
 }
 
@@ -105,19 +107,50 @@ void CasesPage::printPage() {
   printConsent(this, *registry_, model_->row(row).workup.id);
 }
 
+QString CasesPage::describe(const CaseRow& row) const {
+  return tr("case %1 (patient %2 %3, volunteer No. %4)")
+      .arg(row.workup.id)
+      .arg(row.patientCaseNo, row.patientName, row.registryNo);
+}
+
+bool CasesPage::succeeded(const app::SaveResult<store::WorkupCase>& result) {
+  if (result.ok()) return true;
+  QStringList messages;
+  for (const Error& e : result.errors) messages << dd::qt::translated(e);
+  showError(messages.join(QLatin1Char('\n')));
+  return false;
+}
+
 bool CasesPage::advanceSelected() {
   const int row = selectedRow();
   if (row < 0) return false;
-  const store::WorkupCase w = model_->row(row).workup;
+  const CaseRow selected = model_->row(row);
+  const store::WorkupCase& w = selected.workup;
   const auto stage = static_cast<store::WorkupStage>(ui_->nextStage->currentData().toInt());
-  const auto result =
-      registry_->advanceWorkup(w.id, w.rowVersion, stage, ui_->actionDate->date(), app::Actor::fromOperatingSystem());
-  if (!result.ok()) {
-    QStringList messages;
-    for (const Error& e : result.errors) messages << dd::qt::translated(e);
-    showError(messages.join(QLatin1Char('\n')));
+  const QDate date = ui_->actionDate->date();
+  QString whatHappens = tr("Advance %1 to the stage '%2' on %3?")
+                            .arg(describe(selected), stageText(stage), date.toString(Qt::ISODate));
+  if (stage == store::WorkupStage::Collection)
+    whatHappens += QLatin1String("\n\n") + tr("This records the donation: the volunteer's status becomes 'Donated'.");
+  // Skipping needs a reason, asked only when the use case would allow it
+  // (moving backwards or past the consent is refused with its message).
+  QString skipReason;
+  const bool forward = stage > w.stage;
+  const bool consentOnFile = w.stageDates[static_cast<std::size_t>(store::WorkupStage::ConsentSigned)].isValid();
+  if (forward && static_cast<int>(stage) > static_cast<int>(w.stage) + 1 &&
+      (stage <= store::WorkupStage::ConsentSigned || consentOnFile)) {
+    const auto reason = askReason(this, tr("Skip a stage"),
+                                  tr("'%1' does not follow '%2'. Why is the stage in between skipped?")
+                                      .arg(stageText(stage), stageText(w.stage)));
+    if (!reason) return false;
+    skipReason = *reason;
+  } else if (forward && (stage <= store::WorkupStage::ConsentSigned || consentOnFile) &&
+             !confirmAction(this, tr("Advance stage"), whatHappens, tr("Advance"))) {
     return false;
   }
+  if (!succeeded(registry_->advanceWorkup(w.id, w.rowVersion, stage, date, app::Actor::fromOperatingSystem(),
+                                          skipReason)))
+    return false;
   reload();
   selectCase(w.id);
   return true;
@@ -126,19 +159,36 @@ bool CasesPage::advanceSelected() {
 bool CasesPage::stopSelected() {
   const int row = selectedRow();
   if (row < 0) return false;
-  const store::WorkupCase w = model_->row(row).workup;
+  const CaseRow selected = model_->row(row);
   QString reason = ui_->stopReason->currentData().toString();
   if (!ui_->stopNote->text().trimmed().isEmpty()) reason += QStringLiteral(": ") + ui_->stopNote->text().trimmed();
-  const auto result =
-      registry_->stopWorkup(w.id, w.rowVersion, reason, ui_->actionDate->date(), app::Actor::fromOperatingSystem());
-  if (!result.ok()) {
-    QStringList messages;
-    for (const Error& e : result.errors) messages << dd::qt::translated(e);
-    showError(messages.join(QLatin1Char('\n')));
+  if (!confirmAction(this, tr("Stop case"),
+                     tr("Stop %1 for the reason '%2'? A stopped case cannot be continued; a volunteer reserved "
+                        "for this patient becomes available again.")
+                         .arg(describe(selected), ui_->stopReason->currentText()),
+                     tr("Stop case")))
     return false;
-  }
+  if (!succeeded(registry_->stopWorkup(selected.workup.id, selected.workup.rowVersion, reason,
+                                       ui_->actionDate->date(), app::Actor::fromOperatingSystem())))
+    return false;
   ui_->stopNote->clear();
   reload();
+  return true;
+}
+
+bool CasesPage::undoSelected() {
+  const int row = selectedRow();
+  if (row < 0) return false;
+  const CaseRow selected = model_->row(row);
+  const auto reason = askReason(this, tr("Undo last stage"),
+                                tr("Take back the stage '%1' of %2? Give the reason (it is kept in the history).")
+                                    .arg(stageText(selected.workup.stage), describe(selected)));
+  if (!reason) return false;
+  if (!succeeded(registry_->undoLastStage(selected.workup.id, selected.workup.rowVersion, *reason,
+                                          app::Actor::fromOperatingSystem())))
+    return false;
+  reload();
+  selectCase(selected.workup.id);
   return true;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 // The cases page: every workup by stage with its dates; advance the selected
-// case to a later stage or stop it with a coded reason (the stage it stopped
-// at is recorded by the use case).
+// case to the next stage (a skip asks for its reason), undo a wrong click, or
+// stop it with a coded reason (the stage it stopped at is recorded by the use
+// case). Each of these asks staff to confirm first.
 #include <QWidget>
 #include <memory>
 
+#include "app/save_result.h"
 #include "gui/page_commands.h"
+#include "store/records.h"
 
 namespace Ui {
 class CasesPage;
@@ -19,6 +22,7 @@ namespace dd::gui {
 
 class CaseTableModel;
 class CollatingProxyModel;
+struct CaseRow;
 
 class CasesPage : public QWidget, public PageCommands {
   Q_OBJECT
@@ -35,8 +39,10 @@ class CasesPage : public QWidget, public PageCommands {
 
   void reload();
   void selectCase(qint64 caseId);
+  // Each asks staff to confirm (and, for a skip or an undo, for the reason).
   bool advanceSelected();
   bool stopSelected();
+  bool undoSelected();
   CaseTableModel* model() const { return model_; }
   CollatingProxyModel* proxy() const { return proxy_; }
 
@@ -44,6 +50,9 @@ class CasesPage : public QWidget, public PageCommands {
   void selectionChanged();
   int selectedRow() const;  // model row, -1 when none
   void showError(const QString& message);
+  // Shows the use case's errors; true when it succeeded.
+  bool succeeded(const app::SaveResult<store::WorkupCase>& result);
+  QString describe(const CaseRow& row) const;
 
   std::unique_ptr<Ui::CasesPage> ui_;
   app::Registry* registry_;

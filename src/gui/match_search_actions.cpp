@@ -8,6 +8,7 @@
 #include "app/registry.h"
 #include "app/search_format.h"
 #include "core/qt/localization.h"
+#include "gui/confirm_action.h"
 #include "gui/documents_actions.h"
 #include "gui/documents_preview.h"
 #include "gui/match_search_page.h"
@@ -24,6 +25,12 @@ bool MatchSearchPage::reserveSelected() {
     QMessageBox::warning(this, tr("Reserve"), dd::qt::translated(volunteer.error()));
     return false;
   }
+  if (!confirmAction(this, tr("Reserve"),
+                     tr("Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as "
+                        "reserved, and only this patient's case can use them.")
+                         .arg(volunteer->registryNo),
+                     tr("Reserve")))
+    return false;
   app::StatusChangeRequest request;
   request.to = store::VolunteerStatus::Reserved;
   request.patientId = searchedPatient_;
@@ -41,6 +48,17 @@ bool MatchSearchPage::reserveSelected() {
 bool MatchSearchPage::openCaseForSelected() {
   const qint64 volunteerId = selectedVolunteer();
   if (volunteerId == 0 || searchedPatient_ == 0) return false;
+  auto volunteer = registry_->volunteer(volunteerId);
+  if (!volunteer) {
+    QMessageBox::warning(this, tr("Open a case"), dd::qt::translated(volunteer.error()));
+    return false;
+  }
+  if (!confirmAction(this, tr("Open a case"),
+                     tr("Open a workup case for volunteer No. %1 and this patient? The volunteer is reserved for "
+                        "the patient until the case ends.")
+                         .arg(volunteer->registryNo),
+                     tr("Open case")))
+    return false;
   const auto result =
       registry_->startWorkup(searchedPatient_, volunteerId, QDate::currentDate(), app::Actor::fromOperatingSystem());
   if (!result.ok()) {

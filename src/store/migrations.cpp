@@ -41,6 +41,8 @@ const QList<Migration>& migrations() {
       {2, "volunteer.last_contact_ok: date of the last contact that reached the volunteer (for matching)",
        schema::version2()},
       {3, "workup_case.consent_template: which consent form text was printed for the case", schema::version3()},
+      {4, "workup_case.stage_note: why a stage was skipped or undone (the latest; all of them in the audit trail)",
+       schema::version4()},
   };
   return all;
 }

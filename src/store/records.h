@@ -165,6 +165,7 @@ struct WorkupCase {
   std::optional<WorkupStage> regretStage;              // stage at which it stopped
   QString notes;
   QString consentTemplate;  // version label of the consent form printed last (app/print_documents)
+  QString stageNote;        // why the last skip or undo of a stage happened (history: audit trail)
   QDateTime createdAt;
   QDateTime updatedAt;
   bool stopped() const { return stoppedDate.isValid(); }

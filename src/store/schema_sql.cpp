@@ -188,4 +188,6 @@ QStringList version2() {
 // (documents::DocumentTemplate::versionLabel), so the signed text can be traced.
 QStringList version3() { return {QStringLiteral("ALTER TABLE workup_case ADD COLUMN consent_template TEXT")}; }
 
+QStringList version4() { return {QStringLiteral("ALTER TABLE workup_case ADD COLUMN stage_note TEXT")}; }
+
 }  // namespace dd::store::schema

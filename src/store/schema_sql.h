@@ -8,4 +8,5 @@ namespace dd::store::schema {
 QStringList version1();
 QStringList version2();
 QStringList version3();  // workup_case.consent_template (documents)
+QStringList version4();  // workup_case.stage_note (skipped or undone stages)
 }  // namespace dd::store::schema

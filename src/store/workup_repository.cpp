@@ -25,7 +25,7 @@ QStringList caseColumns() {
   return QStringList{QStringLiteral("patient_id"), QStringLiteral("volunteer_id"), QStringLiteral("stage")} +
          stageDateColumns() +
          QStringList{QStringLiteral("stopped_date"), QStringLiteral("stop_reason"), QStringLiteral("regret_stage"),
-                     QStringLiteral("notes"), QStringLiteral("consent_template")};
+                     QStringLiteral("notes"), QStringLiteral("consent_template"), QStringLiteral("stage_note")};
 }
 
 QVariantList caseValues(const WorkupCase& w) {
@@ -33,7 +33,7 @@ QVariantList caseValues(const WorkupCase& w) {
   for (const QDate& date : w.stageDates) list << sql::date(date);
   list << sql::date(w.stoppedDate) << sql::text(w.stopReason)
        << (w.regretStage ? QVariant(keyText(key(*w.regretStage))) : QVariant(QMetaType::fromType<QString>()))
-       << sql::text(w.notes) << sql::text(w.consentTemplate);
+       << sql::text(w.notes) << sql::text(w.consentTemplate) << sql::text(w.stageNote);
   return list;
 }
 
@@ -54,6 +54,7 @@ WorkupCase readCase(const QSqlQuery& q) {
   if (!regret.isEmpty()) w.regretStage = parseWorkupStage(regret.toStdString());
   w.notes = q.value(i++).toString();
   w.consentTemplate = q.value(i++).toString();
+  w.stageNote = q.value(i++).toString();
   return w;
 }
 

@@ -105,4 +105,17 @@ std::unique_ptr<Seeded> seed() {
   return s;
 }
 
+std::string advanceCaseTo(app::Registry& registry, qint64 caseId, store::WorkupStage stage, const QDate& date) {
+  auto workup = registry.workupCase(caseId);
+  if (!workup) return workup.error().english();
+  store::WorkupCase w = *workup;
+  for (int next = static_cast<int>(w.stage) + 1; next <= static_cast<int>(stage); ++next) {
+    auto advanced = registry.advanceWorkup(caseId, w.rowVersion, static_cast<store::WorkupStage>(next), date,
+                                           {QStringLiteral("test")});
+    if (!advanced.ok()) return advanced.errors.front().english();
+    w = *advanced.value;
+  }
+  return {};
+}
+
 }  // namespace dd::test

@@ -3,6 +3,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -108,6 +109,43 @@ ModelCheck::~ModelCheck() {
   if (--activeChecks == 0) qInstallMessageHandler(previousHandler);
   INFO(modelFailures.join(QLatin1Char('\n')).toStdString());
   CHECK(modelFailures.isEmpty());
+}
+
+void answerConfirmation(bool accept, QString* seen) {
+  whenModalAppears([accept, seen](QWidget* modal) {
+    auto* box = qobject_cast<QMessageBox*>(modal);
+    CHECK(box);
+    CHECK(modal->objectName() == QStringLiteral("confirmAction"));
+    if (!box) {
+      modal->close();
+      return;
+    }
+    if (seen) *seen = box->text();
+    QAbstractButton* chosen = box->button(QMessageBox::Cancel);
+    if (accept)
+      for (QAbstractButton* button : box->buttons())
+        if (box->buttonRole(button) == QMessageBox::AcceptRole) chosen = button;
+    CHECK(chosen);
+    if (chosen) chosen->click();
+  });
+}
+
+void answerReason(const QString& reason, QString* seen) {
+  whenModalAppears([reason, seen](QWidget* modal) {
+    auto* dialog = qobject_cast<QInputDialog*>(modal);
+    CHECK(dialog);
+    if (!dialog) {
+      modal->close();
+      return;
+    }
+    if (seen) *seen = dialog->labelText();
+    if (reason.isEmpty()) {
+      dialog->reject();
+      return;
+    }
+    dialog->setTextValue(reason);
+    dialog->accept();
+  });
 }
 
 }  // namespace dd::test

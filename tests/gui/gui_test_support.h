@@ -27,6 +27,11 @@ store::Volunteer sampleVolunteer(const QString& name, int serial = 1);
 void whenModalAppears(std::function<void(QWidget*)> answer, int timeoutMs = 5000);
 // Clicks the button of that standard role in the active message box.
 void answerMessageBox(int standardButton);
+// Answers the next confirmation (gui/confirm_action): the action button when
+// accept, Cancel otherwise; `seen` receives the text it showed.
+void answerConfirmation(bool accept, QString* seen = nullptr);
+// Types reason into the next reason dialog and presses OK (empty: Cancel).
+void answerReason(const QString& reason, QString* seen = nullptr);
 
 // QAbstractItemModelTester on `model` for the lifetime of this object; its
 // failures are collected and checked at the end. One known tester bug is

@@ -116,11 +116,16 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   auto* table = page.findChild<QTableView*>("results");
   const int donorRow = resultRowOf(*page.model(), donor);
   table->selectRow(donorRow);
+  dd::test::answerConfirmation(false);  // thought better of it: nothing happens
+  CHECK_FALSE(page.reserveSelected());
+  CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Active);
+  dd::test::answerConfirmation(true);
   REQUIRE(page.reserveSelected());
   CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Reserved);
   CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
 
   table->selectRow(resultRowOf(*page.model(), other));
+  dd::test::answerConfirmation(true);
   REQUIRE(page.openCaseForSelected());
   REQUIRE(opened.size() == 1);
   auto cases = registry->workupCasesForPatient(created.value->id);

@@ -93,7 +93,14 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   page.selectCase(workup.value->id);
   auto* nextStage = page.findChild<QComboBox*>("nextStage");
   CHECK(nextStage->currentData().toInt() == static_cast<int>(dd::store::WorkupStage::ConfirmatoryTyping));
+  // Cancelling the confirmation changes nothing.
+  dd::test::answerConfirmation(false);
+  CHECK_FALSE(page.advanceSelected());
+  CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::InitialMatch);
+  QString asked;
+  dd::test::answerConfirmation(true, &asked);
   REQUIRE(page.advanceSelected());
+  CHECK(asked.contains(volunteer.value->registryNo));
   CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::ConfirmatoryTyping);
   CHECK(page.model()->index(0, CaseTableModel::Stage).data().toString() ==
         page.findChild<QComboBox*>("stageFilter")->itemText(2));
@@ -104,8 +111,28 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   CHECK_FALSE(page.advanceSelected());
   CHECK_FALSE(page.findChild<QLabel*>("actionError")->isHidden());
 
+  // Straight to collection: refused before any question (no consent on file).
+  page.selectCase(workup.value->id);
+  nextStage->setCurrentIndex(static_cast<int>(dd::store::WorkupStage::Collection));
+  CHECK_FALSE(page.advanceSelected());
+  CHECK(page.findChild<QLabel*>("actionError")->text().contains("consent"));
+  CHECK(registry->volunteer(volunteer.value->id)->status == dd::store::VolunteerStatus::Reserved);
+  // Skipping the medical exam asks why; the reason is kept.
+  page.selectCase(workup.value->id);
+  nextStage->setCurrentIndex(static_cast<int>(dd::store::WorkupStage::ConsentSigned));
+  dd::test::answerReason(QStringLiteral("exam done at the hospital"));
+  REQUIRE(page.advanceSelected());
+  CHECK(registry->workupCase(workup.value->id)->stageNote == "exam done at the hospital");
+  // A wrong click is taken back with a reason.
+  page.selectCase(workup.value->id);
+  dd::test::answerReason(QStringLiteral("wrong case"));
+  REQUIRE(page.undoSelected());
+  CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::ConfirmatoryTyping);
+
+  page.selectCase(workup.value->id);
   page.findChild<QComboBox*>("stopReason")->setCurrentIndex(1);  // donor_medical
   page.findChild<QLineEdit*>("stopNote")->setText(QStringLiteral("血压高"));
+  dd::test::answerConfirmation(true);
   REQUIRE(page.stopSelected());
   const auto stopped = registry->workupCase(workup.value->id);
   CHECK(stopped->stopped());

@@ -67,6 +67,7 @@ TEST_CASE("a donor reserved from the results drops out of the next search unless
   searchAndWait(page);
   REQUIRE(page.model()->rowCount() == 2);
   page.findChild<QTableView*>("results")->selectRow(resultRowOf(*page.model(), donor));
+  dd::test::answerConfirmation(true);
   REQUIRE(page.reserveSelected());
 
   searchAndWait(page);

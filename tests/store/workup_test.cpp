@@ -93,9 +93,32 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   REQUIRE_FALSE(backwards.ok());
   CHECK(qt::translated(backwards.errors.at(0)) ==
         "The case is already at stage 'Confirmatory typing'; it cannot move to 'Initial match'.");
-  auto collected = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::Collection, QDate(2024, 3, 1),
-                                           test::staff());
+  // From confirmatory typing straight to collection: refused, whatever the reason.
+  auto jump = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::Collection, QDate(2024, 3, 1),
+                                      test::staff(), QStringLiteral("urgent"));
+  REQUIRE_FALSE(jump.ok());
+  CHECK(jump.errors.at(0).code == "validation.consent_missing");
+  CHECK(registry->volunteer(donor.value->id)->status == VolunteerStatus::Reserved);
+  // Skipping the medical exam needs a reason, which is kept.
+  auto skip = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::ConsentSigned, QDate(2024, 2, 1),
+                                      test::staff());
+  REQUIRE_FALSE(skip.ok());
+  CHECK(skip.errors.at(0).code == "validation.stage_skipped");
+  CHECK(qt::translated(skip.errors.at(0)).contains("Medical exam"));
+  auto exam = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::MedicalExam, QDate(2024, 1, 10),
+                                      test::staff());
+  REQUIRE_FALSE(exam.ok());  // dated before confirmatory typing
+  CHECK(exam.errors.at(0).code == "validation.stage_date");
+  exam = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::MedicalExam, QDate(2024, 2, 1),
+                                 test::staff());
+  REQUIRE(exam.ok());
+  auto consent = registry->advanceWorkup(w.id, exam.value->rowVersion, WorkupStage::ConsentSigned, QDate(2024, 2, 10),
+                                         test::staff());
+  REQUIRE(consent.ok());
+  auto collected = registry->advanceWorkup(w.id, consent.value->rowVersion, WorkupStage::Collection,
+                                           QDate(2024, 3, 1), test::staff(), QStringLiteral("G-CSF given at the centre"));
   REQUIRE(collected.ok());
+  CHECK(collected.value->stageNote == "G-CSF given at the centre");  // mobilisation was skipped, with its reason
   auto detail = registry->workupCaseDetail(w.id);
   REQUIRE(detail);
   CHECK(detail->workup.stage == WorkupStage::Collection);
@@ -139,6 +162,53 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   CHECK(released->status == VolunteerStatus::Active);
 }
 
+TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donation is taken off the record") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto patient = registry->createPatient(samplePatient(), test::staff());
+  auto donor = registry->registerVolunteer(test::sampleVolunteer(4), test::staff());
+  REQUIRE(patient.ok());
+  REQUIRE(donor.ok());
+  auto w = registry->startWorkup(patient.value->id, donor.value->id, QDate(2024, 1, 2), test::staff());
+  REQUIRE(w.ok());
+  store::WorkupCase c = *w.value;
+  for (auto stage : {WorkupStage::ConfirmatoryTyping, WorkupStage::MedicalExam, WorkupStage::ConsentSigned,
+                     WorkupStage::Mobilisation, WorkupStage::Collection}) {
+    auto next = registry->advanceWorkup(c.id, c.rowVersion, stage, QDate(2024, 2, 1), test::staff());
+    REQUIRE(next.ok());
+    c = *next.value;
+  }
+  REQUIRE(registry->volunteer(donor.value->id)->status == VolunteerStatus::Donated);
+  auto noReason = registry->undoLastStage(c.id, c.rowVersion, "  ", test::staff());
+  REQUIRE_FALSE(noReason.ok());
+  CHECK(noReason.errors.at(0).field == "undo_reason");
+  auto undone = registry->undoLastStage(c.id, c.rowVersion, QStringLiteral("clicked the wrong row"), test::staff());
+  REQUIRE(undone.ok());
+  CHECK(undone.value->stage == WorkupStage::Mobilisation);
+  CHECK_FALSE(undone.value->stageDates[static_cast<std::size_t>(WorkupStage::Collection)].isValid());
+  auto volunteer = registry->volunteer(donor.value->id);
+  REQUIRE(volunteer);
+  CHECK(volunteer->status == VolunteerStatus::Reserved);
+  CHECK(volunteer->reservedForPatientId == patient.value->id);
+  CHECK(volunteer->donationCount == 0);
+  CHECK_FALSE(volunteer->donationDate.isValid());
+  // The audit trail holds the undo with its reason.
+  auto audit = registry->auditTrail("workup_case", c.id);
+  REQUIRE(audit);
+  bool found = false;
+  for (const auto& entry : *audit) found = found || (entry.field == "stage_note" && entry.newValue == "clicked the wrong row");
+  CHECK(found);
+  // Back to the first stage, then nothing is left to undo.
+  for (int i = 0; i < 4; ++i) {
+    undone = registry->undoLastStage(c.id, undone.value->rowVersion, QStringLiteral("test"), test::staff());
+    REQUIRE(undone.ok());
+  }
+  CHECK(undone.value->stage == WorkupStage::InitialMatch);
+  auto nothing = registry->undoLastStage(c.id, undone.value->rowVersion, QStringLiteral("test"), test::staff());
+  REQUIRE_FALSE(nothing.ok());
+  CHECK(nothing.errors.at(0).code == "validation.nothing_to_undo");
+}
+
 TEST_CASE("stopping a workup records the reason and regret stage and releases the volunteer") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
@@ -148,7 +218,8 @@ TEST_CASE("stopping a workup records the reason and regret stage and releases th
   REQUIRE(donor.ok());
   auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
   REQUIRE(started.ok());
-  auto exam = registry->advanceWorkup(started.value->id, 1, WorkupStage::MedicalExam, {}, test::staff());
+  auto exam = registry->advanceWorkup(started.value->id, 1, WorkupStage::MedicalExam, {}, test::staff(),
+                                    QStringLiteral("confirmatory typing done at recruitment"));
   REQUIRE(exam.ok());
   auto noReason = registry->stopWorkup(started.value->id, exam.value->rowVersion, " ", {}, test::staff());
   REQUIRE_FALSE(noReason.ok());
