@@ -2234,6 +2234,10 @@ schema version: %2 (this program: %3)
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An untyped locus counts as a potential match; a donor typed there ranks first at the same count. Volunteers untyped at A, B or DRB1 are not searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::NameOnlyIconProvider</name>
@@ -2670,6 +2674,14 @@ Register this volunteer anyway?</source>
     </message>
     <message>
         <source>This volunteer has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as No. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2246,6 +2246,10 @@ schema version: %2 (this program: %3)
         <source>Open case</source>
         <translation>启动流程</translation>
     </message>
+    <message>
+        <source>An untyped locus counts as a potential match; a donor typed there ranks first at the same count. Volunteers untyped at A, B or DRB1 are not searched.</source>
+        <translation>未分型的位点按潜在相合计数；相合数相同时，该位点已分型的供者排在前面。HLA-A、-B 或 -DRB1 未分型的志愿者不参与检索。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::NameOnlyIconProvider</name>
@@ -2683,6 +2687,14 @@ Register this volunteer anyway?</source>
     <message>
         <source>This volunteer has changes that are not saved. Save them?</source>
         <translation>该志愿者有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Registered as No. %1.</source>
+        <translation>已登记，库号 %1。</translation>
+    </message>
+    <message>
+        <source>Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.</source>
+        <translation>在 HLA-A、-B、-DRB1 完成分型前不参与检索；收到分型结果后请补录。</translation>
     </message>
 </context>
 <context>

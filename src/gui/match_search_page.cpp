@@ -37,10 +37,12 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
   ui_->progress->hide();
   QStringList legend;
   for (auto grade : {match::Grade::AlleleMatch, match::Grade::PotentialAlleleMatch, match::Grade::AntigenMatch,
-                     match::Grade::AntigenMismatch})
+                     match::Grade::AntigenMismatch, match::Grade::Untyped})
     legend << QStringLiteral("<span style='background:%1'>&nbsp;%2&nbsp;</span>")
                   .arg(SearchResultModel::gradeColour(grade).name(), SearchResultModel::gradeName(grade));
   ui_->legend->setText(legend.join(QLatin1Char(' ')));
+  ui_->legend->setToolTip(tr("An untyped locus counts as a potential match; a donor typed there ranks first at the "
+                             "same count. Volunteers untyped at A, B or DRB1 are not searched."));
   ui_->results->setModel(model_);
   ui_->results->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   ui_->results->setColumnWidth(SearchResultModel::Rank, 50);

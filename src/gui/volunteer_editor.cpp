@@ -24,6 +24,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   ui_->setupUi(this);
   ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->generalError->hide();
+  ui_->savedNote->hide();
   volunteer_form::setUp(*ui_);
   volunteer_form::registerFields(*ui_, this, *errors_);
   ui_->buttons->button(QDialogButtonBox::Save)->setText(id == 0 ? tr("&Register") : tr("&Save"));
@@ -131,7 +132,21 @@ bool VolunteerEditor::save() {
   volunteer_ = *result.value;
   saved_ = true;
   display(volunteer_);
+  if (registering) showRegistered(volunteer_);
   return true;
+}
+
+void VolunteerEditor::showRegistered(const store::Volunteer& v) {
+  // The number staff write on the volunteer's card; and why an untyped
+  // volunteer will not show up in a search yet.
+  QString note = tr("Registered as No. %1.").arg(v.registryNo);
+  bool searchable = true;
+  for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+    searchable = searchable && !v.hla.at(locus).raw.trimmed().isEmpty();
+  if (!searchable)
+    note += QLatin1Char(' ') + tr("Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.");
+  ui_->savedNote->setText(note);
+  ui_->savedNote->show();
 }
 
 bool VolunteerEditor::resolveConflict(store::Volunteer mine) {

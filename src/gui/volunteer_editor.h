@@ -50,6 +50,7 @@ class VolunteerEditor : public QDialog {
   void display(const store::Volunteer& volunteer);
   bool showErrors(const std::vector<Error>& errors);
   bool resolveConflict(store::Volunteer mine);
+  void showRegistered(const store::Volunteer& v);
   void updateTitle();
 
   std::unique_ptr<Ui::VolunteerEditor> ui_;

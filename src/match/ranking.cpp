@@ -139,16 +139,24 @@ std::uint64_t KeyLayout::field(std::uint64_t key, Criterion c) const {
   return (key >> shift[i]) & ((std::uint64_t{1} << width[i]) - 1);
 }
 
+bool isSearchableLocus(int locus) { return locus == 0 || locus == 1 || locus == 3; }  // A, B, DRB1
+
 KeyLayout layoutFor(const RankingPolicy& policy) {
   KeyLayout layout;
   layout.shift.fill(-1);
   layout.width = kWidths;
   int total = 0;
   for (auto c : policy.order) total += kWidths[static_cast<int>(c)];
+  if (std::find(policy.order.begin(), policy.order.end(), Criterion::Matches) != policy.order.end())
+    total += kTypedWidth;
   int position = total;  // first criterion in the most significant bits
   for (auto c : policy.order) {
     position -= kWidths[static_cast<int>(c)];
     layout.shift[static_cast<int>(c)] = position;
+    if (c == Criterion::Matches) {
+      position -= kTypedWidth;
+      layout.typedShift = position;
+    }
   }
   return layout;
 }

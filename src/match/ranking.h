@@ -71,10 +71,22 @@ DonorFactors unpackFactors(std::uint32_t packed);  // lastContactYmd comes back 
 inline Availability packedAvailability(std::uint32_t packed) { return static_cast<Availability>(packed >> 29); }
 int contactDayNumber(int ymd);  // days since 2000-01-01, clamped to 1..32767; 0 for 0 / before 2000
 
+// A volunteer is searchable only when typed at A, B and DRB1, the usual
+// registry minimum: one untyped there has nothing to be ranked by.
+bool isSearchableLocus(int locus);
+inline constexpr int kTypedWidth = 4;  // typed positions on the scale, 0..10
+
 // Where each criterion lives in the key.
 struct KeyLayout {
   std::array<int, kCriterionCount> shift{};  // -1: criterion not used
   std::array<int, kCriterionCount> width{};
+  // Right below Matches, whatever the policy: how many positions on the scale
+  // the donor is typed at. An untyped locus counts as a (potential) match, but
+  // never lifts a donor above a typed one with the same number of matches.
+  int typedShift = -1;
+  std::uint64_t placeTyped(std::uint64_t typedPositions) const {
+    return typedShift < 0 ? 0 : typedPositions << typedShift;
+  }
   std::uint64_t field(std::uint64_t key, Criterion c) const;
   bool uses(Criterion c) const { return shift[static_cast<int>(c)] >= 0; }
   std::uint64_t place(Criterion c, std::uint64_t value) const {

@@ -20,6 +20,11 @@ bool better(const Candidate& a, const Candidate& b) { return a.key != b.key ? a.
 
 using PatientProfiles = std::array<std::array<SlotProfile, 2>, kMatchLoci>;
 
+// Added to a donor's key for each of A, B, DRB1 it is untyped at; the key's
+// criteria use the low 51 bits, so three of these still fit and any one marks
+// the donor as not searchable.
+constexpr std::uint64_t kUnsearchable = std::uint64_t{1} << 61;
+
 // The additive key contribution of every distinct locus typing of one locus.
 std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::array<SlotProfile, 2>& patient,
                                         int locus, int scale, const KeyLayout& layout) {
@@ -31,12 +36,18 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
   const bool inScale = locusInScale(locus, scale);
   std::vector<std::uint64_t> contribution(catalog.pairs.size());
   for (std::size_t i = 0; i < catalog.pairs.size(); ++i) {
+    // Pair 0 is the donor untyped here: at A, B or DRB1 that donor is not searchable.
+    if (i == 0 && isSearchableLocus(locus)) {
+      contribution[i] = kUnsearchable;
+      continue;
+    }
     const auto [a, b] = catalog.pairs[i];
     const LocusGrade g =
         gradeLocus({{{slotGrades[0][a], slotGrades[0][b]}, {slotGrades[1][a], slotGrades[1][b]}}});
     std::uint64_t value = 0;
     if (inScale) {
       value += layout.place(Criterion::Matches, g.matches);
+      value += layout.placeTyped(g.untyped ? 0 : 2);
       value += layout.place(Criterion::Definite, g.definite);
       value += layout.place(Criterion::Certainty, 2 * kMaxPositionPenalty - g.penalty);
       value += layout.place(Criterion::AlleleMismatchFirst, 2 - g.antigenMismatches);
@@ -90,7 +101,7 @@ void scan(const ScanContext& c, std::size_t begin, std::size_t end, ScanOutput& 
     for (std::size_t j = 0; j < n; ++j) {
       const std::uint32_t packed = factors[start + j];
       const auto availability = static_cast<Availability>(packed >> 29);
-      if (availability == Availability::Removed) continue;
+      if (availability == Availability::Removed || sums[j] >= kUnsearchable) continue;
       if (!c.includeUnavailable && availability != Availability::Available) continue;
       if (((sums[j] >> c.matchesShift) & 15u) < c.minMatches) continue;
       ++out.qualified;

@@ -121,6 +121,20 @@ TEST_CASE("an invalid ID number shows the message at the field and writes nothin
   CHECK(editor.fieldErrors().message(QStringLiteral("id_number")).isEmpty());
   CHECK(label->isHidden());
   CHECK(*registry->countVolunteers({}) == 1);
+  // The registrar is told the new number (and, with no typing yet, that the
+  // volunteer is not searchable until typed).
+  auto* note = child<QLabel>(&editor, "savedNote");
+  CHECK_FALSE(note->isHidden());
+  auto saved = registry->listVolunteers({});
+  REQUIRE(saved);
+  REQUIRE(saved->size() == 1);
+  CHECK(note->text().contains(saved->front().registryNo));
+  auto full = registry->volunteer(saved->front().id);
+  REQUIRE(full);
+  const bool typed = !full->hla.at(dd::store::Locus::A).raw.isEmpty() &&
+                     !full->hla.at(dd::store::Locus::B).raw.isEmpty() &&
+                     !full->hla.at(dd::store::Locus::DRB1).raw.isEmpty();
+  CHECK(note->text().contains("Not searchable") == !typed);
 }
 
 TEST_CASE("HLA fields show the engine's message as you type and block saving") {

@@ -158,16 +158,19 @@ std::vector<NaiveResult> search(const Nomenclature& hla, const std::vector<Donor
     if (!available && !options.includeUnavailable) continue;
     NaiveResult r;
     r.row = row;
-    int certainty = 0, alleleFirst = 0;
+    int certainty = 0, alleleFirst = 0, typedPositions = 0;
+    bool searchable = true;
     for (int l = 0; l < kMatchLoci; ++l) {
       std::array<Slot, 2> donorSlots;
       auto typing = parseLocusTyping(donor.locusTyping[l], static_cast<Locus>(l), hla);
       if (typing)
         for (int s = 0; s < 2; ++s) donorSlots[s] = expand(hla, typing->slot[s], static_cast<Locus>(l));
       if (donorSlots[0].typed != donorSlots[1].typed) donorSlots = {};  // one slot failed: untyped locus
+      if (isSearchableLocus(l) && !donorSlots[0].typed) searchable = false;
       r.loci[l] = gradeLocusNaive(hla, patientSlots[l], donorSlots);
       if (l == 5) r.dpb1 = dpb1(hla, r.loci[l], patientSlots[l], donorSlots);
       if (!locusInScale(l, options.scale)) continue;
+      if (!r.loci[l].untyped) typedPositions += 2;
       r.definiteMatches += r.loci[l].definite;
       certainty += 2 * kMaxPositionPenalty - r.loci[l].penalty;
       alleleFirst += 2 - r.loci[l].antigenMismatches;
@@ -178,13 +181,17 @@ std::vector<NaiveResult> search(const Nomenclature& hla, const std::vector<Donor
         if (locusInScale(l, scale)) r.matches[i] += r.loci[l].matches;
     }
     const int onScale = r.matches[options.scale == 10 ? 0 : options.scale == 8 ? 1 : 2];
-    if (onScale < options.minMatches) continue;
+    if (!searchable || onScale < options.minMatches) continue;
     r.definite = onScale == r.definiteMatches;
     const DonorFactors& f = donor.factors;
     for (Criterion c : options.policy.order) {
       std::uint64_t v = 0;
       switch (c) {
-        case Criterion::Matches: v = static_cast<std::uint64_t>(onScale); break;
+        case Criterion::Matches:
+          // Matches, then (implicitly, as the fast key does) typed positions.
+          r.values.push_back(static_cast<std::uint64_t>(onScale));
+          v = static_cast<std::uint64_t>(typedPositions);
+          break;
         case Criterion::Definite: v = static_cast<std::uint64_t>(r.definiteMatches); break;
         case Criterion::Certainty: v = static_cast<std::uint64_t>(certainty); break;
         case Criterion::AlleleMismatchFirst: v = static_cast<std::uint64_t>(alleleFirst); break;

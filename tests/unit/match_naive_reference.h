@@ -23,7 +23,7 @@ namespace dd::match::naive {
 
 struct NaiveResult {
   std::uint32_t row = 0;  // position in the donor list
-  std::vector<std::uint64_t> values;  // one per policy criterion, bigger is better
+  std::vector<std::uint64_t> values;  // per policy criterion (Matches: count, then typed positions); bigger is better
   std::array<int, 3> matches{};       // 10, 8, 6
   int definiteMatches = 0;
   bool definite = false;

@@ -57,7 +57,7 @@ const SearchResult& byId(const std::vector<SearchResult>& results, std::int64_t 
   return results.front();
 }
 
-constexpr int A = 0, DPB1 = 5;
+constexpr int A = 0, C = 2, DPB1 = 5;
 
 }  // namespace
 
@@ -157,6 +157,8 @@ TEST_CASE("MAC codes expand through the loaded table") {
   DonorRecord record;
   record.volunteerId = 1;
   record.locusTyping[A] = "A*01:01+A*02:AB";
+  record.locusTyping[1] = "B*08:01+B*44:02";  // searchable: typed at A, B and DRB1
+  record.locusTyping[3] = "DRB1*03:01+DRB1*04:01";
   REQUIRE(index.upsert(record).empty());
   auto patient = parseTyping("A*01:01+A*02:01", *hla);
   REQUIRE(patient);
@@ -273,13 +275,13 @@ TEST_CASE("bad typings are rejected with the reason") {
   // A donor with one bad locus is still indexed, that locus untyped.
   DonorIndex index(nomenclature());
   DonorRecord record = donor(1, kPatient);
-  record.locusTyping[A] = "A*99:99+A*01:01";
+  record.locusTyping[C] = "C*99:99+C*01:02";
   const auto errors = index.upsert(record);
   REQUIRE(errors.size() == 1);
   CHECK(index.stats().invalidTypings == 1);
   const auto results = run(index, kPatient);
   REQUIRE(results.size() == 1);
-  CHECK(results.front().loci[A].untyped);
+  CHECK(results.front().loci[C].untyped);
   CHECK_FALSE(results.front().definite);
   SearchOptions noMatches;
   noMatches.policy.order = {Criterion::Younger};
@@ -287,4 +289,43 @@ TEST_CASE("bad typings are rejected with the reason") {
   SearchOptions badScale;
   badScale.scale = 7;
   CHECK(search(index, *parseTyping(kPatient, hla), badScale).error().code == "match.scale");
+}
+
+TEST_CASE("a volunteer untyped at A, B or DRB1 is not searchable; untyped loci never outrank typed ones") {
+  DonorIndex index(nomenclature());
+  // 1: no typing at all (registered, typing to come): used to top every search as 10/10.
+  DonorRecord untyped;
+  untyped.volunteerId = 1;
+  untyped.registryNo = "R1";
+  // 2: typed at A and B only.
+  DonorRecord noDrb1 = donor(2, kPatient);
+  noDrb1.locusTyping[3].clear();
+  // 3: a real 8/10 (two mismatches at A).
+  const DonorRecord eight = donor(3, with("A", "A*03:01+A*11:01"));
+  // 4: untyped at C, DQB1 and DPB1 but typed at A, B, DRB1 and identical there:
+  //    10/10 counting untyped as potential; 5: fully typed 10/10, older.
+  DonorFactors older;
+  older.birthYear = 1970;
+  DonorFactors younger;
+  younger.birthYear = 2000;
+  DonorRecord partial = donor(4, kPatient, younger);
+  partial.locusTyping[C].clear();
+  partial.locusTyping[4].clear();
+  partial.locusTyping[DPB1].clear();
+  const DonorRecord full = donor(5, kPatient, older);
+  for (const DonorRecord& r : {untyped, noDrb1, eight, partial, full}) index.upsert(r);
+
+  SearchOptions options;
+  options.minMatches = 6;
+  const auto results = run(index, kPatient, options);
+  std::vector<std::int64_t> ids;
+  for (const auto& r : results) ids.push_back(r.volunteerId);
+  CHECK(ids == std::vector<std::int64_t>{5, 4, 3});  // typed 10/10, then the partly typed one, then 8/10
+  // Ranking by age alone still keeps the typed donor first at the same count.
+  SearchOptions youngFirst = options;
+  youngFirst.policy.order = {Criterion::Matches, Criterion::Younger};
+  const auto byAge = run(index, kPatient, youngFirst);
+  REQUIRE(byAge.size() == 3);
+  CHECK(byAge.at(0).volunteerId == 5);
+  CHECK(byAge.at(1).volunteerId == 4);
 }
