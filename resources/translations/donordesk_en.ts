@@ -1779,6 +1779,202 @@ schema version: %2 (this program: %3)
         <source>The document cannot be printed: no value for %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s registry number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor&apos;s date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s blood group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA nomenclature release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of volunteers searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s registry number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s city and county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s work unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s blood group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the registry consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version of the registry consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui</name>

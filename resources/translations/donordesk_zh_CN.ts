@@ -873,7 +873,7 @@
     </message>
     <message>
         <source>Recruitment date</source>
-        <translation>入库日期</translation>
+        <translation>采集日期</translation>
     </message>
     <message>
         <source>Typing date</source>
@@ -1792,6 +1792,202 @@ schema version: %2 (this program: %3)
     <message>
         <source>The document cannot be printed: no value for %1</source>
         <translation>无法打印该文书：缺少 %1</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation>机构地址</translation>
+    </message>
+    <message>
+        <source>Print date</source>
+        <translation>打印日期</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>流程编号</translation>
+    </message>
+    <message>
+        <source>Donor's name</source>
+        <translation>供者姓名</translation>
+    </message>
+    <message>
+        <source>Donor's registry number</source>
+        <translation>供者库号</translation>
+    </message>
+    <message>
+        <source>Donor's ID number</source>
+        <translation>供者身份证号</translation>
+    </message>
+    <message>
+        <source>Donor's sex</source>
+        <translation>供者性别</translation>
+    </message>
+    <message>
+        <source>Donor's age</source>
+        <translation>供者年龄</translation>
+    </message>
+    <message>
+        <source>Donor's date of birth</source>
+        <translation>供者出生日期</translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation>捐献日期</translation>
+    </message>
+    <message>
+        <source>Kind of donation</source>
+        <translation>捐献类型</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Patient's case number</source>
+        <translation>患者编号</translation>
+    </message>
+    <message>
+        <source>Patient's name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <source>Patient's sex</source>
+        <translation>患者性别</translation>
+    </message>
+    <message>
+        <source>Patient's age</source>
+        <translation>患者年龄</translation>
+    </message>
+    <message>
+        <source>Patient's date of birth</source>
+        <translation>患者出生日期</translation>
+    </message>
+    <message>
+        <source>Patient's diagnosis</source>
+        <translation>患者诊断</translation>
+    </message>
+    <message>
+        <source>Patient's hospital</source>
+        <translation>患者所在医院</translation>
+    </message>
+    <message>
+        <source>Patient's physician</source>
+        <translation>患者主治医生</translation>
+    </message>
+    <message>
+        <source>Patient's blood group</source>
+        <translation>患者血型</translation>
+    </message>
+    <message>
+        <source>Search date</source>
+        <translation>检索日期</translation>
+    </message>
+    <message>
+        <source>HLA nomenclature release</source>
+        <translation>HLA 命名数据版本</translation>
+    </message>
+    <message>
+        <source>Number of candidates</source>
+        <translation>候选供者数</translation>
+    </message>
+    <message>
+        <source>Number of volunteers searched</source>
+        <translation>检索的志愿者人数</translation>
+    </message>
+    <message>
+        <source>Volunteer's name</source>
+        <translation>志愿者姓名</translation>
+    </message>
+    <message>
+        <source>Volunteer's registry number</source>
+        <translation>志愿者库号</translation>
+    </message>
+    <message>
+        <source>Volunteer's sex</source>
+        <translation>志愿者性别</translation>
+    </message>
+    <message>
+        <source>Volunteer's date of birth</source>
+        <translation>志愿者出生日期</translation>
+    </message>
+    <message>
+        <source>Volunteer's ethnicity</source>
+        <translation>志愿者民族</translation>
+    </message>
+    <message>
+        <source>Volunteer's ID number</source>
+        <translation>志愿者身份证号</translation>
+    </message>
+    <message>
+        <source>Volunteer's phone</source>
+        <translation>志愿者手机</translation>
+    </message>
+    <message>
+        <source>Volunteer's WeChat</source>
+        <translation>志愿者微信</translation>
+    </message>
+    <message>
+        <source>Volunteer's e-mail</source>
+        <translation>志愿者电子邮箱</translation>
+    </message>
+    <message>
+        <source>Volunteer's address</source>
+        <translation>志愿者地址</translation>
+    </message>
+    <message>
+        <source>Volunteer's city and county</source>
+        <translation>志愿者所在市县</translation>
+    </message>
+    <message>
+        <source>Volunteer's work unit</source>
+        <translation>志愿者工作单位</translation>
+    </message>
+    <message>
+        <source>Emergency contact's name</source>
+        <translation>紧急联系人姓名</translation>
+    </message>
+    <message>
+        <source>Emergency contact's relation</source>
+        <translation>紧急联系人关系</translation>
+    </message>
+    <message>
+        <source>Emergency contact's phone</source>
+        <translation>紧急联系人电话</translation>
+    </message>
+    <message>
+        <source>Volunteer's blood group</source>
+        <translation>志愿者血型</translation>
+    </message>
+    <message>
+        <source>Volunteer's weight</source>
+        <translation>志愿者体重</translation>
+    </message>
+    <message>
+        <source>Sample barcode</source>
+        <translation>样本条码</translation>
+    </message>
+    <message>
+        <source>Date of the registry consent</source>
+        <translation>入库同意书签署日期</translation>
+    </message>
+    <message>
+        <source>Version of the registry consent</source>
+        <translation>入库同意书版本</translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation>采集日期</translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation>采集地点</translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation>采集组织单位</translation>
     </message>
 </context>
 <context>

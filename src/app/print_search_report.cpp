@@ -72,11 +72,16 @@ Expected<documents::PreparedDocument> prepareSearchReport(DocumentPrinter& print
   search.limit = static_cast<std::size_t>(qMax(1, options.limit));
   auto results = service.searchForPatient(registry, patient->caseNo, search);
   if (!results) return results.error();
+  return printer.searchReport(*patient, reportCandidates(*results), searchReportHeader(**nomenclature, service.size()));
+}
+
+ReportHeader searchReportHeader(const hla::Nomenclature& nomenclature, std::size_t donorsSearched,
+                                const QDate& searchDate) {
   ReportHeader header;
-  header.searchDate = QDate::currentDate();
-  header.hlaRelease = QStringLiteral("IPD-IMGT/HLA %1").arg(QString::fromStdString((*nomenclature)->release()));
-  header.donorsSearched = static_cast<qint64>(service.size());
-  return printer.searchReport(*patient, reportCandidates(*results), header);
+  header.searchDate = searchDate;
+  header.hlaRelease = QStringLiteral("IPD-IMGT/HLA %1").arg(QString::fromStdString(nomenclature.release()));
+  header.donorsSearched = static_cast<qint64>(donorsSearched);
+  return header;
 }
 
 }  // namespace dd::app

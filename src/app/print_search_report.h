@@ -7,6 +7,7 @@
 // the same name would break once Qt's object headers are included.
 #include "match/search.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,11 @@ class Registry;
 // Rows for the report, best first: grade on the 10-allele scale (A, B, C,
 // DRB1, DQB1), the loci that do not match fully, the donor's typing.
 QList<ReportCandidate> reportCandidates(const std::vector<match::SearchResult>& results);
+
+// The report's header for a search made today over donorsSearched volunteers
+// with this nomenclature: one rule for the CLI and the match page.
+ReportHeader searchReportHeader(const hla::Nomenclature& nomenclature, std::size_t donorsSearched,
+                                const QDate& searchDate = QDate::currentDate());
 
 struct SearchReportOptions {
   QString hlaDataDir;  // empty: the bundled IMGT/HLA release

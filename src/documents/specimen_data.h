@@ -11,5 +11,9 @@
 namespace dd::documents {
 
 DocumentData specimenData(const QString& language);
+// The name staff know a placeholder by ("Patient's hospital" for
+// patient.hospital), in the UI language; the name itself for one that is not
+// in the catalogue. Messages never show the internal names.
+QString placeholderLabel(const QString& name);
 
 }  // namespace dd::documents

@@ -1,5 +1,7 @@
 #include "documents/template_engine.h"
 
+#include "documents/specimen_data.h"
+
 #include <memory>
 #include <vector>
 
@@ -168,10 +170,12 @@ Expected<QString> fillTemplate(const QString& html, const DocumentData& data) {
   Filler filler(data, false);
   QString out = filler.run(*tree);
   if (!filler.missing().isEmpty()) {
+    QStringList labels;
+    for (const QString& name : filler.missing()) labels << placeholderLabel(name);
     const QString names = filler.missing().join(QStringLiteral(", "));
     return makeError("documents.missing_values", kContext,
                      QT_TRANSLATE_NOOP("dd::documents", "The document cannot be printed: no value for %1"),
-                     {names.toStdString()}, names.toStdString());
+                     {labels.join(QStringLiteral(", ")).toStdString()}, names.toStdString());
   }
   return out;
 }

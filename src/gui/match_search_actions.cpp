@@ -7,10 +7,13 @@
 #include "app/print_settings.h"
 #include "app/registry.h"
 #include "app/search_format.h"
+#include "app/search_service.h"
 #include "core/qt/localization.h"
 #include "gui/confirm_action.h"
 #include "gui/documents_actions.h"
 #include "gui/documents_preview.h"
+#include "gui/hla_reader.h"
+#include "gui/search_index.h"
 #include "gui/match_search_page.h"
 #include "gui/search_result_model.h"
 #include "ui_match_search_page.h"
@@ -92,10 +95,14 @@ void MatchSearchPage::printPage() {
     QMessageBox::warning(this, tr("Print report"), dd::qt::translated(patient.error()));
     return;
   }
+  const auto nomenclature = HlaReader::instance().nomenclature();
+  if (!nomenclature) {  // a search ran, so this is rare: the tables were reloaded since
+    QMessageBox::information(this, tr("Print report"), tr("The HLA tables are still loading; try again in a moment."));
+    return;
+  }
   app::DocumentPrinter printer(*registry_, app::loadPrintSettings(), documentLanguage());
-  app::ReportHeader header;
-  header.searchDate = QDate::currentDate();
-  header.donorsSearched = model_->rowCount();
+  const std::size_t searched = index_ && index_->service() ? index_->service()->size() : 0;
+  const auto header = app::searchReportHeader(*nomenclature, searched);
   auto document = printer.searchReport(*patient, app::reportCandidates(model_->results()), header);
   if (!document) {
     QMessageBox::warning(this, tr("Print report"), dd::qt::translated(document.error()));

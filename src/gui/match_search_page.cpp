@@ -27,7 +27,8 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
       ui_(std::make_unique<Ui::MatchSearchPage>()),
       registry_(registry),
       model_(new SearchResultModel(this)),
-      runner_(new SearchRunner(index, this)) {
+      runner_(new SearchRunner(index, this)),
+      index_(index) {
   ui_->setupUi(this);
   ui_->scale->addItem(tr("10/10 (A, B, C, DRB1, DQB1)"), 10);
   ui_->scale->addItem(tr("8/8 (A, B, C, DRB1)"), 8);

@@ -66,6 +66,7 @@ class MatchSearchPage : public QWidget, public PageCommands {
   app::Registry* registry_;
   SearchResultModel* model_;
   SearchRunner* runner_;
+  SearchIndex* index_;  // the workspace's; its size is the report's "donors searched"
   qint64 searchedPatient_ = 0;
 };
 

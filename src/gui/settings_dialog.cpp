@@ -60,7 +60,7 @@ void SettingsDialog::setConnectionTester(ConnectionTester tester) {
 }
 
 void SettingsDialog::load() {
-  setDatabaseUrl(AppSettings::database());
+  showDatabaseInUse(AppSettings::database());
   ui_->hlaReleaseDir->setText(AppSettings::hlaReleaseDir());
   ui_->macTablePath->setText(AppSettings::macTablePath());
   const OrganisationInfo org = AppSettings::organisation();
@@ -68,6 +68,11 @@ void SettingsDialog::load() {
   ui_->organisationAddress->setPlainText(org.address);
   ui_->logoPath->setText(org.logoPath);
   ui_->language->setCurrentIndex(qMax(0, ui_->language->findData(AppSettings::language())));
+}
+
+void SettingsDialog::showDatabaseInUse(const QString& url) {
+  setDatabaseUrl(url);
+  shownDatabase_ = databaseUrl();
 }
 
 void SettingsDialog::setDatabaseUrl(const QString& url) {
@@ -139,7 +144,7 @@ void SettingsDialog::accept() {
       if (ui_->tabs->widget(tab)->isAncestorOf(focusWidget())) ui_->tabs->setCurrentIndex(tab);
     return;
   }
-  AppSettings::setDatabase(databaseUrl());
+  if (databaseChanged()) AppSettings::setDatabase(databaseUrl());
   AppSettings::setHlaReleaseDir(ui_->hlaReleaseDir->text());
   AppSettings::setMacTablePath(ui_->macTablePath->text());
   AppSettings::setOrganisation(

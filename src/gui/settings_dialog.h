@@ -29,7 +29,12 @@ class SettingsDialog : public QDialog {
   void setConnectionTester(ConnectionTester tester);
   // The database URL the form describes ("" for the default file).
   QString databaseUrl() const;
+  bool databaseChanged() const { return databaseUrl() != shownDatabase_; }
   void setDatabaseUrl(const QString& url);
+  // Opens on the database in use (which --db may have chosen, so it can
+  // differ from the saved setting); OK then saves a database only when staff
+  // changed it here.
+  void showDatabaseInUse(const QString& url);
   // Validates; on success stores everything in AppSettings and closes.
   void accept() override;
   bool validate();
@@ -47,6 +52,7 @@ class SettingsDialog : public QDialog {
   std::unique_ptr<Ui::SettingsDialog> ui_;
   std::unique_ptr<FieldErrors> errors_;
   ConnectionTester tester_;
+  QString shownDatabase_;  // the database the dialog opened with
 };
 
 }  // namespace dd::gui

@@ -101,6 +101,7 @@ void Workspace::rebuildPages() {
 void Workspace::showSettings() {
   SettingsDialog dialog(window_.get());
   dialog.setConnectionTester(&Workspace::testConnection);
+  dialog.showDatabaseInUse(url_);
   if (dialog.exec() != QDialog::Accepted) return;
   HlaReader::instance().startLoading(AppSettings::hlaReleaseDir());
   if (dialog.databaseUrl() == url_) return;

@@ -62,7 +62,7 @@ TEST_CASE("printing from the GUI shows why a document cannot be printed") {
   answerNextModal(&seen, true);
   CHECK_FALSE(gui::printConsent(nullptr, **registry, s->incompleteCase));
   CHECK(seen.className == QStringLiteral("QMessageBox"));
-  CHECK(seen.text.contains(QStringLiteral("patient.diagnosis")));
+  CHECK(seen.text.contains(QStringLiteral("Patient's diagnosis")));
 
   answerNextModal(&seen, true);
   CHECK_FALSE(gui::printCertificate(nullptr, **registry, s->fullMatchNo));

@@ -91,7 +91,7 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
                                 QString::number(s->incompleteCase), QStringLiteral("--out"), out},
                            QStringLiteral("en"));
     CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("Workup case %1: no value for patient.diagnosis")
+    CHECK(run.err.contains(QStringLiteral("Workup case %1: no value for Patient's diagnosis")
                                .arg(s->incompleteCase)));
     auto registry = app::Registry::open(s->db);
     REQUIRE(registry);

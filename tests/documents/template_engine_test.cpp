@@ -1,6 +1,8 @@
 // The placeholder language: values, tables, flags, strictness and syntax errors.
 #include <catch2/catch.hpp>
 
+#include "documents/specimen_data.h"
+
 #include "documents/template_engine.h"
 #include "support/qt_string_maker.h"
 
@@ -39,8 +41,11 @@ TEST_CASE("every missing or empty value is listed, in order of first use, and no
   REQUIRE_FALSE(filled);
   CHECK(filled.error().code == "documents.missing_values");
   CHECK(filled.error().field == "patient.case_no, donor.id_number, print.date");
+  // Staff read the names they know; the internal names stay in field (for programs).
   CHECK(filled.error().english() ==
-        "The document cannot be printed: no value for patient.case_no, donor.id_number, print.date");
+        "The document cannot be printed: no value for Patient's case number, Donor's ID number, Print date");
+  // A name only an office's own template uses has no label: it is shown as written.
+  CHECK(dd::documents::placeholderLabel(QStringLiteral("office.extra")) == "office.extra");
 }
 
 TEST_CASE("a table section repeats per row and names the row of a missing cell") {

@@ -1,5 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include "gui/app_settings.h"
+
+#include <QSettings>
+
+#include <QMessageBox>
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
@@ -98,6 +104,8 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   dd::store::Patient patient;
   patient.name = QStringLiteral("吴磊");
   patient.birthDate = QDate(1990, 1, 1);
+  patient.hospital = QStringLiteral("山东大学齐鲁医院");  // the report names them
+  patient.diagnosis = QStringLiteral("急性髓系白血病");
   const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
   for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
   auto created = registry->createPatient(patient, {QStringLiteral("t")});
@@ -114,6 +122,21 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(done.wait(60000));
   REQUIRE(page.model()->rowCount() == 2);
   auto* table = page.findChild<QTableView*>("results");
+  // Print report (Ctrl+P) opens the preview of the hospital's report: it used
+  // to fail with an internal key name (search.hla_release) instead.
+  dd::gui::AppSettings::setOrganisation({QStringLiteral("山东省分库"), {}, {}});
+  QString shown;
+  dd::test::whenModalAppears([&](QWidget* modal) {
+    shown = QString::fromLatin1(modal->metaObject()->className()) + QLatin1Char(' ') + modal->windowTitle();
+    if (auto* box = qobject_cast<QMessageBox*>(modal)) shown += QLatin1Char(' ') + box->text();
+    modal->close();
+  });
+  page.printPage();
+  INFO(shown.toStdString());
+  CHECK(shown.startsWith(QStringLiteral("QPrintPreviewDialog")));
+  CHECK_FALSE(shown.contains(QStringLiteral("search.")));
+  CHECK_FALSE(shown.contains(QStringLiteral("patient.")));
+  QSettings().remove(QStringLiteral("organisation"));
   const int donorRow = resultRowOf(*page.model(), donor);
   table->selectRow(donorRow);
   dd::test::answerConfirmation(false);  // thought better of it: nothing happens

@@ -124,3 +124,25 @@ TEST_CASE("settings switch the database the workspace shows") {
   CHECK(label->text().contains(second));
   QSettings().clear();
 }
+
+TEST_CASE("Settings opens on the database in use; OK after editing only the organisation keeps it") {
+  QSettings().clear();
+  QTemporaryDir dir;
+  const QString inUse = dir.filePath(QStringLiteral("office.sqlite"));
+  { auto registry = dd::test::openRegistry(inUse); }
+  Workspace workspace;
+  REQUIRE(workspace.openDatabase(inUse));  // as with --db: the saved setting still names the default
+  REQUIRE(AppSettings::database().isEmpty());
+  QString shownPath;
+  dd::test::whenModalAppears([&](QWidget* modal) {
+    shownPath = modal->findChild<QLineEdit*>(QStringLiteral("sqlitePath"))->text();
+    modal->findChild<QLineEdit*>(QStringLiteral("organisationName"))->setText(QStringLiteral("山东省分库"));
+    okButton(modal)->click();
+  });
+  workspace.showSettings();
+  CHECK(shownPath == inUse);
+  CHECK(workspace.databaseUrl() == inUse);      // not switched to the default, empty database
+  CHECK(AppSettings::database().isEmpty());      // nothing saved that was not edited
+  CHECK(AppSettings::organisation().name == QStringLiteral("山东省分库"));
+  QSettings().clear();
+}
