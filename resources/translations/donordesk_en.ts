@@ -297,6 +297,10 @@
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PatientEditor</name>
@@ -2432,6 +2436,14 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>An untyped locus counts as a potential match; a donor typed there ranks first at the same count. Volunteers untyped at A, B or DRB1 are not searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the best %L1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all %L1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -297,6 +297,10 @@
         <source>&amp;Print report…</source>
         <translation>打印检索报告(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>PatientEditor</name>
@@ -2445,6 +2449,14 @@ schema version: %2 (this program: %3)
     <message>
         <source>An untyped locus counts as a potential match; a donor typed there ranks first at the same count. Volunteers untyped at A, B or DRB1 are not searched.</source>
         <translation>未分型的位点按潜在相合计数；相合数相同时，该位点已分型的供者排在前面。HLA-A、-B 或 -DRB1 未分型的志愿者不参与检索。</translation>
+    </message>
+    <message>
+        <source>Showing the best %L1.</source>
+        <translation>当前显示最佳的 %L1 名。</translation>
+    </message>
+    <message>
+        <source>Show all %L1</source>
+        <translation>全部显示 %L1 名</translation>
     </message>
 </context>
 <context>

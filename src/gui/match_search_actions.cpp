@@ -76,6 +76,16 @@ bool MatchSearchPage::openCaseForSelected() {
 }
 
 bool MatchSearchPage::exportCsv(const QString& path) {
+  if (static_cast<std::size_t>(model_->rowCount()) < found_) {  // only the best are on screen: fetch all first
+    const QString target = path;
+    if (!showAll()) return false;
+    pendingExport_ = target;
+    return true;
+  }
+  return writeCsv(path);
+}
+
+bool MatchSearchPage::writeCsv(const QString& path) {
   if (Status written = app::writeSearchCsv(path, model_->results(), model_->scale()); !written) {
     QMessageBox::warning(this, tr("Export results"), dd::qt::translated(written.error()));
     return false;

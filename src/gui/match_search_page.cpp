@@ -1,5 +1,7 @@
 #include "gui/match_search_page.h"
 
+#include <utility>
+
 #include "gui/file_dialogs.h"
 
 #include <QHeaderView>
@@ -36,6 +38,7 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
   ui_->glStringError->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->glStringError->hide();
   ui_->progress->hide();
+  ui_->showAllButton->hide();  // until a search finds more than it shows
   QStringList legend;
   for (auto grade : {match::Grade::AlleleMatch, match::Grade::PotentialAlleleMatch, match::Grade::AntigenMatch,
                      match::Grade::AntigenMismatch, match::Grade::Untyped})
@@ -75,6 +78,7 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
     editor.findChild<QTabWidget*>(QStringLiteral("tabs"))->setCurrentIndex(4);
     editor.exec();
   });
+  connect(ui_->showAllButton, &QPushButton::clicked, this, &MatchSearchPage::showAll);
   connect(ui_->exportButton, &QPushButton::clicked, this, [this] {
     const QString path =
         FileDialogs::saveFile(this, tr("Export results"), QStringLiteral("search-results.csv"), tr("CSV files (*.csv)"));
@@ -149,17 +153,38 @@ bool MatchSearchPage::search() {
     }
     typing = *parsed;
   }
+  options.limit = firstPage_;
+  lastTyping_ = typing;
+  lastOptions_ = options;
+  pendingExport_.clear();
   if (!runner_->start(typing, options)) return false;
   setBusy(true);
   return true;
 }
 
-void MatchSearchPage::showResults(const std::vector<match::SearchResult>& results, int scale, double milliseconds) {
+bool MatchSearchPage::showAll() {
+  if (found_ == 0 || runner_->busy()) return false;
+  match::SearchOptions all = lastOptions_;
+  all.limit = found_;
+  if (!runner_->start(lastTyping_, all)) return false;
+  setBusy(true);
+  return true;
+}
+
+void MatchSearchPage::showResults(const std::vector<match::SearchResult>& results, int scale, double milliseconds,
+                                  std::size_t found) {
   setBusy(false);
+  found_ = found;
   model_->setResults(results, scale);
-  ui_->statusText->setText(tr("%n donor(s) found in %1 ms.", nullptr, static_cast<int>(results.size()))
-                               .arg(milliseconds, 0, 'f', 0));
+  // The true number found, always; the list may hold only the best of them.
+  QString status = tr("%n donor(s) found in %1 ms.", nullptr, static_cast<int>(found)).arg(milliseconds, 0, 'f', 0);
+  const bool partial = results.size() < found;
+  if (partial) status += QLatin1Char(' ') + tr("Showing the best %L1.").arg(results.size());
+  ui_->statusText->setText(status);
+  ui_->showAllButton->setVisible(partial);
+  ui_->showAllButton->setText(tr("Show all %L1").arg(found));
   updateActions();
+  if (!pendingExport_.isEmpty()) writeCsv(std::exchange(pendingExport_, QString()));
   Q_EMIT searchFinished();
 }
 

@@ -47,7 +47,15 @@ class MatchSearchPage : public QWidget, public PageCommands {
 
   bool reserveSelected();
   bool openCaseForSelected();
+  // Writes every donor found, not only the ones on screen: when more were
+  // found than shown, the search runs again for all of them first (the file
+  // is written when it finishes; searchFinished() then follows).
   bool exportCsv(const QString& path);
+  // Runs the last search again for every donor it found.
+  bool showAll();
+  std::size_t foundCount() const { return found_; }
+  // How many results a search shows at first (200; tests make it small).
+  void setFirstPageSize(std::size_t size) { firstPage_ = size; }
 
  Q_SIGNALS:
   void searchFinished();
@@ -55,7 +63,9 @@ class MatchSearchPage : public QWidget, public PageCommands {
 
  private:
   void loadPatients();
-  void showResults(const std::vector<match::SearchResult>& results, int scale, double milliseconds);
+  void showResults(const std::vector<match::SearchResult>& results, int scale, double milliseconds,
+                   std::size_t found);
+  bool writeCsv(const QString& path);
   void showFailure(const QString& message);
   void setBusy(bool busy);
   void updateActions();
@@ -68,6 +78,12 @@ class MatchSearchPage : public QWidget, public PageCommands {
   SearchRunner* runner_;
   SearchIndex* index_;  // the workspace's; its size is the report's "donors searched"
   qint64 searchedPatient_ = 0;
+  // The last search, to run it again for all its donors.
+  match::Typing lastTyping_;
+  match::SearchOptions lastOptions_;
+  std::size_t found_ = 0;
+  std::size_t firstPage_ = 200;
+  QString pendingExport_;  // written when the search for all donors finishes
 };
 
 }  // namespace dd::gui

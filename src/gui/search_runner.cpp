@@ -16,6 +16,7 @@ struct Outcome {
   std::optional<Error> error;
   std::vector<match::SearchResult> results;
   double milliseconds = 0;
+  std::size_t found = 0;  // every donor that qualified, not only the ones returned
 };
 }  // namespace
 
@@ -54,15 +55,17 @@ void SearchRunner::runSearch(quint64 generation, const match::Typing& patient, c
     if (generation != generation_) return;  // cancelled or superseded
     busy_ = false;
     if (outcome.error) Q_EMIT failed(dd::qt::translated(*outcome.error));
-    else Q_EMIT finished(outcome.results, scale, outcome.milliseconds);
+    else Q_EMIT finished(outcome.results, scale, outcome.milliseconds, outcome.found);
   });
   watcher->setFuture(QtConcurrent::run([service = index_->service(), patient, options]() {
     Outcome outcome;
     QElapsedTimer timer;
     timer.start();
-    auto found = service->search(patient, options);
+    match::SearchTimings timings;
+    auto found = service->search(patient, options, &timings);
     if (!found) outcome.error = found.error();
     else outcome.results = std::move(*found);
+    outcome.found = timings.qualified;
     outcome.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return outcome;
   }));

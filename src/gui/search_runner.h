@@ -32,7 +32,9 @@ class SearchRunner : public QObject {
 
  Q_SIGNALS:
   void progress(const QString& text);
-  void finished(const std::vector<dd::match::SearchResult>& results, int scale, double milliseconds);
+  // results: the best options.limit; found: how many donors qualified in all.
+  void finished(const std::vector<dd::match::SearchResult>& results, int scale, double milliseconds,
+                std::size_t found);
   void failed(const QString& message);
 
  private:

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <QLabel>
+
+#include <QPushButton>
+
 #include "gui/app_settings.h"
 
 #include <QSettings>
@@ -156,4 +160,38 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(cases->size() == 1);
   CHECK(cases->at(0).volunteerId == other);
   CHECK(opened.at(0).at(0).toLongLong() == cases->at(0).id);
+}
+
+TEST_CASE("the match page shows the true number found, shows all on request and exports all") {
+  waitForHla();
+  QTemporaryDir dir;
+  const QString path = dir.filePath("r.sqlite");
+  auto registry = dd::test::openRegistry(path);
+  for (int i = 1; i <= 5; ++i) addSearchDonor(*registry, i, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::SearchIndex index(registry.get(), path);
+  dd::gui::MatchSearchPage page(registry.get(), &index);
+  page.setFirstPageSize(2);
+  page.show();
+  page.setTyping(QString::fromLatin1(kSearchPatientTyping));
+  QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
+  REQUIRE(page.search());
+  REQUIRE(done.wait(60000));
+  CHECK(page.model()->rowCount() == 2);
+  CHECK(page.foundCount() == 5);
+  auto* status = page.findChild<QLabel*>("statusText");
+  CHECK(status->text().contains("5 donor"));  // the true count, not the 2 shown
+  CHECK(status->text().contains("best 2"));
+  auto* showAll = page.findChild<QPushButton*>("showAllButton");
+  CHECK_FALSE(showAll->isHidden());
+
+  // Export while only 2 are shown: all 5 are written.
+  const QString csv = dir.filePath("all.csv");
+  REQUIRE(page.exportCsv(csv));
+  REQUIRE(done.wait(60000));
+  QFile file(csv);
+  REQUIRE(file.open(QIODevice::ReadOnly));
+  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  CHECK(lines.size() == 1 + 5);  // heading and every donor
+  CHECK(page.model()->rowCount() == 5);
+  CHECK(showAll->isHidden());
 }
