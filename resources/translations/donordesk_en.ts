@@ -102,10 +102,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Advance &amp;stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,10 +322,6 @@
     </message>
     <message>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -563,10 +555,6 @@
     </message>
     <message>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2170,6 +2158,10 @@ schema version: %2 (this program: %3)
         <source>Take back the stage &apos;%1&apos; of %2? Give the reason (it is kept in the history).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a date; write it as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -2191,6 +2183,17 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DateField</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

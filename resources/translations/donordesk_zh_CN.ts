@@ -102,10 +102,6 @@
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
         <source>Advance &amp;stage</source>
         <translation>推进阶段(&amp;S)</translation>
     </message>
@@ -327,10 +323,6 @@
     <message>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <source>&amp;Diagnosis:</source>
@@ -564,10 +556,6 @@
     <message>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <source>&amp;Ethnicity:</source>
@@ -2183,6 +2171,10 @@ schema version: %2 (this program: %3)
         <source>Take back the stage '%1' of %2? Give the reason (it is kept in the history).</source>
         <translation>撤回%2的“%1”阶段？请填写原因（将保存在历史记录中）。</translation>
     </message>
+    <message>
+        <source>'%1' is not a date; write it as 2026-11-28.</source>
+        <translation>“%1”不是有效日期；请写成 2026-11-28 的形式。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::ConflictDialog</name>
@@ -2205,6 +2197,17 @@ schema version: %2 (this program: %3)
     <message>
         <source>Saved version</source>
         <translation>已保存的版本</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::DateField</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日，如 2026-11-28</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>从日历中选择</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "gui/case_table_model.h"
 #include "gui/collating_proxy_model.h"
 #include "gui/confirm_action.h"
+#include "gui/date_field.h"
 #include "gui/display_text.h"
 #include "gui/documents_actions.h"
 #include "gui/paged_table_model.h"
@@ -113,6 +114,12 @@ QString CasesPage::describe(const CaseRow& row) const {
       .arg(row.patientCaseNo, row.patientName, row.registryNo);
 }
 
+bool CasesPage::dateIsReadable() {
+  if (ui_->actionDate->isReadable()) return true;
+  showError(tr("'%1' is not a date; write it as 2026-11-28.").arg(ui_->actionDate->lineEdit()->text()));
+  return false;
+}
+
 bool CasesPage::succeeded(const app::SaveResult<store::WorkupCase>& result) {
   if (result.ok()) return true;
   QStringList messages;
@@ -127,6 +134,7 @@ bool CasesPage::advanceSelected() {
   const CaseRow selected = model_->row(row);
   const store::WorkupCase& w = selected.workup;
   const auto stage = static_cast<store::WorkupStage>(ui_->nextStage->currentData().toInt());
+  if (!dateIsReadable()) return false;
   const QDate date = ui_->actionDate->date();
   QString whatHappens = tr("Advance %1 to the stage '%2' on %3?")
                             .arg(describe(selected), stageText(stage), date.toString(Qt::ISODate));
@@ -160,6 +168,7 @@ bool CasesPage::stopSelected() {
   const int row = selectedRow();
   if (row < 0) return false;
   const CaseRow selected = model_->row(row);
+  if (!dateIsReadable()) return false;
   QString reason = ui_->stopReason->currentData().toString();
   if (!ui_->stopNote->text().trimmed().isEmpty()) reason += QStringLiteral(": ") + ui_->stopNote->text().trimmed();
   if (!confirmAction(this, tr("Stop case"),

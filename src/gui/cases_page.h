@@ -53,6 +53,7 @@ class CasesPage : public QWidget, public PageCommands {
   // Shows the use case's errors; true when it succeeded.
   bool succeeded(const app::SaveResult<store::WorkupCase>& result);
   QString describe(const CaseRow& row) const;
+  bool dateIsReadable();  // shows the error when the typed date is not one
 
   std::unique_ptr<Ui::CasesPage> ui_;
   app::Registry* registry_;

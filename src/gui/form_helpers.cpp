@@ -2,23 +2,15 @@
 
 #include <QCoreApplication>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QMessageBox>
 
+#include "gui/date_field.h"
+
 namespace dd::gui::form {
-namespace {
-const QDate kNoDate(1900, 1, 1);  // the date edits' "blank" value
-}
 
-void setUpDate(QDateEdit* edit) {
-  edit->setMinimumDate(kNoDate);
-  edit->setSpecialValueText(QStringLiteral(" "));
-  edit->setDate(kNoDate);
-}
+void setDate(DateField* field, const QDate& date) { field->setDate(date); }
 
-void setDate(QDateEdit* edit, const QDate& date) { edit->setDate(date.isValid() ? date : kNoDate); }
-
-QDate dateOf(const QDateEdit* edit) { return edit->date() == kNoDate ? QDate() : edit->date(); }
+QDate dateOf(const DateField* field) { return field->date(); }
 
 void setChoice(QComboBox* box, const QString& value) {
   const int index = box->findData(value);

@@ -1,20 +1,22 @@
 #pragma once
-// Small pieces every editor form uses: date edits that can be blank, combo
-// boxes keyed by stored values, the blood group choices.
+// Small pieces every editor form uses: date fields, combo boxes keyed by
+// stored values, the blood group choices.
 #include <functional>
 
 #include <QDate>
 #include <QString>
 
 class QComboBox;
-class QDateEdit;
 class QWidget;
+
+namespace dd::gui {
+class DateField;
+}
 
 namespace dd::gui::form {
 
-void setUpDate(QDateEdit* edit);  // blank until set
-void setDate(QDateEdit* edit, const QDate& date);
-QDate dateOf(const QDateEdit* edit);  // invalid QDate when blank
+void setDate(DateField* field, const QDate& date);  // invalid: blank
+QDate dateOf(const DateField* field);               // invalid QDate when blank or unreadable
 void setChoice(QComboBox* box, const QString& value);  // by item data; first item if unknown
 void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv);
 

@@ -60,7 +60,6 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
   for (const QString& key : PatientTableModel::urgencyKeys()) ui_->urgency->addItem(PatientTableModel::urgencyText(key), key);
   for (const QString& key : PatientTableModel::searchStatusKeys())
     ui_->searchStatus->addItem(PatientTableModel::searchStatusText(key), key);
-  for (QDateEdit* edit : {ui_->birthDate, ui_->searchRequestDate}) form::setUpDate(edit);
   const std::pair<const char*, const char*> fields[] = {
       {"name", "name"}, {"sex", "sex"}, {"birth_date", "birthDate"}, {"diagnosis", "diagnosis"},
       {"hospital", "hospital"}, {"physician", "physician"}, {"abo", "abo"}, {"rh", "rh"}, {"cmv", "cmv"},

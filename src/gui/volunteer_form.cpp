@@ -26,7 +26,6 @@ void setUp(Ui::VolunteerEditor& ui) {
   ui.ethnicity->addItems(app::ethnicGroups());
   ui.ethnicity->setCurrentIndex(-1);
   form::fillBloodChoices(ui.abo, ui.rh, ui.cmv);
-  for (QDateEdit* edit : {ui.birthDate, ui.consentDate, ui.typingDate, ui.statusUntil}) form::setUpDate(edit);
 }
 
 void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& errors) {

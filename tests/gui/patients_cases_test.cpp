@@ -3,7 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
+#include "gui/date_field.h"
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,7 +47,7 @@ TEST_CASE("a patient created through the dialog appears in the list; a nameless 
   QString leftOpen;
   dd::test::whenModalAppears([&leftOpen](QWidget* modal) {
     modal->findChild<QLineEdit*>("name")->setText(QStringLiteral("孙丽"));
-    modal->findChild<QDateEdit*>("birthDate")->setDate(QDate(1988, 4, 2));
+    modal->findChild<dd::gui::DateField*>("birthDate")->setDate(QDate(1988, 4, 2));
     modal->findChild<QLineEdit*>("diagnosis")->setText(QStringLiteral("AML"));
     modal->findChild<QLineEdit*>("hospital")->setText(QStringLiteral("山东大学齐鲁医院"));
     modal->findChild<QLineEdit*>("hlaA")->setText(QStringLiteral("A*02:01+A*24:02"));

@@ -2,7 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QDateEdit>
+#include "gui/date_field.h"
 #include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -37,12 +37,12 @@ void typeVolunteer(QWidget* editor, const dd::store::Volunteer& v) {
   child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
   // Birth date and sex follow the ID number only on user edits; set them too.
   child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == dd::store::Sex::Male ? 0 : 1);
-  editor->findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(v.birthDate);
+  editor->findChild<dd::gui::DateField*>(QStringLiteral("birthDate"))->setDate(v.birthDate);
   child<QComboBox>(editor, "ethnicity")->setCurrentText(v.ethnicity);
   child<QLineEdit>(editor, "prefecture")->setText(v.prefecture);
   child<QLineEdit>(editor, "county")->setText(v.county);
   child<QLineEdit>(editor, "phone")->setText(v.phones.value(0).number);
-  editor->findChild<QDateEdit*>(QStringLiteral("consentDate"))->setDate(v.consentDate);
+  editor->findChild<dd::gui::DateField*>(QStringLiteral("consentDate"))->setDate(v.consentDate);
   child<QLineEdit>(editor, "consentVersion")->setText(v.consentVersion);
 }
 
