@@ -126,6 +126,8 @@ class Registry {
   HlaChecker hla_;
   std::function<void(qint64)> written_;
   void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction
+  // A case change's last step: commit, tell the hook, hand back the case.
+  SaveResult<store::WorkupCase> committedCase(store::Transaction& transaction, const store::WorkupCase& saved);
 };
 
 }  // namespace dd::app

@@ -84,6 +84,14 @@ Error caseStopped(const QDate& date) {
                    {utf8(date.toString(Qt::ISODate))}, "stage");
 }
 
+// A case that may still change: it exists and has not been stopped.
+Expected<WorkupCase> changeableCase(store::Database& db, qint64 caseId) {
+  auto found = store::WorkupRepository(db).get(caseId);
+  if (!found) return found.error();
+  if (found->stopped()) return caseStopped(found->stoppedDate);
+  return found;
+}
+
 template <class T>
 SaveResult<T> failed(const Status& status) {
   return SaveResult<T>::failure(status.error());
@@ -184,6 +192,14 @@ SaveResult<Patient> Registry::updatePatient(const Patient& input, const Actor& a
   return result;
 }
 
+SaveResult<WorkupCase> Registry::committedCase(store::Transaction& transaction, const WorkupCase& saved) {
+  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+  SaveResult<WorkupCase> result;
+  result.value = saved;
+  volunteerWritten(saved.volunteerId);
+  return result;
+}
+
 SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
                                              const Actor& actor) {
   auto patientRecord = patient(patientId);
@@ -224,21 +240,15 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
     auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
     if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
   }
-  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
-  SaveResult<WorkupCase> result;
-  result.value = w;
-  volunteerWritten(w.volunteerId);
-  return result;
+  return committedCase(transaction, w);
 }
 
 SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, WorkupStage stage, const QDate& date,
                                                const Actor& actor, const QString& skipReason) {
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
-  store::WorkupRepository workups(*db_);
-  auto before = workups.get(caseId);
+  auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
-  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
   if (stage <= before->stage) return SaveResult<WorkupCase>::failure(stageOrder(before->stage, stage));
   // Nothing after consent happens without it: no reason makes up for it.
   if (stage > WorkupStage::ConsentSigned && !before->stageDates[static_cast<std::size_t>(WorkupStage::ConsentSigned)].isValid())
@@ -262,11 +272,7 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
     auto changed = changeStatus(w.volunteerId, donor->rowVersion, donated, actor);
     if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
-  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
-  SaveResult<WorkupCase> result;
-  result.value = w;
-  volunteerWritten(w.volunteerId);
-  return result;
+  return committedCase(transaction, w);
 }
 
 SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
@@ -274,10 +280,8 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
   if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("undo_reason"));
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
-  store::WorkupRepository workups(*db_);
-  auto before = workups.get(caseId);
+  auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
-  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
   if (before->stage == WorkupStage::InitialMatch)
     return SaveResult<WorkupCase>::failure(
         makeError("validation.nothing_to_undo", "dd::app",
@@ -304,11 +308,7 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
     auto saved = updateVolunteer(v, actor);
     if (!saved.ok()) return errorsOf<WorkupCase>(saved);
   }
-  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
-  SaveResult<WorkupCase> result;
-  result.value = w;
-  volunteerWritten(w.volunteerId);
-  return result;
+  return committedCase(transaction, w);
 }
 
 SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
@@ -316,10 +316,8 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
   if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("stop_reason"));
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
-  store::WorkupRepository workups(*db_);
-  auto before = workups.get(caseId);
+  auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
-  if (before->stopped()) return SaveResult<WorkupCase>::failure(caseStopped(before->stoppedDate));
   WorkupCase w = *before;
   w.rowVersion = rowVersion;
   w.stoppedDate = date.isValid() ? date : QDate::currentDate();
@@ -332,11 +330,7 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
     auto released = changeStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
     if (!released.ok()) return errorsOf<WorkupCase>(released);
   }
-  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
-  SaveResult<WorkupCase> result;
-  result.value = w;
-  volunteerWritten(w.volunteerId);
-  return result;
+  return committedCase(transaction, w);
 }
 
 Expected<WorkupCase> Registry::workupCase(qint64 id) { return store::WorkupRepository(*db_).get(id); }
