@@ -90,6 +90,12 @@ class Registry {
   // stage's date is never before the previous stage's.
   SaveResult<store::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, store::WorkupStage stage,
                                               const QDate& date, const Actor& actor, const QString& skipReason = {});
+  // Those rules alone, on a case as it was read (nothing is written), so the
+  // GUI can ask for a skip reason or confirmation only when the move is
+  // possible: the first rule broken ("validation.stage_skipped" when the
+  // reason for a skip is missing), or success. date: invalid means today.
+  static Status checkAdvance(const store::WorkupCase& current, store::WorkupStage stage, const QDate& date,
+                             const QString& skipReason);
   // Takes back the furthest stage (a wrong click), with a reason for the
   // audit trail; undoing collection gives the volunteer back the reservation
   // and takes the donation off the record.

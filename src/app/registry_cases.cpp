@@ -23,9 +23,8 @@ QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), q
 
 // A vocabulary name (status, stage) as staff read it: message arguments are
 // filled in verbatim, so the name is translated here, not left in English.
-std::string shownName(const char* displayName) {
-  return utf8(QCoreApplication::translate("dd::store", displayName));
-}
+QString shownText(const char* displayName) { return QCoreApplication::translate("dd::store", displayName); }
+std::string shownName(const char* displayName) { return utf8(shownText(displayName)); }
 
 Error notAvailable(const store::Volunteer& v) {
   return makeError("validation.not_available", "dd::app",
@@ -49,7 +48,7 @@ Error stageOrder(WorkupStage current, WorkupStage next) {
 Error stageSkipped(WorkupStage current, WorkupStage next) {
   QStringList skipped;
   for (int i = static_cast<int>(current) + 1; i < static_cast<int>(next); ++i)
-    skipped << QCoreApplication::translate("dd::store", store::displayName(static_cast<WorkupStage>(i)));
+    skipped << shownText(store::displayName(static_cast<WorkupStage>(i)));
   return makeError("validation.stage_skipped", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "Moving from '%1' to '%2' skips %3: give the reason for skipping."),
                    {shownName(store::displayName(current)), shownName(store::displayName(next)),
@@ -249,16 +248,9 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
-  if (stage <= before->stage) return SaveResult<WorkupCase>::failure(stageOrder(before->stage, stage));
-  // Nothing after consent happens without it: no reason makes up for it.
-  if (stage > WorkupStage::ConsentSigned && !before->stageDates[static_cast<std::size_t>(WorkupStage::ConsentSigned)].isValid())
-    return SaveResult<WorkupCase>::failure(consentMissing(stage));
+  if (Status allowed = checkAdvance(*before, stage, date, skipReason); !allowed) return failed<WorkupCase>(allowed);
   const bool skips = static_cast<int>(stage) > static_cast<int>(before->stage) + 1;
-  if (skips && skipReason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(stageSkipped(before->stage, stage));
   const QDate when = date.isValid() ? date : QDate::currentDate();
-  const QDate previousDate = before->stageDates[static_cast<std::size_t>(before->stage)];
-  if (previousDate.isValid() && when < previousDate)
-    return SaveResult<WorkupCase>::failure(dateBeforePrevious(when, before->stage, previousDate));
   WorkupCase w = *before;
   w.rowVersion = rowVersion;
   w.stage = stage;
@@ -273,6 +265,22 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
     if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
   return committedCase(transaction, w);
+}
+
+Status Registry::checkAdvance(const WorkupCase& current, WorkupStage stage, const QDate& date,
+                              const QString& skipReason) {
+  if (current.stopped()) return caseStopped(current.stoppedDate);
+  if (stage <= current.stage) return stageOrder(current.stage, stage);
+  // Nothing after consent happens without it: no reason makes up for it.
+  if (stage > WorkupStage::ConsentSigned &&
+      !current.stageDates[static_cast<std::size_t>(WorkupStage::ConsentSigned)].isValid())
+    return consentMissing(stage);
+  const bool skips = static_cast<int>(stage) > static_cast<int>(current.stage) + 1;
+  if (skips && skipReason.trimmed().isEmpty()) return stageSkipped(current.stage, stage);
+  const QDate when = date.isValid() ? date : QDate::currentDate();
+  const QDate previousDate = current.stageDates[static_cast<std::size_t>(current.stage)];
+  if (previousDate.isValid() && when < previousDate) return dateBeforePrevious(when, current.stage, previousDate);
+  return {};
 }
 
 SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, const QString& reason,

@@ -140,20 +140,18 @@ bool CasesPage::advanceSelected() {
                             .arg(describe(selected), stageText(stage), date.toString(Qt::ISODate));
   if (stage == store::WorkupStage::Collection)
     whatHappens += QLatin1String("\n\n") + tr("This records the donation: the volunteer's status becomes 'Donated'.");
-  // Skipping needs a reason, asked only when the use case would allow it
-  // (moving backwards or past the consent is refused with its message).
+  // The use case's own rules decide what to ask: a skip asks for its reason
+  // (which stands for the confirmation), a possible move asks to confirm, a
+  // move the rules refuse is sent on and refused with its message.
   QString skipReason;
-  const bool forward = stage > w.stage;
-  const bool consentOnFile = w.stageDates[static_cast<std::size_t>(store::WorkupStage::ConsentSigned)].isValid();
-  if (forward && static_cast<int>(stage) > static_cast<int>(w.stage) + 1 &&
-      (stage <= store::WorkupStage::ConsentSigned || consentOnFile)) {
+  const Status allowed = app::Registry::checkAdvance(w, stage, date, {});
+  if (!allowed && allowed.error().code == "validation.stage_skipped") {
     const auto reason = askReason(this, tr("Skip a stage"),
                                   tr("'%1' does not follow '%2'. Why is the stage in between skipped?")
                                       .arg(stageText(stage), stageText(w.stage)));
     if (!reason) return false;
     skipReason = *reason;
-  } else if (forward && (stage <= store::WorkupStage::ConsentSigned || consentOnFile) &&
-             !confirmAction(this, tr("Advance stage"), whatHappens, tr("Advance"))) {
+  } else if (allowed && !confirmAction(this, tr("Advance stage"), whatHappens, tr("Advance"))) {
     return false;
   }
   if (!succeeded(registry_->advanceWorkup(w.id, w.rowVersion, stage, date, app::Actor::fromOperatingSystem(),
