@@ -57,7 +57,7 @@ int runBenchHla(dd::cli::Context& context, const QStringList& args) {
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
   const int loadCount = std::max(1, parser.value(loads).toInt());
   const double measureSeconds = std::max(0.05, parser.value(seconds).toDouble());
-  const QString dir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+  const QString dir = context.hlaReleaseDir();
 
   std::vector<double> loadTimes;
   std::shared_ptr<dd::hla::Nomenclature> n;

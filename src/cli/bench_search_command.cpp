@@ -98,7 +98,7 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
     return fail(dd::cli::tr("need --donors 1..200000000, --queries >= 1, --limit >= 1, --scale 10|8|6 and --min <= scale"),
                 dd::cli::exitUsage);
 
-  const QString hlaDir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+  const QString hlaDir = context.hlaReleaseDir();
   auto loaded = dd::hla::Nomenclature::load(hlaDir.toStdString());
   if (!loaded) return fail(dd::qt::translated(loaded.error()), dd::cli::exitFailure);
   std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*loaded);

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/qt/app_paths.h"
 #include "core/qt/common_options.h"
 
 namespace dd::cli {
@@ -16,6 +17,10 @@ namespace dd::cli {
 // What every command gets: the global options already parsed.
 struct Context {
   dd::qt::CommonSettings settings;
+  // The IPD-IMGT/HLA release folder: --hla-data, else the bundled one.
+  QString hlaReleaseDir() const {
+    return settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : settings.hlaData;
+  }
 };
 
 // args holds what follows the command words; returns the process exit code.

@@ -25,15 +25,10 @@ struct HlaOptions {
 
 std::string utf8(const QString& text) { return text.toStdString(); }
 
-// The release folder: --hla-data or the bundled one.
-QString releaseDir(const dd::cli::Context& context) {
-  return context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
-}
-
 // Loads the release and the optional MAC table.
 std::shared_ptr<dd::hla::Nomenclature> loadNomenclature(const dd::cli::Context& context, const QString& command,
                                                         const QString& macFile) {
-  const QString dir = releaseDir(context);
+  const QString dir = context.hlaReleaseDir();
   auto loaded = dd::hla::Nomenclature::load(dir.toStdString());
   if (!loaded) {
     printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(loaded.error())));
@@ -186,7 +181,7 @@ int runInfo(dd::cli::Context& context, const QStringList& args) {
   if (!n) return dd::cli::exitFailure;
   std::string out = "release\tIPD-IMGT/HLA " + n->release() + "\n";
   // Where it was read from: tells an office which installation answers.
-  out += "folder\t" + utf8(QDir::cleanPath(releaseDir(context))) + "\n";
+  out += "folder\t" + utf8(QDir::cleanPath(context.hlaReleaseDir())) + "\n";
   out += "alleles\t" + std::to_string(n->alleleCount()) + "\n";
   for (int i = 0; i < dd::hla::kLocusCount; ++i) {
     const auto locus = static_cast<dd::hla::Locus>(i);

@@ -87,7 +87,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
     options.policy = std::move(*policy);
   }
 
-  const QString hlaDir = context.settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : context.settings.hlaData;
+  const QString hlaDir = context.hlaReleaseDir();
   auto nomenclature = dd::hla::Nomenclature::load(hlaDir.toStdString());
   if (!nomenclature) return fail(dd::qt::translated(nomenclature.error()), dd::cli::exitFailure);
   if (parser.isSet(mac)) {
