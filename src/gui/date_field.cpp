@@ -30,7 +30,6 @@ DateField::DateField(QWidget* parent)
     setProperty("fieldError", !isReadable());
     style()->unpolish(edit_);
     style()->polish(edit_);
-    Q_EMIT dateChanged(date());
   });
   connect(calendarButton_, &QToolButton::clicked, this, &DateField::openCalendar);
 }
@@ -69,14 +68,12 @@ void DateField::openCalendar() {
   auto* action = new QWidgetAction(&popup);
   action->setDefaultWidget(calendar);
   popup.addAction(action);
-  connect(calendar, &QCalendarWidget::clicked, &popup, [this, &popup](const QDate& chosen) {
+  const auto choose = [this, &popup](const QDate& chosen) {
     setDate(chosen);
     popup.close();
-  });
-  connect(calendar, &QCalendarWidget::activated, &popup, [this, &popup](const QDate& chosen) {
-    setDate(chosen);
-    popup.close();
-  });
+  };
+  connect(calendar, &QCalendarWidget::clicked, &popup, choose);    // mouse
+  connect(calendar, &QCalendarWidget::activated, &popup, choose);  // Enter
   popup.exec(mapToGlobal(QPoint(0, height())));
   edit_->setFocus();
 }

@@ -27,9 +27,6 @@ class DateField : public QWidget {
   // The date in text, or an invalid date (also for impossible dates such as 2026-02-30).
   static QDate parse(const QString& text);
 
- Q_SIGNALS:
-  void dateChanged(const QDate& date);
-
  private:
   void normalise();  // after editing: show the date as yyyy-MM-dd
   void openCalendar();

@@ -86,17 +86,17 @@ QString FileDialogs::directory(QWidget* parent, const QString& caption, const QS
 
 void FileDialogs::protect(QWidget* window) {
   if (!window) return;
-  if (auto* dialog = qobject_cast<QFileDialog*>(window);
-      dialog && dialog->iconProvider() != &NameOnlyIconProvider::instance())
-    dialog->setIconProvider(&NameOnlyIconProvider::instance());
-  for (QFileSystemModel* model : window->findChildren<QFileSystemModel*>())
-    if (model->iconProvider() != &NameOnlyIconProvider::instance()) model->setIconProvider(&NameOnlyIconProvider::instance());
-  // A completer's model is a child of the completer, which is a child of
-  // its line edit (or of the dialog): findChildren reaches both.
+  QAbstractFileIconProvider* nameOnly = &NameOnlyIconProvider::instance();
+  // The dialog's own setter also refreshes its sidebar.
+  if (auto* dialog = qobject_cast<QFileDialog*>(window); dialog && dialog->iconProvider() != nameOnly)
+    dialog->setIconProvider(nameOnly);
+  const auto useNameOnly = [nameOnly](QFileSystemModel* model) {
+    if (model && model->iconProvider() != nameOnly) model->setIconProvider(nameOnly);
+  };
+  for (QFileSystemModel* model : window->findChildren<QFileSystemModel*>()) useNameOnly(model);
+  // A completer's model need not be the window's child.
   for (QCompleter* completer : window->findChildren<QCompleter*>())
-    if (auto* model = qobject_cast<QFileSystemModel*>(completer->model());
-        model && model->iconProvider() != &NameOnlyIconProvider::instance())
-      model->setIconProvider(&NameOnlyIconProvider::instance());
+    useNameOnly(qobject_cast<QFileSystemModel*>(completer->model()));
 }
 
 }  // namespace dd::gui

@@ -77,9 +77,8 @@ bool MatchSearchPage::openCaseForSelected() {
 
 bool MatchSearchPage::exportCsv(const QString& path) {
   if (static_cast<std::size_t>(model_->rowCount()) < found_) {  // only the best are on screen: fetch all first
-    const QString target = path;
     if (!showAll()) return false;
-    pendingExport_ = target;
+    pendingExport_ = path;
     return true;
   }
   return writeCsv(path);

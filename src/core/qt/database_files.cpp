@@ -1,10 +1,11 @@
 #include "core/qt/database_files.h"
 
 #include <QDir>
-#include "core/message.h"
 #include <QFileInfo>
 #include <QMap>
 #include <QMutex>
+
+#include "core/message.h"
 
 namespace dd::qt::database_files {
 namespace {
