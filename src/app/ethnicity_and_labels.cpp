@@ -1,6 +1,7 @@
 // The 56 recognised ethnic groups and the translated labels of field keys.
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 
 #include "app/volunteer_validation.h"
 
@@ -45,7 +46,26 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("birth_date"), QT_TRANSLATE_NOOP("dd::app", "Birth date")},
       {QStringLiteral("ethnicity"), QT_TRANSLATE_NOOP("dd::app", "Ethnic group")},
       {QStringLiteral("id_number"), QT_TRANSLATE_NOOP("dd::app", "ID number")},
-      {QStringLiteral("phones"), QT_TRANSLATE_NOOP("dd::app", "Phone")},
+      {QStringLiteral("phones"), QT_TRANSLATE_NOOP("dd::app", "Phone numbers")},
+      {QStringLiteral("phone"), QT_TRANSLATE_NOOP("dd::app", "Mobile phone")},
+      {QStringLiteral("phone2"), QT_TRANSLATE_NOOP("dd::app", "Other phone")},
+      {QStringLiteral("wechat"), QT_TRANSLATE_NOOP("dd::app", "WeChat")},
+      {QStringLiteral("address"), QT_TRANSLATE_NOOP("dd::app", "Address")},
+      {QStringLiteral("prefecture"), QT_TRANSLATE_NOOP("dd::app", "City")},
+      {QStringLiteral("county"), QT_TRANSLATE_NOOP("dd::app", "County / district")},
+      {QStringLiteral("work_unit"), QT_TRANSLATE_NOOP("dd::app", "Work unit")},
+      {QStringLiteral("emergency_name"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact")},
+      {QStringLiteral("emergency_relation"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact relation")},
+      {QStringLiteral("drive_place"), QT_TRANSLATE_NOOP("dd::app", "Recruitment place")},
+      {QStringLiteral("drive_organiser"), QT_TRANSLATE_NOOP("dd::app", "Recruitment organiser")},
+      {QStringLiteral("sample_id"), QT_TRANSLATE_NOOP("dd::app", "Sample ID")},
+      {QStringLiteral("lab"), QT_TRANSLATE_NOOP("dd::app", "Laboratory")},
+      {QStringLiteral("withdrawal_stage"), QT_TRANSLATE_NOOP("dd::app", "Withdrawal stage")},
+      {QStringLiteral("donation_date"), QT_TRANSLATE_NOOP("dd::app", "Donation date")},
+      {QStringLiteral("donation_count"), QT_TRANSLATE_NOOP("dd::app", "Donations")},
+      {QStringLiteral("import_batch_id"), QT_TRANSLATE_NOOP("dd::app", "Import batch")},
+      {QStringLiteral("contact_attempt"), QT_TRANSLATE_NOOP("dd::app", "Contact attempt")},
+      {QStringLiteral("contact_date"), QT_TRANSLATE_NOOP("dd::app", "Contact date")},
       {QStringLiteral("email"), QT_TRANSLATE_NOOP("dd::app", "E-mail")},
       {QStringLiteral("emergency_phone"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact phone")},
       {QStringLiteral("abo"), QT_TRANSLATE_NOOP("dd::app", "Blood group")},
@@ -62,6 +82,13 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("drive_date"), QT_TRANSLATE_NOOP("dd::app", "Recruitment date")},
       {QStringLiteral("typing_date"), QT_TRANSLATE_NOOP("dd::app", "Typing date")},
       {QStringLiteral("urgency"), QT_TRANSLATE_NOOP("dd::app", "Urgency")},
+      {QStringLiteral("case_no"), QT_TRANSLATE_NOOP("dd::app", "Case number")},
+      {QStringLiteral("diagnosis"), QT_TRANSLATE_NOOP("dd::app", "Diagnosis")},
+      {QStringLiteral("hospital"), QT_TRANSLATE_NOOP("dd::app", "Hospital")},
+      {QStringLiteral("physician"), QT_TRANSLATE_NOOP("dd::app", "Physician")},
+      {QStringLiteral("search_request_date"), QT_TRANSLATE_NOOP("dd::app", "Search requested on")},
+      {QStringLiteral("search_status"), QT_TRANSLATE_NOOP("dd::app", "Search status")},
+      {QStringLiteral("notes"), QT_TRANSLATE_NOOP("dd::app", "Notes")},
       {QStringLiteral("stop_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for stopping")},
       {QStringLiteral("skip_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for skipping a stage")},
       {QStringLiteral("undo_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for undoing the stage")},
@@ -69,6 +96,11 @@ QString fieldLabel(const QString& field) {
   };
   const auto it = labels.constFind(field);
   if (it != labels.constEnd()) return QCoreApplication::translate("dd::app", it.value());
+  // hla_a (normalised) and hla_a_raw (as entered) columns: "HLA-A".
+  static const QRegularExpression hlaColumn(QStringLiteral("^hla_([a-z0-9]+?)(_raw)?$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+  if (const auto match = hlaColumn.match(field); match.hasMatch())
+    return QStringLiteral("HLA-") + match.captured(1).toUpper();
   return field;
 }
 

@@ -127,7 +127,7 @@ store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
     if (!number.isEmpty())
       v.phones.append(store::Phone{number, QLatin1String(key) == QLatin1String("phone") ? QStringLiteral("mobile")
                                                                                       : QString(),
-                                   v.phones.isEmpty()});
+                                   v.phones.isEmpty(), {}});
   }
   v.wechat = cell("wechat");
   v.email = cell("email");

@@ -1,6 +1,8 @@
 // Registry: opening, and the volunteer use cases.
 #include "app/registry.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,7 +38,31 @@ Error possibleDuplicate(const QStringList& registryNos) {
 Error finalStatus(VolunteerStatus from, VolunteerStatus to) {
   return makeError("validation.status_transition", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "A volunteer whose status is '%1' cannot be changed to '%2'."),
-                   {store::displayName(from), store::displayName(to)}, "status");
+                   {utf8(QCoreApplication::translate("dd::store", store::displayName(from))),
+                    utf8(QCoreApplication::translate("dd::store", store::displayName(to)))},
+                   "status");
+}
+
+Error setByWorkflow(VolunteerStatus to) {
+  return makeError("validation.status_by_workflow", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "'%1' cannot be set by hand: reserve a volunteer from the match "
+                                                "page, and a donation is recorded by the collection stage of a case."),
+                   {utf8(QCoreApplication::translate("dd::store", store::displayName(to)))}, "status");
+}
+
+// A number that was on the record and is not any more is kept, dated, as a
+// replaced number: staff can still see (and search) the old number, and a
+// volunteer who lost contact may be traced through it.
+void keepReplacedPhones(const Volunteer& before, Volunteer& after, const QDate& today) {
+  for (const store::Phone& old : before.phones) {
+    const bool stillThere = std::any_of(after.phones.cbegin(), after.phones.cend(),
+                                        [&](const store::Phone& phone) { return phone.number == old.number; });
+    if (stillThere || old.number.isEmpty()) continue;
+    store::Phone replaced = old;
+    replaced.current = false;
+    if (replaced.inUse()) replaced.replacedOn = today;
+    after.phones.append(replaced);
+  }
 }
 
 QStringList phoneNumbers(const Volunteer& v) {
@@ -145,6 +171,7 @@ SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Ac
   v.lastContactOk = before->lastContactOk;
   v.createdAt = before->createdAt;
   v.importBatchId = before->importBatchId;
+  keepReplacedPhones(*before, v, QDate::currentDate());
   if (Status s = volunteers.update(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
   if (v.status != before->status) {
     if (Status s = volunteers.addStatusChange({0, v.id, {}, actor.staff, before->status, v.status, v.statusReason,
@@ -164,8 +191,31 @@ SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Ac
   return result;
 }
 
+bool Registry::settableByHand(VolunteerStatus status) {
+  return status != VolunteerStatus::Reserved && status != VolunteerStatus::Donated;
+}
+
 SaveResult<Volunteer> Registry::changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                              const Actor& actor) {
+  if (!settableByHand(request.to)) return SaveResult<Volunteer>::failure(setByWorkflow(request.to));
+  return applyStatus(volunteerId, rowVersion, request, actor);
+}
+
+SaveResult<Volunteer> Registry::reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
+                                                  const Actor& actor) {
+  StatusChangeRequest request;
+  request.to = VolunteerStatus::Reserved;
+  request.patientId = patientId;
+  if (patientId != 0) {
+    auto reservedFor = patient(patientId);
+    if (!reservedFor) return SaveResult<Volunteer>::failure(reservedFor.error());
+    request.reason = reservedFor->caseNo;
+  }
+  return applyStatus(volunteerId, rowVersion, request, actor);
+}
+
+SaveResult<Volunteer> Registry::applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+                                            const Actor& actor) {
   auto current = volunteer(volunteerId);
   if (!current) return SaveResult<Volunteer>::failure(current.error());
   const VolunteerStatus from = current->status;

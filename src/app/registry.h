@@ -62,8 +62,15 @@ class Registry {
                                                  bool acceptWarnings = false);
   // Saves edits; volunteer.rowVersion must be the version read, else conflict.
   SaveResult<store::Volunteer> updateVolunteer(const store::Volunteer& volunteer, const Actor& actor);
+  // A status change staff ask for by hand (deferral, withdrawal, lost
+  // contact, ...). "Reserved" and "donated" are not among them: only the
+  // workflow sets those (reserveForPatient, the cases' collection stage).
   SaveResult<store::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                             const Actor& actor);
+  static bool settableByHand(store::VolunteerStatus status);
+  // Reserves the volunteer for one patient (the match page's action).
+  SaveResult<store::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
+                                                 const Actor& actor);
   Expected<QList<store::StatusChange>> statusHistory(qint64 volunteerId);
   // Retires everyone who has reached 60 on `today` (except those already
   // retired, withdrawn, permanently deferred, or reserved for a workup in
@@ -109,6 +116,8 @@ class Registry {
   Expected<QList<store::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);
 
   // --- audit and batches
+  // Oldest first; a creation's whole-record snapshot comes as one entry per
+  // recorded field, in the record's field order.
   Expected<QList<store::AuditEntry>> auditTrail(const QString& entity, qint64 entityId);
   Expected<QList<store::ImportBatch>> importBatches();
 
@@ -132,6 +141,9 @@ class Registry {
   HlaChecker hla_;
   std::function<void(qint64)> written_;
   void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction
+  // Any status change, the workflow's included (no "by hand" rule).
+  SaveResult<store::Volunteer> applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+                                           const Actor& actor);
   // A case change's last step: commit, tell the hook, hand back the case.
   SaveResult<store::WorkupCase> committedCase(store::Transaction& transaction, const store::WorkupCase& saved);
 };

@@ -119,6 +119,13 @@ SaveResult<T> errorsOf(const SaveResult<U>& nested) {
 Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAttempt& input, const Actor& actor) {
   store::ContactAttempt attempt = input;
   if (attempt.staff.isEmpty()) attempt.staff = actor.staff;
+  if (!attempt.at.isValid()) attempt.at = QDateTime::currentDateTimeUtc();
+  // Back-dating (a call made yesterday, written up today) is fine; a date
+  // to come is a typing mistake.
+  if (attempt.at.toLocalTime().date() > QDate::currentDate())
+    return makeError("validation.contact_future", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "Contact date %1 is in the future."),
+                     {utf8(attempt.at.toLocalTime().date().toString(Qt::ISODate))}, "contact_date");
   store::Transaction transaction(*db_);
   if (!transaction.started()) return transaction.started().error();
   store::WorkupRepository workups(*db_);
@@ -235,8 +242,7 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
       !s)
     return failed<WorkupCase>(s);
   if (!reservedForThisPatient) {
-    StatusChangeRequest reserve{VolunteerStatus::Reserved, patientRecord->caseNo, {}, patientId, {}, {}};
-    auto reserved = changeStatus(volunteerId, donor->rowVersion, reserve, actor);
+    auto reserved = reserveForPatient(volunteerId, donor->rowVersion, patientId, actor);
     if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
   }
   return committedCase(transaction, w);
@@ -261,7 +267,7 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
     StatusChangeRequest donated{VolunteerStatus::Donated, {}, {}, 0, {}, when};
-    auto changed = changeStatus(w.volunteerId, donor->rowVersion, donated, actor);
+    auto changed = applyStatus(w.volunteerId, donor->rowVersion, donated, actor);
     if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
   return committedCase(transaction, w);
@@ -335,7 +341,7 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
   auto donor = volunteer(w.volunteerId);
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   if (donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == w.patientId) {
-    auto released = changeStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
+    auto released = applyStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
     if (!released.ok()) return errorsOf<WorkupCase>(released);
   }
   return committedCase(transaction, w);
@@ -360,7 +366,14 @@ Expected<QList<WorkupCase>> Registry::workupCasesForVolunteer(qint64 volunteerId
   return store::WorkupRepository(*db_).forVolunteer(volunteerId);
 }
 Expected<QList<store::AuditEntry>> Registry::auditTrail(const QString& entity, qint64 entityId) {
-  return store::AuditLog(*db_).trail(entity, entityId);
+  // The record's own field order, read off an empty record.
+  QList<QPair<QString, QString>> fields;
+  if (entity == QLatin1String("volunteer")) fields = store::volunteer_columns::auditFields(store::Volunteer{});
+  else if (entity == QLatin1String("patient")) fields = store::PatientRepository::auditFields(Patient{});
+  else if (entity == QLatin1String("workup_case")) fields = store::WorkupRepository::auditFields(WorkupCase{});
+  QStringList order;
+  for (const auto& field : fields) order << field.first;
+  return store::AuditLog(*db_).fieldTrail(entity, entityId, order);
 }
 Expected<QList<store::ImportBatch>> Registry::importBatches() { return store::WorkupRepository(*db_).batches(); }
 

@@ -111,8 +111,11 @@ std::optional<Error> checkIdNumber(const QString& idNumber) {
   const QChar expected = idCheckDigit(idNumber.left(17));
   if (expected != idNumber.at(17))
     return fieldError("validation.id_check_digit",
-                      QT_TRANSLATE_NOOP("dd::app", "ID number %1 has a wrong check digit: expected %2, found %3."),
-                      {utf8(idNumber), utf8(QString(expected)), utf8(QString(idNumber.at(17)))}, "id_number");
+                      // The expected digit is not shown on purpose: a wrong check digit almost always
+                      // means another digit was misread, so staff must re-read the card, not "fix" the last one.
+                      QT_TRANSLATE_NOOP("dd::app", "ID number %1 does not pass the check-digit test: one of its "
+                                                   "digits is wrong. Read the number again from the ID card."),
+                      {utf8(idNumber)}, "id_number");
   if (!birthDateFromId(idNumber).isValid())
     return fieldError("validation.id_birth_invalid",
                       QT_TRANSLATE_NOOP("dd::app", "ID number %1 contains an impossible birth date %2."),
@@ -159,7 +162,10 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
     if (sexFromId(v.idNumber) != v.sex)
       errors.push_back(fieldError("validation.id_sex_mismatch",
                                   QT_TRANSLATE_NOOP("dd::app", "Sex disagrees with the ID number, which says %1."),
-                                  {v.sex == Sex::Male ? "female" : "male"}, "sex"));
+                                  {utf8(sexFromId(v.idNumber) == Sex::Male
+                                            ? QCoreApplication::translate("dd::app", "male")
+                                            : QCoreApplication::translate("dd::app", "female"))},
+                                  "sex"));
   }
 
   if (v.birthDate.isValid() && v.birthDate <= context.today) {
@@ -191,16 +197,26 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
       v.ethnicity = normalised;
   }
 
+  // Errors name the field the number is shown in: the current number is
+  // "phone", any other number in use "phone2". Replaced numbers are history.
   int current = 0;
+  bool phoneInUse = false;
   for (store::Phone& phone : v.phones) {
     phone.number = phone.number.trimmed();
-    checkPhone(errors, phone.number, "phones");
+    if (!phone.inUse()) continue;
+    phoneInUse = phoneInUse || !phone.number.isEmpty();
+    checkPhone(errors, phone.number, phone.number == v.currentPhone() ? "phone" : "phone2");
     if (phone.current) ++current;
   }
   if (current > 1)
     errors.push_back(fieldError("validation.phone_current",
                                 QT_TRANSLATE_NOOP("dd::app", "Only one phone number can be the current one."), {},
-                                "phones"));
+                                "phone"));
+  if (!phoneInUse && v.wechat.trimmed().isEmpty() && v.email.trimmed().isEmpty())
+    errors.push_back(fieldError("validation.contact_required",
+                                QT_TRANSLATE_NOOP("dd::app", "At least one way to reach the volunteer is required: a "
+                                                             "phone number, WeChat or e-mail."),
+                                {}, "phone"));
   checkPhone(errors, v.emergency.phone.trimmed(), "emergency_phone");
   static const QRegularExpression email(QStringLiteral(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)"));
   if (!v.email.trimmed().isEmpty() && !email.match(v.email.trimmed()).hasMatch())
@@ -214,6 +230,13 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
     if (!v.consentDate.isValid()) errors.push_back(required("consent_date"));
     if (v.consentVersion.trimmed().isEmpty()) errors.push_back(required("consent_version"));
   }
+  // A drive is found again (batch printing) by its date (and place).
+  if (!v.drive.date.isValid() && (!v.drive.place.trimmed().isEmpty() || !v.drive.organiser.trimmed().isEmpty()))
+    errors.push_back(required("drive_date"));
+  if (v.drive.date.isValid() && v.drive.date > context.today)
+    errors.push_back(fieldError("validation.drive_future",
+                                QT_TRANSLATE_NOOP("dd::app", "Recruitment date %1 is in the future."),
+                                {iso(v.drive.date)}, "drive_date"));
   if (v.consentDate.isValid() && v.consentDate > context.today)
     errors.push_back(fieldError("validation.consent_future",
                                 QT_TRANSLATE_NOOP("dd::app", "Consent date %1 is in the future."),

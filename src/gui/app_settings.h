@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include "store/records.h"
+
 class QHeaderView;
 class QWidget;
 
@@ -30,6 +32,10 @@ class AppSettings {
   static void setOrganisation(const OrganisationInfo& info);
   static QString language();  // empty: follow the system locale
   static void setLanguage(const QString& language);
+  // The recruitment drive of the last volunteer registered here: the next
+  // registration on the same day starts with it (a drive registers many).
+  static store::RecruitmentDrive lastDrive();
+  static void setLastDrive(const store::RecruitmentDrive& drive);
 
   // Window geometry and table layouts, keyed by a stable name.
   static void saveGeometry(const QString& key, const QWidget* widget);

@@ -1,5 +1,7 @@
 #include "gui/display_text.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -34,6 +36,17 @@ QString maskIdNumber(const QString& idNumber) {
 QString maskPhone(const QString& phone) {
   if (phone.size() <= 7) return QString(phone.size(), QLatin1Char('*'));
   return phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4);
+}
+
+QString maskEmail(const QString& email) {
+  const qsizetype at = email.indexOf(QLatin1Char('@'));
+  if (at < 0) return maskWechat(email);
+  return email.left(std::min<qsizetype>(2, at)) + QStringLiteral("***") + email.mid(at);
+}
+
+QString maskWechat(const QString& wechat) {
+  if (wechat.isEmpty()) return {};
+  return wechat.left(std::min<qsizetype>(2, wechat.size() / 2)) + QStringLiteral("***");
 }
 
 int ageInYears(const QDate& birth, const QDate& day) {

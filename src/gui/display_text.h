@@ -17,6 +17,9 @@ QString stageText(store::WorkupStage stage);
 QString maskIdNumber(const QString& idNumber);
 // "138****5678".
 QString maskPhone(const QString& phone);
+// "zh***@example.com", "wx***": enough to recognise, not to copy.
+QString maskEmail(const QString& email);
+QString maskWechat(const QString& wechat);
 // Whole years on `day` (today by default); -1 for an unknown birth date.
 int ageInYears(const QDate& birth, const QDate& day = QDate::currentDate());
 QString regionText(const QString& prefecture, const QString& county);

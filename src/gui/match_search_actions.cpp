@@ -34,10 +34,8 @@ bool MatchSearchPage::reserveSelected() {
                          .arg(volunteer->registryNo),
                      tr("Reserve")))
     return false;
-  app::StatusChangeRequest request;
-  request.to = store::VolunteerStatus::Reserved;
-  request.patientId = searchedPatient_;
-  const auto result = registry_->changeStatus(volunteerId, volunteer->rowVersion, request, app::Actor::fromOperatingSystem());
+  const auto result = registry_->reserveForPatient(volunteerId, volunteer->rowVersion, searchedPatient_,
+                                                   app::Actor::fromOperatingSystem());
   if (!result.ok()) {
     QStringList messages;
     for (const Error& error : result.errors) messages << dd::qt::translated(error);

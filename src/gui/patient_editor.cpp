@@ -1,6 +1,8 @@
 #include "gui/patient_editor.h"
 
+#include <QKeySequence>
 #include <QPushButton>
+#include <QShortcut>
 
 #include "app/registry.h"
 #include "app/volunteer_validation.h"
@@ -11,6 +13,7 @@
 #include "gui/form_helpers.h"
 #include "gui/hla_field_watcher.h"
 #include "gui/patient_table_model.h"
+#include "gui/record_history.h"
 #include "ui_patient_editor.h"
 
 namespace dd::gui {
@@ -77,6 +80,9 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
     if (save()) accept();
   });
   connect(ui_->buttons, &QDialogButtonBox::rejected, this, &PatientEditor::reject);
+  // Ctrl+S saves and keeps the editor open, as in any editor.
+  auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+  connect(saveShortcut, &QShortcut::activated, this, [this] { save(); });
   if (id != 0) {
     auto loaded = registry_->patient(id);
     if (!loaded) {
@@ -143,14 +149,14 @@ void PatientEditor::loadAudit() {
   ui_->auditTable->clear();
   if (patient_.id == 0) return;
   auto audit = registry_->auditTrail(QStringLiteral("patient"), patient_.id);
+  const QList<HistoryRow> rows = audit ? readableHistory(*audit, {}) : QList<HistoryRow>();
   const QStringList headers{tr("When"), tr("Staff"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")};
   ui_->auditTable->setColumnCount(headers.size());
   ui_->auditTable->setHorizontalHeaderLabels(headers);
-  ui_->auditTable->setRowCount(audit ? audit->size() : 0);
-  for (int r = 0; audit && r < audit->size(); ++r) {
-    const store::AuditEntry& e = audit->at(r);
-    const QStringList cells{e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.staff, e.action, e.field,
-                            e.oldValue, e.newValue};
+  ui_->auditTable->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r) {
+    const HistoryRow& row = rows.at(r);
+    const QStringList cells{row.when, row.staff, row.action, row.field, row.oldValue, row.newValue};
     for (int c = 0; c < cells.size(); ++c) ui_->auditTable->setItem(r, c, new QTableWidgetItem(cells[c]));
   }
   ui_->auditTable->resizeColumnsToContents();

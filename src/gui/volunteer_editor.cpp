@@ -1,8 +1,10 @@
 #include "gui/form_helpers.h"
 #include "gui/volunteer_editor.h"
 
+#include <QKeySequence>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 
 #include "app/registry.h"
 #include "core/qt/localization.h"
@@ -27,11 +29,17 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   ui_->savedNote->hide();
   volunteer_form::setUp(*ui_);
   volunteer_form::registerFields(*ui_, this, *errors_);
-  ui_->buttons->button(QDialogButtonBox::Save)->setText(id == 0 ? tr("&Register") : tr("&Save"));
-  connect(ui_->buttons, &QDialogButtonBox::accepted, this, [this] {
-    if (save()) accept();
-  });
+  registerAnother_ = ui_->buttons->addButton(tr("Register &another"), QDialogButtonBox::ActionRole);
+  connect(registerAnother_, &QPushButton::clicked, this, &VolunteerEditor::startAnotherRegistration);
+  connect(ui_->buttons, &QDialogButtonBox::accepted, this, &VolunteerEditor::saveFromButton);
   connect(ui_->buttons, &QDialogButtonBox::rejected, this, &VolunteerEditor::reject);
+  // Ctrl+S saves and keeps the editor open, as in any editor.
+  auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+  connect(saveShortcut, &QShortcut::activated, this, [this] { save(); });
+  errors_->setRecheck([this] {
+    store::Volunteer v = edited();
+    return registry_->validate(v, v.id == 0);
+  });
   connect(ui_->idNumber, &QLineEdit::textEdited, this, [this] { volunteer_form::followIdNumber(*ui_); });
   hlaWatcher_ = new HlaFieldWatcher(registry_, this);
   hlaWatcher_->watch(store::Locus::A, ui_->hlaA, ui_->hlaAReading, *errors_);
@@ -48,6 +56,8 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
       return;
     }
     volunteer_ = *loaded;
+  } else if (const store::RecruitmentDrive drive = AppSettings::lastDrive(); drive.date == QDate::currentDate()) {
+    volunteer_.drive = drive;  // the next volunteer of today's drive
   }
   recordTabs_ = new VolunteerRecordTabs(registry_, ui_.get(), this);
   connect(recordTabs_, &VolunteerRecordTabs::volunteerChanged, this, [this](const store::Volunteer& changed) {
@@ -76,8 +86,37 @@ void VolunteerEditor::display(const store::Volunteer& volunteer) {
 }
 
 void VolunteerEditor::updateTitle() {
-  setWindowTitle(volunteer_.id == 0 ? tr("Register volunteer")
-                                    : tr("Volunteer %1 %2").arg(volunteer_.registryNo, volunteer_.name));
+  const bool registering = volunteer_.id == 0;
+  setWindowTitle(registering ? tr("Register volunteer")
+                             : tr("Volunteer %1 %2").arg(volunteer_.registryNo, volunteer_.name));
+  ui_->buttons->button(QDialogButtonBox::Save)->setText(registering ? tr("&Register") : tr("&Save"));
+  // After a registration the editor stays open to show the new number;
+  // the next volunteer of the drive is one click away.
+  registerAnother_->setVisible(registeredHere_ && !registering);
+  ui_->buttons->button(QDialogButtonBox::Cancel)->setText(registeredHere_ ? tr("&Close") : tr("Cancel"));
+}
+
+void VolunteerEditor::saveFromButton() {
+  const bool registering = volunteer_.id == 0;
+  if (!save()) return;
+  if (!registering) accept();
+}
+
+void VolunteerEditor::startAnotherRegistration() {
+  if (isDirty()) {
+    bool saved = false;
+    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
+                                          tr("This volunteer has changes that are not saved. Save them?"),
+                                          [this] { return save(); }, &saved))
+      return;
+  }
+  store::Volunteer next;
+  next.drive = volunteer_.drive;
+  volunteer_ = next;
+  display(volunteer_);
+  ui_->savedNote->hide();
+  ui_->tabs->setCurrentIndex(0);
+  ui_->name->setFocus();
 }
 
 store::Volunteer VolunteerEditor::edited() const {
@@ -132,7 +171,13 @@ bool VolunteerEditor::save() {
   volunteer_ = *result.value;
   saved_ = true;
   display(volunteer_);
-  if (registering) showRegistered(volunteer_);
+  if (registering) {
+    registeredHere_ = true;
+    registeredIds_.append(volunteer_.id);
+    AppSettings::setLastDrive(volunteer_.drive);
+    updateTitle();
+    showRegistered(volunteer_);
+  }
   return true;
 }
 

@@ -4,13 +4,16 @@
 // log and audit history. Save validates through app/ first and writes nothing
 // while any field is wrong; closing with unsaved edits asks first; a version
 // conflict shows both versions (ConflictDialog).
-#include <QDialog>
 #include <memory>
-
 #include <vector>
+
+#include <QDialog>
+#include <QList>
 
 #include "core/message.h"
 #include "store/records.h"
+
+class QPushButton;
 
 namespace Ui {
 class VolunteerEditor;
@@ -40,6 +43,9 @@ class VolunteerEditor : public QDialog {
   bool isDirty() const;
   const FieldErrors& fieldErrors() const { return *errors_; }
 
+  // Every volunteer registered in this editor (Register, Register another, ...).
+  const QList<qint64>& registeredIds() const { return registeredIds_; }
+
   // Validates and saves; true when written. Shows problems in the form.
   bool save();
   // Close without the unsaved-changes question when nothing changed.
@@ -52,6 +58,8 @@ class VolunteerEditor : public QDialog {
   bool resolveConflict(store::Volunteer mine);
   void showRegistered(const store::Volunteer& v);
   void updateTitle();
+  void saveFromButton();  // Save closes; Register stays open to show the number
+  void startAnotherRegistration();
 
   std::unique_ptr<Ui::VolunteerEditor> ui_;
   std::unique_ptr<FieldErrors> errors_;
@@ -61,6 +69,9 @@ class VolunteerEditor : public QDialog {
   HlaFieldWatcher* hlaWatcher_ = nullptr;
   QString loadError_;
   bool saved_ = false;
+  bool registeredHere_ = false;
+  QList<qint64> registeredIds_;
+  QPushButton* registerAnother_ = nullptr;
 };
 
 }  // namespace dd::gui

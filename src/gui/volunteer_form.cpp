@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include <QCoreApplication>
+
 #include "app/volunteer_validation.h"
 #include "gui/display_text.h"
 #include "gui/field_errors.h"
@@ -34,8 +36,10 @@ void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& error
       {"birth_date", "birthDate"}, {"ethnicity", "ethnicity"},  {"address", "address"},
       {"prefecture", "prefecture"}, {"county", "county"},       {"work_unit", "workUnit"},
       {"abo", "abo"},            {"rh", "rh"},                  {"cmv", "cmv"},
-      {"weight_kg", "weightKg"}, {"consent_date", "consentDate"}, {"consent_version", "consentVersion"}, {"phones", "phone"},
-      {"phone", "phone"},        {"wechat", "wechat"},          {"email", "email"},
+      {"weight_kg", "weightKg"}, {"consent_date", "consentDate"}, {"consent_version", "consentVersion"},
+      {"phones", "phone"},       {"phone", "phone"},            {"phone2", "phone2"},
+      {"wechat", "wechat"},      {"email", "email"},
+      {"drive_date", "driveDate"}, {"drive_place", "drivePlace"}, {"drive_organiser", "driveOrganiser"},
       {"emergency_name", "emergencyName"}, {"emergency_relation", "emergencyRelation"},
       {"emergency_phone", "emergencyPhone"}};
   for (const auto& [field, editor] : fields)
@@ -66,11 +70,23 @@ void fill(Ui::VolunteerEditor& ui, const store::Volunteer& v) {
   ui.weightKg->setValue(v.weightKg);
   setDate(ui.consentDate, v.consentDate);
   ui.consentVersion->setText(v.consentVersion);
+  setDate(ui.driveDate, v.drive.date);
+  ui.drivePlace->setText(v.drive.place);
+  ui.driveOrganiser->setText(v.drive.organiser);
   ui.phone->setText(v.currentPhone());
   QString other;
-  for (const store::Phone& phone : v.phones)
-    if (phone.number != v.currentPhone()) other = phone.number;
+  QStringList replaced;
+  for (const store::Phone& phone : v.phones) {
+    if (!phone.inUse())
+      replaced << QCoreApplication::translate("dd::gui", "%1 (replaced %2)")
+                      .arg(maskPhone(phone.number), dateText(phone.replacedOn));
+    else if (phone.number != v.currentPhone())
+      other = phone.number;
+  }
   ui.phone2->setText(other);
+  ui.formerPhones->setText(replaced.join(QStringLiteral("; ")));
+  ui.formerPhones->setVisible(!replaced.isEmpty());
+  ui.formerPhonesLabel->setVisible(!replaced.isEmpty());
   ui.wechat->setText(v.wechat);
   ui.email->setText(v.email);
   ui.emergencyName->setText(v.emergency.name);
@@ -98,16 +114,21 @@ void read(const Ui::VolunteerEditor& ui, store::Volunteer& v) {
   v.weightKg = ui.weightKg->value();
   v.consentDate = dateOf(ui.consentDate);
   v.consentVersion = ui.consentVersion->text().trimmed();
-  // Phones: the first is current; labels of numbers that stay are kept.
+  v.drive = {dateOf(ui.driveDate), ui.drivePlace->text().trimmed(), ui.driveOrganiser->text().trimmed()};
+  // Phones: the first is current; labels of numbers that stay are kept, and
+  // so are replaced numbers (history; the registry dates a number that was
+  // in use and is no longer in either field).
   QList<store::Phone> phones;
   const QString numbers[] = {ui.phone->text().trimmed(), ui.phone2->text().trimmed()};
   for (const QString& number : numbers) {
     if (number.isEmpty()) continue;
-    store::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty()};
+    store::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}};
     for (const store::Phone& old : v.phones)
       if (old.number == number && !old.label.isEmpty()) phone.label = old.label;
     phones.append(phone);
   }
+  for (const store::Phone& old : v.phones)
+    if (!old.inUse() && old.number != numbers[0] && old.number != numbers[1]) phones.append(old);
   v.phones = phones;
   v.wechat = ui.wechat->text().trimmed();
   v.email = ui.email->text().trimmed();
@@ -156,6 +177,9 @@ QList<FieldDifference> differences(const store::Volunteer& mine, const store::Vo
       {"weight_kg", [](const auto& v) { return v.weightKg > 0 ? QString::number(v.weightKg) : QString(); }},
       {"consent_date", [](const auto& v) { return dateText(v.consentDate); }},
       {"consent_version", [](const auto& v) { return v.consentVersion; }},
+      {"drive_date", [](const auto& v) { return dateText(v.drive.date); }},
+      {"drive_place", [](const auto& v) { return v.drive.place; }},
+      {"drive_organiser", [](const auto& v) { return v.drive.organiser; }},
       {"sample_id", [](const auto& v) { return v.sampleId; }},
       {"lab", [](const auto& v) { return v.lab; }},
       {"typing_date", [](const auto& v) { return dateText(v.typingDate); }},

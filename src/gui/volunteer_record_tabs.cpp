@@ -1,12 +1,14 @@
 #include "gui/volunteer_record_tabs.h"
 
 #include <QHeaderView>
+#include <QTime>
 #include <QTimeZone>
 
 #include "app/registry.h"
 #include "core/qt/localization.h"
 #include "gui/display_text.h"
 #include "gui/form_helpers.h"
+#include "gui/record_history.h"
 #include "ui_volunteer_editor.h"
 
 namespace dd::gui {
@@ -33,8 +35,10 @@ void showError(QLabel* label, const QString& message) {
 
 VolunteerRecordTabs::VolunteerRecordTabs(app::Registry* registry, Ui::VolunteerEditor* ui, QObject* parent)
     : QObject(parent), registry_(registry), ui_(ui) {
+  // Reserved and donated are the workflow's to set (app::Registry::settableByHand).
   for (int s = 0; s < store::kVolunteerStatusCount; ++s)
-    ui_->newStatus->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
+    if (app::Registry::settableByHand(static_cast<store::VolunteerStatus>(s)))
+      ui_->newStatus->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
   for (int s = 0; s < store::kWorkupStageCount; ++s)
     ui_->withdrawalStage->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
   for (int c = 0; c <= static_cast<int>(store::ContactChannel::Visit); ++c)
@@ -57,7 +61,8 @@ void VolunteerRecordTabs::show(const store::Volunteer& volunteer) {
   if (volunteer.statusUntil.isValid()) current += tr(" (until %1)").arg(dateText(volunteer.statusUntil));
   ui_->currentStatus->setText(registered ? current : tr("Status, contacts and history are kept once the volunteer "
                                                         "is registered."));
-  ui_->newStatus->setCurrentIndex(static_cast<int>(volunteer.status));
+  ui_->newStatus->setCurrentIndex(std::max(0, ui_->newStatus->findData(static_cast<int>(volunteer.status))));
+  ui_->contactDate->setDate(QDate::currentDate());
   statusChoiceChanged();
   loadHistory();
 }
@@ -89,8 +94,12 @@ void VolunteerRecordTabs::loadHistory() {
   setRows(ui_->contactTable, {tr("When"), tr("Channel"), tr("Outcome"), tr("Note"), tr("Staff")}, rows);
   rows.clear();
   if (auto audit = registry_->auditTrail(QStringLiteral("volunteer"), volunteer_.id)) {
-    for (const store::AuditEntry& entry : *audit)
-      rows.append({localTime(entry.at), entry.staff, entry.action, entry.field, entry.oldValue, entry.newValue});
+    const auto caseNoOf = [this](qint64 patientId) {
+      auto patient = registry_->patient(patientId);
+      return patient ? patient->caseNo : QString();
+    };
+    for (const HistoryRow& row : readableHistory(*audit, caseNoOf))
+      rows.append({row.when, row.staff, row.action, row.field, row.oldValue, row.newValue});
   }
   setRows(ui_->auditTable, {tr("When"), tr("Staff"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")},
           rows);
@@ -122,7 +131,16 @@ bool VolunteerRecordTabs::changeStatus() {
 bool VolunteerRecordTabs::addContact() {
   store::ContactAttempt attempt;
   attempt.volunteerId = volunteer_.id;
-  attempt.at = QDateTime::currentDateTimeUtc();
+  // Today: now. An earlier day (a call written up later): midday of that
+  // day, so the log keeps its order and the date reads the same everywhere.
+  const QDate on = form::dateOf(ui_->contactDate);
+  if (!ui_->contactDate->isReadable()) {
+    showError(ui_->contactError, tr("The contact date is not a date: type it as 2026-11-28."));
+    return false;
+  }
+  attempt.at = !on.isValid() || on == QDate::currentDate()
+                   ? QDateTime::currentDateTimeUtc()
+                   : QDateTime(on, QTime(12, 0)).toUTC();
   attempt.channel = static_cast<store::ContactChannel>(ui_->contactChannel->currentData().toInt());
   attempt.outcome = static_cast<store::ContactOutcome>(ui_->contactOutcome->currentData().toInt());
   attempt.note = ui_->contactNote->text().trimmed();
@@ -134,6 +152,7 @@ bool VolunteerRecordTabs::addContact() {
   }
   showError(ui_->contactError, {});
   ui_->contactNote->clear();
+  ui_->contactDate->setDate(QDate::currentDate());
   // The contact log maintains lastContactOk (and the row version): re-read.
   if (auto fresh = registry_->volunteer(volunteer_.id)) Q_EMIT volunteerChanged(*fresh);
   else loadHistory();

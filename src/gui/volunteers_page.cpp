@@ -115,8 +115,9 @@ void VolunteersPage::pageShown() {
 
 void VolunteersPage::createRecord() {
   VolunteerEditor editor(registry_, 0, this);
-  if (editor.exec() != QDialog::Accepted) return;
-  Q_EMIT volunteerSaved(editor.volunteerId());
+  editor.exec();
+  if (editor.registeredIds().isEmpty()) return;
+  for (qint64 id : editor.registeredIds()) Q_EMIT volunteerSaved(id);
   applyFilter();
 }
 

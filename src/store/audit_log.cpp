@@ -1,5 +1,9 @@
 #include "store/audit_log.h"
 
+#include <algorithm>
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -104,6 +108,32 @@ Expected<QList<AuditEntry>> AuditLog::trail(const QString& entity, qint64 entity
                               q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
                               q.value(6).toString(), q.value(7).toString(), q.value(8).toString()});
   return entries;
+}
+
+Expected<QList<AuditEntry>> AuditLog::fieldTrail(const QString& entity, qint64 entityId,
+                                                 const QStringList& fieldOrder) {
+  auto entries = trail(entity, entityId);
+  if (!entries) return entries;
+  QList<AuditEntry> split;
+  for (const AuditEntry& entry : std::as_const(*entries)) {
+    if (entry.field != QLatin1String("*")) {
+      split.append(entry);
+      continue;
+    }
+    const QJsonObject snapshot = QJsonDocument::fromJson(entry.newValue.toUtf8()).object();
+    QStringList keys = snapshot.keys();  // alphabetical
+    std::stable_sort(keys.begin(), keys.end(), [&](const QString& a, const QString& b) {
+      // indexOf is -1 for an unknown field: as unsigned it sorts last.
+      return static_cast<std::size_t>(fieldOrder.indexOf(a)) < static_cast<std::size_t>(fieldOrder.indexOf(b));
+    });
+    for (const QString& key : keys) {
+      AuditEntry field = entry;
+      field.field = key;
+      field.newValue = snapshot.value(key).toString();
+      split.append(field);
+    }
+  }
+  return split;
 }
 
 QPair<QString, QString> AuditLog::lastChange(const QString& entity, qint64 entityId) {

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include "core/expected.h"
 #include "store/records.h"
@@ -25,6 +26,10 @@ class AuditLog {
   Status writeSnapshot(const QString& staff, const QString& action, const QString& entity, qint64 entityId,
                        const QList<QPair<QString, QString>>& fields);
   Expected<QList<AuditEntry>> trail(const QString& entity, qint64 entityId);
+  // The same, with each "*" snapshot split into one entry per recorded field
+  // (old value empty), in `fieldOrder` (the record's own field order; fields
+  // not in it follow, alphabetically): history reads field by field.
+  Expected<QList<AuditEntry>> fieldTrail(const QString& entity, qint64 entityId, const QStringList& fieldOrder);
   // Who changed the entity last and when (for conflict messages); empty if unknown.
   QPair<QString, QString> lastChange(const QString& entity, qint64 entityId);
 

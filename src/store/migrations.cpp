@@ -43,6 +43,8 @@ const QList<Migration>& migrations() {
       {3, "workup_case.consent_template: which consent form text was printed for the case", schema::version3()},
       {4, "workup_case.stage_note: why a stage was skipped or undone (the latest; all of them in the audit trail)",
        schema::version4()},
+      {5, "volunteer_phone.replaced_on: a replaced number is kept, dated, instead of being overwritten",
+       schema::version5()},
   };
   return all;
 }

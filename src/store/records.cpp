@@ -10,8 +10,10 @@ bool HlaTyping::isEmpty() const {
 
 QString Volunteer::currentPhone() const {
   for (const Phone& phone : phones)
-    if (phone.current) return phone.number;
-  return phones.isEmpty() ? QString() : phones.constFirst().number;
+    if (phone.current && phone.inUse()) return phone.number;
+  for (const Phone& phone : phones)
+    if (phone.inUse()) return phone.number;
+  return {};
 }
 
 }  // namespace dd::store

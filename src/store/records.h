@@ -35,6 +35,8 @@ struct Phone {
   QString number;
   QString label;         // "mobile", "home", "work", free text
   bool current = false;  // the number to call first; at most one is current
+  QDate replacedOn;      // set when staff replaced the number: kept as history, never called
+  bool inUse() const { return !replacedOn.isValid(); }
   bool operator==(const Phone&) const = default;
 };
 
@@ -100,7 +102,7 @@ struct Volunteer {
   QDateTime createdAt;        // UTC, set by the store
   QDateTime updatedAt;
 
-  QString currentPhone() const;  // the current phone, else the first, else empty
+  QString currentPhone() const;  // the current phone, else the first in use, else empty
 };
 
 // A row of the volunteer list (paged listing for the GUI).

@@ -190,4 +190,6 @@ QStringList version3() { return {QStringLiteral("ALTER TABLE workup_case ADD COL
 
 QStringList version4() { return {QStringLiteral("ALTER TABLE workup_case ADD COLUMN stage_note TEXT")}; }
 
+QStringList version5() { return {QStringLiteral("ALTER TABLE volunteer_phone ADD COLUMN replaced_on TEXT")}; }
+
 }  // namespace dd::store::schema

@@ -9,4 +9,5 @@ QStringList version1();
 QStringList version2();
 QStringList version3();  // workup_case.consent_template (documents)
 QStringList version4();  // workup_case.stage_note (skipped or undone stages)
+QStringList version5();  // volunteer_phone.replaced_on (replaced numbers kept as history)
 }  // namespace dd::store::schema

@@ -121,6 +121,7 @@ QString phonesText(const QList<Phone>& phones) {
     QString part = phone.number;
     if (!phone.label.isEmpty()) part += QStringLiteral(" (%1)").arg(phone.label);
     if (phone.current) part += QLatin1Char('*');
+    if (!phone.inUse()) part += QStringLiteral(" [replaced %1]").arg(phone.replacedOn.toString(Qt::ISODate));
     parts << part;
   }
   return parts.join(QStringLiteral("; "));

@@ -19,6 +19,7 @@ Volunteer read(const QSqlQuery& query);  // a row selected with selectList()
 
 // (column, text) pairs of everything the audit log tracks, phones included.
 QList<QPair<QString, QString>> auditFields(const Volunteer& volunteer);
-QString phonesText(const QList<Phone>& phones);  // "138...(mobile)*; 0531..." (* = current)
+// "138... (mobile)*; 0531... [replaced 2026-12-01]" (* = current)
+QString phonesText(const QList<Phone>& phones);
 
 }  // namespace dd::store::volunteer_columns

@@ -83,7 +83,7 @@ Expected<QList<VolunteerSummary>> VolunteerRepository::list(const VolunteerQuery
   QSqlQuery q(db_.sql());
   q.setForwardOnly(true);
   q.prepare(QStringLiteral("SELECT v.id, v.row_version, v.registry_no, v.name, v.sex, v.birth_date, v.id_number, "
-                           "(SELECT p.number FROM volunteer_phone p WHERE p.volunteer_id = v.id "
+                           "(SELECT p.number FROM volunteer_phone p WHERE p.volunteer_id = v.id AND p.replaced_on IS NULL "
                            "ORDER BY p.is_current DESC, p.position LIMIT 1), v.status, v.prefecture, v.county, "
                            "v.last_contact_ok FROM volunteer v") +
             where.sql() + orderFor(query.sort, query.descending) + QStringLiteral(" LIMIT ? OFFSET ?"));

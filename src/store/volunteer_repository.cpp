@@ -47,11 +47,13 @@ Expected<Volunteer> VolunteerRepository::get(qint64 id) {
   q.finish();
   QSqlQuery phones(db_.sql());
   phones.prepare(
-      QStringLiteral("SELECT number, label, is_current FROM volunteer_phone WHERE volunteer_id = ? ORDER BY position"));
+      QStringLiteral("SELECT number, label, is_current, replaced_on FROM volunteer_phone WHERE volunteer_id = ? "
+                     "ORDER BY position"));
   phones.addBindValue(id);
   if (!phones.exec()) return databaseError(QStringLiteral("reading phones"), phones.lastError());
   while (phones.next())
-    volunteer.phones.append(Phone{phones.value(0).toString(), phones.value(1).toString(), phones.value(2).toInt() != 0});
+    volunteer.phones.append(Phone{phones.value(0).toString(), phones.value(1).toString(), phones.value(2).toInt() != 0,
+                                  sql::toDate(phones.value(3))});
   return volunteer;
 }
 
@@ -130,8 +132,8 @@ Status VolunteerRepository::ensurePrepared() {
       {&p.update, QStringLiteral("UPDATE volunteer SET %1, updated_at = ?, row_version = row_version + 1 "
                                  "WHERE id = ? AND row_version = ?")
                       .arg(sets.join(QStringLiteral(", ")))},
-      {&p.phone, QStringLiteral("INSERT INTO volunteer_phone (volunteer_id, position, number, label, is_current) "
-                                "VALUES (?, ?, ?, ?, ?)")},
+      {&p.phone, QStringLiteral("INSERT INTO volunteer_phone (volunteer_id, position, number, label, is_current, "
+                                "replaced_on) VALUES (?, ?, ?, ?, ?, ?)")},
       {&p.deletePhones, QStringLiteral("DELETE FROM volunteer_phone WHERE volunteer_id = ?")},
       {&p.status, QStringLiteral("INSERT INTO status_change (volunteer_id, changed_at, staff, old_status, "
                                  "new_status, reason, until_date, patient_id, stage) "
@@ -202,7 +204,8 @@ Status VolunteerRepository::writePhones(const Volunteer& v, bool replace) {
     p.phone.bindValue(1, position++);
     p.phone.bindValue(2, phone.number);
     p.phone.bindValue(3, sql::text(phone.label));
-    p.phone.bindValue(4, phone.current ? 1 : 0);
+    p.phone.bindValue(4, phone.current && phone.inUse() ? 1 : 0);
+    p.phone.bindValue(5, sql::date(phone.replacedOn));
     if (!p.phone.exec()) return databaseError(QStringLiteral("saving phones"), p.phone.lastError());
   }
   return {};

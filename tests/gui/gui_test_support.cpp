@@ -34,7 +34,7 @@ store::Volunteer sampleVolunteer(const QString& name, int serial) {
   v.birthDate = QDate::currentDate().addYears(-30).addDays(-serial);
   v.idNumber = validIdNumber(v.birthDate, v.sex == store::Sex::Male, serial);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {store::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true}};
+  v.phones = {store::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.consentDate = QDate::currentDate();

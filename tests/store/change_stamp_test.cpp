@@ -63,12 +63,10 @@ TEST_CASE("the written-volunteer hook runs once per committed volunteer write, n
   invalid.name.clear();
   CHECK_FALSE(registry->updateVolunteer(invalid, test::staff()).ok());
   CHECK(written.size() == 2);
-  app::StatusChangeRequest reserve;
-  reserve.to = store::VolunteerStatus::Reserved;
   auto current = registry->volunteer(saved.value->id);
   REQUIRE(current);
   // Reserving without a patient is refused: no call.
-  CHECK_FALSE(registry->changeStatus(current->id, current->rowVersion, reserve, test::staff()).ok());
+  CHECK_FALSE(registry->reserveForPatient(current->id, current->rowVersion, 0, test::staff()).ok());
   CHECK(written.size() == 2);
   app::StatusChangeRequest deferral;
   deferral.to = store::VolunteerStatus::TemporarilyDeferred;

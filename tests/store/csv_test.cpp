@@ -47,11 +47,11 @@ TEST_CASE("import: a weight that is not a number and a registry number already i
   auto first = registry->registerVolunteer(test::sampleVolunteer(1), test::staff());
   REQUIRE(first.ok());
   const store::Volunteer a = test::sampleVolunteer(2), b = test::sampleVolunteer(3);
-  QString text = "登记号,姓名,性别,出生日期,身份证号,体重,同意书日期,同意书版本\n";
+  QString text = "登记号,姓名,性别,出生日期,身份证号,手机,体重,同意书日期,同意书版本\n";
   for (const auto& [v, number, weight] : {std::tuple{a, QString("SD00000001"), QString("60")},
                                           std::tuple{b, QString(), QString("sixty")}})
-    text += QStringList{number, v.name, "女", v.birthDate.toString(Qt::ISODate), v.idNumber, weight,
-                        v.consentDate.toString(Qt::ISODate), "v1"}.join(',') + '\n';
+    text += QStringList{number, v.name, "女", v.birthDate.toString(Qt::ISODate), v.idNumber, v.currentPhone(),
+                        weight, v.consentDate.toString(Qt::ISODate), "v1"}.join(',') + '\n';
   const QString path = db->dir() + "/w.csv";
   QFile file(path);
   REQUIRE(file.open(QIODevice::WriteOnly));

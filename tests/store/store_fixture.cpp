@@ -61,7 +61,7 @@ store::Volunteer sampleVolunteer(int n, store::Sex sex) {
   v.birthDate = QDate::currentDate().addYears(-30).addDays(-(n % 300));
   v.idNumber = validIdNumber(QStringLiteral("370102"), v.birthDate, sex, n % 499);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {store::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true}};
+  v.phones = {store::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("A");

@@ -54,7 +54,13 @@ TEST_CASE("ID number: format, check digit, impossible date, disagreement with bi
                 v.status = store::VolunteerStatus::Retired;
               }, app::ValidationMode::Update),
               "validation.id_check_digit", "id_number",
-              "ID number 110105194912310021 has a wrong check digit: expected X, found 1.");
+              "ID number 110105194912310021 does not pass the check-digit test: one of its digits is wrong. Read "
+              "the number again from the ID card.");
+  // The message must not offer the expected digit: staff would "fix" the
+  // last digit instead of re-reading a number with another digit misread.
+  const auto wrongDigit = errorsAfter([](store::Volunteer& v) { v.idNumber = "110105194912310021"; });
+  REQUIRE_FALSE(wrongDigit.empty());
+  CHECK_FALSE(qt::translated(wrongDigit[0]).contains(QLatin1Char('X')));
   const QString impossible = QStringLiteral("37010219900230001") + app::idCheckDigit("37010219900230001");
   requireOnly(errorsAfter([&](store::Volunteer& v) { v.idNumber = impossible; }), "validation.id_birth_invalid",
               "id_number", QStringLiteral("ID number %1 contains an impossible birth date 19900230.").arg(impossible));
@@ -123,7 +129,7 @@ TEST_CASE("required fields name themselves") {
 }
 
 TEST_CASE("contact details, blood, weight, ethnicity and consent date") {
-  requireOnly(errorsAfter([](store::Volunteer& v) { v.phones[0].number = "12345"; }), "validation.phone", "phones",
+  requireOnly(errorsAfter([](store::Volunteer& v) { v.phones[0].number = "12345"; }), "validation.phone", "phone",
               "Phone number '12345' is not a mainland mobile number (11 digits starting with 1) or a landline with "
               "area code.");
   CHECK(errorsAfter([](store::Volunteer& v) { v.phones[0].number = "0531-88886666"; }).empty());
@@ -132,8 +138,17 @@ TEST_CASE("contact details, blood, weight, ethnicity and consent date") {
               "emergency_phone",
               "Phone number '999' is not a mainland mobile number (11 digits starting with 1) or a landline with "
               "area code.");
-  requireOnly(errorsAfter([](store::Volunteer& v) { v.phones.append({"13900000000", {}, true}); }),
-              "validation.phone_current", "phones", "Only one phone number can be the current one.");
+  requireOnly(errorsAfter([](store::Volunteer& v) { v.phones.append({"13900000000", {}, true, {}}); }),
+              "validation.phone_current", "phone", "Only one phone number can be the current one.");
+  // A wrong second number is reported on the second field, not the first.
+  requireOnly(errorsAfter([](store::Volunteer& v) { v.phones.append({"5551234", {}, false, {}}); }),
+              "validation.phone", "phone2",
+              "Phone number '5551234' is not a mainland mobile number (11 digits starting with 1) or a landline "
+              "with area code.");
+  // A replaced number is history: not checked, and not a way to reach anyone.
+  CHECK(errorsAfter([](store::Volunteer& v) {
+          v.phones.append({"5551234", {}, false, QDate(2020, 1, 1)});
+        }).empty());
   requireOnly(errorsAfter([](store::Volunteer& v) { v.email = "not-an-address"; }), "validation.email", "email",
               "E-mail address 'not-an-address' is not valid.");
   requireOnly(errorsAfter([](store::Volunteer& v) { v.abo = "C"; }), "validation.abo", "abo",
@@ -160,6 +175,47 @@ TEST_CASE("contact details, blood, weight, ethnicity and consent date") {
                       qt::translated(e) == QStringLiteral("Consent date %1 is in the future.")
                                                .arg(tomorrow.toString(Qt::ISODate)));
   CHECK(found);
+}
+
+TEST_CASE("at least one way to reach the volunteer: phone, WeChat or e-mail") {
+  const QString message =
+      "At least one way to reach the volunteer is required: a phone number, WeChat or e-mail.";
+  auto noContact = [](store::Volunteer& v) {
+    v.phones.clear();
+    v.wechat.clear();
+    v.email.clear();
+  };
+  requireOnly(errorsAfter(noContact), "validation.contact_required", "phone", message);
+  requireOnly(errorsAfter(noContact, app::ValidationMode::Update), "validation.contact_required", "phone", message);
+  // Only a replaced number left: nobody to call.
+  requireOnly(errorsAfter([&](store::Volunteer& v) {
+                noContact(v);
+                v.phones.append({"13812345678", {}, false, QDate(2024, 5, 1)});
+              }),
+              "validation.contact_required", "phone", message);
+  CHECK(errorsAfter([&](store::Volunteer& v) {
+          noContact(v);
+          v.wechat = "zhang_wei_88";
+        }).empty());
+  CHECK(errorsAfter([&](store::Volunteer& v) {
+          noContact(v);
+          v.email = "zhang@example.com";
+        }).empty());
+  CHECK(errorsAfter([&](store::Volunteer& v) {
+          noContact(v);
+          v.phones.append({"13812345678", {}, true, {}});
+        }).empty());
+}
+
+TEST_CASE("recruitment drive: a place or organiser needs the drive's date, which is not in the future") {
+  requireOnly(errorsAfter([](store::Volunteer& v) { v.drive = {QDate(), "山东大学", "校红会"}; }),
+              "validation.required", "drive_date", "Recruitment date is required.");
+  const QDate tomorrow = QDate::currentDate().addDays(1);
+  requireOnly(errorsAfter([&](store::Volunteer& v) { v.drive = {tomorrow, "山东大学", {}}; }),
+              "validation.drive_future", "drive_date",
+              QStringLiteral("Recruitment date %1 is in the future.").arg(tomorrow.toString(Qt::ISODate)));
+  CHECK(errorsAfter([](store::Volunteer& v) { v.drive = {QDate::currentDate(), {}, {}}; }).empty());
+  CHECK(errorsAfter([](store::Volunteer& v) { v.drive = {}; }).empty());
 }
 
 TEST_CASE("an HLA typing the engine rejects is reported with the engine's own message") {

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include "core/qt/localization.h"
+#include "store/audit_log.h"
 #include "store/backup.h"
 #include "store_fixture.h"
 #include "support/qt_string_maker.h"
@@ -25,7 +26,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   v.address = "济南市历下区\"1号\"\n2单元\\3室";  // quotes, a line break, a backslash
   v.workUnit = "山东大学";
   v.emergency = {"张父", "父亲", "13900000001"};
-  v.phones.append({"0531-88886666", "home", false});
+  v.phones.append({"0531-88886666", "home", false, {}});
   v.drive = {QDate::currentDate().addDays(-3), "泉城广场", "济南市红十字会"};
   v.sampleId = "S1";
   v.lab = "Lab";
@@ -56,17 +57,36 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   CHECK(read->status == VolunteerStatus::Active);
   CHECK(read->createdAt.isValid());
 
-  auto audit = other->auditTrail("volunteer", read->id);
-  REQUIRE(audit);
-  REQUIRE(audit->size() == 1);
-  CHECK(audit->at(0).staff == QStringLiteral("王老师"));
-  CHECK(audit->at(0).action == "create");
-  const QJsonObject snapshot = QJsonDocument::fromJson(audit->at(0).newValue.toUtf8()).object();
+  // Stored as one whole-record snapshot row...
+  auto stored = store::AuditLog(other->database()).trail("volunteer", read->id);
+  REQUIRE(stored);
+  REQUIRE(stored->size() == 1);
+  CHECK(stored->at(0).staff == QStringLiteral("王老师"));
+  CHECK(stored->at(0).action == "create");
+  CHECK(stored->at(0).field == "*");
+  const QJsonObject snapshot = QJsonDocument::fromJson(stored->at(0).newValue.toUtf8()).object();
   CHECK(snapshot.value("id_number").toString() == v.idNumber);
   CHECK(snapshot.value("address").toString() == v.address);
   CHECK(snapshot.value("hla_a_raw").toString() == "A*02:01+A*24:02");
-  CHECK(audit->at(0).at.isValid());
-  CHECK(qAbs(audit->at(0).at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+  CHECK(stored->at(0).at.isValid());
+  CHECK(qAbs(stored->at(0).at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+  // ...and read back as history field by field, in the record's own order.
+  auto audit = other->auditTrail("volunteer", read->id);
+  REQUIRE(audit);
+  QStringList fields;
+  for (const store::AuditEntry& entry : *audit) {
+    CHECK(entry.action == "create");
+    CHECK(entry.staff == QStringLiteral("王老师"));
+    CHECK(entry.oldValue.isEmpty());
+    fields << entry.field;
+    if (entry.field == "address") CHECK(entry.newValue == v.address);
+  }
+  CHECK(audit->size() == snapshot.size());
+  CHECK_FALSE(fields.contains("*"));
+  REQUIRE(fields.contains("id_number"));
+  CHECK(fields.first() == "registry_no");
+  CHECK(fields.indexOf("name") < fields.indexOf("id_number"));
+  CHECK(fields.indexOf("id_number") < fields.indexOf("hla_a_raw"));
   auto history = other->statusHistory(read->id);
   REQUIRE(history);
   REQUIRE(history->size() == 1);
@@ -180,6 +200,97 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
   auto v = registry->volunteer(saved.value->id);
   REQUIRE(v);
   CHECK(v->lastContactOk == QDate(2024, 3, 1));
+}
+
+TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(6), test::staff());
+  REQUIRE(saved.ok());
+  const QDateTime lastWeek = QDateTime(QDate::currentDate().addDays(-7), QTime(12, 0)).toUTC();
+  store::ContactAttempt late{0, saved.value->id, lastWeek, store::ContactChannel::Phone, {},
+                             store::ContactOutcome::Reached, "上周电话，今天补记"};
+  REQUIRE(registry->recordContact(late, test::staff()));
+  auto v = registry->volunteer(saved.value->id);
+  REQUIRE(v);
+  CHECK(v->lastContactOk == QDate::currentDate().addDays(-7));
+  // An older attempt written up later does not move the last contact back.
+  store::ContactAttempt older = late;
+  older.at = lastWeek.addDays(-30);
+  REQUIRE(registry->recordContact(older, test::staff()));
+  CHECK(registry->volunteer(saved.value->id)->lastContactOk == QDate::currentDate().addDays(-7));
+  store::ContactAttempt future = late;
+  future.at = QDateTime(QDate::currentDate().addDays(2), QTime(12, 0)).toUTC();
+  auto refused = registry->recordContact(future, test::staff());
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "validation.contact_future");
+  CHECK(refused.error().field == "contact_date");
+  CHECK(registry->contacts(saved.value->id)->size() == 2);
+}
+
+TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(7), test::staff());
+  REQUIRE(saved.ok());
+  const QString oldNumber = saved.value->currentPhone();
+  store::Volunteer edited = *saved.value;
+  edited.phones = {store::Phone{"13912345678", "mobile", true, {}}};
+  auto updated = registry->updateVolunteer(edited, test::staff());
+  REQUIRE(updated.ok());
+  auto v = registry->volunteer(saved.value->id);
+  REQUIRE(v);
+  CHECK(v->currentPhone() == "13912345678");
+  REQUIRE(v->phones.size() == 2);
+  CHECK(v->phones[1].number == oldNumber);
+  CHECK(v->phones[1].replacedOn == QDate::currentDate());
+  CHECK_FALSE(v->phones[1].current);
+  // The list shows the number in use; a search by the old number still finds the volunteer.
+  app::VolunteerQuery query;
+  query.filter.phone = oldNumber;
+  auto found = registry->listVolunteers(query);
+  REQUIRE(found);
+  REQUIRE(found->size() == 1);
+  CHECK(found->front().phone == "13912345678");
+  // Leaving the history out of a later save does not delete it.
+  store::Volunteer again = *v;
+  again.phones = {v->phones[0]};
+  again.address = "新地址";
+  REQUIRE(registry->updateVolunteer(again, test::staff()).ok());
+  v = registry->volunteer(saved.value->id);
+  REQUIRE(v->phones.size() == 2);
+  CHECK(v->phones[1].replacedOn == QDate::currentDate());
+  // Staff can take a replaced number back into use.
+  store::Volunteer back = *v;
+  back.phones = {store::Phone{oldNumber, "mobile", true, {}}};
+  REQUIRE(registry->updateVolunteer(back, test::staff()).ok());
+  v = registry->volunteer(saved.value->id);
+  CHECK(v->currentPhone() == oldNumber);
+  REQUIRE(v->phones.size() == 2);
+  CHECK(v->phones[1].number == "13912345678");
+  CHECK_FALSE(v->phones[1].inUse());
+}
+
+TEST_CASE("reserved and donated are set by the workflow only, never by a hand status change") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(8), test::staff());
+  REQUIRE(saved.ok());
+  for (VolunteerStatus status : {VolunteerStatus::Reserved, VolunteerStatus::Donated}) {
+    CHECK_FALSE(app::Registry::settableByHand(status));
+    app::StatusChangeRequest request;
+    request.to = status;
+    request.patientId = 1;
+    auto refused = registry->changeStatus(saved.value->id, saved.value->rowVersion, request, test::staff());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.errors.at(0).code == "validation.status_by_workflow");
+    CHECK(qt::translated(refused.errors.at(0)).contains("cannot be set by hand"));
+  }
+  CHECK(app::Registry::settableByHand(VolunteerStatus::Withdrawn));
+  auto v = registry->volunteer(saved.value->id);
+  CHECK(v->status == VolunteerStatus::Active);
+  CHECK(v->rowVersion == saved.value->rowVersion);
+  CHECK(registry->statusHistory(saved.value->id)->size() == 1);
 }
 
 TEST_CASE("the volunteer list filters, sorts and pages") {

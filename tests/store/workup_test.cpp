@@ -141,9 +141,8 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   auto donor = registry->registerVolunteer(test::sampleVolunteer(3), test::staff());
   REQUIRE(patient.ok());
   REQUIRE(donor.ok());
-  auto reserved = registry->changeStatus(
-      donor.value->id, donor.value->rowVersion,
-      {VolunteerStatus::Reserved, patient.value->caseNo, {}, patient.value->id, {}, {}}, test::staff());
+  auto reserved =
+      registry->reserveForPatient(donor.value->id, donor.value->rowVersion, patient.value->id, test::staff());
   REQUIRE(reserved.ok());
   auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
   INFO((started.errors.empty() ? std::string() : qt::translated(started.errors.at(0)).toStdString()));

@@ -1,0 +1,108 @@
+#include "gui/record_history.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+
+#include "app/volunteer_validation.h"
+#include "gui/display_text.h"
+#include "gui/patient_table_model.h"
+
+namespace dd::gui {
+namespace {
+
+QString actionText(const QString& action) {
+  if (action == QLatin1String("create")) return QCoreApplication::translate("dd::gui", "Registered");
+  if (action == QLatin1String("import")) return QCoreApplication::translate("dd::gui", "Imported");
+  if (action == QLatin1String("generate")) return QCoreApplication::translate("dd::gui", "Generated (demo data)");
+  if (action == QLatin1String("update")) return QCoreApplication::translate("dd::gui", "Changed");
+  if (action == QLatin1String("contact")) return QCoreApplication::translate("dd::gui", "Contact attempt");
+  if (action == QLatin1String("print")) return QCoreApplication::translate("dd::gui", "Printed");
+  return action;
+}
+
+// Every run of 7 or more digits (a phone number inside a list) masked.
+QString maskNumbersIn(const QString& text) {
+  static const QRegularExpression number(QStringLiteral("\\+?\\d[\\d-]{6,}"));
+  QString out;
+  qsizetype last = 0;
+  for (auto it = number.globalMatch(text); it.hasNext();) {
+    const auto match = it.next();
+    out += text.mid(last, match.capturedStart() - last) + maskPhone(match.captured());
+    last = match.capturedEnd();
+  }
+  return out + text.mid(last);
+}
+
+QString keyText(const QString& value, auto parse, auto shown) {
+  const QByteArray key = value.toUtf8();
+  if (const auto parsed = parse(std::string_view(key.constData(), static_cast<std::size_t>(key.size()))))
+    return shown(*parsed);
+  return value;
+}
+
+// A stored value as staff read it.
+QString valueText(const QString& field, const QString& value,
+                  const std::function<QString(qint64)>& caseNoOf) {
+  if (value.isEmpty()) return {};
+  if (field == QLatin1String("id_number")) return maskIdNumber(value);
+  if (field == QLatin1String("phones")) return maskNumbersIn(value);
+  if (field == QLatin1String("emergency_phone")) return maskPhone(value);
+  if (field == QLatin1String("email")) return maskEmail(value);
+  if (field == QLatin1String("wechat")) return maskWechat(value);
+  if (field == QLatin1String("sex")) return keyText(value, store::parseSex, sexText);
+  if (field == QLatin1String("status")) return keyText(value, store::parseVolunteerStatus, statusText);
+  if (field == QLatin1String("withdrawal_stage")) return keyText(value, store::parseWorkupStage, stageText);
+  if (field == QLatin1String("cmv"))
+    return value == QLatin1String("positive")   ? QCoreApplication::translate("dd::gui", "Positive")
+           : value == QLatin1String("negative") ? QCoreApplication::translate("dd::gui", "Negative")
+                                                : value;
+  if (field == QLatin1String("urgency")) return PatientTableModel::urgencyText(value);
+  if (field == QLatin1String("search_status")) return PatientTableModel::searchStatusText(value);
+  if (field == QLatin1String("reserved_patient_id")) {
+    const QString caseNo = caseNoOf ? caseNoOf(value.toLongLong()) : QString();
+    return caseNo.isEmpty() ? value : caseNo;
+  }
+  if (field == QLatin1String("contact_attempt")) {  // "phone reached"
+    const QStringList parts = value.split(QLatin1Char(' '));
+    if (parts.size() == 2)
+      return QCoreApplication::translate("dd::gui", "%1, %2").arg(keyText(parts[0], store::parseContactChannel, channelText),
+                                       keyText(parts[1], store::parseContactOutcome, outcomeText));
+  }
+  return value;
+}
+
+// The normalised HLA column (hla_a) says again what the entered one
+// (hla_a_raw) says: shown only when the entered text did not change with it.
+bool repeatsEnteredHla(const QString& field, const QSet<QString>& fieldsOfTheSameChange) {
+  static const QRegularExpression normalised(QStringLiteral("^hla_[a-z0-9]+$"));
+  return normalised.match(field).hasMatch() && fieldsOfTheSameChange.contains(field + QStringLiteral("_raw"));
+}
+
+}  // namespace
+
+QList<HistoryRow> readableHistory(const QList<store::AuditEntry>& entries,
+                                  const std::function<QString(qint64)>& caseNoOf) {
+  QList<HistoryRow> rows;
+  for (qsizetype i = 0; i < entries.size();) {
+    // The entries of one change share time, staff and action.
+    qsizetype end = i + 1;
+    while (end < entries.size() && entries[end].at == entries[i].at && entries[end].staff == entries[i].staff &&
+           entries[end].action == entries[i].action)
+      ++end;
+    QSet<QString> fields;
+    for (qsizetype k = i; k < end; ++k) fields.insert(entries[k].field);
+    const QString when = entries[i].at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString action = actionText(entries[i].action);
+    for (qsizetype k = i; k < end; ++k) {
+      const store::AuditEntry& entry = entries[k];
+      if (repeatsEnteredHla(entry.field, fields)) continue;
+      rows.append({when, entry.staff, action, app::fieldLabel(entry.field),
+                   valueText(entry.field, entry.oldValue, caseNoOf), valueText(entry.field, entry.newValue, caseNoOf)});
+    }
+    i = end;
+  }
+  return rows;
+}
+
+}  // namespace dd::gui
