@@ -93,7 +93,7 @@ DocumentData volunteerData(const store::Volunteer& v, const QString& language) {
 
 DocumentData consentData(const store::WorkupCaseDetail& detail, const QString& language, const QDate& today) {
   DocumentData data = donorData(detail.volunteer, language, today);
-  data.set(QStringLiteral("case.no"), QString::number(detail.workup.id));
+  data.set(QStringLiteral("case.no"), detail.workup.caseCode);
   // The patient as the registry shows donors: no name, no hospital.
   data.set(QStringLiteral("patient.case_no"), detail.patient.caseNo);
   data.set(QStringLiteral("patient.sex"), documentSex(detail.patient.sex, language));

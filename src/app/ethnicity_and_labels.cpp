@@ -83,6 +83,7 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("typing_date"), QT_TRANSLATE_NOOP("dd::app", "Typing date")},
       {QStringLiteral("urgency"), QT_TRANSLATE_NOOP("dd::app", "Urgency")},
       {QStringLiteral("case_no"), QT_TRANSLATE_NOOP("dd::app", "Case number")},
+      {QStringLiteral("case_code"), QT_TRANSLATE_NOOP("dd::app", "Case")},
       {QStringLiteral("diagnosis"), QT_TRANSLATE_NOOP("dd::app", "Diagnosis")},
       {QStringLiteral("hospital"), QT_TRANSLATE_NOOP("dd::app", "Hospital")},
       {QStringLiteral("physician"), QT_TRANSLATE_NOOP("dd::app", "Physician")},

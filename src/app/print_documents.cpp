@@ -48,11 +48,11 @@ Expected<PreparedDocument> DocumentPrinter::consent(qint64 caseId) {
   if (detail->workup.stopped())
     return makeError("print.case_stopped", kContext,
                      QT_TRANSLATE_NOOP("dd::app", "Workup case %1 was stopped on %2; no consent form can be printed."),
-                     {std::to_string(caseId), utf8(detail->workup.stoppedDate.toString(Qt::ISODate))});
+                     {utf8(detail->workup.caseCode), utf8(detail->workup.stoppedDate.toString(Qt::ISODate))});
   auto prepared = prepare(DocumentKind::DonationConsent, consentData(*detail, language_, today_));
   if (!prepared)
     return forRecord(prepared.error(), QT_TRANSLATE_NOOP("dd::app", "Workup case %1: no value for %2"),
-                     QString::number(caseId));
+                     detail->workup.caseCode);
   return prepared;
 }
 

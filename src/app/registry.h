@@ -111,6 +111,8 @@ class Registry {
   SaveResult<store::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                            const Actor& actor);
   Expected<store::WorkupCase> workupCase(qint64 id);
+  // By the code staff and forms use (P2026001-01); a plain number is the case's id.
+  Expected<store::WorkupCase> workupCaseByCode(const QString& codeOrId);
   Expected<store::WorkupCaseDetail> workupCaseDetail(qint64 id);
   Expected<QList<store::WorkupCase>> workupCasesForPatient(qint64 patientId);
   Expected<QList<store::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);

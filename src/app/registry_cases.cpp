@@ -32,11 +32,17 @@ Error notAvailable(const store::Volunteer& v) {
                    {utf8(v.registryNo), shownName(store::displayName(v.status))}, "volunteer_id");
 }
 
-Error caseAlreadyOpen(const store::Volunteer& v, qint64 caseId) {
+Error caseAlreadyOpen(const store::Volunteer& v, const QString& caseCode) {
   return makeError("validation.case_open", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app",
-                                     "Volunteer No. %1 already has an open workup case (No. %2) for this patient."),
-                   {utf8(v.registryNo), std::to_string(caseId)}, "volunteer_id");
+                                     "Volunteer No. %1 already has an open workup case (%2) for this patient."),
+                   {utf8(v.registryNo), utf8(caseCode)}, "volunteer_id");
+}
+
+// The patient's case number and the case's place among the patient's cases
+// (a patient may need a second donor): P2026001-01, P2026001-02, ...
+QString caseCodeFor(const QString& patientCaseNo, int nth) {
+  return QStringLiteral("%1-%2").arg(patientCaseNo).arg(nth, 2, 10, QLatin1Char('0'));
 }
 
 Error stageOrder(WorkupStage current, WorkupStage next) {
@@ -225,7 +231,7 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
     if (!cases) return SaveResult<WorkupCase>::failure(cases.error());
     for (const WorkupCase& open : *cases)
       if (open.patientId == patientId && !open.stopped())
-        return SaveResult<WorkupCase>::failure(caseAlreadyOpen(*donor, open.id));
+        return SaveResult<WorkupCase>::failure(caseAlreadyOpen(*donor, open.caseCode));
   }
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
@@ -235,6 +241,9 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   w.stage = WorkupStage::InitialMatch;
   w.stageDates[0] = date.isValid() ? date : QDate::currentDate();
   store::WorkupRepository workups(*db_);
+  auto earlier = workups.forPatient(patientId);
+  if (!earlier) return SaveResult<WorkupCase>::failure(earlier.error());
+  w.caseCode = caseCodeFor(patientRecord->caseNo, static_cast<int>(earlier->size()) + 1);
   if (Status s = workups.insert(w); !s) return failed<WorkupCase>(s);
   if (Status s = store::AuditLog(*db_).writeSnapshot(actor.staff, QStringLiteral("create"),
                                                      QStringLiteral("workup_case"), w.id,
@@ -348,6 +357,12 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
 }
 
 Expected<WorkupCase> Registry::workupCase(qint64 id) { return store::WorkupRepository(*db_).get(id); }
+Expected<WorkupCase> Registry::workupCaseByCode(const QString& codeOrId) {
+  bool numeric = false;
+  const qint64 id = codeOrId.trimmed().toLongLong(&numeric);
+  if (numeric && id > 0) return workupCase(id);
+  return store::WorkupRepository(*db_).byCode(codeOrId);
+}
 
 Expected<store::WorkupCaseDetail> Registry::workupCaseDetail(qint64 id) {
   auto w = workupCase(id);

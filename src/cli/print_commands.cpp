@@ -141,16 +141,18 @@ int runRegistration(dd::cli::Context& context, const QStringList& raw) {
 int runConsent(dd::cli::Context& context, const QStringList& raw) {
   const QString command = QStringLiteral("print consent");
   PrintArgs args;
-  const QCommandLineOption caseOption(QStringLiteral("case"), dd::cli::tr("The workup case number."),
-                                      QStringLiteral("ID"));
+  const QCommandLineOption caseOption(QStringLiteral("case"),
+                                      dd::cli::tr("The workup case: its code (e.g. P2026001-01) or its id."),
+                                      QStringLiteral("CASE"));
   int code = 0;
   if (!parse(args, command, raw, caseOption, &code)) return code;
-  bool numeric = false;
-  const qint64 caseId = args.parser.value(caseOption).trimmed().toLongLong(&numeric);
-  if (!numeric || caseId <= 0)
-    return usage(command, dd::cli::tr("--case must be a workup case number, not '%1'").arg(args.parser.value(caseOption)));
+  if (args.parser.value(caseOption).trimmed().isEmpty())
+    return usage(command, dd::cli::tr("--case must name a workup case (its code, e.g. P2026001-01)"));
   auto registry = openRegistry(context);
   if (!registry) return fail(command, registry.error());
+  auto workup = (*registry)->workupCaseByCode(args.parser.value(caseOption));
+  if (!workup) return fail(command, workup.error());
+  const qint64 caseId = workup->id;
   DocumentPrinter printer(**registry, dd::app::loadPrintSettings(), context.settings.language);
   auto document = printer.consent(caseId);  // checked first so a bad case writes nothing
   if (!document) return fail(command, document.error());

@@ -74,7 +74,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
       return display(row, index.column());
     case PagedTableModel::IdRole: return row.workup.id;
     case PagedTableModel::SearchTextRole:
-      return QStringList{row.patientCaseNo, row.patientName, row.registryNo}.join(QLatin1Char(' ')).toLower();
+      return QStringList{row.workup.caseCode, row.patientName, row.registryNo}.join(QLatin1Char(' ')).toLower();
     case Qt::ForegroundRole:
       if (row.workup.stopped()) return QColor(0x80, 0x80, 0x80);
       return {};
@@ -85,6 +85,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
 QVariant CaseTableModel::display(const CaseRow& row, int column) const {
   const store::WorkupCase& w = row.workup;
   switch (column) {
+    case CaseCode: return w.caseCode;
     case Patient: return QStringLiteral("%1 %2").arg(row.patientCaseNo, row.patientName);
     case Volunteer: return row.registryNo;
     case Stage: return stageText(w.stage);
@@ -107,6 +108,7 @@ QVariant CaseTableModel::display(const CaseRow& row, int column) const {
 QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
+    case CaseCode: return tr("Case");
     case Patient: return tr("Patient");
     case Volunteer: return tr("Volunteer");
     case Stage: return tr("Stage");

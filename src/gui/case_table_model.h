@@ -19,7 +19,7 @@ struct CaseRow {
 class CaseTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { Patient, Volunteer, Stage, StageDate, Started, Stopped, StopReason, ColumnCount };
+  enum Column { CaseCode, Patient, Volunteer, Stage, StageDate, Started, Stopped, StopReason, ColumnCount };
 
   explicit CaseTableModel(app::Registry* registry, QObject* parent = nullptr);
   // stage < 0: every stage. Stopped cases only when includeStopped.

@@ -110,8 +110,7 @@ void CasesPage::printPage() {
 
 QString CasesPage::describe(const CaseRow& row) const {
   return tr("case %1 (patient %2 %3, volunteer No. %4)")
-      .arg(row.workup.id)
-      .arg(row.patientCaseNo, row.patientName, row.registryNo);
+      .arg(row.workup.caseCode, row.patientCaseNo, row.patientName, row.registryNo);
 }
 
 bool CasesPage::dateIsReadable() {

@@ -45,6 +45,8 @@ const QList<Migration>& migrations() {
        schema::version4()},
       {5, "volunteer_phone.replaced_on: a replaced number is kept, dated, instead of being overwritten",
        schema::version5()},
+      {6, "workup_case.case_code: the case's own code (patient case no + nth case) for forms and messages",
+       schema::version6()},
   };
   return all;
 }

@@ -192,4 +192,17 @@ QStringList version4() { return {QStringLiteral("ALTER TABLE workup_case ADD COL
 
 QStringList version5() { return {QStringLiteral("ALTER TABLE volunteer_phone ADD COLUMN replaced_on TEXT")}; }
 
+QStringList version6() {
+  // Existing cases get the code a new case would have had: the patient's
+  // case number and the case's place among that patient's cases.
+  // (Plain SQL both SQLite and PostgreSQL run: no LPAD in SQLite.)
+  const QString nth = QStringLiteral("(SELECT COUNT(*) FROM workup_case w2 WHERE w2.patient_id = "
+                                     "workup_case.patient_id AND w2.id <= workup_case.id)");
+  return {QStringLiteral("ALTER TABLE workup_case ADD COLUMN case_code TEXT"),
+          QStringLiteral("UPDATE workup_case SET case_code = (SELECT p.case_no FROM patient p WHERE p.id = "
+                         "workup_case.patient_id) || '-' || CASE WHEN %1 < 10 THEN '0' ELSE '' END || CAST(%1 AS TEXT)")
+              .arg(nth),
+          QStringLiteral("CREATE UNIQUE INDEX workup_case_code ON workup_case (case_code)")};
+}
+
 }  // namespace dd::store::schema

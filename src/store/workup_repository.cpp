@@ -25,7 +25,8 @@ QStringList caseColumns() {
   return QStringList{QStringLiteral("patient_id"), QStringLiteral("volunteer_id"), QStringLiteral("stage")} +
          stageDateColumns() +
          QStringList{QStringLiteral("stopped_date"), QStringLiteral("stop_reason"), QStringLiteral("regret_stage"),
-                     QStringLiteral("notes"), QStringLiteral("consent_template"), QStringLiteral("stage_note")};
+                     QStringLiteral("notes"), QStringLiteral("consent_template"), QStringLiteral("stage_note"),
+                     QStringLiteral("case_code")};
 }
 
 QVariantList caseValues(const WorkupCase& w) {
@@ -33,7 +34,8 @@ QVariantList caseValues(const WorkupCase& w) {
   for (const QDate& date : w.stageDates) list << sql::date(date);
   list << sql::date(w.stoppedDate) << sql::text(w.stopReason)
        << (w.regretStage ? QVariant(keyText(key(*w.regretStage))) : QVariant(QMetaType::fromType<QString>()))
-       << sql::text(w.notes) << sql::text(w.consentTemplate) << sql::text(w.stageNote);
+       << sql::text(w.notes) << sql::text(w.consentTemplate) << sql::text(w.stageNote)
+       << sql::text(w.caseCode);
   return list;
 }
 
@@ -55,6 +57,7 @@ WorkupCase readCase(const QSqlQuery& q) {
   w.notes = q.value(i++).toString();
   w.consentTemplate = q.value(i++).toString();
   w.stageNote = q.value(i++).toString();
+  w.caseCode = q.value(i++).toString();
   return w;
 }
 
@@ -108,7 +111,7 @@ Expected<QList<ContactAttempt>> WorkupRepository::contacts(qint64 volunteerId) {
   return list;
 }
 
-Expected<QList<WorkupCase>> WorkupRepository::where(const QString& condition, qint64 value) {
+Expected<QList<WorkupCase>> WorkupRepository::where(const QString& condition, const QVariant& value) {
   QSqlQuery q(db_.sql());
   q.prepare(QStringLiteral("SELECT id, row_version, created_at, updated_at, %1 FROM workup_case WHERE %2 ORDER BY id")
                 .arg(caseColumns().join(QStringLiteral(", ")), condition));
@@ -123,6 +126,12 @@ Expected<WorkupCase> WorkupRepository::get(qint64 id) {
   auto list = where(QStringLiteral("id = ?"), id);
   if (!list) return list.error();
   if (list->isEmpty()) return notFound("workup case", QString::number(id));
+  return list->constFirst();
+}
+Expected<WorkupCase> WorkupRepository::byCode(const QString& caseCode) {
+  auto list = where(QStringLiteral("case_code = ?"), caseCode.trimmed());
+  if (!list) return list.error();
+  if (list->isEmpty()) return notFound("workup case", caseCode.trimmed());
   return list->constFirst();
 }
 Expected<QList<WorkupCase>> WorkupRepository::forPatient(qint64 id) { return where(QStringLiteral("patient_id = ?"), id); }

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for the contact log, workup cases, import batches. Writes never commit.
 #include <QList>
+#include <QVariant>
 
 #include "core/expected.h"
 #include "store/records.h"
@@ -18,6 +19,7 @@ class WorkupRepository {
   Expected<QList<ContactAttempt>> contacts(qint64 volunteerId);
 
   Expected<WorkupCase> get(qint64 id);
+  Expected<WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026001-01"
   Expected<QList<WorkupCase>> forPatient(qint64 patientId);
   Expected<QList<WorkupCase>> forVolunteer(qint64 volunteerId);
   Status insert(WorkupCase& workup);
@@ -29,7 +31,7 @@ class WorkupRepository {
   Expected<QList<ImportBatch>> batches();
 
  private:
-  Expected<QList<WorkupCase>> where(const QString& condition, qint64 value);
+  Expected<QList<WorkupCase>> where(const QString& condition, const QVariant& value);
   Database& db_;
   struct Prepared;
   Prepared* prepared_;

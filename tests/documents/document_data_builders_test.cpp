@@ -26,6 +26,7 @@ TEST_CASE("age counts whole years up to the day before the birthday") {
 TEST_CASE("the consent shows the patient only as donors see them") {
   store::WorkupCaseDetail detail;
   detail.workup.id = 42;
+  detail.workup.caseCode = QStringLiteral("P-1-02");
   detail.patient.name = QStringLiteral("王小禾");
   detail.patient.hospital = QStringLiteral("示范市第一人民医院");
   detail.patient.caseNo = QStringLiteral("P-1");
@@ -34,7 +35,7 @@ TEST_CASE("the consent shows the patient only as donors see them") {
   detail.patient.diagnosis = QStringLiteral("  急性淋巴细胞白血病 ");
   detail.volunteer.name = QStringLiteral("李明远");
   const auto data = app::consentData(detail, QStringLiteral("zh_CN"), QDate(2026, 11, 25));
-  CHECK(data.value(QStringLiteral("case.no")) == QStringLiteral("42"));
+  CHECK(data.value(QStringLiteral("case.no")) == QStringLiteral("P-1-02"));  // the code, not the database id
   CHECK(data.value(QStringLiteral("patient.age")) == QStringLiteral("9"));
   CHECK(data.value(QStringLiteral("patient.diagnosis")) == QStringLiteral("急性淋巴细胞白血病"));
   for (const QString& name : data.valueNames()) {

@@ -2,6 +2,7 @@
 // the app use cases, the real CLI process, the PDFs read back with pdftotext.
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -37,7 +38,15 @@ test::ProcessResult print(const Seeded& s, const QStringList& args, const QStrin
 TEST_CASE("print consent writes the donor's form without the patient's name and records its version") {
   auto s = seed();
   const QString out = s->dir.filePath(QStringLiteral("consent.pdf"));
-  const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
+  QString caseCode;
+  {
+    auto registry = app::Registry::open(s->db);
+    REQUIRE(registry);
+    caseCode = (*registry)->workupCase(s->caseId)->caseCode;
+  }
+  // The case is named as staff see it on the cases page, by its code.
+  REQUIRE(caseCode == s->patientCaseNo + QStringLiteral("-01"));
+  const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), caseCode,
                               QStringLiteral("--out"), out});
   INFO(run.err.toStdString());
   REQUIRE(run.exitCode == 0);
@@ -50,6 +59,9 @@ TEST_CASE("print consent writes the donor's form without the patient's name and 
     INFO(expected.toStdString());
     CHECK(text.contains(squeezed(expected)));
   }
+  // The form's case number is the case code, never the database id.
+  CHECK(text.contains(squeezed(QStringLiteral("病例编号 ") + caseCode)));
+  CHECK_FALSE(text.contains(squeezed(QStringLiteral("病例编号 ") + QString::number(s->caseId) + QStringLiteral(" "))));
   CHECK_FALSE(text.contains(QStringLiteral("王小禾")));
   CHECK_FALSE(text.contains(QStringLiteral("示范市第一人民医院")));  // nor the patient's hospital
   CHECK(test::pdfPageCount(out) == 2);
@@ -91,9 +103,11 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
                                 QString::number(s->incompleteCase), QStringLiteral("--out"), out},
                            QStringLiteral("en"));
     CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("Workup case %1: no value for Patient's diagnosis")
-                               .arg(s->incompleteCase)));
     auto registry = app::Registry::open(s->db);
+    REQUIRE(registry);
+    const QString code = (*registry)->workupCase(s->incompleteCase)->caseCode;
+    REQUIRE_FALSE(code.isEmpty());
+    CHECK(run.err.contains(QStringLiteral("Workup case %1: no value for Patient's diagnosis").arg(code)));
     REQUIRE(registry);
     CHECK((*registry)->workupCase(s->incompleteCase)->consentTemplate.isEmpty());
   }
@@ -117,11 +131,18 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
     CHECK(run.exitCode == 2);
     CHECK(run.err.contains(QStringLiteral("999")));
   }
-  SECTION("not a case number") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("abc"),
+  SECTION("no such case code") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("P-nobody-01"),
                                 QStringLiteral("--out"), out}, QStringLiteral("en"));
     CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("--case must be a workup case number, not 'abc'")));
+    CHECK(run.err.contains(QStringLiteral("P-nobody-01")));
+    CHECK_FALSE(QFile::exists(out));
+  }
+  SECTION("an empty case") {
+    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral(" "),
+                                QStringLiteral("--out"), out}, QStringLiteral("en"));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("--case")));
   }
   SECTION("no --out") {
     const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId)},

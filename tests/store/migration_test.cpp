@@ -56,6 +56,45 @@ TEST_CASE("upgrading from schema version 1 keeps the data and backfills the new 
   CHECK(contacts->size() == 3);
 }
 
+TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbered per patient") {
+  DD_FRESH_DATABASE(db);
+  QString caseNo;
+  QList<qint64> caseIds;
+  {
+    auto old = db->open(store::OpenOptions{true, 5, true});
+    REQUIRE(old->database().schemaVersion() == 5);
+    store::Patient patient;
+    patient.name = QStringLiteral("患者丙");
+    patient.birthDate = QDate(2015, 1, 1);
+    patient.searchRequestDate = QDate::currentDate();
+    auto created = old->createPatient(patient, test::staff());
+    REQUIRE(created.ok());
+    caseNo = created.value->caseNo;
+    QSqlQuery q(old->database().sql());
+    for (int n = 1; n <= 11; ++n) {  // two digits past 9: 10, 11
+      auto v = old->registerVolunteer(test::sampleVolunteer(n), test::staff(), true);
+      INFO((v.errors.empty() ? std::string() : v.errors.front().english()));
+      REQUIRE(v.ok());
+      REQUIRE(q.exec(QStringLiteral("INSERT INTO workup_case (patient_id, volunteer_id, stage, initial_match_date, "
+                                    "created_at, updated_at) VALUES (%1, %2, 'initial_match', '2026-01-01', "
+                                    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id")
+                         .arg(created.value->id)
+                         .arg(v.value->id)));
+      REQUIRE(q.next());
+      caseIds << q.value(0).toLongLong();
+      q.finish();  // an open statement would block the next registration's commit
+    }
+  }
+  auto upgraded = db->open();
+  REQUIRE(upgraded->database().schemaVersion() == store::latestSchemaVersion());
+  CHECK(upgraded->workupCase(caseIds[0])->caseCode == caseNo + QStringLiteral("-01"));
+  CHECK(upgraded->workupCase(caseIds[8])->caseCode == caseNo + QStringLiteral("-09"));
+  CHECK(upgraded->workupCase(caseIds[10])->caseCode == caseNo + QStringLiteral("-11"));
+  auto byCode = upgraded->workupCaseByCode(caseNo + QStringLiteral("-10"));
+  REQUIRE(byCode);
+  CHECK(byCode->id == caseIds[9]);
+}
+
 TEST_CASE("a database written by a newer DonorDesk is refused and left untouched") {
   DD_FRESH_DATABASE(db);
   {

@@ -69,7 +69,10 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   auto second = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
   REQUIRE_FALSE(second.ok());
   CHECK(second.errors.at(0).code == "validation.case_open");
-  CHECK(qt::translated(second.errors.at(0)).contains(QString::number(started.value->id)));
+  // Cases are named by their code: the patient's case number and the nth case.
+  CHECK(started.value->caseCode == patient.value->caseNo + QStringLiteral("-01"));
+  CHECK(registry->workupCase(started.value->id)->caseCode == started.value->caseCode);
+  CHECK(qt::translated(second.errors.at(0)).contains(started.value->caseCode));
   // Another patient cannot take a volunteer reserved for this one; the status
   // is named in the staff's language.
   auto otherPatient = registry->createPatient(samplePatient(), test::staff());
@@ -159,6 +162,10 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   auto released = registry->volunteer(donor.value->id);
   REQUIRE(released);
   CHECK(released->status == VolunteerStatus::Active);
+  // The patient's next case is the second one.
+  auto next = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  REQUIRE(next.ok());
+  CHECK(next.value->caseCode == patient.value->caseNo + QStringLiteral("-02"));
 }
 
 TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donation is taken off the record") {
