@@ -86,10 +86,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show s&amp;topped cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Selected case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,10 +98,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Advance &amp;stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop &amp;reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,15 +106,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;top case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Undo last stage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take back the furthest stage (a wrong click); the reason is kept in the record&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w stopped cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad&amp;vance stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -254,10 +254,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Scale:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Minimum matches:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,10 +274,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a &amp;case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,11 +282,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Print report…</source>
+        <source>Show &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show &amp;all</source>
+        <source>S&amp;cale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -369,10 +369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search &amp;status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,6 +406,10 @@
     </message>
     <message>
         <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search s&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -566,10 +566,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;City (地级市):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Co&amp;unty / district:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -626,19 +622,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E-&amp;mail:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Emergency contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Relation:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>父亲, 母亲, 配偶 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -725,6 +713,46 @@
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the recruitment drive was held, e.g. a university or a blood station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;organiser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Former numbers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers that were replaced are kept as history and still found by a phone search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. father, mother, spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -757,7 +785,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>City (地级市)</source>
+        <source>City</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -805,10 +833,6 @@
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1036,10 +1060,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ID number %1 has a wrong check digit: expected %2, found %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ID number %1 contains an impossible birth date %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,10 +1112,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reason for skipping a stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,6 +1137,150 @@
     </message>
     <message>
         <source>The case is at its first stage; there is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County / district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search requested on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be set by hand: reserve a volunteer from the match page, and a donation is recorded by the collection stage of a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 already has an open workup case (%2) for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number %1 does not pass the check-digit test: one of its digits is wrong. Read the number again from the ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one way to reach the volunteer is required: a phone number, WeChat or e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment date %1 is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1209,14 +1369,6 @@
     </message>
     <message>
         <source>A volunteer&apos;s registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workup case number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--case must be a workup case number, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1684,6 +1836,14 @@ schema version: %2 (this program: %3)
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The workup case: its code (e.g. P2026001-01) or its id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--case must name a workup case (its code, e.g. P2026001-01)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -2014,6 +2174,38 @@ schema version: %2 (this program: %3)
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated (demo data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (replaced %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::AboutDialog</name>
@@ -2092,6 +2284,10 @@ schema version: %2 (this program: %3)
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::CasesPage</name>
@@ -2104,7 +2300,7 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s)</source>
+        <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln case</numerusform>
             <numerusform>%Ln cases</numerusform>
@@ -2419,7 +2615,7 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n donor(s) found in %1 ms.</source>
+        <source>%Ln donor(s) found in %1 ms.</source>
         <translation>
             <numerusform>%Ln donor found in %1 ms.</numerusform>
             <numerusform>%Ln donors found in %1 ms.</numerusform>
@@ -2586,7 +2782,7 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n patient(s)</source>
+        <source>%Ln patient(s)</source>
         <translation>
             <numerusform>%Ln patient</numerusform>
             <numerusform>%Ln patients</numerusform>
@@ -2616,7 +2812,7 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Search index ready: %n donor(s) in %1 s.</source>
+        <source>Search index ready: %Ln donor(s) in %1 s.</source>
         <translation>
             <numerusform>Search index ready: %Ln donor in %1 s.</numerusform>
             <numerusform>Search index ready: %Ln donors in %1 s.</numerusform>
@@ -2895,6 +3091,18 @@ Register this volunteer anyway?</source>
         <source>Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Register &amp;another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteerPrintActions</name>
@@ -3025,6 +3233,10 @@ Register this volunteer anyway?</source>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The contact date is not a date: type it as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteerTableModel</name>
@@ -3080,7 +3292,7 @@ Register this volunteer anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n volunteer(s)</source>
+        <source>%Ln volunteer(s)</source>
         <translation>
             <numerusform>%Ln volunteer</numerusform>
             <numerusform>%Ln volunteers</numerusform>

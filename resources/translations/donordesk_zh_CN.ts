@@ -86,10 +86,6 @@
         <translation>阶段(&amp;S)：</translation>
     </message>
     <message>
-        <source>Show s&amp;topped cases</source>
-        <translation>显示已终止的流程(&amp;T)</translation>
-    </message>
-    <message>
         <source>Selected case</source>
         <translation>所选流程</translation>
     </message>
@@ -102,10 +98,6 @@
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>Advance &amp;stage</source>
-        <translation>推进阶段(&amp;S)</translation>
-    </message>
-    <message>
         <source>Stop &amp;reason:</source>
         <translation>终止原因(&amp;R)：</translation>
     </message>
@@ -114,16 +106,24 @@
         <translation>详细说明</translation>
     </message>
     <message>
-        <source>S&amp;top case</source>
-        <translation>终止流程(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Undo last stage…</source>
         <translation>撤销上一阶段(&amp;U)…</translation>
     </message>
     <message>
         <source>Take back the furthest stage (a wrong click); the reason is kept in the record's history.</source>
         <translation>撤回最后记录的阶段（误操作时使用）；原因会保存在记录历史中。</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w stopped cases</source>
+        <translation>显示已终止的流程(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vance stage</source>
+        <translation>推进阶段(&amp;V)</translation>
+    </message>
+    <message>
+        <source>St&amp;op case</source>
+        <translation>终止流程(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -254,10 +254,6 @@
         <translation>A*02:01+A*24:02^B*40:01+B*46:01^C*01:02+C*03:04^DRB1*09:01+DRB1*15:01^DQB1*03:03+DQB1*06:02</translation>
     </message>
     <message>
-        <source>&amp;Scale:</source>
-        <translation>相合标准(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Minimum matches:</source>
         <translation>最少相合位点(&amp;M)：</translation>
     </message>
@@ -278,10 +274,6 @@
         <translation>为该患者预留(&amp;R)</translation>
     </message>
     <message>
-        <source>Open a &amp;case</source>
-        <translation>启动捐献流程(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Log a contact…</source>
         <translation>记录联络(&amp;L)…</translation>
     </message>
@@ -290,12 +282,20 @@
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Print report…</source>
-        <translation>打印检索报告(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Show &amp;all</source>
         <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;cale:</source>
+        <translation>相合标准(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open a case</source>
+        <translation>开启流程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt report…</source>
+        <translation>打印检索报告(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -369,10 +369,6 @@
         <translation>检索申请日期(&amp;R)：</translation>
     </message>
     <message>
-        <source>Search &amp;status:</source>
-        <translation>检索状态(&amp;S)：</translation>
-    </message>
-    <message>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
@@ -411,6 +407,10 @@
     <message>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Search s&amp;tatus:</source>
+        <translation>检索状态(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -566,10 +566,6 @@
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <source>&amp;City (地级市):</source>
-        <translation>地级市(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Co&amp;unty / district:</source>
         <translation>县/区(&amp;U)：</translation>
     </message>
@@ -626,20 +622,12 @@
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <source>E-&amp;mail:</source>
-        <translation>电子邮箱(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Emergency contact:</source>
         <translation>紧急联系人：</translation>
     </message>
     <message>
         <source>Relation:</source>
         <translation>关系：</translation>
-    </message>
-    <message>
-        <source>父亲, 母亲, 配偶 …</source>
-        <translation>父亲、母亲、配偶 …</translation>
     </message>
     <message>
         <source>Emergency phone:</source>
@@ -725,6 +713,46 @@
         <source>History</source>
         <translation>修改记录</translation>
     </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>地级市(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;date:</source>
+        <translation>招募日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;place:</source>
+        <translation>招募地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Where the recruitment drive was held, e.g. a university or a blood station</source>
+        <translation>招募活动举办地，如某大学、某血站</translation>
+    </message>
+    <message>
+        <source>Recruitment &amp;organiser:</source>
+        <translation>招募组织方(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Former numbers:</source>
+        <translation>曾用号码：</translation>
+    </message>
+    <message>
+        <source>Numbers that were replaced are kept as history and still found by a phone search.</source>
+        <translation>被替换的号码作为历史保留，按电话检索仍能找到。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. father, mother, spouse</source>
+        <translation>如：父亲、母亲、配偶</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -757,7 +785,7 @@
         <translation>地区(&amp;E)：</translation>
     </message>
     <message>
-        <source>City (地级市)</source>
+        <source>City</source>
         <translation>地级市</translation>
     </message>
 </context>
@@ -806,10 +834,6 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -1036,10 +1060,6 @@
         <translation>身份证号“%1”必须为 18 位：17 位数字加 1 位校验码（0-9 或 X）。</translation>
     </message>
     <message>
-        <source>ID number %1 has a wrong check digit: expected %2, found %3.</source>
-        <translation>身份证号 %1 的校验码错误：应为 %2，实为 %3。</translation>
-    </message>
-    <message>
         <source>ID number %1 contains an impossible birth date %2.</source>
         <translation>身份证号 %1 中的出生日期 %2 不存在。</translation>
     </message>
@@ -1092,10 +1112,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Volunteer No. %1 already has an open workup case (No. %2) for this patient.</source>
-        <translation>志愿者（库号 %1）已有该患者未结束的捐献流程（编号 %2）。</translation>
-    </message>
-    <message>
         <source>Reason for skipping a stage</source>
         <translation>跳过阶段的原因</translation>
     </message>
@@ -1122,6 +1138,150 @@
     <message>
         <source>The case is at its first stage; there is nothing to undo.</source>
         <translation>该流程处于第一阶段，没有可撤销的阶段。</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>地级市</translation>
+    </message>
+    <message>
+        <source>County / district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency contact relation</source>
+        <translation>与紧急联系人关系</translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation>招募地点</translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation>招募组织方</translation>
+    </message>
+    <message>
+        <source>Sample ID</source>
+        <translation>样本编号</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>检测实验室</translation>
+    </message>
+    <message>
+        <source>Withdrawal stage</source>
+        <translation>退出时所处阶段</translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation>捐献日期</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐献次数</translation>
+    </message>
+    <message>
+        <source>Import batch</source>
+        <translation>导入批次</translation>
+    </message>
+    <message>
+        <source>Contact attempt</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Contact date</source>
+        <translation>联系日期</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>流程编号</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>主治医生</translation>
+    </message>
+    <message>
+        <source>Search requested on</source>
+        <translation>检索申请日期</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>检索状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>'%1' cannot be set by hand: reserve a volunteer from the match page, and a donation is recorded by the collection stage of a case.</source>
+        <translation>“%1”不能手工设置：预留志愿者请在配型检索页操作，捐献由流程的“采集”阶段记录。</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 already has an open workup case (%2) for this patient.</source>
+        <translation>志愿者 %1 已有该患者的进行中流程（%2）。</translation>
+    </message>
+    <message>
+        <source>Contact date %1 is in the future.</source>
+        <translation>联系日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>ID number %1 does not pass the check-digit test: one of its digits is wrong. Read the number again from the ID card.</source>
+        <translation>身份证号 %1 未通过校验：其中有一位数字不对。请对照身份证重新核对号码。</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>At least one way to reach the volunteer is required: a phone number, WeChat or e-mail.</source>
+        <translation>至少需要一种联系方式：电话、微信或电子邮箱。</translation>
+    </message>
+    <message>
+        <source>Recruitment date %1 is in the future.</source>
+        <translation>招募日期 %1 晚于今天。</translation>
     </message>
 </context>
 <context>
@@ -1211,14 +1371,6 @@
     <message>
         <source>A volunteer's registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
         <translation>志愿者的库号；可重复给出，将多份表格（如一次招募活动）打印到同一个 PDF。</translation>
-    </message>
-    <message>
-        <source>The workup case number.</source>
-        <translation>捐献流程的病例编码。</translation>
-    </message>
-    <message>
-        <source>--case must be a workup case number, not '%1'</source>
-        <translation>--case 必须是捐献流程的病例编码，而不是“%1”</translation>
     </message>
     <message>
         <source>The patient's case number (or id).</source>
@@ -1698,6 +1850,14 @@ schema version: %2 (this program: %3)
         <translation>批量读取：%1 名志愿者（%2 名可用），用时 %3 秒
 </translation>
     </message>
+    <message>
+        <source>The workup case: its code (e.g. P2026001-01) or its id.</source>
+        <translation>流程：流程编号（如 P2026001-01）或其内部编号。</translation>
+    </message>
+    <message>
+        <source>--case must name a workup case (its code, e.g. P2026001-01)</source>
+        <translation>--case 须指定一个流程（流程编号，如 P2026001-01）</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -1799,7 +1959,7 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Case number</source>
-        <translation>流程编号</translation>
+        <translation>病例编号</translation>
     </message>
     <message>
         <source>Donor's name</source>
@@ -1975,11 +2135,11 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Recruitment place</source>
-        <translation>采集地点</translation>
+        <translation>招募地点</translation>
     </message>
     <message>
         <source>Recruitment organiser</source>
-        <translation>采集组织单位</translation>
+        <translation>招募组织方</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2187,38 @@ schema version: %2 (this program: %3)
     <message>
         <source>Negative</source>
         <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Generated (demo data)</source>
+        <translation>生成（演示数据）</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Contact attempt</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (replaced %2)</source>
+        <translation>%1（%2 停用）</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2298,10 @@ schema version: %2 (this program: %3)
         <source>Stop reason</source>
         <translation>终止原因</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>流程编号</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::CasesPage</name>
@@ -2118,7 +2314,7 @@ schema version: %2 (this program: %3)
         <translation>无法加载捐献流程：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s)</source>
+        <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln 个流程</numerusform>
         </translation>
@@ -2432,7 +2628,7 @@ schema version: %2 (this program: %3)
         <translation>HLA 数据表仍在加载，请稍后再试。</translation>
     </message>
     <message numerus="yes">
-        <source>%n donor(s) found in %1 ms.</source>
+        <source>%Ln donor(s) found in %1 ms.</source>
         <translation>
             <numerusform>在 %1 毫秒内找到 %Ln 名供者。</numerusform>
         </translation>
@@ -2598,7 +2794,7 @@ schema version: %2 (this program: %3)
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <source>%n patient(s)</source>
+        <source>%Ln patient(s)</source>
         <translation>
             <numerusform>%Ln 名患者</numerusform>
         </translation>
@@ -2627,7 +2823,7 @@ schema version: %2 (this program: %3)
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Search index ready: %n donor(s) in %1 s.</source>
+        <source>Search index ready: %Ln donor(s) in %1 s.</source>
         <translation>
             <numerusform>检索索引已就绪：%Ln 名供者，用时 %1 秒。</numerusform>
         </translation>
@@ -2907,6 +3103,18 @@ Register this volunteer anyway?</source>
         <source>Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.</source>
         <translation>在 HLA-A、-B、-DRB1 完成分型前不参与检索；收到分型结果后请补录。</translation>
     </message>
+    <message>
+        <source>Register &amp;another</source>
+        <translation>继续登记下一位(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteerPrintActions</name>
@@ -3037,6 +3245,10 @@ Register this volunteer anyway?</source>
         <source>New value</source>
         <translation>新值</translation>
     </message>
+    <message>
+        <source>The contact date is not a date: type it as 2026-11-28.</source>
+        <translation>联系日期不是有效日期：请按 2026-11-28 的格式填写。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::VolunteerTableModel</name>
@@ -3092,7 +3304,7 @@ Register this volunteer anyway?</source>
         <translation>无法加载志愿者：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%n volunteer(s)</source>
+        <source>%Ln volunteer(s)</source>
         <translation>
             <numerusform>%Ln 名志愿者</numerusform>
         </translation>

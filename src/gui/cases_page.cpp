@@ -12,6 +12,7 @@
 #include "gui/display_text.h"
 #include "gui/documents_actions.h"
 #include "gui/paged_table_model.h"
+#include "gui/quick_filter.h"
 #include "ui_cases_page.h"
 
 namespace dd::gui {
@@ -45,6 +46,7 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this,
           [this] { AppSettings::saveHeader(QStringLiteral("cases"), ui_->table->horizontalHeader()); });
   connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
+  enterGoesToResults(ui_->quickFilter, ui_->table);
   connect(ui_->stageFilter, &QComboBox::currentIndexChanged, this, &CasesPage::reload);
   connect(ui_->showStopped, &QCheckBox::toggled, this, &CasesPage::reload);
   connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::selectionChanged);
@@ -62,7 +64,7 @@ void CasesPage::reload() {
   if (!model_->reload(ui_->stageFilter->currentData().toInt(), ui_->showStopped->isChecked()))
     ui_->countLabel->setText(tr("Could not load cases: %1").arg(model_->lastError()));
   else
-    ui_->countLabel->setText(tr("%n case(s)", nullptr, model_->rowCount()));
+    ui_->countLabel->setText(tr("%Ln case(s)", nullptr, model_->rowCount()));
   if (selected) selectCase(selected);
   selectionChanged();
 }

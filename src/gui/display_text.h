@@ -3,6 +3,7 @@
 // ages. Shared by the lists, the editors and the search results.
 #include <QDate>
 #include <QString>
+#include <Qt>
 
 #include "store/vocabulary.h"
 
@@ -20,6 +21,8 @@ QString maskPhone(const QString& phone);
 // "zh***@example.com", "wx***": enough to recognise, not to copy.
 QString maskEmail(const QString& email);
 QString maskWechat(const QString& wechat);
+// How every table aligns a number such as an age (one rule for all pages).
+inline constexpr int kNumberAlignment = Qt::AlignRight | Qt::AlignVCenter;
 // Whole years on `day` (today by default); -1 for an unknown birth date.
 int ageInYears(const QDate& birth, const QDate& day = QDate::currentDate());
 QString regionText(const QString& prefecture, const QString& county);

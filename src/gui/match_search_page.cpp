@@ -2,9 +2,8 @@
 
 #include <utility>
 
-#include "gui/file_dialogs.h"
-
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSaveFile>
 
@@ -15,6 +14,7 @@
 #include "app/search_service.h"
 #include "core/qt/localization.h"
 #include "gui/field_errors.h"
+#include "gui/file_dialogs.h"
 #include "gui/hla_reader.h"
 #include "gui/search_result_model.h"
 #include "gui/search_runner.h"
@@ -62,6 +62,9 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
   connect(ui_->patient, &QComboBox::activated, this, [this] { ui_->byPatient->setChecked(true); });
   connect(ui_->searchButton, &QPushButton::clicked, this, &MatchSearchPage::search);
   connect(ui_->glString, &QLineEdit::returnPressed, this, &MatchSearchPage::search);
+  // Enter in the minimum box searches too (a spin box has no returnPressed of its own).
+  if (auto* minimumText = ui_->minimum->findChild<QLineEdit*>())
+    connect(minimumText, &QLineEdit::returnPressed, this, &MatchSearchPage::search);
   connect(ui_->cancelButton, &QPushButton::clicked, this, [this] {
     runner_->cancel();
     setBusy(false);
@@ -177,7 +180,7 @@ void MatchSearchPage::showResults(const std::vector<match::SearchResult>& result
   found_ = found;
   model_->setResults(results, scale);
   // The true number found, always; the list may hold only the best of them.
-  QString status = tr("%n donor(s) found in %1 ms.", nullptr, static_cast<int>(found)).arg(milliseconds, 0, 'f', 0);
+  QString status = tr("%Ln donor(s) found in %1 ms.", nullptr, static_cast<int>(found)).arg(milliseconds, 0, 'f', 0);
   const bool partial = results.size() < found;
   if (partial) status += QLatin1Char(' ') + tr("Showing the best %L1.").arg(results.size());
   ui_->statusText->setText(status);

@@ -68,6 +68,9 @@ QVariant PatientTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
       if (index.column() == Urgency && p.urgency != QLatin1String("normal")) return QBrush(QColor(0xb0, 0x3a, 0x2e));
       return {};
+    case Qt::TextAlignmentRole:
+      if (index.column() == Age) return kNumberAlignment;
+      return {};
     default: return {};
   }
 }

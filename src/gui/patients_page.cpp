@@ -8,6 +8,7 @@
 #include "gui/paged_table_model.h"
 #include "gui/patient_editor.h"
 #include "gui/patient_table_model.h"
+#include "gui/quick_filter.h"
 #include "ui_patients_page.h"
 
 namespace dd::gui {
@@ -36,6 +37,7 @@ PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
   AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
 
   connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
+  enterGoesToResults(ui_->quickFilter, ui_->table);
   connect(ui_->statusFilter, &QComboBox::currentIndexChanged, this, &PatientsPage::reload);
   connect(ui_->newButton, &QPushButton::clicked, this, &PatientsPage::createRecord);
   connect(ui_->openButton, &QPushButton::clicked, this, [this] { openPatient(selectedId()); });
@@ -50,7 +52,7 @@ PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, save);
   connect(proxy_, &QAbstractItemModel::modelReset, this,
-          [this] { ui_->countLabel->setText(tr("%n patient(s)", nullptr, proxy_->rowCount())); });
+          [this] { ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount())); });
   reload();
 }
 
@@ -60,7 +62,7 @@ void PatientsPage::reload() {
   if (!model_->reload(ui_->statusFilter->currentData().toString()))
     ui_->countLabel->setText(tr("Could not load patients: %1").arg(model_->lastError()));
   else
-    ui_->countLabel->setText(tr("%n patient(s)", nullptr, proxy_->rowCount()));
+    ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount()));
 }
 
 qint64 PatientsPage::selectedId() const {

@@ -104,7 +104,7 @@ void SearchIndex::finishBuild(const QString& error, const QString& stamp, double
   // The build may have read these volunteers before they were saved.
   const QSet<qint64> written = std::exchange(writtenDuringBuild_, {});
   for (qint64 id : written) upsertNow(id);
-  Q_EMIT progress(tr("Search index ready: %n donor(s) in %1 s.", nullptr, static_cast<int>(donors))
+  Q_EMIT progress(tr("Search index ready: %Ln donor(s) in %1 s.", nullptr, static_cast<int>(donors))
                       .arg(seconds, 0, 'f', 1));
   runWaiting(true, {});
 }

@@ -4,6 +4,7 @@
 #include <QDate>
 
 #include "app/search_format.h"
+#include "gui/display_text.h"
 
 namespace dd::gui {
 namespace {
@@ -87,7 +88,8 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const {
       if (isLocusColumn(column)) return static_cast<int>(locusGrade(r.loci[static_cast<std::size_t>(locusOf(column))]));
       return {};
     case Qt::TextAlignmentRole:
-      if (column == Rank || column == Total || column == Age) return int(Qt::AlignCenter);
+      if (column == Age) return kNumberAlignment;
+      if (column == Rank || column == Total) return int(Qt::AlignCenter);
       return {};
     default: return {};
   }

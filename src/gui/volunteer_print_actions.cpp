@@ -13,6 +13,7 @@
 #include "app/recruitment_drive_key.h"
 #include "app/registry.h"
 #include "core/qt/localization.h"
+#include "gui/display_text.h"
 #include "gui/documents_actions.h"
 #include "gui/volunteer_table_model.h"
 
@@ -127,7 +128,7 @@ DrivePickerDialog::DrivePickerDialog(app::Registry& registry, QWidget* parent)
   auto drives = registry.recruitmentDrives();
   if (!drives) layout->addWidget(new QLabel(dd::qt::translated(drives.error()), this));
   for (const store::DriveSummary& drive : drives ? *drives : QList<store::DriveSummary>()) {
-    auto* item = new QTreeWidgetItem(list_, {QLocale().toString(drive.drive.date, QLocale::ShortFormat),
+    auto* item = new QTreeWidgetItem(list_, {dateText(drive.drive.date),
                                              drive.drive.place.isEmpty() ? tr("(no place recorded)") : drive.drive.place,
                                              drive.drive.organiser, QString::number(drive.volunteerCount)});
     item->setData(0, Qt::UserRole, app::driveKey(drive));

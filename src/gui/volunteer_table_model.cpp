@@ -179,7 +179,7 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
       if (index.column() == Status && v.status != store::VolunteerStatus::Active) return QBrush(QColor(0x8a, 0x5a, 0x00));
       return {};
     case Qt::TextAlignmentRole:
-      if (index.column() == Age) return int(Qt::AlignRight | Qt::AlignVCenter);
+      if (index.column() == Age) return kNumberAlignment;
       return {};
     default: return {};
   }

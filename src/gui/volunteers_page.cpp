@@ -10,6 +10,7 @@
 #include "gui/volunteer_editor.h"
 #include "gui/volunteer_print_actions.h"
 #include "gui/volunteer_table_model.h"
+#include "gui/quick_filter.h"
 #include "ui_volunteers_page.h"
 
 namespace dd::gui {
@@ -49,7 +50,18 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
   connect(&filterDelay_, &QTimer::timeout, this, &VolunteersPage::applyFilter);
   connect(ui_->quickFilter, &QLineEdit::textChanged, &filterDelay_, qOverload<>(&QTimer::start));
   connect(ui_->regionFilter, &QLineEdit::textChanged, &filterDelay_, qOverload<>(&QTimer::start));
-  connect(ui_->quickFilter, &QLineEdit::returnPressed, this, &VolunteersPage::applyFilter);
+  // Enter: filter now (not after the typing pause), then go to the results.
+  connect(ui_->quickFilter, &QLineEdit::returnPressed, this, [this] {
+    if (filterDelay_.isActive()) {
+      filterDelay_.stop();
+      applyFilter();
+    }
+  });
+  connect(ui_->regionFilter, &QLineEdit::returnPressed, this, [this] {
+    filterDelay_.stop();
+    applyFilter();
+  });
+  enterGoesToResults(ui_->quickFilter, ui_->table);
   connect(ui_->statusFilter, &QComboBox::currentIndexChanged, this, &VolunteersPage::applyFilter);
   connect(ui_->newButton, &QPushButton::clicked, this, &VolunteersPage::createRecord);
   connect(ui_->openButton, &QPushButton::clicked, this, &VolunteersPage::openSelected);
@@ -99,7 +111,7 @@ void VolunteersPage::setBackgroundFiltering(const QString& databaseUrl) {
 
 void VolunteersPage::updateCount() {
   if (!model_->lastError().isEmpty()) return;
-  ui_->countLabel->setText(tr("%n volunteer(s)", nullptr, model_->totalRows()));
+  ui_->countLabel->setText(tr("%Ln volunteer(s)", nullptr, model_->totalRows()));
 }
 
 void VolunteersPage::saveLayout() { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); }

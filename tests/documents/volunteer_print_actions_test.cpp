@@ -144,6 +144,9 @@ TEST_CASE("printing a drive's registration forms from the volunteers page: pick 
   });
   actions->driveAction()->trigger();
   CHECK(picker.className == QStringLiteral("dd::gui::DrivePickerDialog"));
+  // Dates read the same everywhere in the program: yyyy-MM-dd, never 2026/3/7.
+  CHECK(QDate::fromString(row.value(0), Qt::ISODate).isValid());
+  CHECK_FALSE(row.value(0).contains(QLatin1Char('/')));
   CHECK(row.value(1) == QStringLiteral("示范大学体育馆"));
   CHECK(row.value(2) == QStringLiteral("示范大学红十字会"));
   CHECK(row.value(3) == QStringLiteral("3"));

@@ -44,11 +44,11 @@ TEST_CASE("the Chinese catalogue is found beside the program and translates core
 TEST_CASE("counts read as English and Chinese: plural forms and thousands separators") {
   const char* context = "dd::gui::VolunteersPage";
   REQUIRE(dd::qt::installTranslators("en"));
-  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 1) == "1 volunteer");
-  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 2) == "2 volunteers");
-  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 100000) == "100,000 volunteers");
-  CHECK(QCoreApplication::translate("dd::gui::CasesPage", "%n case(s)", nullptr, 1) == "1 case");
+  CHECK(QCoreApplication::translate(context, "%Ln volunteer(s)", nullptr, 1) == "1 volunteer");
+  CHECK(QCoreApplication::translate(context, "%Ln volunteer(s)", nullptr, 2) == "2 volunteers");
+  CHECK(QCoreApplication::translate(context, "%Ln volunteer(s)", nullptr, 100000) == "100,000 volunteers");
+  CHECK(QCoreApplication::translate("dd::gui::CasesPage", "%Ln case(s)", nullptr, 1) == "1 case");
   REQUIRE(dd::qt::installTranslators("zh_CN"));
-  CHECK(QCoreApplication::translate(context, "%n volunteer(s)", nullptr, 5000) == QStringLiteral("5,000 名志愿者"));
+  CHECK(QCoreApplication::translate(context, "%Ln volunteer(s)", nullptr, 5000) == QStringLiteral("5,000 名志愿者"));
   dd::qt::installTranslators("en");
 }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -256,6 +257,46 @@ TEST_CASE("zh_CN catalogue: accelerators are kept in the (&X) style") {
   const QStringList problems = acceleratorProblems(file.messages);
   INFO(listing(problems));
   CHECK(problems.isEmpty());
+}
+
+TEST_CASE("English source texts carry no Chinese, except values staff type in Chinese") {
+  // The English UI must read as English ("City", not "City (地级市)"). Only
+  // messages that quote a value staff enter in Chinese (男/女, 其他) may
+  // contain Chinese characters.
+  const TsFile file = readTs(catalogue("en"));
+  REQUIRE(file.error.toStdString() == "");
+  static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+  static const QRegularExpression typedValues(QStringLiteral("男/女|其他"));
+  QStringList problems;
+  for (const TsMessage& message : file.messages) {
+    if (message.type == QLatin1String("vanished") || message.type == QLatin1String("obsolete")) continue;
+    QString rest = message.source;
+    rest.remove(typedValues);
+    if (rest.contains(han)) problems << message.context + QStringLiteral(": ") + message.source;
+  }
+  INFO(listing(problems));
+  CHECK(problems.isEmpty());
+  // The check can fail.
+  CHECK(QStringLiteral("City (地级市)").contains(han));
+}
+
+TEST_CASE("counts are shown with thousands separators: every plural message uses %Ln") {
+  // "100000 名志愿者" is hard to read; %Ln formats the count in the UI
+  // language's way (100,000).
+  const TsFile file = readTs(catalogue("en"));
+  REQUIRE(file.error.toStdString() == "");
+  QStringList bare;
+  int numerus = 0;
+  for (const TsMessage& message : file.messages) {
+    if (!message.numerus || message.type == QLatin1String("vanished") || message.type == QLatin1String("obsolete"))
+      continue;
+    ++numerus;
+    if (!message.source.contains(QLatin1String("%Ln"))) bare << message.context + QStringLiteral(": ") + message.source;
+  }
+  INFO(listing(bare));
+  CHECK(bare.isEmpty());
+  CHECK(numerus > 0);
+  CHECK(QLocale(QStringLiteral("zh_CN")).toString(100000) == QStringLiteral("100,000"));
 }
 
 TEST_CASE("en catalogue lists the same messages as zh_CN") {

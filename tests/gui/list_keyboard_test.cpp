@@ -1,0 +1,130 @@
+// The list pages work from the keyboard and look alike: Enter in a quick
+// filter goes to what it found, Enter in the match page's minimum box
+// searches, and ages line up the same way on every page.
+#include <catch2/catch.hpp>
+
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "gui/collating_proxy_model.h"
+#include "gui/display_text.h"
+#include "gui/match_search_page.h"
+#include "gui/patient_table_model.h"
+#include "gui/patients_page.h"
+#include "gui/search_index.h"
+#include "gui/search_result_model.h"
+#include "gui/search_runner.h"
+#include "gui/volunteer_table_model.h"
+#include "gui/volunteers_page.h"
+#include "gui_test_support.h"
+#include "search_test_support.h"
+#include "support/qt_string_maker.h"
+
+namespace {
+void addPatient(dd::app::Registry& registry, const QString& name) {
+  dd::store::Patient patient;
+  patient.name = name;
+  patient.birthDate = QDate(2012, 3, 4);
+  patient.searchRequestDate = QDate::currentDate();
+  REQUIRE(registry.createPatient(patient, {QStringLiteral("t")}).ok());
+}
+}  // namespace
+
+TEST_CASE("Enter in the patients' quick filter selects the first match and moves to the list") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  addPatient(*registry, QStringLiteral("张小雨"));
+  addPatient(*registry, QStringLiteral("李大山"));
+  dd::gui::PatientsPage page(registry.get());
+  page.show();
+  QApplication::setActiveWindow(&page);
+  auto* filter = page.findChild<QLineEdit*>(QStringLiteral("quickFilter"));
+  auto* table = page.findChild<QTableView*>(QStringLiteral("table"));
+  REQUIRE(filter);
+  REQUIRE(table);
+  filter->setFocus();
+  filter->insert(QStringLiteral("李"));  // typed (keyClicks cannot type Chinese)
+  REQUIRE(page.proxy()->rowCount() == 1);
+  CHECK_FALSE(table->selectionModel()->hasSelection());
+  QTest::keyClick(filter, Qt::Key_Return);
+  CHECK(table->hasFocus());
+  REQUIRE(table->currentIndex().isValid());
+  CHECK(table->currentIndex().siblingAtColumn(dd::gui::PatientTableModel::Name).data().toString() ==
+        QStringLiteral("李大山"));
+  // Nothing found: Enter leaves the focus in the filter to retype.
+  filter->setFocus();
+  filter->clear();
+  filter->insert(QStringLiteral("无此人"));  // typed (keyClicks cannot type Chinese)
+  REQUIRE(page.proxy()->rowCount() == 0);
+  QTest::keyClick(filter, Qt::Key_Return);
+  CHECK(filter->hasFocus());
+}
+
+TEST_CASE("Enter in the volunteers' quick filter filters at once and moves to the list") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  for (int i = 1; i <= 3; ++i)
+    REQUIRE(registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("志愿者%1").arg(i), i),
+                                        {QStringLiteral("t")}).ok());
+  dd::gui::VolunteersPage page(registry.get());
+  page.show();
+  QApplication::setActiveWindow(&page);
+  auto* filter = page.findChild<QLineEdit*>(QStringLiteral("quickFilter"));
+  auto* table = page.findChild<QTableView*>(QStringLiteral("table"));
+  REQUIRE(filter);
+  REQUIRE(table);
+  filter->setFocus();
+  filter->insert(QStringLiteral("志愿者2"));  // typed (keyClicks cannot type Chinese)
+  QTest::keyClick(filter, Qt::Key_Return);  // no waiting for the typing pause
+  CHECK(page.model()->rowCount() == 1);
+  CHECK(table->hasFocus());
+  REQUIRE(table->currentIndex().isValid());
+  CHECK(table->currentIndex().siblingAtColumn(dd::gui::VolunteerTableModel::Name).data().toString() ==
+        QStringLiteral("志愿者2"));
+}
+
+TEST_CASE("Enter in the minimum-matches box runs the search") {
+  dd::test::waitForHla();
+  QTemporaryDir dir;
+  const QString path = dir.filePath("r.sqlite");
+  auto registry = dd::test::openRegistry(path);
+  dd::test::addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::SearchIndex index(registry.get(), path);
+  dd::gui::MatchSearchPage page(registry.get(), &index);
+  page.show();
+  QApplication::setActiveWindow(&page);
+  page.setTyping(QString::fromLatin1(dd::test::kSearchPatientTyping));
+  auto* minimum = page.findChild<QSpinBox*>(QStringLiteral("minimum"));
+  REQUIRE(minimum);
+  minimum->setFocus();
+  minimum->setValue(9);
+  QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
+  QTest::keyClick(minimum, Qt::Key_Return);
+  REQUIRE(done.wait(60000));
+  CHECK(page.model()->rowCount() == 1);
+}
+
+TEST_CASE("ages are aligned the same way on every page") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  REQUIRE(registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("甲"), 1), {QStringLiteral("t")}).ok());
+  addPatient(*registry, QStringLiteral("乙"));
+  dd::gui::VolunteersPage volunteers(registry.get());
+  dd::gui::PatientsPage patients(registry.get());
+  REQUIRE(volunteers.model()->rowCount() == 1);
+  REQUIRE(patients.model()->rowCount() == 1);
+  const QVariant volunteerAge =
+      volunteers.model()->index(0, dd::gui::VolunteerTableModel::Age).data(Qt::TextAlignmentRole);
+  const QVariant patientAge = patients.model()->index(0, dd::gui::PatientTableModel::Age).data(Qt::TextAlignmentRole);
+  dd::gui::SearchResultModel results;
+  dd::match::SearchResult result;
+  results.setResults({result}, 10);
+  const QVariant resultAge = results.index(0, dd::gui::SearchResultModel::Age).data(Qt::TextAlignmentRole);
+  CHECK(volunteerAge.toInt() == dd::gui::kNumberAlignment);
+  CHECK(patientAge.toInt() == dd::gui::kNumberAlignment);
+  CHECK(resultAge.toInt() == dd::gui::kNumberAlignment);
+}
