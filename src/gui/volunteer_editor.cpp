@@ -102,14 +102,17 @@ void VolunteerEditor::saveFromButton() {
   if (!registering) accept();
 }
 
-void VolunteerEditor::startAnotherRegistration() {
-  if (isDirty()) {
-    bool saved = false;
-    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
+bool VolunteerEditor::mayLeave(bool* saved) {
+  *saved = false;
+  if (!isDirty()) return true;
+  return form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
                                           tr("This volunteer has changes that are not saved. Save them?"),
-                                          [this] { return save(); }, &saved))
-      return;
-  }
+                                          [this] { return save(); }, saved);
+}
+
+void VolunteerEditor::startAnotherRegistration() {
+  bool saved = false;
+  if (!mayLeave(&saved)) return;
   store::Volunteer next;
   next.drive = volunteer_.drive;
   volunteer_ = next;
@@ -216,18 +219,12 @@ bool VolunteerEditor::resolveConflict(store::Volunteer mine) {
 }
 
 void VolunteerEditor::reject() {
-  if (isDirty()) {
-    bool saved = false;
-    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
-                                          tr("This volunteer has changes that are not saved. Save them?"),
-                                          [this] { return save(); }, &saved))
-      return;
-    if (saved) {
-      accept();
-      return;
-    }
-  }
-  QDialog::reject();
+  bool saved = false;
+  if (!mayLeave(&saved)) return;
+  if (saved)
+    accept();
+  else
+    QDialog::reject();
 }
 
 }  // namespace dd::gui

@@ -60,6 +60,9 @@ class VolunteerEditor : public QDialog {
   void updateTitle();
   void saveFromButton();  // Save closes; Register stays open to show the number
   void startAnotherRegistration();
+  // Unsaved edits: asks Save / Discard / Cancel. False keeps the editor as it
+  // is; *saved tells whether the edits were saved on the way.
+  bool mayLeave(bool* saved);
 
   std::unique_ptr<Ui::VolunteerEditor> ui_;
   std::unique_ptr<FieldErrors> errors_;

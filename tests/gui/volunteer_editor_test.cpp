@@ -16,36 +16,16 @@
 #include "gui/volunteer_editor.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
+#include "editor_test_support.h"
 #include "gui_test_support.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::VolunteerEditor;
+using dd::test::child;
+using dd::test::typeVolunteer;
 using dd::gui::VolunteersPage;
 
 namespace {
-template <class T>
-T* child(QWidget* parent, const char* name) {
-  T* widget = parent->findChild<T*>(QLatin1String(name));
-  INFO("widget " << name);
-  REQUIRE(widget);
-  return widget;
-}
-
-// Types a volunteer into the editor's widgets, as staff would.
-void typeVolunteer(QWidget* editor, const dd::store::Volunteer& v) {
-  child<QLineEdit>(editor, "name")->setText(v.name);
-  child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
-  // Birth date and sex follow the ID number only on user edits; set them too.
-  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == dd::store::Sex::Male ? 0 : 1);
-  editor->findChild<dd::gui::DateField*>(QStringLiteral("birthDate"))->setDate(v.birthDate);
-  child<QComboBox>(editor, "ethnicity")->setCurrentText(v.ethnicity);
-  child<QLineEdit>(editor, "prefecture")->setText(v.prefecture);
-  child<QLineEdit>(editor, "county")->setText(v.county);
-  child<QLineEdit>(editor, "phone")->setText(v.phones.value(0).number);
-  editor->findChild<dd::gui::DateField*>(QStringLiteral("consentDate"))->setDate(v.consentDate);
-  child<QLineEdit>(editor, "consentVersion")->setText(v.consentVersion);
-}
-
 QPushButton* saveButton(QWidget* editor) {
   return child<QDialogButtonBox>(editor, "buttons")->button(QDialogButtonBox::Save);
 }

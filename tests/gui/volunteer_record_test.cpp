@@ -18,31 +18,16 @@
 #include "gui/volunteer_editor.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
+#include "editor_test_support.h"
 #include "gui_test_support.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::DateField;
 using dd::gui::VolunteerEditor;
+using dd::test::child;
+using dd::test::typeVolunteer;
 
 namespace {
-template <class T>
-T* child(QWidget* parent, const char* name) {
-  T* widget = parent->findChild<T*>(QLatin1String(name));
-  INFO("widget " << name);
-  REQUIRE(widget);
-  return widget;
-}
-
-void typeVolunteer(QWidget* editor, const dd::store::Volunteer& v) {
-  child<QLineEdit>(editor, "name")->setText(v.name);
-  child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
-  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == dd::store::Sex::Male ? 0 : 1);
-  child<DateField>(editor, "birthDate")->setDate(v.birthDate);
-  child<QLineEdit>(editor, "phone")->setText(v.phones.value(0).number);
-  child<DateField>(editor, "consentDate")->setDate(v.consentDate);
-  child<QLineEdit>(editor, "consentVersion")->setText(v.consentVersion);
-}
-
 QPushButton* button(QWidget* editor, QDialogButtonBox::StandardButton which) {
   return child<QDialogButtonBox>(editor, "buttons")->button(which);
 }

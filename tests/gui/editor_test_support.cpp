@@ -1,0 +1,24 @@
+#include "editor_test_support.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+
+#include "gui/date_field.h"
+
+namespace dd::test {
+
+void typeVolunteer(QWidget* editor, const store::Volunteer& v) {
+  child<QLineEdit>(editor, "name")->setText(v.name);
+  child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
+  // Birth date and sex follow the ID number only on user edits; set them too.
+  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == store::Sex::Male ? 0 : 1);
+  child<gui::DateField>(editor, "birthDate")->setDate(v.birthDate);
+  child<QComboBox>(editor, "ethnicity")->setCurrentText(v.ethnicity);
+  child<QLineEdit>(editor, "prefecture")->setText(v.prefecture);
+  child<QLineEdit>(editor, "county")->setText(v.county);
+  child<QLineEdit>(editor, "phone")->setText(v.phones.value(0).number);
+  child<gui::DateField>(editor, "consentDate")->setDate(v.consentDate);
+  child<QLineEdit>(editor, "consentVersion")->setText(v.consentVersion);
+}
+
+}  // namespace dd::test
