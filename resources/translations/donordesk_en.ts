@@ -1837,11 +1837,11 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workup case: its code (e.g. P2026001-01) or its id.</source>
+        <source>The workup case: its code (e.g. P2026-00001-01) or its id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--case must name a workup case (its code, e.g. P2026001-01)</source>
+        <source>--case must name a workup case (its code, e.g. P2026-00001-01)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2204,6 +2204,34 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>%1 (replaced %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (contact on %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2929,6 +2957,14 @@ schema version: %2 (this program: %3)
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reserved for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved (another patient)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::SearchRunner</name>
@@ -3092,15 +3128,19 @@ Register this volunteer anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register &amp;another</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gister another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved at %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

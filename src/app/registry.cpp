@@ -103,6 +103,9 @@ Expected<QList<QPair<QString, QString>>> Registry::volunteerRegions() {
 Expected<QList<store::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
   return store::VolunteerRepository(*db_).statusHistory(volunteerId);
 }
+Expected<QList<qint64>> Registry::volunteersReservedFor(qint64 patientId) {
+  return store::VolunteerRepository(*db_).reservedFor(patientId);
+}
 Expected<QString> Registry::volunteersChangeStamp() { return store::VolunteerRepository(*db_).changeStamp(); }
 
 void Registry::volunteerWritten(qint64 volunteerId) {
@@ -153,14 +156,29 @@ SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const 
 }
 
 SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Actor& actor) {
+  return writeVolunteer(input, actor, StatusSource::Stored);
+}
+
+SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Actor& actor, StatusSource status) {
   SaveResult<Volunteer> result;
   Volunteer v = input;
-  result.errors = validate(v, false);
   store::Transaction transaction(*db_);
   if (!transaction.started()) return SaveResult<Volunteer>::failure(transaction.started().error());
   store::VolunteerRepository volunteers(*db_);
   auto before = volunteers.get(v.id);
   if (!before) return SaveResult<Volunteer>::failure(before.error());
+  if (status == StatusSource::Stored) {
+    // An edit never changes the status: that is changeStatus's, with its
+    // rules and history, and the workflow's (reserved, donated).
+    v.status = before->status;
+    v.statusReason = before->statusReason;
+    v.statusUntil = before->statusUntil;
+    v.reservedForPatientId = before->reservedForPatientId;
+    v.withdrawalStage = before->withdrawalStage;
+    v.donationDate = before->donationDate;
+    v.donationCount = before->donationCount;
+  }
+  result.errors = validate(v, false);
   if (!v.idNumber.isEmpty()) {
     auto existing = volunteers.registryNoForIdNumber(v.idNumber, v.id);
     if (!existing) return SaveResult<Volunteer>::failure(existing.error());
@@ -232,7 +250,7 @@ SaveResult<Volunteer> Registry::applyStatus(qint64 volunteerId, int rowVersion, 
     v.donationDate = request.date.isValid() ? request.date : QDate::currentDate();
     v.donationCount += 1;
   }
-  return updateVolunteer(v, actor);
+  return writeVolunteer(v, actor, StatusSource::Given);
 }
 
 Expected<int> Registry::retireAgedOut(const Actor& actor, const QDate& today) {

@@ -60,7 +60,9 @@ class Registry {
   // soft duplicate (same name + birth date + phone) a warning unless accepted.
   SaveResult<store::Volunteer> registerVolunteer(const store::Volunteer& volunteer, const Actor& actor,
                                                  bool acceptWarnings = false);
-  // Saves edits; volunteer.rowVersion must be the version read, else conflict.
+  // Saves edits; volunteer.rowVersion must be the version read, else
+  // conflict. The status and donation fields are not edits: they keep their
+  // stored values (changeStatus and the workflow change them).
   SaveResult<store::Volunteer> updateVolunteer(const store::Volunteer& volunteer, const Actor& actor);
   // A status change staff ask for by hand (deferral, withdrawal, lost
   // contact, ...). "Reserved" and "donated" are not among them: only the
@@ -72,6 +74,8 @@ class Registry {
   SaveResult<store::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
                                                  const Actor& actor);
   Expected<QList<store::StatusChange>> statusHistory(qint64 volunteerId);
+  // Who is reserved for this patient (the patient's search still lists them).
+  Expected<QList<qint64>> volunteersReservedFor(qint64 patientId);
   // Retires everyone who has reached 60 on `today` (except those already
   // retired, withdrawn, permanently deferred, or reserved for a workup in
   // progress). One transaction; returns how many were retired.
@@ -89,6 +93,9 @@ class Registry {
   SaveResult<store::Patient> updatePatient(const store::Patient& patient, const Actor& actor);
 
   // --- workups (starting one reserves the volunteer for the patient)
+  // Whether this volunteer can start a case for this patient now (the rules
+  // startWorkup applies, nothing written): the GUI asks before confirming.
+  Status checkStartWorkup(qint64 patientId, qint64 volunteerId);
   SaveResult<store::WorkupCase> startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
                                             const Actor& actor);
   // Stages advance in order. Moving past a stage needs skipReason (kept in
@@ -111,7 +118,7 @@ class Registry {
   SaveResult<store::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                            const Actor& actor);
   Expected<store::WorkupCase> workupCase(qint64 id);
-  // By the code staff and forms use (P2026001-01); a plain number is the case's id.
+  // By the code staff and forms use (P2026-00001-01); a plain number is the case's id.
   Expected<store::WorkupCase> workupCaseByCode(const QString& codeOrId);
   Expected<store::WorkupCaseDetail> workupCaseDetail(qint64 id);
   Expected<QList<store::WorkupCase>> workupCasesForPatient(qint64 patientId);
@@ -143,6 +150,9 @@ class Registry {
   HlaChecker hla_;
   std::function<void(qint64)> written_;
   void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction
+  enum class StatusSource { Stored, Given };  // keep the stored status, or write the one given
+  SaveResult<store::Volunteer> writeVolunteer(const store::Volunteer& volunteer, const Actor& actor,
+                                              StatusSource status);
   // Any status change, the workflow's included (no "by hand" rule).
   SaveResult<store::Volunteer> applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                            const Actor& actor);

@@ -40,7 +40,7 @@ Error caseAlreadyOpen(const store::Volunteer& v, const QString& caseCode) {
 }
 
 // The patient's case number and the case's place among the patient's cases
-// (a patient may need a second donor): P2026001-01, P2026001-02, ...
+// (a patient may need a second donor): P2026-00001-01, P2026-00001-02, ...
 QString caseCodeFor(const QString& patientCaseNo, int nth) {
   return QStringLiteral("%1-%2").arg(patientCaseNo).arg(nth, 2, 10, QLatin1Char('0'));
 }
@@ -140,9 +140,13 @@ Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAtte
     if (Status s = store::VolunteerRepository(*db_).setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date());
         !s)
       return s.error();
-  store::AuditEntry entry{0, attempt.at, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
+  // The audit row is dated when it is written; the contact's own date (which
+  // may be earlier) is part of its value.
+  store::AuditEntry entry{0, {}, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
                           attempt.volunteerId, QStringLiteral("contact_attempt"), {},
-                          keyText(store::key(attempt.channel)) + QLatin1Char(' ') + keyText(store::key(attempt.outcome))};
+                          keyText(store::key(attempt.channel)) + QLatin1Char(' ') +
+                              keyText(store::key(attempt.outcome)) + QLatin1Char(' ') +
+                              attempt.at.toLocalTime().date().toString(Qt::ISODate)};
   if (Status s = store::AuditLog(*db_).write(entry); !s) return s.error();
   if (Status s = transaction.commit(); !s) return s.error();
   volunteerWritten(attempt.volunteerId);
@@ -212,12 +216,11 @@ SaveResult<WorkupCase> Registry::committedCase(store::Transaction& transaction, 
   return result;
 }
 
-SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
-                                             const Actor& actor) {
+Status Registry::checkStartWorkup(qint64 patientId, qint64 volunteerId) {
   auto patientRecord = patient(patientId);
-  if (!patientRecord) return SaveResult<WorkupCase>::failure(patientRecord.error());
+  if (!patientRecord) return patientRecord.error();
   auto donor = volunteer(volunteerId);
-  if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+  if (!donor) return donor.error();
   const bool deferralOver = donor->status == VolunteerStatus::TemporarilyDeferred && donor->statusUntil.isValid() &&
                             donor->statusUntil <= QDate::currentDate();
   // The documented order is "reserve for this patient, then start the
@@ -225,14 +228,25 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   const bool reservedForThisPatient =
       donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == patientId;
   if (donor->status != VolunteerStatus::Active && !deferralOver && !reservedForThisPatient)
-    return SaveResult<WorkupCase>::failure(notAvailable(*donor));
+    return notAvailable(*donor);
   if (reservedForThisPatient) {
     auto cases = workupCasesForVolunteer(volunteerId);
-    if (!cases) return SaveResult<WorkupCase>::failure(cases.error());
+    if (!cases) return cases.error();
     for (const WorkupCase& open : *cases)
-      if (open.patientId == patientId && !open.stopped())
-        return SaveResult<WorkupCase>::failure(caseAlreadyOpen(*donor, open.caseCode));
+      if (open.patientId == patientId && !open.stopped()) return caseAlreadyOpen(*donor, open.caseCode);
   }
+  return {};
+}
+
+SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
+                                             const Actor& actor) {
+  if (Status allowed = checkStartWorkup(patientId, volunteerId); !allowed) return failed<WorkupCase>(allowed);
+  auto patientRecord = patient(patientId);
+  if (!patientRecord) return SaveResult<WorkupCase>::failure(patientRecord.error());
+  auto donor = volunteer(volunteerId);
+  if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
+  const bool reservedForThisPatient =
+      donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == patientId;
   store::Transaction transaction(*db_);
   if (!transaction.started()) return failed<WorkupCase>(transaction.started());
   WorkupCase w;
@@ -328,7 +342,7 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
     v.donationCount = qMax(0, v.donationCount - 1);
     if (v.donationCount == 0) v.donationDate = QDate();
     v.statusReason = reason.trimmed();
-    auto saved = updateVolunteer(v, actor);
+    auto saved = writeVolunteer(v, actor, StatusSource::Given);
     if (!saved.ok()) return errorsOf<WorkupCase>(saved);
   }
   return committedCase(transaction, w);

@@ -245,6 +245,9 @@ Expected<std::vector<match::SearchResult>> SearchService::searchForPatient(Regis
   auto input = patientSearchInput(*patient, *nomenclature_);
   if (!input) return input.error();
   options.patient = input->factors;
+  auto reserved = registry.volunteersReservedFor(patient->id);
+  if (!reserved) return reserved.error();
+  options.reservedForThisPatient.assign(reserved->cbegin(), reserved->cend());
   return search(input->typing, options);
 }
 

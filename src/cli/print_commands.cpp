@@ -142,12 +142,12 @@ int runConsent(dd::cli::Context& context, const QStringList& raw) {
   const QString command = QStringLiteral("print consent");
   PrintArgs args;
   const QCommandLineOption caseOption(QStringLiteral("case"),
-                                      dd::cli::tr("The workup case: its code (e.g. P2026001-01) or its id."),
+                                      dd::cli::tr("The workup case: its code (e.g. P2026-00001-01) or its id."),
                                       QStringLiteral("CASE"));
   int code = 0;
   if (!parse(args, command, raw, caseOption, &code)) return code;
   if (args.parser.value(caseOption).trimmed().isEmpty())
-    return usage(command, dd::cli::tr("--case must name a workup case (its code, e.g. P2026001-01)"));
+    return usage(command, dd::cli::tr("--case must name a workup case (its code, e.g. P2026-00001-01)"));
   auto registry = openRegistry(context);
   if (!registry) return fail(command, registry.error());
   auto workup = (*registry)->workupCaseByCode(args.parser.value(caseOption));

@@ -1,6 +1,7 @@
 #include "gui/cases_page.h"
 
 #include <QHeaderView>
+#include <QLineEdit>
 
 #include "app/registry.h"
 #include "core/qt/localization.h"
@@ -39,6 +40,7 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   ui_->table->setSortingEnabled(true);
   ui_->table->sortByColumn(CaseTableModel::StageDate, Qt::DescendingOrder);
   ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  ui_->table->setColumnWidth(CaseTableModel::CaseCode, 150);
   ui_->table->setColumnWidth(CaseTableModel::Patient, 180);
   ui_->table->setColumnWidth(CaseTableModel::Volunteer, 130);
   ui_->table->setColumnWidth(CaseTableModel::Stage, 150);
@@ -47,9 +49,21 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
           [this] { AppSettings::saveHeader(QStringLiteral("cases"), ui_->table->horizontalHeader()); });
   connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
   enterGoesToResults(ui_->quickFilter, ui_->table);
+  // The count follows what is shown, quick filter included.
+  const auto count = [this] {
+    if (model_->lastError().isEmpty()) ui_->countLabel->setText(tr("%Ln case(s)", nullptr, proxy_->rowCount()));
+  };
+  connect(proxy_, &QAbstractItemModel::rowsInserted, this, count);
+  connect(proxy_, &QAbstractItemModel::rowsRemoved, this, count);
+  connect(proxy_, &QAbstractItemModel::layoutChanged, this, count);
+  connect(proxy_, &QAbstractItemModel::modelReset, this, count);
   connect(ui_->stageFilter, &QComboBox::currentIndexChanged, this, &CasesPage::reload);
   connect(ui_->showStopped, &QCheckBox::toggled, this, &CasesPage::reload);
   connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::selectionChanged);
+  // A refusal answers the choice it was about: a new choice clears it.
+  for (QComboBox* choice : {ui_->nextStage, ui_->stopReason})
+    connect(choice, &QComboBox::activated, this, [this] { showError({}); });
+  connect(ui_->actionDate->lineEdit(), &QLineEdit::textEdited, this, [this] { showError({}); });
   connect(ui_->advanceButton, &QPushButton::clicked, this, &CasesPage::advanceSelected);
   connect(ui_->stopButton, &QPushButton::clicked, this, &CasesPage::stopSelected);
   connect(ui_->undoButton, &QPushButton::clicked, this, &CasesPage::undoSelected);
@@ -64,7 +78,7 @@ void CasesPage::reload() {
   if (!model_->reload(ui_->stageFilter->currentData().toInt(), ui_->showStopped->isChecked()))
     ui_->countLabel->setText(tr("Could not load cases: %1").arg(model_->lastError()));
   else
-    ui_->countLabel->setText(tr("%Ln case(s)", nullptr, model_->rowCount()));
+    ui_->countLabel->setText(tr("%Ln case(s)", nullptr, proxy_->rowCount()));
   if (selected) selectCase(selected);
   selectionChanged();
 }

@@ -54,6 +54,12 @@ bool MatchSearchPage::openCaseForSelected() {
     QMessageBox::warning(this, tr("Open a case"), dd::qt::translated(volunteer.error()));
     return false;
   }
+  // Refused anyway (an open case already, reserved for someone else ...):
+  // say so now, not after a confirmation.
+  if (Status allowed = registry_->checkStartWorkup(searchedPatient_, volunteerId); !allowed) {
+    QMessageBox::warning(this, tr("Open a case"), dd::qt::translated(allowed.error()));
+    return false;
+  }
   if (!confirmAction(this, tr("Open a case"),
                      tr("Open a workup case for volunteer No. %1 and this patient? The volunteer is reserved for "
                         "the patient until the case ends.")

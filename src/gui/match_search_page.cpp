@@ -145,6 +145,9 @@ bool MatchSearchPage::search() {
     if (!input) return showFailure(dd::qt::translated(input.error())), false;
     typing = input->typing;
     options.patient = input->factors;
+    auto reserved = registry_->volunteersReservedFor(patient->id);
+    if (!reserved) return showFailure(dd::qt::translated(reserved.error())), false;
+    options.reservedForThisPatient.assign(reserved->cbegin(), reserved->cend());
     searchedPatient_ = patient->id;
   } else {
     auto parsed = match::parseTyping(ui_->glString->text().trimmed().toStdString(), *nomenclature);

@@ -51,8 +51,12 @@ PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
   auto save = [this] { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); };
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
   connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, save);
-  connect(proxy_, &QAbstractItemModel::modelReset, this,
-          [this] { ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount())); });
+  // The count follows what is shown, quick filter included.
+  const auto count = [this] { ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount())); };
+  connect(proxy_, &QAbstractItemModel::modelReset, this, count);
+  connect(proxy_, &QAbstractItemModel::rowsInserted, this, count);
+  connect(proxy_, &QAbstractItemModel::rowsRemoved, this, count);
+  connect(proxy_, &QAbstractItemModel::layoutChanged, this, count);
   reload();
 }
 

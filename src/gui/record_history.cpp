@@ -21,17 +21,35 @@ QString actionText(const QString& action) {
   return action;
 }
 
-// Every run of 7 or more digits (a phone number inside a list) masked.
-QString maskNumbersIn(const QString& text) {
-  static const QRegularExpression number(QStringLiteral("\\+?\\d[\\d-]{6,}"));
-  QString out;
-  qsizetype last = 0;
-  for (auto it = number.globalMatch(text); it.hasNext();) {
-    const auto match = it.next();
-    out += text.mid(last, match.capturedStart() - last) + maskPhone(match.captured());
-    last = match.capturedEnd();
+QString phoneLabelText(const QString& label) {
+  if (label == QLatin1String("mobile")) return QCoreApplication::translate("dd::gui", "mobile");
+  if (label == QLatin1String("home")) return QCoreApplication::translate("dd::gui", "home");
+  if (label == QLatin1String("work")) return QCoreApplication::translate("dd::gui", "work");
+  return label;  // free text as staff wrote it
+}
+
+// The audit's phone list ("138... (mobile)*; 0531... [replaced 2026-12-01]",
+// store::volunteer_columns::phonesText) as staff read it: numbers masked,
+// labels translated, the current number and replaced ones said in words.
+QString phonesText(const QString& stored) {
+  static const QRegularExpression entry(
+      QStringLiteral("^(.+?)(?: \\((.*)\\))?(\\*)?(?: \\[replaced (\\d{4}-\\d{2}-\\d{2})\\])?$"));
+  QStringList shown;
+  for (const QString& part : stored.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
+    const auto m = entry.match(part.trimmed());
+    if (!m.hasMatch()) {
+      shown << maskPhone(part.trimmed());
+      continue;
+    }
+    QStringList notes;
+    if (!m.captured(2).isEmpty()) notes << phoneLabelText(m.captured(2));
+    if (!m.captured(3).isEmpty()) notes << QCoreApplication::translate("dd::gui", "current");
+    if (!m.captured(4).isEmpty()) notes << QCoreApplication::translate("dd::gui", "replaced %1").arg(m.captured(4));
+    shown << (notes.isEmpty() ? maskPhone(m.captured(1))
+                              : QCoreApplication::translate("dd::gui", "%1 (%2)")
+                                    .arg(maskPhone(m.captured(1)), notes.join(QStringLiteral(", "))));
   }
-  return out + text.mid(last);
+  return shown.join(QStringLiteral("; "));
 }
 
 QString keyText(const QString& value, auto parse, auto shown) {
@@ -46,7 +64,7 @@ QString valueText(const QString& field, const QString& value,
                   const std::function<QString(qint64)>& caseNoOf) {
   if (value.isEmpty()) return {};
   if (field == QLatin1String("id_number")) return maskIdNumber(value);
-  if (field == QLatin1String("phones")) return maskNumbersIn(value);
+  if (field == QLatin1String("phones")) return phonesText(value);
   if (field == QLatin1String("emergency_phone")) return maskPhone(value);
   if (field == QLatin1String("email")) return maskEmail(value);
   if (field == QLatin1String("wechat")) return maskWechat(value);
@@ -63,11 +81,15 @@ QString valueText(const QString& field, const QString& value,
     const QString caseNo = caseNoOf ? caseNoOf(value.toLongLong()) : QString();
     return caseNo.isEmpty() ? value : caseNo;
   }
-  if (field == QLatin1String("contact_attempt")) {  // "phone reached"
+  if (field == QLatin1String("contact_attempt")) {  // "phone reached [2026-11-29]"
     const QStringList parts = value.split(QLatin1Char(' '));
-    if (parts.size() == 2)
-      return QCoreApplication::translate("dd::gui", "%1, %2").arg(keyText(parts[0], store::parseContactChannel, channelText),
-                                       keyText(parts[1], store::parseContactOutcome, outcomeText));
+    if (parts.size() >= 2) {
+      QString text = QCoreApplication::translate("dd::gui", "%1, %2")
+                         .arg(keyText(parts[0], store::parseContactChannel, channelText),
+                              keyText(parts[1], store::parseContactOutcome, outcomeText));
+      if (parts.size() == 3) text += QCoreApplication::translate("dd::gui", " (contact on %1)").arg(parts[2]);
+      return text;
+    }
   }
   return value;
 }

@@ -112,7 +112,10 @@ QVariant SearchResultModel::display(const match::SearchResult& r, int column) co
       return QLatin1String(names[static_cast<int>(f.abo)]);
     }
     case Cmv: return f.cmv == match::Cmv::Positive ? tr("CMV+") : f.cmv == match::Cmv::Negative ? tr("CMV−") : QString();
-    case Available: return r.available ? tr("yes") : tr("no");
+    case Available:
+      if (r.reservedForThisPatient) return tr("reserved for this patient");
+      if (r.available) return tr("yes");
+      return r.factors.availability == match::Availability::Reserved ? tr("reserved (another patient)") : tr("no");
     default:
       if (isLocusColumn(column)) return donorSlotsText(r, locusOf(column));
       return {};

@@ -2,6 +2,7 @@
 #include "gui/volunteer_editor.h"
 
 #include <QKeySequence>
+#include <QTime>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -29,7 +30,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   ui_->savedNote->hide();
   volunteer_form::setUp(*ui_);
   volunteer_form::registerFields(*ui_, this, *errors_);
-  registerAnother_ = ui_->buttons->addButton(tr("Register &another"), QDialogButtonBox::ActionRole);
+  registerAnother_ = ui_->buttons->addButton(tr("Re&gister another"), QDialogButtonBox::ActionRole);
   connect(registerAnother_, &QPushButton::clicked, this, &VolunteerEditor::startAnotherRegistration);
   connect(ui_->buttons, &QDialogButtonBox::accepted, this, &VolunteerEditor::saveFromButton);
   connect(ui_->buttons, &QDialogButtonBox::rejected, this, &VolunteerEditor::reject);
@@ -93,7 +94,7 @@ void VolunteerEditor::updateTitle() {
   // After a registration the editor stays open to show the new number;
   // the next volunteer of the drive is one click away.
   registerAnother_->setVisible(registeredHere_ && !registering);
-  ui_->buttons->button(QDialogButtonBox::Cancel)->setText(registeredHere_ ? tr("&Close") : tr("Cancel"));
+  ui_->buttons->button(QDialogButtonBox::Cancel)->setText(registeredHere_ ? tr("C&lose") : tr("Cancel"));
 }
 
 void VolunteerEditor::saveFromButton() {
@@ -113,8 +114,12 @@ bool VolunteerEditor::mayLeave(bool* saved) {
 void VolunteerEditor::startAnotherRegistration() {
   bool saved = false;
   if (!mayLeave(&saved)) return;
+  // What a drive shares: its date, place and organiser, and the consent form
+  // signed there (date and version).
   store::Volunteer next;
   next.drive = volunteer_.drive;
+  next.consentDate = volunteer_.consentDate;
+  next.consentVersion = volunteer_.consentVersion;
   volunteer_ = next;
   display(volunteer_);
   ui_->savedNote->hide();
@@ -174,6 +179,10 @@ bool VolunteerEditor::save() {
   volunteer_ = *result.value;
   saved_ = true;
   display(volunteer_);
+  if (!registering) {
+    ui_->savedNote->setText(tr("Saved at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+    ui_->savedNote->show();
+  }
   if (registering) {
     registeredHere_ = true;
     registeredIds_.append(volunteer_.id);

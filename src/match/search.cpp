@@ -75,6 +75,7 @@ struct ScanContext {
   std::uint64_t minMatches;
   bool includeUnavailable;
   std::size_t limit;
+  const std::vector<std::uint32_t>* availableAnyway;  // sorted rows counted as available
 };
 
 struct ScanOutput {
@@ -102,7 +103,10 @@ void scan(const ScanContext& c, std::size_t begin, std::size_t end, ScanOutput& 
       const std::uint32_t packed = factors[start + j];
       const auto availability = static_cast<Availability>(packed >> 29);
       if (availability == Availability::Removed || sums[j] >= kUnsearchable) continue;
-      if (!c.includeUnavailable && availability != Availability::Available) continue;
+      if (!c.includeUnavailable && availability != Availability::Available &&
+          !std::binary_search(c.availableAnyway->begin(), c.availableAnyway->end(),
+                              static_cast<std::uint32_t>(start + j)))
+        continue;
       if (((sums[j] >> c.matchesShift) & 15u) < c.minMatches) continue;
       ++out.qualified;
       const Candidate candidate{sums[j] + (*c.factorKeys)(packed), static_cast<std::uint32_t>(start + j)};
@@ -201,9 +205,13 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
         gradeCatalog(index.catalog(locus), (*profiles)[static_cast<std::size_t>(locus)], locus, options.scale, layout);
   const auto graded = Clock::now();
 
+  std::vector<std::uint32_t> reservedRows;
+  for (std::int64_t id : options.reservedForThisPatient)
+    if (const std::int64_t row = index.rowOf(id); row >= 0) reservedRows.push_back(static_cast<std::uint32_t>(row));
+  std::sort(reservedRows.begin(), reservedRows.end());
   ScanContext context{&index, {}, &factorKeys, layout.shift[static_cast<int>(Criterion::Matches)],
                       static_cast<std::uint64_t>(std::max(0, options.minMatches)), options.includeUnavailable,
-                      options.limit};
+                      options.limit, &reservedRows};
   for (int locus = 0; locus < kMatchLoci; ++locus) context.tables[locus] = tables[locus].data();
 
   const std::size_t n = index.size();
@@ -244,6 +252,10 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
     results.push_back(describeDonor(index, *profiles, candidate.row, options.scale));
     results.back().key = candidate.key;
     results.back().rank = static_cast<std::uint32_t>(results.size());
+    if (std::binary_search(reservedRows.begin(), reservedRows.end(), candidate.row)) {
+      results.back().reservedForThisPatient = true;
+      results.back().available = true;
+    }
   }
   if (timings) {
     timings->gradeMs = std::chrono::duration<double, std::milli>(graded - start).count();

@@ -19,6 +19,9 @@ struct SearchOptions {
   int minMatches = 0;      // on the scale
   std::size_t limit = 100;
   bool includeUnavailable = false;
+  // Volunteers reserved for the patient searched for: to this patient they
+  // are still available (listed, marked), to every other search reserved.
+  std::vector<std::int64_t> reservedForThisPatient;
   RankingPolicy policy = RankingPolicy::defaults();
   PatientFactors patient;
   unsigned threads = 0;    // 0 = every hardware thread
@@ -39,6 +42,7 @@ struct SearchResult {
   Dpb1Category dpb1 = Dpb1Category::Untyped;
   DonorFactors factors;
   bool available = true;
+  bool reservedForThisPatient = false;  // one of SearchOptions::reservedForThisPatient
   std::array<std::array<std::string, 2>, kMatchLoci> donorSlots;  // the donor's slot typings, for display
 };
 

@@ -168,7 +168,7 @@ struct WorkupCase {
   QString notes;
   QString consentTemplate;  // version label of the consent form printed last (app/print_documents)
   QString stageNote;        // why the last skip or undo of a stage happened (history: audit trail)
-  QString caseCode;         // what staff and forms call the case: patient case no + "-" + nth case (e.g. P2026001-02)
+  QString caseCode;         // what staff and forms call the case: patient case no + "-" + nth case (e.g. P2026-00001-02)
   QDateTime createdAt;
   QDateTime updatedAt;
   bool stopped() const { return stoppedDate.isValid(); }

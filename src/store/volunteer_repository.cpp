@@ -66,6 +66,16 @@ Expected<Volunteer> VolunteerRepository::byRegistryNo(const QString& registryNo)
   return get(q.value(0).toLongLong());
 }
 
+Expected<QList<qint64>> VolunteerRepository::reservedFor(qint64 patientId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT id FROM volunteer WHERE status = 'reserved' AND reserved_patient_id = ? ORDER BY id"));
+  q.addBindValue(patientId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading reservations"), q.lastError());
+  QList<qint64> ids;
+  while (q.next()) ids.append(q.value(0).toLongLong());
+  return ids;
+}
+
 Expected<std::optional<QString>> VolunteerRepository::registryNoForIdNumber(const QString& idNumber, qint64 excludeId) {
   QSqlQuery q(db_.sql());
   q.prepare(QStringLiteral("SELECT registry_no FROM volunteer WHERE id_number = ? AND id <> ?"));

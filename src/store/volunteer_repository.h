@@ -29,6 +29,8 @@ class VolunteerRepository {
   Expected<Volunteer> byRegistryNo(const QString& registryNo);
   // The registry number of another volunteer with this ID number, if any.
   Expected<std::optional<QString>> registryNoForIdNumber(const QString& idNumber, qint64 excludeId = 0);
+  // Ids of the volunteers reserved for this patient (usually none or one).
+  Expected<QList<qint64>> reservedFor(qint64 patientId);
   // For bulk checks: value -> registry number of the volunteers whose
   // id_number (byIdNumber) or registry_no equals one of values.
   Expected<QHash<QString, QString>> findRegistryNos(const QStringList& values, bool byIdNumber);

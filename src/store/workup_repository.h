@@ -19,7 +19,7 @@ class WorkupRepository {
   Expected<QList<ContactAttempt>> contacts(qint64 volunteerId);
 
   Expected<WorkupCase> get(qint64 id);
-  Expected<WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026001-01"
+  Expected<WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026-00001-01"
   Expected<QList<WorkupCase>> forPatient(qint64 patientId);
   Expected<QList<WorkupCase>> forVolunteer(qint64 volunteerId);
   Status insert(WorkupCase& workup);

@@ -243,8 +243,28 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
   CHECK(text.contains(QStringLiteral("相合程度不相合位点")));  // the table's header
   CHECK(test::pdfPageCount(out) == 1);
 
-  // Nobody at 10/10 (the full match is reserved for this patient's case): the
-  // report says so instead of printing an empty table.
+  // At 10/10 the full match is listed although reserved: it is reserved for
+  // this very patient (its case is open), so it is this patient's candidate.
+  const QString full = s->dir.filePath(QStringLiteral("full.pdf"));
+  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
+                   QStringLiteral("--min-matches"), QStringLiteral("10"), QStringLiteral("--out"), full});
+  REQUIRE(run.exitCode == 0);
+  const QString fullText = squeezed(test::pdfText(full));
+  CHECK(fullText.contains(s->fullMatchNo));
+  CHECK_FALSE(fullText.contains(s->partialMatchNo));
+
+  // Nobody at 10/10 (the full match has withdrawn): the report says so
+  // instead of printing an empty table.
+  {
+    auto registry = app::Registry::open(s->db);
+    REQUIRE(registry);
+    auto donor = (*registry)->volunteerByRegistryNo(s->fullMatchNo);
+    REQUIRE(donor);
+    app::StatusChangeRequest withdrawal;
+    withdrawal.to = store::VolunteerStatus::Withdrawn;
+    withdrawal.reason = QStringLiteral("家属反对");
+    REQUIRE((*registry)->changeStatus(donor->id, donor->rowVersion, withdrawal, {QStringLiteral("t")}).ok());
+  }
   const QString none = s->dir.filePath(QStringLiteral("none.pdf"));
   run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
                    QStringLiteral("--min-matches"), QStringLiteral("10"), QStringLiteral("--out"), none});

@@ -3,6 +3,7 @@
 // searches, and ages line up the same way on every page.
 #include <catch2/catch.hpp>
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -49,6 +50,10 @@ TEST_CASE("Enter in the patients' quick filter selects the first match and moves
   filter->setFocus();
   filter->insert(QStringLiteral("李"));  // typed (keyClicks cannot type Chinese)
   REQUIRE(page.proxy()->rowCount() == 1);
+  // The count follows the filter.
+  auto* count = page.findChild<QLabel*>(QStringLiteral("countLabel"));
+  REQUIRE(count);
+  CHECK(count->text().startsWith(QStringLiteral("1 ")));
   CHECK_FALSE(table->selectionModel()->hasSelection());
   QTest::keyClick(filter, Qt::Key_Return);
   CHECK(table->hasFocus());

@@ -150,6 +150,15 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(page.reserveSelected());
   CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Reserved);
   CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
+  // Searching again for the same patient still lists the reserved donor,
+  // marked as reserved for this patient (it used to vanish from the list).
+  REQUIRE(page.search());
+  REQUIRE(done.wait(60000));
+  REQUIRE(page.model()->rowCount() == 2);
+  const int reservedRow = resultRowOf(*page.model(), donor);
+  REQUIRE(reservedRow >= 0);
+  CHECK(page.model()->index(reservedRow, SearchResultModel::Available).data().toString() ==
+        QStringLiteral("reserved for this patient"));
 
   table->selectRow(resultRowOf(*page.model(), other));
   dd::test::answerConfirmation(true);
@@ -160,6 +169,18 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(cases->size() == 1);
   CHECK(cases->at(0).volunteerId == other);
   CHECK(opened.at(0).at(0).toLongLong() == cases->at(0).id);
+  // A second case for the same pair is refused before any confirmation.
+  REQUIRE(page.search());
+  REQUIRE(done.wait(60000));
+  table->selectRow(resultRowOf(*page.model(), other));
+  QString refusal;
+  dd::test::whenModalAppears([&](QWidget* modal) {
+    if (auto* box = qobject_cast<QMessageBox*>(modal)) refusal = box->text();
+    modal->close();
+  });
+  CHECK_FALSE(page.openCaseForSelected());
+  CHECK(refusal.contains(cases->at(0).caseCode));
+  CHECK(registry->workupCasesForPatient(created.value->id)->size() == 1);
 }
 
 TEST_CASE("the match page shows the true number found, shows all on request and exports all") {

@@ -51,7 +51,7 @@ void searchAndWait(dd::gui::MatchSearchPage& page) {
 }
 }  // namespace
 
-TEST_CASE("a donor reserved from the results drops out of the next search unless unavailable ones are included") {
+TEST_CASE("a donor reserved from the results stays in that patient's search and drops out of any other") {
   waitForHla();
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
@@ -70,13 +70,22 @@ TEST_CASE("a donor reserved from the results drops out of the next search unless
   dd::test::answerConfirmation(true);
   REQUIRE(page.reserveSelected());
 
+  // The same patient's search: still listed, marked as this patient's.
+  searchAndWait(page);
+  CHECK(page.model()->rowCount() == 2);
+  REQUIRE(resultRowOf(*page.model(), donor) >= 0);
+  CHECK(page.model()->result(resultRowOf(*page.model(), donor)).reservedForThisPatient);
+  // Any other search (here: the same typing, no patient): reserved, so gone.
+  page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   searchAndWait(page);
   CHECK(page.model()->rowCount() == 1);
   CHECK(resultRowOf(*page.model(), donor) < 0);
   CHECK(resultRowOf(*page.model(), other) >= 0);
   page.findChild<QCheckBox*>("includeUnavailable")->setChecked(true);
   searchAndWait(page);
-  CHECK(resultRowOf(*page.model(), donor) >= 0);
+  REQUIRE(resultRowOf(*page.model(), donor) >= 0);
+  CHECK(page.model()->index(resultRowOf(*page.model(), donor), SearchResultModel::Available).data().toString() ==
+        QStringLiteral("reserved (another patient)"));
   CHECK(index.builds() == 1);  // kept current one volunteer at a time, not rebuilt
 }
 

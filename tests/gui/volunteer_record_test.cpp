@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,7 @@
 #include "gui/volunteers_page.h"
 #include "editor_test_support.h"
 #include "gui_test_support.h"
+#include "mnemonic_check.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::DateField;
@@ -34,7 +36,7 @@ QPushButton* button(QWidget* editor, QDialogButtonBox::StandardButton which) {
 
 QPushButton* registerAnotherButton(QWidget* editor) {
   for (QPushButton* b : child<QDialogButtonBox>(editor, "buttons")->findChildren<QPushButton*>())
-    if (b->text().contains("another")) return b;
+    if (b->text().remove(QLatin1Char('&')).contains("Register another")) return b;
   return nullptr;
 }
 
@@ -78,12 +80,21 @@ TEST_CASE("a registration shows the new number, stays open, and the next volunte
     CHECK_FALSE(note->isHidden());
     CHECK(note->text().contains(first->registryNo));
     CHECK(registerAnotherButton(&editor)->isVisible());
+    // The buttons that appear now (Register another, Close) take letters no
+    // field of the form uses.
+    {
+      const QStringList clashing = dd::test::clashesOnEveryTab(&editor, QStringLiteral("after registering"));
+      INFO(clashing.join(QLatin1Char('\n')).toStdString());
+      CHECK(clashing.isEmpty());
+      child<QTabWidget>(&editor, "tabs")->setCurrentIndex(0);
+    }
     // The next volunteer of the same drive: a blank form with the drive kept.
     registerAnotherButton(&editor)->click();
     CHECK(child<QLineEdit>(&editor, "name")->text().isEmpty());
     CHECK(child<QLineEdit>(&editor, "registryNo")->text().isEmpty());
     CHECK(child<QLineEdit>(&editor, "drivePlace")->text() == QStringLiteral("山东大学体育馆"));
     CHECK(child<DateField>(&editor, "driveDate")->date() == today);
+    CHECK(child<QLineEdit>(&editor, "consentVersion")->text() == first->consentVersion);  // the drive's form
     CHECK(note->isHidden());
     typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("周二"), 12));
     button(&editor, QDialogButtonBox::Save)->click();
@@ -135,6 +146,7 @@ TEST_CASE("the history tab reads as translated history with personal numbers mas
   REQUIRE(saved);
   dd::store::Volunteer edited = *saved;
   edited.address = QStringLiteral("济南市历下区新地址 1 号");
+  edited.phones = {dd::store::Phone{QStringLiteral("13966667777"), QStringLiteral("mobile"), true, {}}};
   REQUIRE(registry->updateVolunteer(edited, {QStringLiteral("复核员")}).ok());
 
   VolunteerEditor editor(registry.get(), id);
@@ -165,6 +177,19 @@ TEST_CASE("the history tab reads as translated history with personal numbers mas
   CHECK(olds.at(addressRow) == v.address);
   CHECK(news.at(addressRow) == edited.address);
   CHECK(column(table, 0).at(addressRow).size() == QStringLiteral("2026-12-01 08:00").size());
+  // Phones read in words: masked numbers, which is current, which was
+  // replaced and when (the date itself not masked), no storage notation.
+  const int phoneRow = static_cast<int>(fields.lastIndexOf("Phone numbers"));
+  REQUIRE(phoneRow >= 0);
+  const QString phones = news.at(phoneRow);
+  INFO(phones.toStdString());
+  CHECK(phones.contains(QStringLiteral("139****7777 (mobile, current)")));
+  CHECK(phones.contains(QStringLiteral("replaced ") + QDate::currentDate().toString(Qt::ISODate)));
+  CHECK_FALSE(phones.contains(QStringLiteral("[replaced")));
+  CHECK_FALSE(phones.contains(QStringLiteral(")*")));
+  CHECK(olds.at(phoneRow) == QStringLiteral("%1 (mobile, current)").arg(v.phones.at(0).number.left(3) +
+                                                                         QStringLiteral("****") +
+                                                                         v.phones.at(0).number.right(4)));
 }
 
 TEST_CASE("replacing the phone keeps the old number as dated history shown in the editor") {
@@ -218,6 +243,13 @@ TEST_CASE("a contact attempt can be back-dated in the contact log, never dated a
   REQUIRE(table->rowCount() == 1);
   CHECK(table->item(0, 0)->text().startsWith(threeDaysAgo.toString(Qt::ISODate)));
   CHECK(date->date() == QDate::currentDate());  // back to today for the next one
+  // The history dates the entry when it was written, and names the contact's own date.
+  auto* history = child<QTableWidget>(&editor, "auditTable");
+  const QStringList fields = column(history, 3);
+  const int row = static_cast<int>(fields.lastIndexOf("Contact attempt"));
+  REQUIRE(row >= 0);
+  CHECK(column(history, 0).at(row).startsWith(QDate::currentDate().toString(Qt::ISODate)));
+  CHECK(column(history, 5).at(row).contains(threeDaysAgo.toString(Qt::ISODate)));
 
   date->setDate(QDate::currentDate().addDays(5));
   child<QPushButton>(&editor, "addContactButton")->click();

@@ -287,6 +287,32 @@ TEST_CASE("reserved and donated are set by the workflow only, never by a hand st
     CHECK(qt::translated(refused.errors.at(0)).contains("cannot be set by hand"));
   }
   CHECK(app::Registry::settableByHand(VolunteerStatus::Withdrawn));
+  // Nor through an edit: updateVolunteer keeps the stored status and donations.
+  store::Volunteer edit = *saved.value;
+  edit.status = VolunteerStatus::Donated;
+  edit.donationCount = 3;
+  edit.reservedForPatientId = 1;
+  edit.address = QStringLiteral("改过的地址");
+  auto edited = registry->updateVolunteer(edit, test::staff());
+  REQUIRE(edited.ok());
+  CHECK(edited.value->status == VolunteerStatus::Active);
+  CHECK(edited.value->donationCount == 0);
+  CHECK(edited.value->reservedForPatientId == 0);
+  auto v = registry->volunteer(saved.value->id);
+  CHECK(v->address == QStringLiteral("改过的地址"));
+  CHECK(v->status == VolunteerStatus::Active);
+  CHECK(v->donationCount == 0);
+  CHECK(registry->statusHistory(saved.value->id)->size() == 1);
+}
+
+TEST_CASE("a hand status change that is refused writes nothing") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  auto saved = registry->registerVolunteer(test::sampleVolunteer(9), test::staff());
+  REQUIRE(saved.ok());
+  app::StatusChangeRequest request;
+  request.to = VolunteerStatus::Donated;
+  REQUIRE_FALSE(registry->changeStatus(saved.value->id, saved.value->rowVersion, request, test::staff()).ok());
   auto v = registry->volunteer(saved.value->id);
   CHECK(v->status == VolunteerStatus::Active);
   CHECK(v->rowVersion == saved.value->rowVersion);

@@ -193,6 +193,37 @@ TEST_CASE("DPB1 TCE categories from the release's dpb_tce.csv") {
   CHECK(results.back().volunteerId == 2);
 }
 
+TEST_CASE("a volunteer reserved for the patient searched for stays in that patient's results") {
+  DonorFactors free, held, other;
+  held.availability = Availability::Reserved;
+  other.availability = Availability::Reserved;
+  DonorIndex index(nomenclature());
+  index.upsert(donor(1, kPatient, free));
+  index.upsert(donor(2, kPatient, held));   // reserved for this patient
+  index.upsert(donor(3, kPatient, other));  // reserved for someone else
+  // Another patient's search: both reservations are unavailable.
+  auto results = run(index, kPatient);
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].volunteerId == 1);
+  // This patient's search: their own reserved donor is listed, available, marked.
+  SearchOptions options;
+  options.reservedForThisPatient = {2, 999};  // 999: not in the index, ignored
+  results = run(index, kPatient, options);
+  REQUIRE(results.size() == 2);
+  const SearchResult& mine = byId(results, 2);
+  CHECK(mine.available);
+  CHECK(mine.reservedForThisPatient);
+  CHECK(mine.factors.availability == Availability::Reserved);
+  CHECK_FALSE(byId(results, 1).reservedForThisPatient);
+  // With the unavailable included, the other reservation shows, unavailable and unmarked.
+  options.includeUnavailable = true;
+  results = run(index, kPatient, options);
+  REQUIRE(results.size() == 3);
+  CHECK_FALSE(byId(results, 3).available);
+  CHECK_FALSE(byId(results, 3).reservedForThisPatient);
+  CHECK(byId(results, 2).reservedForThisPatient);
+}
+
 TEST_CASE("availability, minimum, scale and donor factors") {
   DonorFactors old, young, youngMale, deferred;
   old.birthYear = 1970;
