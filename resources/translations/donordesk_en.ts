@@ -908,10 +908,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an HLA allele or antigen name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,6 +1277,10 @@
     </message>
     <message>
         <source>Recruitment date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLA-%1 typing &apos;%2&apos; cannot be checked, so it is not saved: the HLA nomenclature could not be loaded (%3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1842,6 +1842,10 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>--case must name a workup case (its code, e.g. P2026-00001-01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
 
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
@@ -22,24 +21,16 @@ Error typingError(store::Locus locus, const QString& raw, const QString& reason)
                    {utf8(locusName(locus)), utf8(raw), utf8(reason)}, "hla_" + utf8(locusName(locus).toLower()));
 }
 
-// While the engine is unavailable: accept only what looks like a typing of
-// the right locus (names, serology, lists), so obvious garbage is still caught.
-TypingCheck syntaxCheck(store::Locus locus, const QString& raw) {
-  static const QRegularExpression token(QStringLiteral(
-      R"(^(HLA-)?(A|B|C|Cw|DR|DRB1|DQ|DQB1|DP|DPB1)(\*\d{2,3}(:(\d{2,3}|[A-Z]{2,5}))*[A-Z]?|\d{1,4})$)"));
+// Without the nomenclature nothing can be checked, so nothing typed is
+// accepted: a syntax check would let a deleted allele or another locus's
+// allele into the registry (it once did, with exit 0).
+TypingCheck uncheckable(store::Locus locus, const QString& raw, const Error& loadError) {
   TypingCheck check;
-  for (const QString& part : raw.trimmed().split(QRegularExpression(QStringLiteral("[/+]")))) {
-    const QString t = part.trimmed();
-    if (t.isEmpty() || !token.match(t).hasMatch()) {
-      check.error = typingError(locus, raw,
-                                QCoreApplication::translate("dd::app", "'%1' is not an HLA allele or antigen name")
-                                    .arg(t));
-      return check;
-    }
-  }
-  check.normalised = raw.trimmed();
-  check.normalised.remove(QStringLiteral("HLA-"));
-  check.normalised.remove(QLatin1Char(' '));
+  check.error = makeError("validation.hla_unavailable", "dd::app",
+                          QT_TRANSLATE_NOOP("dd::app", "HLA-%1 typing '%2' cannot be checked, so it is not saved: "
+                                                       "the HLA nomenclature could not be loaded (%3)."),
+                          {utf8(locusName(locus)), utf8(raw), utf8(dd::qt::translated(loadError))},
+                          "hla_" + utf8(locusName(locus).toLower()));
   return check;
 }
 
@@ -62,14 +53,18 @@ HlaChecker defaultHlaChecker(const QString& hlaDataDir) {
   struct Engine {
     std::once_flag once;
     std::shared_ptr<const dd::hla::Nomenclature> nomenclature;
+    std::optional<Error> loadError;
   };
   auto engine = std::make_shared<Engine>();
   return [engine, hlaDataDir](store::Locus locus, const QString& raw) -> TypingCheck {
     std::call_once(engine->once, [&] {
       auto loaded = sharedNomenclature(hlaDataDir);
-      if (loaded) engine->nomenclature = *loaded;
+      if (loaded)
+        engine->nomenclature = *loaded;
+      else
+        engine->loadError = loaded.error();
     });
-    if (!engine->nomenclature) return syntaxCheck(locus, raw);
+    if (!engine->nomenclature) return uncheckable(locus, raw, *engine->loadError);
     auto validated = engine->nomenclature->validate(raw.trimmed().toStdString(),
                                                     static_cast<dd::hla::Locus>(static_cast<int>(locus)));
     TypingCheck check;

@@ -32,7 +32,8 @@ using HlaChecker = std::function<TypingCheck(store::Locus locus, const QString& 
 Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir = {});
 
 // The checker built on src/hla with the bundled (or --hla-data) nomenclature,
-// loaded on first use. Falls back to a syntax check if it cannot be loaded.
+// loaded on first use. If it cannot be loaded, every typing is refused
+// ("validation.hla_unavailable", naming why): nothing is stored unchecked.
 HlaChecker defaultHlaChecker(const QString& hlaDataDir = {});
 
 }  // namespace dd::app

@@ -128,6 +128,12 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   options.progress = [](int done, int total, bool writing) {
     printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
   };
+  // No import without the nomenclature: refuse at once rather than row by row.
+  if (auto nomenclature = dd::app::sharedNomenclature(context.settings.hlaData); !nomenclature) {
+    printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
+                 .arg(dd::qt::translated(nomenclature.error())));
+    return dd::cli::exitUsage;
+  }
   auto registry = openRegistry(context, QStringLiteral("import volunteers"));
   if (!registry) return dd::cli::exitFailure;
   const QString file = parser.positionalArguments().constFirst();

@@ -186,7 +186,7 @@ TEST_CASE("a CJK font and the Latin font are embedded") {
   CHECK(latin);
 }
 
-TEST_CASE("the office logo is drawn in the header; a missing logo file is left out") {
+TEST_CASE("the office logo is drawn in the header, a missing logo file is left out") {
   QTemporaryDir dir;
   QImage logo(120, 80, QImage::Format_RGB32);
   logo.fill(QColor(180, 20, 40));

@@ -70,7 +70,7 @@ TEST_CASE("a table section repeats per row and names the row of a missing cell")
   CHECK(*empty == QStringLiteral("none"));
 }
 
-TEST_CASE("flags choose passages; a section with neither flag nor table is missing") {
+TEST_CASE("flags choose passages, a section with neither flag nor table is missing") {
   DocumentData data;
   data.setFlag(QStringLiteral("marrow"), true);
   const QString html = QStringLiteral("{{#marrow}}BM{{/marrow}}{{^marrow}}PBSC{{/marrow}}");

@@ -66,7 +66,7 @@ void select(QTableView* table, const QString& registryNo) {
 
 }  // namespace
 
-TEST_CASE("the volunteers page prints the selected volunteer's forms; the certificate only after a donation") {
+TEST_CASE("the volunteers page prints the selected volunteer's forms, the certificate only after a donation") {
   auto s = test::seed();
   auto registry = app::Registry::open(s->db);
   REQUIRE(registry);

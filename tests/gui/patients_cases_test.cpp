@@ -24,7 +24,7 @@
 using dd::gui::CaseTableModel;
 using dd::gui::PatientTableModel;
 
-TEST_CASE("a patient created through the dialog appears in the list; a nameless one is refused at the field") {
+TEST_CASE("a patient created through the dialog appears in the list, a nameless one is refused at the field") {
   QTemporaryDir dir;
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
   dd::gui::PatientsPage page(registry.get());

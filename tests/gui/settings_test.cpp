@@ -125,7 +125,7 @@ TEST_CASE("settings switch the database the workspace shows") {
   QSettings().clear();
 }
 
-TEST_CASE("Settings opens on the database in use; OK after editing only the organisation keeps it") {
+TEST_CASE("Settings opens on the database in use, OK after editing only the organisation keeps it") {
   QSettings().clear();
   QTemporaryDir dir;
   const QString inUse = dir.filePath(QStringLiteral("office.sqlite"));

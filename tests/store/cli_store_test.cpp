@@ -12,6 +12,7 @@
 
 #include "app/registry.h"
 #include "app/volunteer_validation.h"
+#include "core/qt/localization.h"
 #include "store/migrations.h"
 #include "store_fixture.h"
 #include "support/process_runner.h"
@@ -104,7 +105,7 @@ TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic vol
   CHECK(*(*ra)->countVolunteers({}) == 300);
 }
 
-TEST_CASE("cli: import volunteers reports every bad row and exits 2; --dry-run and --skip-invalid") {
+TEST_CASE("cli: import volunteers reports every bad row and exits 2, --dry-run and --skip-invalid") {
   QTemporaryDir dir;
   const QString db = dir.filePath("r.sqlite");
   const QString bad = importCsv(dir.path(), 40, 10);
@@ -112,9 +113,9 @@ TEST_CASE("cli: import volunteers reports every bad row and exits 2; --dry-run a
   CHECK(refused.exitCode == 2);
   const QStringList lines = refused.out.trimmed().split('\n');
   REQUIRE(lines.size() == 4);
-  CHECK(lines[0] == "row 11, phones: Phone number '1380' is not a mainland mobile number (11 digits starting with 1) "
+  CHECK(lines[0] == "row 11, phone: Phone number '1380' is not a mainland mobile number (11 digits starting with 1) "
                     "or a landline with area code.");
-  CHECK(lines[3].startsWith("row 41, phones: "));
+  CHECK(lines[3].startsWith("row 41, phone: "));
   CHECK(refused.err.contains("nothing imported"));
 
   auto dry = runCli({"--db", db, "import", "volunteers", "--dry-run", importCsv(dir.path(), 20)});
@@ -132,6 +133,55 @@ TEST_CASE("cli: import volunteers reports every bad row and exits 2; --dry-run a
   CHECK(*(*count)->countVolunteers({}) == 36);
   auto missing = runCli({"--db", db, "import", "volunteers"});
   CHECK(missing.exitCode == 2);
+}
+
+TEST_CASE("cli: import refuses to run when the HLA nomenclature cannot be loaded") {
+  // It used to fall back to a syntax check and store A*99:99, B*07:02 and DR15 in HLA-A.
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  QString text = QStringLiteral("name,sex,birth_date,id_number,phone,consent_date,consent_version,hla_a\n");
+  const store::Volunteer v = test::sampleVolunteer(1);
+  text += QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, v.phones.at(0).number,
+                      v.consentDate.toString(Qt::ISODate), "v1", "B*07:02"}.join(',') + '\n';
+  const QString csv = dir.filePath("hla.csv");
+  QFile file(csv);
+  REQUIRE(file.open(QIODevice::WriteOnly));
+  file.write(text.toUtf8());
+  file.close();
+  for (const QString& folder : {dir.filePath("nonexistent"), dir.path()}) {  // missing, and not a release
+    auto refused = runCli({"--db", db, "--hla-data", folder, "import", "volunteers", csv});
+    INFO(refused.err.toStdString());
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains("HLA typings cannot be checked, nothing imported"));
+  }
+  auto registry = app::Registry::open(db);
+  REQUIRE(registry);
+  CHECK(*(*registry)->countVolunteers({}) == 0);
+}
+
+TEST_CASE("without the nomenclature every typing is refused, never stored unchecked") {
+  const app::HlaChecker checker = app::defaultHlaChecker(QStringLiteral("/nonexistent/hla"));
+  for (const char* typing : {"A*02:01", "A*99:99", "B*07:02", "DR15"}) {
+    const app::TypingCheck check = checker(store::Locus::A, QString::fromLatin1(typing));
+    INFO(typing);
+    REQUIRE(check.error.has_value());
+    CHECK(check.error->code == "validation.hla_unavailable");
+    CHECK(check.error->field == "hla_a");
+    CHECK(check.normalised.isEmpty());
+    CHECK(qt::translated(*check.error).contains("cannot be checked"));
+  }
+  // Registration without typing does not need the nomenclature; with typing it is refused.
+  QTemporaryDir dir;
+  auto registry = app::Registry::open(dir.filePath("r.sqlite"));
+  REQUIRE(registry);
+  (*registry)->setHlaChecker(checker);
+  store::Volunteer typed = test::sampleVolunteer(2);
+  typed.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01");
+  auto refused = (*registry)->registerVolunteer(typed, test::staff());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.errors.at(0).code == "validation.hla_unavailable");
+  CHECK((*registry)->registerVolunteer(test::sampleVolunteer(3), test::staff()).ok());
 }
 
 TEST_CASE("cli: backup copies the SQLite registry") {

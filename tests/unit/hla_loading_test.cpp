@@ -133,7 +133,7 @@ TEST_CASE("rel_dna_ser.txt with the seventh column of 3.64+ loads the same serol
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("missing folder and missing required file are clear errors; optional files only warn") {
+TEST_CASE("missing folder and missing required file are clear errors, optional files only warn") {
   auto loaded = Nomenclature::load("/nonexistent/hla-release");
   REQUIRE_FALSE(loaded);
   CHECK(loaded.error().code == "hla.data_missing");

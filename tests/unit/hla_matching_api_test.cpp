@@ -68,7 +68,7 @@ TEST_CASE("expandSlot rejects more than one slot, the wrong locus and epitopes")
   CHECK(out == std::vector<AlleleId>{7});  // untouched on error
 }
 
-TEST_CASE("ARS identity: members of one P group share arsGroup; nulls and other groups do not") {
+TEST_CASE("ARS identity: members of one P group share arsGroup, nulls and other groups do not") {
   const Nomenclature& n = nomenclature();
   const AlleleId c0210 = n.findAllele("C*02:10:01:01");
   const AlleleId c0202 = n.findAllele("C*02:02:02:01");

@@ -28,7 +28,7 @@ void forEachGroupMember(const char* file, F&& f) {
 
 }  // namespace
 
-TEST_CASE("G level: alleles reduce to their G group; alleles outside any G group stay") {
+TEST_CASE("G level: alleles reduce to their G group, alleles outside any G group stay") {
   CHECK(reduce("A*01:01:01:01", Level::G) == "A*01:01:01G");
   CHECK(reduce("A*01:01:01", Level::G) == "A*01:01:01G");
   CHECK(reduce("A*01:04:01:01N", Level::G) == "A*01:01:01G");  // the G file puts this null in 01:01:01G
@@ -45,7 +45,7 @@ TEST_CASE("G level: alleles reduce to their G group; alleles outside any G group
   CHECK(checked > 15000);
 }
 
-TEST_CASE("P level: alleles reduce to their P group; nulls keep their own two-field name") {
+TEST_CASE("P level: alleles reduce to their P group, nulls keep their own two-field name") {
   CHECK(reduce("A*01:01:01:01", Level::P) == "A*01:01P");
   CHECK(reduce("C*02:10:01:01", Level::P) == "C*02:02P");
   CHECK(reduce("A*01:04:01:01N", Level::P) == "A*01:04N");
@@ -148,7 +148,7 @@ TEST_CASE("XX expansion and serology typings reduce through their alleles") {
   CHECK(errorCode("Bw4", Level::lgx) == "hla.epitope");
 }
 
-TEST_CASE("GL String operators are kept; each allele list is reduced, sorted and deduplicated") {
+TEST_CASE("GL String operators are kept, each allele list is reduced, sorted and deduplicated") {
   CHECK(reduce("A*01:01:01:01/A*01:01:01:03+A*02:01:01:01^B*07:02:01:01~C*07:02:01:01", Level::lgx) ==
         "A*01:01+A*02:01^B*07:02~C*07:02");
   CHECK(reduce("B*08:01|B*07:02", Level::lgx) == "B*08:01|B*07:02");

@@ -322,7 +322,7 @@ TEST_CASE("bad typings are rejected with the reason") {
   CHECK(search(index, *parseTyping(kPatient, hla), badScale).error().code == "match.scale");
 }
 
-TEST_CASE("a volunteer untyped at A, B or DRB1 is not searchable; untyped loci never outrank typed ones") {
+TEST_CASE("a volunteer untyped at A, B or DRB1 is not searchable, untyped loci never outrank typed ones") {
   DonorIndex index(nomenclature());
   // 1: no typing at all (registered, typing to come): used to top every search as 10/10.
   DonorRecord untyped;
