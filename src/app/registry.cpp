@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "app/shown_names.h"
 #include "app/volunteer_validation.h"
 #include "store/audit_log.h"
 #include "store/store_errors.h"
@@ -38,16 +39,14 @@ Error possibleDuplicate(const QStringList& registryNos) {
 Error finalStatus(VolunteerStatus from, VolunteerStatus to) {
   return makeError("validation.status_transition", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "A volunteer whose status is '%1' cannot be changed to '%2'."),
-                   {utf8(QCoreApplication::translate("dd::store", store::displayName(from))),
-                    utf8(QCoreApplication::translate("dd::store", store::displayName(to)))},
-                   "status");
+                   {shownName(store::displayName(from)), shownName(store::displayName(to))}, "status");
 }
 
 Error setByWorkflow(VolunteerStatus to) {
   return makeError("validation.status_by_workflow", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "'%1' cannot be set by hand: reserve a volunteer from the match "
                                                 "page, and a donation is recorded by the collection stage of a case."),
-                   {utf8(QCoreApplication::translate("dd::store", store::displayName(to)))}, "status");
+                   {shownName(store::displayName(to))}, "status");
 }
 
 // A number that was on the record and is not any more is kept, dated, as a

@@ -2,6 +2,7 @@
 #include <QCoreApplication>
 
 #include "app/registry.h"
+#include "app/shown_names.h"
 #include "app/volunteer_validation.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
@@ -20,11 +21,6 @@ namespace {
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
-
-// A vocabulary name (status, stage) as staff read it: message arguments are
-// filled in verbatim, so the name is translated here, not left in English.
-QString shownText(const char* displayName) { return QCoreApplication::translate("dd::store", displayName); }
-std::string shownName(const char* displayName) { return utf8(shownText(displayName)); }
 
 Error notAvailable(const store::Volunteer& v) {
   return makeError("validation.not_available", "dd::app",

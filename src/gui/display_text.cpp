@@ -28,6 +28,13 @@ QString stageText(store::WorkupStage stage) {
   return QCoreApplication::translate("dd::store", store::displayName(stage));
 }
 
+QString cmvText(const QString& key) {
+  if (key.isEmpty()) return QCoreApplication::translate("dd::gui", "Unknown");
+  if (key == QLatin1String("positive")) return QCoreApplication::translate("dd::gui", "Positive");
+  if (key == QLatin1String("negative")) return QCoreApplication::translate("dd::gui", "Negative");
+  return key;
+}
+
 QString maskIdNumber(const QString& idNumber) {
   if (idNumber.size() <= 10) return QString(idNumber.size(), QLatin1Char('*'));
   return idNumber.left(6) + QString(idNumber.size() - 10, QLatin1Char('*')) + idNumber.right(4);

@@ -14,6 +14,8 @@ QString sexText(store::Sex sex);
 QString channelText(store::ContactChannel channel);
 QString outcomeText(store::ContactOutcome outcome);
 QString stageText(store::WorkupStage stage);
+// The stored CMV key ("positive", "negative", "" = unknown) in words; an unknown key as it is.
+QString cmvText(const QString& key);
 // "370102********1234": the list shows enough to recognise, not to copy.
 QString maskIdNumber(const QString& idNumber);
 // "138****5678".

@@ -1,10 +1,10 @@
 #include "gui/form_helpers.h"
 
-#include <QCoreApplication>
 #include <QComboBox>
 #include <QMessageBox>
 
 #include "gui/date_field.h"
+#include "gui/display_text.h"
 
 namespace dd::gui::form {
 
@@ -23,9 +23,8 @@ void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv) {
   rh->addItem(QString(), QString());
   rh->addItem(QStringLiteral("Rh+"), QStringLiteral("+"));
   rh->addItem(QStringLiteral("Rh−"), QStringLiteral("-"));
-  cmv->addItem(QCoreApplication::translate("dd::gui", "Unknown"), QString());
-  cmv->addItem(QCoreApplication::translate("dd::gui", "Positive"), QStringLiteral("positive"));
-  cmv->addItem(QCoreApplication::translate("dd::gui", "Negative"), QStringLiteral("negative"));
+  for (const QString& key : {QString(), QStringLiteral("positive"), QStringLiteral("negative")})
+    cmv->addItem(cmvText(key), key);
 }
 
 bool mayCloseWithUnsavedChanges(QWidget* editor, const QString& title, const QString& question,

@@ -71,10 +71,7 @@ QString valueText(const QString& field, const QString& value,
   if (field == QLatin1String("sex")) return keyText(value, store::parseSex, sexText);
   if (field == QLatin1String("status")) return keyText(value, store::parseVolunteerStatus, statusText);
   if (field == QLatin1String("withdrawal_stage")) return keyText(value, store::parseWorkupStage, stageText);
-  if (field == QLatin1String("cmv"))
-    return value == QLatin1String("positive")   ? QCoreApplication::translate("dd::gui", "Positive")
-           : value == QLatin1String("negative") ? QCoreApplication::translate("dd::gui", "Negative")
-                                                : value;
+  if (field == QLatin1String("cmv")) return cmvText(value);
   if (field == QLatin1String("urgency")) return PatientTableModel::urgencyText(value);
   if (field == QLatin1String("search_status")) return PatientTableModel::searchStatusText(value);
   if (field == QLatin1String("reserved_patient_id")) {
