@@ -1,50 +1,16 @@
 #include "app/csv_file.h"
 
+#include "app/text_encoding.h"
+
 #include <QDate>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStringDecoder>
 
 namespace dd::app {
 namespace {
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
-
-bool isValidUtf8(const QByteArray& bytes) {
-  // Strict UTF-8 (no overlongs, no surrogates): GB18030 text almost never passes.
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
-  const qsizetype n = bytes.size();
-  for (qsizetype i = 0; i < n;) {
-    const unsigned char c = p[i];
-    int extra = 0;
-    unsigned int code = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      code = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      code = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= n) return false;
-    for (int k = 1; k <= extra; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      code = (code << 6) | (p[i + k] & 0x3F);
-    }
-    static const unsigned int minimum[] = {0, 0x80, 0x800, 0x10000};
-    if (code < minimum[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -58,22 +24,10 @@ Expected<CsvTable> readCsvFile(const QString& path, const QString& encoding) {
 
 Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, const QString& sourceName) {
   CsvTable table;
-  QByteArray bytes = raw;
-  if (bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
-  QString wanted = encoding.toLower();
-  if (wanted.isEmpty()) wanted = isValidUtf8(bytes) ? QStringLiteral("utf-8") : QStringLiteral("gb18030");
-  if (wanted != QLatin1String("utf-8") && wanted != QLatin1String("utf8") && wanted != QLatin1String("gb18030") &&
-      wanted != QLatin1String("gbk"))
-    return makeError("import.encoding", "dd::app",
-                     QT_TRANSLATE_NOOP("dd::app", "Unsupported encoding '%1' (use utf-8 or gb18030)."),
-                     {utf8(encoding)});
-  const bool gb = wanted.startsWith(QLatin1String("gb"));
-  table.encoding = gb ? QStringLiteral("gb18030") : QStringLiteral("utf-8");
-  QStringDecoder decoder(gb ? "GB18030" : "UTF-8");
-  const QString text = decoder.decode(bytes);
-  if (decoder.hasError())
-    return makeError("import.decode", "dd::app",
-                     QT_TRANSLATE_NOOP("dd::app", "%1 is not valid %2 text."), {utf8(sourceName), utf8(table.encoding)});
+  auto decoded = decodeText(raw, encoding, sourceName);
+  if (!decoded) return decoded.error();
+  table.encoding = decoded->encoding;
+  const QString& text = decoded->text;
 
   QList<QStringList> records;
   QList<int> lines;
@@ -115,9 +69,9 @@ Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, cons
       quoted = fieldStarted = true;
     } else if (c == QLatin1Char(',')) {
       endField();
-    } else if (c == QLatin1Char('\r')) {
-      continue;
-    } else if (c == QLatin1Char('\n')) {
+    } else if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
+      continue;  // CR LF: the LF ends the record
+    } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {  // a lone CR is an old Mac line end
       endRecord();
       recordLine = ++line;
     } else {

@@ -1,7 +1,7 @@
 #pragma once
 // Reading and writing the CSV files people export from Excel/WPS: RFC 4180
-// quoting (commas, quotes and line breaks inside quotes), UTF-8 with or
-// without BOM, or GB18030 (what Chinese Excel writes by default).
+// quoting (commas, quotes and line breaks inside quotes), CR LF, LF or CR
+// line ends, in the encodings app/text_encoding.h recognises.
 #include <QByteArray>
 #include <QDate>
 #include <QList>
@@ -16,10 +16,10 @@ struct CsvTable {
   QStringList header;
   QList<QStringList> rows;  // data rows, in file order
   QList<int> lineNumbers;   // physical line where each data row starts (1-based, header = 1)
-  QString encoding;         // "utf-8" or "gb18030"
+  QString encoding;         // as decodeText decided: "utf-8", "gb18030", "utf-16le", "utf-16be"
 };
 
-// encoding: "utf-8", "gb18030" or empty to detect (valid UTF-8 -> UTF-8, else GB18030).
+// encoding: see decodeText (empty = decide from the bytes).
 Expected<CsvTable> readCsvFile(const QString& path, const QString& encoding = {});
 Expected<CsvTable> parseCsv(const QByteArray& bytes, const QString& encoding, const QString& sourceName);
 

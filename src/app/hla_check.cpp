@@ -1,5 +1,6 @@
 #include "app/hla_check.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -8,7 +9,10 @@
 
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
+#include "app/hla_release_check.h"
+#include "app/text_rules.h"
 #include "hla/nomenclature.h"
+#include "match/typing.h"
 
 namespace dd::app {
 namespace {
@@ -18,7 +22,23 @@ QString locusName(store::Locus locus) { return QString::fromLatin1(store::key(lo
 
 Error typingError(store::Locus locus, const QString& raw, const QString& reason) {
   return makeError("validation.hla", "dd::app", QT_TRANSLATE_NOOP("dd::app", "HLA-%1 typing '%2' is invalid: %3"),
-                   {utf8(locusName(locus)), utf8(raw), utf8(reason)}, "hla_" + utf8(locusName(locus).toLower()));
+                   {utf8(locusName(locus)), utf8(quotedSafely(raw, 60)), utf8(reason)},
+                   "hla_" + utf8(locusName(locus).toLower()));
+}
+
+// What no locus cell may be, whatever the release says: control bytes (the
+// engine's messages would echo them), oversize text, more than two
+// positions, several loci or genotypes. Checked before any name lookup.
+std::optional<Error> shapeError(store::Locus locus, const QString& raw) {
+  if (const qsizetype at = firstForbiddenCharacter(raw); at >= 0)
+    return typingError(locus, raw,
+                       QCoreApplication::translate("dd::app", "it contains a character that cannot be stored "
+                                                               "(U+%1 at position %2).")
+                           .arg(raw.at(at).unicode(), 4, 16, QLatin1Char('0'))
+                           .arg(at + 1));
+  if (dd::Status shape = dd::match::checkLocusCellShape(raw.toStdString()); !shape)
+    return typingError(locus, raw, dd::qt::translated(shape.error()));
+  return std::nullopt;
 }
 
 // Without the nomenclature nothing can be checked, so nothing typed is
@@ -29,12 +49,39 @@ TypingCheck uncheckable(store::Locus locus, const QString& raw, const Error& loa
   check.error = makeError("validation.hla_unavailable", "dd::app",
                           QT_TRANSLATE_NOOP("dd::app", "HLA-%1 typing '%2' cannot be checked, so it is not saved: "
                                                        "the HLA nomenclature could not be loaded (%3)."),
-                          {utf8(locusName(locus)), utf8(raw), utf8(dd::qt::translated(loadError))},
+                          {utf8(locusName(locus)), utf8(quotedSafely(raw, 60)), utf8(dd::qt::translated(loadError))},
                           "hla_" + utf8(locusName(locus).toLower()));
   return check;
 }
 
 }  // namespace
+
+namespace {
+std::atomic<bool> unverifiedAllowed{false};
+}  // namespace
+
+void allowUnverifiedHlaData(bool allow) { unverifiedAllowed = allow; }
+
+Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir) {
+  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  const Status verified = verifyHlaRelease(dir);
+  if (!verified && !unverifiedAllowed) {
+    Error error = verified.error();
+    return makeError("hla.release_unverified", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "The HLA data in %1 is refused: %2 Use the release folder as "
+                                                  "published, or start with --hla-data-unverified to use it anyway "
+                                                  "(every result then says so)."),
+                     {utf8(dir), utf8(dd::qt::translated(error))}, error.field);
+  }
+  auto loaded = dd::hla::Nomenclature::load(std::filesystem::path(dir.toStdString()));
+  if (!loaded) return loaded.error();
+  if (!verified)
+    (*loaded)->addLoadWarning(Message{"dd::app",
+                                      QT_TRANSLATE_NOOP("dd::app", "Warning: unverified HLA data (%1); results may "
+                                                                   "be wrong."),
+                                      {utf8(dd::qt::translated(verified.error()))}});
+  return std::move(*loaded);
+}
 
 Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir) {
   static std::mutex mutex;
@@ -42,17 +89,34 @@ Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const 
   const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
   std::lock_guard lock(mutex);
   if (auto it = loaded.constFind(dir); it != loaded.constEnd()) return it.value();
-  auto result = dd::hla::Nomenclature::load(std::filesystem::path(dir.toStdString()));
+  auto result = loadNomenclature(dir);
   if (!result) return result.error();
   std::shared_ptr<const dd::hla::Nomenclature> engine = *result;
   loaded.insert(dir, engine);
   return engine;
 }
 
+HlaChecker makeHlaChecker(std::shared_ptr<const dd::hla::Nomenclature> nomenclature) {
+  return [nomenclature](store::Locus locus, const QString& raw) -> TypingCheck {
+    TypingCheck check;
+    if (auto error = shapeError(locus, raw)) {
+      check.error = std::move(error);
+      return check;
+    }
+    auto validated =
+        nomenclature->validate(raw.trimmed().toStdString(), static_cast<dd::hla::Locus>(static_cast<int>(locus)));
+    if (!validated)
+      check.error = typingError(locus, raw, dd::qt::translated(validated.error()));
+    else
+      check.normalised = QString::fromStdString(validated->normalized);
+    return check;
+  };
+}
+
 HlaChecker defaultHlaChecker(const QString& hlaDataDir) {
   struct Engine {
     std::once_flag once;
-    std::shared_ptr<const dd::hla::Nomenclature> nomenclature;
+    HlaChecker checker;
     std::optional<Error> loadError;
   };
   auto engine = std::make_shared<Engine>();
@@ -60,19 +124,12 @@ HlaChecker defaultHlaChecker(const QString& hlaDataDir) {
     std::call_once(engine->once, [&] {
       auto loaded = sharedNomenclature(hlaDataDir);
       if (loaded)
-        engine->nomenclature = *loaded;
+        engine->checker = makeHlaChecker(*loaded);
       else
         engine->loadError = loaded.error();
     });
-    if (!engine->nomenclature) return uncheckable(locus, raw, *engine->loadError);
-    auto validated = engine->nomenclature->validate(raw.trimmed().toStdString(),
-                                                    static_cast<dd::hla::Locus>(static_cast<int>(locus)));
-    TypingCheck check;
-    if (!validated)
-      check.error = typingError(locus, raw, dd::qt::translated(validated.error()));
-    else
-      check.normalised = QString::fromStdString(validated->normalized);
-    return check;
+    if (!engine->checker) return uncheckable(locus, raw, *engine->loadError);
+    return engine->checker(locus, raw);
   };
 }
 

@@ -27,6 +27,15 @@ struct TypingCheck {
 // hand in an engine loaded from --hla-data.
 using HlaChecker = std::function<TypingCheck(store::Locus locus, const QString& raw)>;
 
+// Loads a release folder (empty = the bundled one) after verifyHlaRelease.
+// A folder that fails the check is refused, unless unverified HLA data was
+// allowed for this process (--hla-data-unverified): then it loads and the
+// reason becomes its first load warning, which every front end shows with
+// its results.
+Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir = {});
+// A start-up choice of the front end, like the language.
+void allowUnverifiedHlaData(bool allow);
+
 // One loaded nomenclature per release folder for the whole process (loading
 // takes about a second); empty dir = the bundled release. Thread-safe.
 Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir = {});
@@ -35,5 +44,8 @@ Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const 
 // loaded on first use. If it cannot be loaded, every typing is refused
 // ("validation.hla_unavailable", naming why): nothing is stored unchecked.
 HlaChecker defaultHlaChecker(const QString& hlaDataDir = {});
+// The same checks on a nomenclature the caller already holds (the GUI loads
+// it in the background).
+HlaChecker makeHlaChecker(std::shared_ptr<const dd::hla::Nomenclature> nomenclature);
 
 }  // namespace dd::app

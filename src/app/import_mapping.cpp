@@ -42,7 +42,7 @@ const Alias kAliases[] = {
     {"typing_date", "typing_date|typingdate|分型日期|检测日期"},
     {"hla_a", "hla_a|hla-a|a"},
     {"hla_b", "hla_b|hla-b|b"},
-    {"hla_c", "hla_c|hla-c|c"},
+    {"hla_c", "hla_c|hla-c|c|hla-cw|cw"},
     {"hla_drb1", "hla_drb1|hla-drb1|drb1"},
     {"hla_dqb1", "hla_dqb1|hla-dqb1|dqb1"},
     {"hla_dpb1", "hla_dpb1|hla-dpb1|dpb1"},
@@ -77,10 +77,16 @@ ColumnMap mapHeader(const QStringList& header) {
   ColumnMap map;
   for (int i = 0; i < header.size(); ++i) {
     const auto it = byName.constFind(squash(header.at(i)));
-    if (it == byName.constEnd() || map.index.contains(it.value()))
+    if (it == byName.constEnd()) {
       map.unknown << header.at(i);
-    else
+      map.fields << QString();
+    } else if (map.index.contains(it.value())) {
+      map.repeated << header.at(i);
+      map.fields << QString();
+    } else {
       map.index.insert(it.value(), i);
+      map.fields << it.value();
+    }
   }
   for (const QString& field : requiredFields())
     if (!map.index.contains(field)) map.missingRequired << field;

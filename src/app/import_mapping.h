@@ -14,8 +14,10 @@ namespace dd::app::import {
 
 struct ColumnMap {
   QHash<QString, int> index;  // field key -> column index
-  QStringList unknown;        // headings that map to nothing (ignored)
+  QStringList unknown;        // headings that map to no field
+  QStringList repeated;       // headings naming a field an earlier column already fills
   QStringList missingRequired;
+  QStringList fields;         // per column: the field key it fills, or empty
 };
 
 const QStringList& requiredFields();  // name, sex, birth_date, id_number

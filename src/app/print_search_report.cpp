@@ -1,4 +1,5 @@
 #include "app/print_search_report.h"
+#include "app/hla_check.h"
 
 #include <memory>
 
@@ -61,7 +62,7 @@ Expected<documents::PreparedDocument> prepareSearchReport(DocumentPrinter& print
   auto patient = printer.findPatient(patientReference);
   if (!patient) return patient.error();
   const QString dir = options.hlaDataDir.isEmpty() ? dd::qt::bundledHlaDataDir() : options.hlaDataDir;
-  auto nomenclature = hla::Nomenclature::load(dir.toStdString());
+  auto nomenclature = loadNomenclature(dir);
   if (!nomenclature) return nomenclature.error();
   SearchService service(*nomenclature);
   auto built = service.rebuild(registry);

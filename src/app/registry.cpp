@@ -1,6 +1,8 @@
 // Registry: opening, and the volunteer use cases.
 #include "app/registry.h"
 
+#include "store/serials.h"
+
 #include <algorithm>
 
 #include <QCoreApplication>
@@ -119,6 +121,9 @@ std::vector<Error> Registry::validate(Volunteer& volunteer, bool registration) {
   ValidationContext context;
   context.mode = registration ? ValidationMode::Registration : ValidationMode::Update;
   context.hla = hlaChecker();
+  // Numbers already stored keep their form; a new one must be ours.
+  if (registration)
+    if (auto prefix = store::metaValue(*db_, "registry_prefix")) context.registryPrefix = *prefix;
   return validateVolunteer(volunteer, context);
 }
 

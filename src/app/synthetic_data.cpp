@@ -203,19 +203,19 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   if (Status s = workups.insertBatch(batch); !s) return s.error();
   report.batchId = batch.id;
 
-  auto prefix = store::metaValue(db, "registry_prefix");
-  if (!prefix) return prefix.error();
-  qint64 serial = 0;
-  if (options.volunteers > 0) {
-    auto first = store::reserveSerials(db, "volunteer_serial", options.volunteers);
-    if (!first) return first.error();
-    serial = *first;
-  }
   store::VolunteerRepository volunteers(db);
+  QStringList numbers;  // allocated a chunk at a time: a million numbers at once would be 60 MB
+  qsizetype numbered = 0;
   const QDate today = QDate::currentDate();
   for (int i = 0; i < options.volunteers; ++i) {
     store::Volunteer v = factory.make();
-    v.registryNo = store::formatSerial(*prefix, serial++);
+    if (numbered == numbers.size()) {
+      auto allocated = volunteers.allocateRegistryNos(std::min(10000, options.volunteers - i));
+      if (!allocated) return allocated.error();
+      numbers = std::move(*allocated);
+      numbered = 0;
+    }
+    v.registryNo = numbers.at(numbered++);
     v.importBatchId = batch.id;
     if (Status s = volunteers.insert(v, options.actor.staff); !s) return s.error();
     const int attempts = static_cast<int>(random.below(4));

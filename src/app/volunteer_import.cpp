@@ -109,22 +109,21 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
       ++toWrite;
       if (row.volunteer.registryNo.isEmpty()) ++withoutNumber;
     }
-  auto prefix = store::metaValue(db, "registry_prefix");
-  if (!prefix) return prefix.error();
-  qint64 serial = 0;
-  if (withoutNumber > 0) {
-    auto first = store::reserveSerials(db, "volunteer_serial", withoutNumber);
-    if (!first) return first.error();
-    serial = *first;
-  }
   store::VolunteerRepository volunteers(db);
+  QStringList numbers;
+  if (withoutNumber > 0) {
+    auto allocated = volunteers.allocateRegistryNos(withoutNumber);
+    if (!allocated) return allocated.error();
+    numbers = std::move(*allocated);
+  }
   store::AuditLog audit(db);
   int written = 0;
+  qsizetype numbered = 0;
   for (const Row& row : rows) {
     if (!row.valid) continue;
     store::Volunteer v = row.volunteer;
     v.importBatchId = batch.id;
-    if (v.registryNo.isEmpty()) v.registryNo = store::formatSerial(*prefix, serial++);
+    if (v.registryNo.isEmpty()) v.registryNo = numbers.at(numbered++);
     if (Status s = volunteers.insert(v, options.actor.staff); !s) return s;
     if (Status s = audit.writeSnapshot(options.actor.staff, QStringLiteral("import"), QStringLiteral("volunteer"), v.id,
                                        store::volunteer_columns::auditFields(v));
@@ -148,19 +147,39 @@ QString describeImportColumns() { return import::aliasesText(); }
 Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& path, const ImportOptions& options) {
   auto table = readCsvFile(path, options.encoding);
   if (!table) return table.error();
+  if (table->rows.isEmpty())
+    return makeError("import.no_rows", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1 has a header row but no data rows: nothing to import."),
+                     {utf8(path)});
   const import::ColumnMap map = import::mapHeader(table->header);
-  if (!map.missingRequired.isEmpty()) {
-    QStringList labels;
-    for (const QString& field : map.missingRequired) labels << field;
+  if (!map.missingRequired.isEmpty())
     return makeError("import.missing_columns", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1: required column(s) missing from the header: %2."),
-                     {utf8(path), utf8(labels.join(QStringLiteral(", ")))});
-  }
+                     {utf8(path), utf8(map.missingRequired.join(QStringLiteral(", ")))});
+  QStringList unmapped;
+  for (const QString& heading : map.unknown + map.repeated)
+    if (!options.ignoredColumns.contains(heading)) unmapped << (heading.isEmpty() ? QStringLiteral("\"\"") : heading);
+  if (!map.repeated.isEmpty() && !unmapped.isEmpty())
+    return makeError("import.repeated_columns", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1: column(s) %2 fill a field that an earlier column already "
+                                                  "fills. Nothing imported; remove the extra column or pass "
+                                                  "--ignore-column NAME."),
+                     {utf8(path), utf8(map.repeated.join(QStringLiteral(", ")))});
+  if (!unmapped.isEmpty())
+    return makeError("import.unmapped_columns", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1: column(s) %2 match no field. Nothing imported; rename them "
+                                                  "to an accepted heading (see --help) or leave each out on purpose "
+                                                  "with --ignore-column NAME."),
+                     {utf8(path), utf8(unmapped.join(QStringLiteral(", ")))});
   ImportReport report;
   report.encoding = table->encoding;
+  for (int i = 0; i < table->header.size(); ++i) report.columns.push_back({table->header.at(i), map.fields.at(i)});
   report.rows = static_cast<int>(table->rows.size());
   ValidationContext context;
   context.hla = registry.hlaChecker();
+  auto prefix = store::metaValue(registry.database(), "registry_prefix");
+  if (!prefix) return prefix.error();
+  context.registryPrefix = *prefix;
   QList<Row> rows;
   rows.reserve(table->rows.size());
   for (qsizetype i = 0; i < table->rows.size(); ++i) {
@@ -204,6 +223,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
     header << QStringLiteral("problems");
     if (Status s = writeCsvFile(report.rejectsPath, header, rejected); !s) return s.error();
   }
+  if (report.valid == 0) return report;  // nothing to write: no empty import batch either
   if (Status s = writeRows(registry, rows, path, options, report); !s) return s.error();
   return report;
 }

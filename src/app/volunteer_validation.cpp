@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "app/text_rules.h"
+
 namespace dd::app {
 namespace {
 
@@ -141,10 +143,42 @@ std::optional<Sex> sexFromId(const QString& idNumber) {
   return (idNumber.at(16).unicode() - '0') % 2 == 1 ? Sex::Male : Sex::Female;
 }
 
+namespace {
+
+void checkRegistryNo(std::vector<Error>& errors, const QString& registryNo, const QString& prefix) {
+  if (registryNo.isEmpty() || prefix.isEmpty()) return;
+  static const QRegularExpression digits(QStringLiteral("^\\d{8}$"));
+  if (!registryNo.startsWith(prefix) || !digits.match(registryNo.mid(prefix.size())).hasMatch())
+    errors.push_back(fieldError("validation.registry_no_format",
+                                QT_TRANSLATE_NOOP("dd::app", "Registry number '%1' must be this registry's prefix %2 "
+                                                             "and 8 digits, e.g. %3; leave it empty to have one "
+                                                             "assigned."),
+                                {utf8(quotedSafely(registryNo)), utf8(prefix), utf8(prefix + QStringLiteral("00000001"))},
+                                "registry_no"));
+}
+
+}  // namespace
+
 std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContext& context) {
   std::vector<Error> errors;
   v.name = v.name.trimmed();
   v.idNumber = v.idNumber.trimmed().toUpper();
+  v.registryNo = v.registryNo.trimmed();
+  checkTexts(errors, {{"registry_no", &v.registryNo}, {"name", &v.name}, {"ethnicity", &v.ethnicity},
+                      {"id_number", &v.idNumber}, {"wechat", &v.wechat}, {"email", &v.email},
+                      {"address", &v.address}, {"prefecture", &v.prefecture}, {"county", &v.county},
+                      {"work_unit", &v.workUnit}, {"emergency_name", &v.emergency.name},
+                      {"emergency_relation", &v.emergency.relation}, {"emergency_phone", &v.emergency.phone},
+                      {"drive_place", &v.drive.place}, {"drive_organiser", &v.drive.organiser},
+                      {"sample_id", &v.sampleId}, {"lab", &v.lab}, {"consent_version", &v.consentVersion},
+                      {"status_reason", &v.statusReason}});
+  for (const store::Phone& phone : v.phones)
+    if (auto error = checkText(phone.number == v.currentPhone() ? "phone" : "phone2", phone.number))
+      errors.push_back(std::move(*error));
+  // A field whose text cannot be stored is not checked further: its other
+  // messages would quote it.
+  if (!errors.empty()) return errors;
+  checkRegistryNo(errors, v.registryNo, context.registryPrefix);
   if (v.name.isEmpty()) errors.push_back(required("name"));
   checkBirthDate(errors, v.birthDate, context.today);
 
@@ -262,6 +296,9 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
 std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& context) {
   std::vector<Error> errors;
   p.name = p.name.trimmed();
+  checkTexts(errors, {{"name", &p.name}, {"diagnosis", &p.diagnosis}, {"hospital", &p.hospital},
+                      {"physician", &p.physician}, {"notes", &p.notes}});
+  if (!errors.empty()) return errors;
   if (p.name.isEmpty()) errors.push_back(required("name"));
   checkBirthDate(errors, p.birthDate, context.today);
   checkBlood(errors, p.abo, p.rh, p.cmv);

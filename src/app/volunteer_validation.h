@@ -26,6 +26,10 @@ struct ValidationContext {
   ValidationMode mode = ValidationMode::Registration;
   QDate today = QDate::currentDate();
   HlaChecker hla;  // empty: HLA typings are not checked
+  // The registry's number prefix (meta registry_prefix): a registry number
+  // given by hand or in a file must be this prefix and 8 digits. Empty: the
+  // number's format is not checked.
+  QString registryPrefix;
 };
 
 // Checks a volunteer and fills volunteer.hla.*.normalised on success.

@@ -1,6 +1,7 @@
 // `donordesk-cli bench hla`: how fast the nomenclature engine loads a release
 // and reduces typings, on one thread. Figures go to stdout, one per line.
 #include <malloc.h>
+#include "app/hla_check.h"
 
 #include <algorithm>
 #include <chrono>
@@ -66,7 +67,7 @@ int runBenchHla(dd::cli::Context& context, const QStringList& args) {
     n.reset();
     const std::size_t before = heapBytes();
     const auto start = Clock::now();
-    auto loaded = dd::hla::Nomenclature::load(dir.toStdString());
+    auto loaded = dd::app::loadNomenclature(dir);
     loadTimes.push_back(millisecondsSince(start));
     if (!loaded) {
       dd::cli::printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(loaded.error())));

@@ -7,6 +7,7 @@
 // full registry (said so in the output), and its results are compared with
 // the fast engine's on that sample. The last output line is one JSON object.
 #include <algorithm>
+#include "app/hla_check.h"
 #include <chrono>
 #include <thread>
 
@@ -99,7 +100,7 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
                 dd::cli::exitUsage);
 
   const QString hlaDir = context.hlaReleaseDir();
-  auto loaded = dd::hla::Nomenclature::load(hlaDir.toStdString());
+  auto loaded = dd::app::loadNomenclature(hlaDir);
   if (!loaded) return fail(dd::qt::translated(loaded.error()), dd::cli::exitFailure);
   std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*loaded);
   const QString freqFile = parser.isSet(haplotypes) ? parser.value(haplotypes) : dd::qt::bundledHaplotypeFile();

@@ -3,6 +3,7 @@
 // writes one line per typing (errors as "ERROR: message"), so scripts can
 // push large batches through one process.
 #include <QDir>
+#include "app/hla_check.h"
 
 #include <cstdio>
 #include <memory>
@@ -29,7 +30,7 @@ std::string utf8(const QString& text) { return text.toStdString(); }
 std::shared_ptr<dd::hla::Nomenclature> loadNomenclature(const dd::cli::Context& context, const QString& command,
                                                         const QString& macFile) {
   const QString dir = context.hlaReleaseDir();
-  auto loaded = dd::hla::Nomenclature::load(dir.toStdString());
+  auto loaded = dd::app::loadNomenclature(dir);
   if (!loaded) {
     printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(loaded.error())));
     return nullptr;

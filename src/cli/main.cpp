@@ -1,6 +1,7 @@
 // donordesk-cli: the scriptable front end. Global options come first, then a
 // command and its own options: donordesk-cli [--db URL] COMMAND [ARGS...].
 #include <algorithm>
+#include "app/hla_check.h"
 #include <cstdio>
 #include <vector>
 
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
   // stdout carries results; stderr shows warnings unless a level was asked for.
   dd::qt::startLogging(settings->logLevel, true,
                        settings->logLevelGiven ? settings->logLevel : spdlog::level::warn);
+  dd::app::allowUnverifiedHlaData(settings->hlaDataUnverified);
   dd::cli::Context context{*settings};
   return command->run(context, positional.mid(wordsUsed));
 }

@@ -4,6 +4,7 @@
 // against the patient (docs/matching.md). The option names and the JSON keys
 // are a contract: scripts depend on them.
 #include <chrono>
+#include "app/hla_check.h"
 #include <memory>
 
 #include <spdlog/spdlog.h>
@@ -88,7 +89,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   }
 
   const QString hlaDir = context.hlaReleaseDir();
-  auto nomenclature = dd::hla::Nomenclature::load(hlaDir.toStdString());
+  auto nomenclature = dd::app::loadNomenclature(hlaDir);
   if (!nomenclature) return fail(dd::qt::translated(nomenclature.error()), dd::cli::exitFailure);
   if (parser.isSet(mac)) {
     auto table = dd::hla::loadMacTable(parser.value(mac).toStdString());

@@ -112,10 +112,16 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
                                        dd::cli::tr("Import the valid rows; write the invalid ones to the rejects file."));
   const QCommandLineOption rejects(QStringLiteral("rejects"), dd::cli::tr("Rejects file (default: FILE.rejects.csv)."),
                                    dd::cli::tr("FILE"));
-  const QCommandLineOption encoding(QStringLiteral("encoding"), dd::cli::tr("utf-8 or gb18030 (default: detect)."), dd::cli::tr("NAME"));
+  const QCommandLineOption encoding(QStringLiteral("encoding"),
+                                    dd::cli::tr("utf-8, gb18030 or utf-16 (default: decided from the file's bytes)."),
+                                    dd::cli::tr("NAME"));
+  const QCommandLineOption ignoreColumn(QStringLiteral("ignore-column"),
+                                        dd::cli::tr("Leave this column out on purpose (repeat for several); any other "
+                                                    "heading that fills no field refuses the import."),
+                                        dd::cli::tr("NAME"));
   const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log (default: OS user)."),
                                  dd::cli::tr("NAME"));
-  parser.addOptions({dryRun, skipInvalid, rejects, encoding, staff});
+  parser.addOptions({dryRun, skipInvalid, rejects, encoding, ignoreColumn, staff});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
@@ -124,6 +130,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   options.skipInvalid = parser.isSet(skipInvalid);
   options.rejectsPath = parser.value(rejects);
   options.encoding = parser.value(encoding);
+  options.ignoredColumns = parser.values(ignoreColumn);
   options.actor = actorFrom(parser.value(staff));
   options.progress = [](int done, int total, bool writing) {
     printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
@@ -143,6 +150,12 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
     return report.error().code.rfind("store.", 0) == 0 ? dd::cli::exitFailure : dd::cli::exitUsage;
   }
   QString lines;
+  if (options.dryRun) {
+    lines += dd::cli::tr("columns (%1):\n").arg(report->encoding);
+    for (const auto& column : report->columns)
+      lines += column.field.isEmpty() ? dd::cli::tr("  %1 -> ignored\n").arg(column.heading)
+                                      : QStringLiteral("  %1 -> %2\n").arg(column.heading, column.field);
+  }
   for (const auto& problem : report->problems)
     lines += dd::cli::tr("row %1, %2: %3\n")
                  .arg(problem.row)
@@ -157,6 +170,12 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   if (badRows > 0 && !options.skipInvalid) {
     printErr(dd::cli::tr("%1 of %2 rows have problems; nothing imported (fix them, or use --skip-invalid)")
                  .arg(badRows).arg(report->rows));
+    return dd::cli::exitUsage;
+  }
+  if (report->imported == 0) {
+    printErr(dd::cli::tr("none of the %1 rows is valid; nothing imported").arg(report->rows));
+    if (!report->rejectsPath.isEmpty())
+      printErr(dd::cli::tr("%1 rejected rows written to %2").arg(badRows).arg(report->rejectsPath));
     return dd::cli::exitUsage;
   }
   printErr(dd::cli::tr("imported %1 of %2 rows (batch %3)").arg(report->imported).arg(report->rows).arg(report->batchId));

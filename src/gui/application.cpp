@@ -1,4 +1,5 @@
 #include "gui/application.h"
+#include "app/hla_check.h"
 
 #include <cstdio>
 #include <cstring>
@@ -114,6 +115,7 @@ int run(QCoreApplication& app) {
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.donordesk.DonorDesk"),
                                                  QIcon(QStringLiteral(":/app/org.donordesk.DonorDesk.svg"))));
   }
+  app::allowUnverifiedHlaData(settings->hlaDataUnverified);
   HlaReader::instance().startLoading(settings->hlaData.isEmpty() ? AppSettings::hlaReleaseDir() : settings->hlaData);
 
   Workspace workspace;

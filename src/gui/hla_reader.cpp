@@ -1,4 +1,5 @@
 #include "gui/hla_reader.h"
+#include "app/hla_check.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -40,24 +41,14 @@ void HlaReader::startLoading(const QString& releaseDir) {
     }
     Q_EMIT readyChanged();
   });
-  watcher->setFuture(QtConcurrent::run([path = dir.toStdString()]() -> Loaded {
-    return hla::Nomenclature::load(std::filesystem::path(path));
+  watcher->setFuture(QtConcurrent::run([path = dir]() -> Loaded {
+    return app::loadNomenclature(path);
   }));
 }
 
 app::HlaChecker HlaReader::checker() const {
   if (!nomenclature_) return {};
-  return [n = nomenclature_](store::Locus locus, const QString& raw) -> app::TypingCheck {
-    const auto key = store::key(locus);
-    const auto hlaLocus = hla::parseLocus(key);
-    auto valid = n->validate(raw.trimmed().toStdString(), hlaLocus);
-    if (!valid) {
-      Error error = valid.error();
-      error.field = "hla_" + QString::fromLatin1(key.data(), key.size()).toLower().toStdString();
-      return {{}, error};
-    }
-    return {QString::fromStdString(valid->normalized), std::nullopt};
-  };
+  return app::makeHlaChecker(nomenclature_);  // the same door as imports and the CLI
 }
 
 HlaReading HlaReader::read(store::Locus locus, const QString& raw, const app::HlaChecker& fallback) const {

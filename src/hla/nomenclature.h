@@ -94,6 +94,9 @@ class Nomenclature {
 
   const std::string& release() const { return release_; }  // "3.58.0"
   const std::vector<dd::Message>& loadWarnings() const { return loadWarnings_; }
+  // For the loader's caller (e.g. "this folder failed its checksum check");
+  // like setMacTable, do it before sharing the object.
+  void addLoadWarning(dd::Message warning) { loadWarnings_.insert(loadWarnings_.begin(), std::move(warning)); }
   // Installs the MAC table used for codes like A*02:AB. Not thread-safe against
   // concurrent readers: do it before sharing the object.
   void setMacTable(MacTable table);

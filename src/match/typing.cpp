@@ -66,10 +66,44 @@ std::uint32_t firstFieldKey(std::string_view alleleName, Locus locus) {
 
 }  // namespace
 
+dd::Status checkLocusCellShape(std::string_view text) {
+  text = trimmed(text);
+  // Messages quote only the start of an oversized cell.
+  auto quoted = [&] { return std::string(text.substr(0, 40)) + (text.size() > 40 ? "..." : ""); };
+  if (text.size() > kMaxLocusCellChars)
+    return dd::makeError("match.typing_too_long", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "The typing starting '%1' is %2 characters long; a locus "
+                                                        "holds at most %3 (no lab report is longer)."),
+                         {quoted(), std::to_string(text.size()), std::to_string(kMaxLocusCellChars)}, quoted());
+  if (text.find('^') != std::string_view::npos)
+    return typingError("match.typing_several_loci",
+                       QT_TRANSLATE_NOOP("dd::match", "'%1' joins several loci with '^'; a locus cell holds the "
+                                                      "typing of its own locus only."),
+                       quoted());
+  if (text.find_first_of("|~") != std::string_view::npos)
+    return typingError("match.typing_genotype_list",
+                       QT_TRANSLATE_NOOP("dd::match", "'%1' lists several genotypes or phased haplotypes; give one "
+                                                      "typing per locus as SLOT+SLOT (alternatives with '/')."),
+                       quoted());
+  const auto parts = splitOn(text, '+');
+  if (parts.size() > 2 || trimmed(parts[0]).empty() || (parts.size() == 2 && trimmed(parts[1]).empty()))
+    return typingError("match.typing_slots",
+                       QT_TRANSLATE_NOOP("dd::match", "'%1' must have one or two typings joined by '+'."), quoted());
+  for (std::string_view part : parts)
+    if (static_cast<std::size_t>(std::count(part.begin(), part.end(), '/')) + 1 > kMaxAlternativesPerSlot)
+      return dd::makeError("match.typing_too_ambiguous", "dd::match",
+                           QT_TRANSLATE_NOOP("dd::match", "The typing starting '%1' lists more than %2 alternatives "
+                                                          "for one position; give the lab's typing at a resolution "
+                                                          "it reports (a G group, P group or code)."),
+                           {quoted(), std::to_string(kMaxAlternativesPerSlot)}, quoted());
+  return {};
+}
+
 dd::Expected<LocusTyping> parseLocusTyping(std::string_view text, Locus locus,
                                            const dd::hla::Nomenclature& nomenclature) {
   text = trimmed(text);
   if (text.empty()) return LocusTyping{};
+  if (dd::Status shape = checkLocusCellShape(text); !shape) return shape.error();
   auto validated = nomenclature.validate(text, locus);
   if (!validated) return validated.error();
   return splitSlots(validated->normalized, text);

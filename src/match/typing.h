@@ -34,6 +34,20 @@ struct Typing {
 // Errors have codes "match.typing_*" and name the locus block in Error::field.
 dd::Expected<Typing> parseTyping(std::string_view gl, const dd::hla::Nomenclature& nomenclature);
 
+// The most one locus cell may hold: far more than any lab report (a long
+// ambiguous allele string lists a few hundred alleles), far less than what
+// makes the index crawl (one 500 KB cell once made every search take 10 s).
+inline constexpr std::size_t kMaxLocusCellChars = 8000;
+inline constexpr std::size_t kMaxAlternativesPerSlot = 400;
+
+// The shape one locus cell may have, before any name is looked up: not
+// longer than kMaxLocusCellChars, one or two positions joined by '+', each
+// with at most kMaxAlternativesPerSlot '/' alternatives, and none of '^'
+// (several loci), '|' (several genotypes) or '~' (phased haplotypes).
+// Errors "match.typing_too_long", "match.typing_too_ambiguous",
+// "match.typing_genotype_list", "match.typing_several_loci", "match.typing_slots".
+dd::Status checkLocusCellShape(std::string_view text);
+
 // One locus field as stored per volunteer: "A*01:01+A*02:01", "A1", or a
 // single slot; empty = untyped. Tokens must belong to `locus`.
 dd::Expected<LocusTyping> parseLocusTyping(std::string_view text, dd::hla::Locus locus,

@@ -1,5 +1,6 @@
 #include "store/volunteer_repository.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QVariant>
 
@@ -121,12 +122,29 @@ Expected<QStringList> VolunteerRepository::sameNameBirthPhone(const QString& nam
   return found;
 }
 
-Expected<QString> VolunteerRepository::nextRegistryNo() {
-  auto serial = reserveSerials(db_, "volunteer_serial", 1);
-  if (!serial) return serial.error();
+Expected<QStringList> VolunteerRepository::allocateRegistryNos(qint64 count) {
   auto prefix = metaValue(db_, "registry_prefix");
   if (!prefix) return prefix.error();
-  return formatSerial(*prefix, *serial);
+  QStringList numbers;
+  numbers.reserve(count);
+  while (numbers.size() < count) {
+    const qint64 wanted = count - numbers.size();
+    auto first = reserveSerials(db_, "volunteer_serial", wanted);
+    if (!first) return first.error();
+    const QString low = formatSerial(*prefix, *first), high = formatSerial(*prefix, *first + wanted - 1);
+    // Same prefix, same width: the taken numbers of this run sort between low and high.
+    QSqlQuery q(db_.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT registry_no FROM volunteer WHERE registry_no >= ? AND registry_no <= ?"));
+    q.addBindValue(low);
+    q.addBindValue(high);
+    if (!q.exec()) return databaseError(QStringLiteral("numbering"), q.lastError());
+    QSet<QString> taken;
+    while (q.next()) taken.insert(q.value(0).toString());
+    for (qint64 serial = *first; serial < *first + wanted; ++serial)
+      if (QString number = formatSerial(*prefix, serial); !taken.contains(number)) numbers << number;
+  }
+  return numbers;
 }
 
 Status VolunteerRepository::ensurePrepared() {
@@ -159,9 +177,9 @@ Status VolunteerRepository::insert(Volunteer& v, const QString& staff) {
   if (Status s = ensurePrepared(); !s) return s;
   Prepared& p = *prepared_;
   if (v.registryNo.isEmpty()) {
-    auto number = nextRegistryNo();
+    auto number = allocateRegistryNos(1);
     if (!number) return number.error();
-    v.registryNo = *number;
+    v.registryNo = number->constFirst();
   }
   const QVariantList values = columns::values(v);
   for (qsizetype i = 0; i < values.size(); ++i) p.insert.bindValue(static_cast<int>(i), values.at(i));

@@ -37,7 +37,10 @@ class VolunteerRepository {
   // Registry numbers of volunteers with the same name, birth date and one of the phones.
   Expected<QStringList> sameNameBirthPhone(const QString& name, const QDate& birth, const QStringList& phones,
                                            qint64 excludeId = 0);
-  Expected<QString> nextRegistryNo();  // prefix (meta registry_prefix) + 8-digit serial
+  // `count` new registry numbers: prefix (meta registry_prefix) + 8-digit
+  // serial, skipping numbers already taken (an imported file may have used
+  // one the counter had not reached; it would otherwise block numbering).
+  Expected<QStringList> allocateRegistryNos(qint64 count);
 
   // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
   // the first status_change row. Assigns a registry number when empty.

@@ -35,10 +35,12 @@ TEST_CASE("CSV errors: unclosed quote, empty file, wrong or unknown encoding") {
   QStringEncoder gb("GB18030");
   auto wrong = app::parseCsv(gb.encode(QStringLiteral("姓名\n张三\n")), "utf-8", "g.csv");
   REQUIRE_FALSE(wrong);
-  CHECK(qt::translated(wrong.error()) == "g.csv is not valid utf-8 text.");
+  CHECK(qt::translated(wrong.error()) ==
+        "g.csv is not valid UTF-8: line 1, byte 1 (0xD0) is not part of any character. Nothing was imported; "
+        "correct or re-save the file as UTF-8.");
   auto unknown = app::parseCsv("a\n1\n", "latin-9", "l.csv");
   REQUIRE_FALSE(unknown);
-  CHECK(qt::translated(unknown.error()) == "Unsupported encoding 'latin-9' (use utf-8 or gb18030).");
+  CHECK(qt::translated(unknown.error()) == "Unsupported encoding 'latin-9' (use utf-8, gb18030 or utf-16).");
 }
 
 TEST_CASE("import: a weight that is not a number and a registry number already in use") {

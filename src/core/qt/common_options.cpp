@@ -16,6 +16,9 @@ CommonOptions::CommonOptions()
           tr("URL")),
       hlaData_(QStringLiteral("hla-data"), tr("IPD-IMGT/HLA release folder to load instead of the bundled 3.58.0."),
                tr("DIR")),
+      hlaDataUnverified_(QStringLiteral("hla-data-unverified"),
+                         tr("Use an HLA release folder even though its files fail the release's own checksums "
+                            "(every result then carries a warning).")),
       logLevel_(QStringLiteral("log-level"), tr("Log level: trace, debug, info, warn, error, critical or off."),
                 tr("LEVEL"), QStringLiteral("info")),
       lang_(QStringLiteral("lang"), tr("User interface language: zh_CN or en (default: system locale)."),
@@ -24,6 +27,7 @@ CommonOptions::CommonOptions()
 void CommonOptions::addTo(QCommandLineParser& parser) const {
   parser.addOption(db_);
   parser.addOption(hlaData_);
+  parser.addOption(hlaDataUnverified_);
   parser.addOption(logLevel_);
   parser.addOption(lang_);
 }
@@ -32,6 +36,7 @@ std::optional<CommonSettings> CommonOptions::read(const QCommandLineParser& pars
   CommonSettings settings;
   settings.database = parser.value(db_);
   settings.hlaData = parser.value(hlaData_);
+  settings.hlaDataUnverified = parser.isSet(hlaDataUnverified_);
   const auto level = dd::log::parseLevel(parser.value(logLevel_).toStdString());
   if (!level) {
     *error = tr("Invalid value for --log-level: '%1' (use trace, debug, info, warn, error, critical or off).")

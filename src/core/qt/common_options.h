@@ -16,6 +16,7 @@ namespace dd::qt {
 struct CommonSettings {
   QString database;  // --db as given; empty means the default SQLite file
   QString hlaData;   // --hla-data; empty means the bundled IMGT/HLA release
+  bool hlaDataUnverified = false;  // --hla-data-unverified: load a folder that fails its checksums
   QString language;  // "zh_CN" or "en"
   spdlog::level::level_enum logLevel = spdlog::level::info;
   bool logLevelGiven = false;  // --log-level was on the command line
@@ -33,6 +34,7 @@ class CommonOptions {
  private:
   QCommandLineOption db_;
   QCommandLineOption hlaData_;
+  QCommandLineOption hlaDataUnverified_;
   QCommandLineOption logLevel_;
   QCommandLineOption lang_;
 };

@@ -1,0 +1,102 @@
+#include "app/text_rules.h"
+
+#include "app/volunteer_validation.h"
+
+namespace dd::app {
+namespace {
+
+std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
+
+// Generous for real people and places (minority names written out in full,
+// long work-unit names), tiny next to what a pasted file would be.
+const TextRule kRules[] = {
+    {"name", 50, false},           {"ethnicity", 20, false},       {"id_number", 30, false},
+    {"registry_no", 30, false},    {"phone", 30, false},           {"phone2", 30, false},
+    {"wechat", 50, false},         {"email", 254, false},          {"address", 200, true},
+    {"prefecture", 40, false},     {"county", 40, false},          {"work_unit", 100, false},
+    {"emergency_name", 50, false}, {"emergency_relation", 20, false}, {"emergency_phone", 30, false},
+    {"drive_place", 100, false},   {"drive_organiser", 100, false}, {"sample_id", 50, false},
+    {"lab", 100, false},           {"consent_version", 40, false}, {"status_reason", 500, true},
+    {"diagnosis", 200, false},     {"hospital", 100, false},       {"physician", 50, false},
+    {"notes", 4000, true},
+};
+
+bool forbidden(char32_t c, bool multiLine) {
+  if (c == U'\t') return false;
+  if (c == U'\n' || c == U'\r') return !multiLine;
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;  // C0, DEL, C1 (ESC starts terminal sequences)
+  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+      c == 0x061C)
+    return true;  // bidirectional embeddings, overrides, isolates and marks
+  if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return true;  // BOM, non-characters
+  return false;
+}
+
+}  // namespace
+
+const TextRule* textRule(const QString& field) {
+  for (const TextRule& rule : kRules)
+    if (field == QLatin1String(rule.field)) return &rule;
+  return nullptr;
+}
+
+qsizetype firstForbiddenCharacter(const QString& text, bool multiLine) {
+  for (qsizetype i = 0; i < text.size(); ++i) {
+    const QChar c = text.at(i);
+    if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+      ++i;  // a character outside the BMP (rare CJK extension characters in names are fine)
+      continue;
+    }
+    if (forbidden(c.unicode(), multiLine)) return i;
+  }
+  return -1;
+}
+
+QString quotedSafely(const QString& text, int maxChars) {
+  QString shown;
+  int count = 0;
+  for (qsizetype i = 0; i < text.size(); ++i) {
+    if (count == maxChars) return shown + QStringLiteral("...");
+    const QChar c = text.at(i);
+    if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+      shown += c;
+      shown += text.at(++i);
+    } else if (forbidden(c.unicode(), false)) {
+      shown += QStringLiteral("<U+%1>").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
+    } else {
+      shown += c;
+    }
+    ++count;
+  }
+  return shown;
+}
+
+std::optional<Error> checkText(const char* field, const QString& value) {
+  const TextRule* rule = textRule(QString::fromLatin1(field));
+  if (!rule || value.isEmpty()) return std::nullopt;
+  const QString label = fieldLabel(QString::fromLatin1(field));
+  if (value.size() > rule->maxChars)
+    return makeError("validation.too_long", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1 is %2 characters long; at most %3 are allowed (it starts "
+                                                  "'%4')."),
+                     {utf8(label), std::to_string(value.size()), std::to_string(rule->maxChars),
+                      utf8(quotedSafely(value, 20))},
+                     field);
+  if (const qsizetype at = firstForbiddenCharacter(value, rule->multiLine); at >= 0)
+    return makeError("validation.forbidden_character", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1 '%2' contains a character that cannot be stored (%3 at "
+                                                  "position %4): control characters, line breaks and text-direction "
+                                                  "marks are not allowed."),
+                     {utf8(label), utf8(quotedSafely(value)),
+                      utf8(QStringLiteral("U+%1").arg(value.at(at).unicode(), 4, 16, QLatin1Char('0')).toUpper()),
+                      std::to_string(at + 1)},
+                     field);
+  return std::nullopt;
+}
+
+void checkTexts(std::vector<Error>& errors, std::initializer_list<std::pair<const char*, const QString*>> fields) {
+  for (const auto& [field, value] : fields)
+    if (auto error = checkText(field, *value)) errors.push_back(std::move(*error));
+}
+
+}  // namespace dd::app
