@@ -15,9 +15,20 @@ namespace {
 using dd::cli::printErr;
 using dd::cli::printOut;
 
-// Opens the --db registry (creating/upgrading it) or prints why not.
-std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const QString& command) {
-  auto registry = dd::app::Registry::open(context.settings.database);
+enum class Access {
+  Create,     // init: the one command that creates (and upgrades) a registry
+  Write,      // the registry must exist; it is upgraded to this schema
+  ReadOnly,   // never written, not even upgraded
+};
+
+// Opens the --db registry or prints why not. A mistyped path once created a
+// new, empty registry for `db info` and `import`: only init creates one.
+std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const QString& command,
+                                                Access access = Access::Write) {
+  dd::store::OpenOptions options;
+  options.createIfMissing = access == Access::Create;
+  options.readOnly = access == Access::ReadOnly;
+  auto registry = dd::app::Registry::open(context.settings.database, options);
   if (!registry) {
     printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(registry.error())));
     return nullptr;
@@ -45,7 +56,7 @@ int runInit(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("init"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("init"))) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("init"));
+  auto registry = openRegistry(context, QStringLiteral("init"), Access::Create);
   if (!registry) return dd::cli::exitFailure;
   printOut(dd::cli::tr("%1: schema version %2\n")
                .arg(registry->database().spec().display())
@@ -193,7 +204,7 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("backup"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("backup"));
+  auto registry = openRegistry(context, QStringLiteral("backup"), Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   const QString target = parser.positionalArguments().constFirst();
   if (dd::Status status = dd::store::backupTo(registry->database(), target); !status) {
@@ -233,7 +244,7 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("db info"));
+  auto registry = openRegistry(context, QStringLiteral("db info"), Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   QString text = dd::cli::tr("database: %1\nschema version: %2 (this program: %3)\n")
                      .arg(registry->database().spec().display())

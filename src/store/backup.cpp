@@ -1,15 +1,86 @@
 #include "store/backup.h"
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include "core/qt/database_files.h"
 #include "store/database.h"
 #include "store/store_errors.h"
 
 namespace dd::store {
+namespace {
+
+// The tables whose row counts the copy must reproduce.
+const char* const kCountedTables[] = {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log"};
+
+Error backupFailed(const QString& target, const QString& why) {
+  return makeError("store.backup_failed", "dd::store",
+                   QT_TRANSLATE_NOOP("dd::store", "The backup %1 was not written: %2 Nothing was left at that name."),
+                   {utf8(target), utf8(why)});
+}
+
+bool syncPath(const QString& path) {
+  const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+Expected<QList<qint64>> rowCounts(QSqlDatabase& db) {
+  QList<qint64> counts;
+  QSqlQuery q(db);
+  for (const char* table : kCountedTables) {
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) || !q.next())
+      return databaseError(QStringLiteral("counting rows for the backup"), q.lastError());
+    counts << q.value(0).toLongLong();
+  }
+  return counts;
+}
+
+// Opens the finished copy read-only on its own connection: it must pass
+// SQLite's integrity check and hold the rows the registry held.
+Status verifyCopy(const QString& path, const QList<qint64>& before, Database& source) {
+  const QString name = QStringLiteral("donordesk-backup-check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+  Status result;
+  {
+    QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    copy.setDatabaseName(path);
+    copy.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!copy.open()) {
+      result = makeError("store.backup_verify", "dd::store", QT_TRANSLATE_NOOP("dd::store", "the copy cannot be opened."));
+    } else {
+      QSqlQuery q(copy);
+      if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+        result = makeError("store.backup_verify", "dd::store",
+                           QT_TRANSLATE_NOOP("dd::store", "the copy fails SQLite's integrity check."));
+      } else {
+        auto copied = rowCounts(copy);
+        // Others may write while the copy is made: it must match the
+        // registry as it was just before or just after.
+        auto after = rowCounts(source.sql());
+        if (!copied || !after || (*copied != before && *copied != *after))
+          result = makeError("store.backup_verify", "dd::store",
+                             QT_TRANSLATE_NOOP("dd::store", "the copy does not hold the registry's rows."));
+      }
+      copy.close();
+    }
+  }
+  QSqlDatabase::removeDatabase(name);
+  return result;
+}
+
+}  // namespace
 
 Status backupTo(Database& db, const QString& targetPath) {
   if (db.backend() == Backend::Postgres) {
@@ -28,11 +99,44 @@ Status backupTo(Database& db, const QString& targetPath) {
     return makeError("store.backup_exists", "dd::store",
                      QT_TRANSLATE_NOOP("dd::store", "The backup file %1 already exists; choose a new name."),
                      {utf8(target)});
-  QDir().mkpath(QFileInfo(target).absolutePath());
+  const QString folder = QFileInfo(target).absolutePath();
+  QDir().mkpath(folder);
+  // Written under a temporary name in the same folder and renamed only when
+  // complete and verified: a kill or a full disk never leaves a partial file
+  // at the name, where it would later open as an empty registry.
+  const QString partial = target + QStringLiteral(".partial-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+  auto cleanUp = [&] {
+    QFile::remove(partial);
+    QFile::remove(partial + QStringLiteral("-journal"));
+  };
+  auto before = rowCounts(db.sql());
+  if (!before) return before.error();
   QSqlQuery q(db.sql());
   q.prepare(QStringLiteral("VACUUM INTO ?"));
-  q.addBindValue(target);
-  if (!q.exec()) return databaseError(QStringLiteral("backing up to ") + target, q.lastError());
+  q.addBindValue(partial);
+  if (!q.exec()) {
+    const QString why = q.lastError().databaseText();
+    q.finish();
+    cleanUp();
+    return backupFailed(target, why.isEmpty() ? q.lastError().text() : why + QLatin1Char('.'));
+  }
+  q.finish();
+  if (!syncPath(partial)) {
+    cleanUp();
+    return backupFailed(target, QStringLiteral("fsync failed."));
+  }
+  if (Status verified = verifyCopy(partial, *before, db); !verified) {
+    cleanUp();
+    return backupFailed(target, QString::fromStdString(verified.error().english()));
+  }
+  // link() fails if the name was taken meanwhile: a backup never replaces a file.
+  if (::link(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+    const QString why = QString::fromLocal8Bit(std::strerror(errno));
+    cleanUp();
+    return backupFailed(target, why + QLatin1Char('.'));
+  }
+  cleanUp();
+  syncPath(folder);
   return {};
 }
 

@@ -84,7 +84,7 @@ Expected<std::unique_ptr<Database>> Database::open(const ConnectionSpec& spec, c
   std::unique_ptr<Database> db(new Database);
   db->spec_ = spec;
   if (Status status = db->connect(options); !status) return status.error();
-  if (options.migrate) {
+  if (options.migrate && !options.readOnly) {
     if (Status status = migrate(*db, options.targetVersion); !status) return status.error();
   } else if (Status status = checkNotNewer(*db); !status) {
     return status.error();
@@ -98,12 +98,15 @@ Status Database::connect(const OpenOptions& options) {
     if (!QFileInfo::exists(spec_.path)) {
       if (!options.createIfMissing)
         return makeError("store.missing", "dd::store",
-                         QT_TRANSLATE_NOOP("dd::store", "The database file %1 does not exist."), {utf8(spec_.path)});
+                         QT_TRANSLATE_NOOP("dd::store", "The database file %1 does not exist: check the path (a new "
+                                                         "registry is created by donordesk-cli init)."),
+                         {utf8(spec_.path)});
       QDir().mkpath(QFileInfo(spec_.path).absolutePath());
     }
     db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName_);
     db_.setDatabaseName(spec_.path);
-    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db_.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY")
+                                           : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
   } else {
     db_ = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
     db_.setHostName(spec_.host);
@@ -126,8 +129,9 @@ Status Database::connect(const OpenOptions& options) {
   if (spec_.backend == Backend::Sqlite) {
     // WAL: readers never block the writer; NORMAL sync is durable in WAL mode
     // except for the last transaction on power loss; foreign keys are off by default.
-    setup << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=NORMAL")
-          << QStringLiteral("PRAGMA foreign_keys=ON") << QStringLiteral("PRAGMA cache_size=-65536");
+    if (!options.readOnly)
+      setup << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=NORMAL");
+    setup << QStringLiteral("PRAGMA foreign_keys=ON") << QStringLiteral("PRAGMA cache_size=-65536");
   } else {
     setup << QStringLiteral("SET client_min_messages TO warning");
     if (!spec_.schema.isEmpty())

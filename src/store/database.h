@@ -36,6 +36,10 @@ struct OpenOptions {
   bool migrate = true;          // create/upgrade the schema to the latest version
   int targetVersion = -1;       // migrate only up to this version (tests); -1 = latest
   bool createIfMissing = true;  // SQLite: create the file (and its folder)
+  // SQLite: open read-only (no migration, no journal-mode change): a
+  // command that only reads never writes to the file, so a registry on
+  // read-only media or a backup copy can be inspected as it is.
+  bool readOnly = false;
 };
 
 class Database {

@@ -29,6 +29,7 @@ const Registry& registry() {
   static Registry* r = [] {
     auto* made = new Registry;
     made->db = made->dir.filePath(QStringLiteral("registry.sqlite"));
+    REQUIRE(runCli({"--db", made->db, "init"}).exitCode == 0);
     const auto generated = runCli({"--db", made->db, "generate", "--volunteers", "400", "--patients", "2", "--seed",
                                    "7"});
     INFO(generated.err.toStdString());

@@ -23,6 +23,7 @@ const char* kPatient =
 TEST_CASE("the search service indexes the registry and follows edits") {
   QTemporaryDir dir;
   const QString db = dir.filePath(QStringLiteral("service.sqlite"));
+  REQUIRE(test::runCli({"--db", db, "init"}).exitCode == 0);
   const auto generated = test::runCli({"--db", db, "generate", "--volunteers", "300", "--patients", "1", "--seed",
                                        "3"});
   REQUIRE(generated.exitCode == 0);

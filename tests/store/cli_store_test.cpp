@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
@@ -54,6 +55,8 @@ TEST_CASE("cli: init creates the database and reports its schema version") {
 TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic volunteers") {
   QTemporaryDir dir;
   const QString a = dir.filePath("a.sqlite"), b = dir.filePath("b.sqlite");
+  REQUIRE(runCli({"--db", a, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", b, "init"}).exitCode == 0);
   auto result = runCli({"--db", a, "generate", "--volunteers", "300", "--patients", "5", "--seed", "7"});
   REQUIRE(result.exitCode == 0);
   CHECK(result.out.contains("generated 300 volunteers"));
@@ -109,6 +112,7 @@ TEST_CASE("cli: import volunteers reports every bad row and exits 2, --dry-run a
   QTemporaryDir dir;
   const QString db = dir.filePath("r.sqlite");
   const QString bad = importCsv(dir.path(), 40, 10);
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
   auto refused = runCli({"--db", db, "import", "volunteers", bad});
   CHECK(refused.exitCode == 2);
   const QStringList lines = refused.out.trimmed().split('\n');
@@ -187,6 +191,7 @@ TEST_CASE("without the nomenclature every typing is refused, never stored unchec
 TEST_CASE("cli: backup copies the SQLite registry") {
   QTemporaryDir dir;
   const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
   REQUIRE(runCli({"--db", db, "generate", "--volunteers", "20"}).exitCode == 0);
   const QString copy = dir.filePath("copy.sqlite");
   auto result = runCli({"--db", db, "backup", copy});
@@ -200,6 +205,7 @@ TEST_CASE("cli: backup copies the SQLite registry") {
 TEST_CASE("cli: an import killed in the middle of writing leaves the database unchanged") {
   QTemporaryDir dir;
   const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
   REQUIRE(runCli({"--db", db, "generate", "--volunteers", "10"}).exitCode == 0);
   const QString csv = importCsv(dir.path(), 30000);
   QProcess process;
@@ -233,4 +239,55 @@ TEST_CASE("cli: an import killed in the middle of writing leaves the database un
   REQUIRE(q.exec("PRAGMA integrity_check"));
   REQUIRE(q.next());
   CHECK(q.value(0).toString() == "ok");
+}
+
+TEST_CASE("cli: only init creates a registry, a mistyped --db path is refused and stays absent") {
+  QTemporaryDir dir;
+  const QString typo = dir.filePath("regsitry.sqlite");
+  for (const QStringList& command : {QStringList{"db", "info"}, QStringList{"import", "volunteers", importCsv(dir.path(), 2)},
+                                     QStringList{"generate", "--volunteers", "2"}, QStringList{"retire-aged"},
+                                     QStringList{"backup", dir.filePath("b.sqlite")}}) {
+    INFO(command.join(' ').toStdString());
+    auto result = runCli(QStringList{"--db", typo} + command);
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("does not exist"));
+    CHECK_FALSE(QFile::exists(typo));
+  }
+}
+
+TEST_CASE("cli: db info and backup only read: an older registry is reported as it is, not upgraded") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("old.sqlite");
+  {
+    store::OpenOptions old;
+    old.targetVersion = 1;
+    REQUIRE(app::Registry::open(db, old));
+  }
+  auto info = runCli({"--db", db, "db", "info"});
+  CHECK(info.exitCode == 0);
+  CHECK(info.out.contains(QStringLiteral("schema version: 1 (this program: %1)").arg(store::latestSchemaVersion())));
+  REQUIRE(runCli({"--db", db, "backup", dir.filePath("copy.sqlite")}).exitCode == 0);
+  auto again = runCli({"--db", db, "db", "info"});
+  CHECK(again.out.contains("schema version: 1 "));
+}
+
+TEST_CASE("cli: a backup that fails leaves nothing at its name, and a retry works") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "5"}).exitCode == 0);
+  // A folder that cannot be made: its parent is a file.
+  QFile blocker(dir.filePath("plain-file"));
+  REQUIRE(blocker.open(QIODevice::WriteOnly));
+  blocker.close();
+  const QString impossible = dir.filePath("plain-file/backup.sqlite");
+  auto failed = runCli({"--db", db, "backup", impossible});
+  CHECK(failed.exitCode == 1);
+  CHECK(failed.err.contains("was not written"));
+  CHECK_FALSE(QFile::exists(impossible));
+  const QString good = dir.filePath("backup.sqlite");
+  REQUIRE(runCli({"--db", db, "backup", good}).exitCode == 0);
+  CHECK(QDir(dir.path()).entryList({"*.partial-*"}).isEmpty());
+  auto info = runCli({"--db", good, "db", "info"});
+  CHECK(info.out.contains("volunteer: 5"));
 }

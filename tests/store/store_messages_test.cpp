@@ -23,7 +23,7 @@ TEST_CASE("store messages: not found, missing file, bad URLs") {
   CHECK(qt::translated(missing.error()) == "No volunteer SD99999999 in the database.");
   auto noFile = store::Database::open(db->dir() + "/absent.sqlite", store::OpenOptions{true, -1, false});
   REQUIRE_FALSE(noFile);
-  CHECK(qt::translated(noFile.error()) == QStringLiteral("The database file %1/absent.sqlite does not exist.").arg(db->dir()));
+  CHECK(qt::translated(noFile.error()) == QStringLiteral("The database file %1/absent.sqlite does not exist: check the path (a new registry is created by donordesk-cli init).").arg(db->dir()));
   auto noPath = store::parseDatabaseUrl("sqlite:");
   REQUIRE_FALSE(noPath);
   CHECK(qt::translated(noPath.error()) == "Cannot use database 'sqlite:': the file path is missing");
