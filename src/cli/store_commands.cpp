@@ -1,4 +1,5 @@
 // Registry database commands: init, generate, import volunteers, backup, db info.
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 
@@ -8,6 +9,7 @@
 #include "cli/command.h"
 #include "core/qt/localization.h"
 #include "store/backup.h"
+#include "store/database_check.h"
 #include "store/migrations.h"
 
 namespace {
@@ -250,6 +252,9 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
                      .arg(registry->database().spec().display())
                      .arg(registry->database().schemaVersion())
                      .arg(dd::store::latestSchemaVersion());
+  const QString& damage = registry->database().damage();
+  text += damage.isEmpty() ? dd::cli::tr("quick check: ok\n")
+                           : dd::cli::tr("quick check: DAMAGED (%1); run db check\n").arg(damage);
   for (const char* table : {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log", "import_batch"}) {
     QSqlQuery query(registry->database().sql());
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) && query.next())
@@ -277,6 +282,41 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   return dd::cli::exitOk;
 }
 
+int runDbCheck(dd::cli::Context& context, const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      dd::cli::tr("Check the registry: SQLite's full integrity check, rows whose volunteer or patient is missing, and "
+                  "the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found."));
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, QStringLiteral("db check"), args, &code)) return code;
+  if (!noPositional(parser, QStringLiteral("db check"))) return dd::cli::exitUsage;
+  auto registry = openRegistry(context, QStringLiteral("db check"), Access::ReadOnly);
+  if (!registry) return dd::cli::exitFailure;
+  auto check = dd::store::checkDatabase(registry->database());
+  if (!check) {
+    printErr(QStringLiteral("donordesk-cli db check: %1").arg(dd::qt::translated(check.error())));
+    return dd::cli::exitFailure;
+  }
+  QString text = dd::cli::tr("database: %1\n").arg(registry->database().spec().display());
+  text += check->integrityProblems.isEmpty()
+              ? dd::cli::tr("integrity: ok\n")
+              : QCoreApplication::translate("dd::cli", "integrity: %n problem(s)\n", nullptr,
+                                            static_cast<int>(check->integrityProblems.size()));
+  for (const QString& problem : check->integrityProblems) text += QStringLiteral("  %1\n").arg(problem);
+  text += check->orphanRows.isEmpty() ? dd::cli::tr("references: ok\n")
+                                      : dd::cli::tr("references: rows pointing at missing records:\n");
+  for (const QString& orphan : check->orphanRows) text += QStringLiteral("  %1\n").arg(orphan);
+  text += dd::cli::tr("schema version: %1 (this program: %2)\n").arg(check->schemaVersion).arg(check->latestSchemaVersion);
+  if (check->schemaVersion < check->latestSchemaVersion)
+    text += dd::cli::tr("  older than this program: donordesk-cli init upgrades it\n");
+  printOut(text);
+  if (!check->ok()) {
+    printErr(dd::cli::tr("donordesk-cli db check: problems found; restore the latest backup or ask the administrator"));
+    return dd::cli::exitFailure;
+  }
+  return dd::cli::exitOk;
+}
+
 }  // namespace
 
 DD_CLI_COMMAND("init", QT_TRANSLATE_NOOP("dd::cli", "Create or upgrade the registry database."), runInit)
@@ -288,3 +328,5 @@ DD_CLI_COMMAND("backup", QT_TRANSLATE_NOOP("dd::cli", "Online backup of the SQLi
 DD_CLI_COMMAND("retire-aged", QT_TRANSLATE_NOOP("dd::cli", "Retire the volunteers who have reached 60."),
                runRetireAged)
 DD_CLI_COMMAND("db info", QT_TRANSLATE_NOOP("dd::cli", "Show schema version and row counts."), runDbInfo)
+DD_CLI_COMMAND("db check", QT_TRANSLATE_NOOP("dd::cli", "Check the registry's integrity, references and schema."),
+               runDbCheck)

@@ -54,6 +54,10 @@ class Database {
   Backend backend() const { return spec_.backend; }
   const ConnectionSpec& spec() const { return spec_; }
   int schemaVersion();  // 0 for an empty database
+  // SQLite's quick check as run at open: empty when it passed (or on
+  // PostgreSQL, which checks its own pages), else what it found. A damaged
+  // file is refused at open unless it is opened read-only.
+  const QString& damage() const { return damage_; }
 
   // Transactions. Nested begin() calls join the outer transaction (only the
   // outermost commit really commits), so use cases can compose repositories.
@@ -65,10 +69,12 @@ class Database {
  private:
   Database() = default;
   Status connect(const OpenOptions& options);
+  Status quickCheck(const OpenOptions& options);
   ConnectionSpec spec_;
   QString connectionName_;
   QSqlDatabase db_;
   int depth_ = 0;
+  QString damage_;
   bool protectsFile_ = false;  // registered with dd::qt::database_files
   bool failed_ = false;  // an inner rollback dooms the outer transaction
 };

@@ -291,3 +291,59 @@ TEST_CASE("cli: a backup that fails leaves nothing at its name, and a retry work
   auto info = runCli({"--db", good, "db", "info"});
   CHECK(info.out.contains("volunteer: 5"));
 }
+
+namespace {
+// Overwrites pages in the middle of a closed SQLite file, as a failing disk does.
+void damageMiddlePages(const QString& path) {
+  QFile file(path);
+  REQUIRE(file.open(QIODevice::ReadWrite));
+  const qint64 pages = file.size() / 4096;
+  REQUIRE(pages > 8);
+  REQUIRE(file.seek((pages / 2) * 4096));
+  file.write(QByteArray(3 * 4096, '\x5A'));
+}
+}  // namespace
+
+TEST_CASE("cli: a damaged registry is noticed at open, refuses writes, and db check names the problems") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "300"}).exitCode == 0);
+  auto healthy = runCli({"--db", db, "db", "check"});
+  CHECK(healthy.exitCode == 0);
+  CHECK(healthy.out.contains("integrity: ok"));
+  CHECK(healthy.out.contains("references: ok"));
+
+  damageMiddlePages(db);
+  const QByteArray before = [&] {
+    QFile f(db);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+  }();
+  auto import = runCli({"--db", db, "import", "volunteers", importCsv(dir.path(), 3)});
+  CHECK(import.exitCode == 1);
+  CHECK(import.err.contains("is damaged"));
+  QFile after(db);
+  REQUIRE(after.open(QIODevice::ReadOnly));
+  CHECK(after.readAll() == before);  // not one byte written
+  auto info = runCli({"--db", db, "db", "info"});
+  CHECK(info.out.contains("quick check: DAMAGED"));
+  auto check = runCli({"--db", db, "db", "check"});
+  CHECK(check.exitCode == 1);
+  CHECK_FALSE(check.out.contains("integrity: ok"));
+}
+
+TEST_CASE("cli: a file that is not a registry is named as such, not with the driver's words") {
+  QTemporaryDir dir;
+  const QString notDb = dir.filePath("notes.sqlite");
+  QFile file(notDb);
+  REQUIRE(file.open(QIODevice::WriteOnly));
+  file.write(QByteArray(8192, 'x'));
+  file.close();
+  for (const QStringList& command : {QStringList{"db", "info"}, QStringList{"init"}}) {
+    auto result = runCli(QStringList{"--db", notDb} + command);
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("not a DonorDesk registry"));
+    CHECK_FALSE(result.err.contains("Unable to"));
+  }
+}

@@ -10,6 +10,7 @@
 #include "core/qt/localization.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/volunteer_repository.h"
 #include "store_fixture.h"
 #include "support/qt_string_maker.h"
 
@@ -83,4 +84,22 @@ TEST_CASE("an unwritable rejects file is reported and nothing is imported") {
   REQUIRE_FALSE(report);
   CHECK(qt::translated(report.error()).startsWith(QStringLiteral("Cannot write %1: ").arg(options.rejectsPath)));
   CHECK(*registry->countVolunteers({}) == 0);
+}
+
+TEST_CASE("a duplicate refused by the database itself is said in words on both backends") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  store::Volunteer v = test::sampleVolunteer(1);
+  REQUIRE(registry->registerVolunteer(v, test::staff()).ok());
+  // Straight into the repository, past the use case's own duplicate check,
+  // as a second workstation racing the first does.
+  store::Volunteer twin = test::sampleVolunteer(1);
+  twin.registryNo.clear();
+  const Status status = store::VolunteerRepository(registry->database()).insert(twin, QStringLiteral("t"));
+  REQUIRE_FALSE(status);
+  CHECK(status.error().code == "store.duplicate");
+  const QString text = qt::translated(status.error());
+  CHECK(text.contains(QStringLiteral("the ID number")));
+  CHECK_FALSE(text.contains(QStringLiteral("UNIQUE")));
+  CHECK_FALSE(text.contains(QStringLiteral("23505")));
 }

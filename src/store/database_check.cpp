@@ -1,0 +1,32 @@
+#include "store/database_check.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/store_errors.h"
+
+namespace dd::store {
+
+Expected<DatabaseCheck> checkDatabase(Database& db) {
+  DatabaseCheck check;
+  check.schemaVersion = db.schemaVersion();
+  check.latestSchemaVersion = latestSchemaVersion();
+  if (db.backend() != Backend::Sqlite) return check;
+  QSqlQuery q(db.sql());
+  q.setForwardOnly(true);
+  if (!q.exec(QStringLiteral("PRAGMA integrity_check(50)")))
+    return databaseError(QStringLiteral("checking the database"), q.lastError());
+  while (q.next())
+    if (const QString line = q.value(0).toString(); line != QLatin1String("ok")) check.integrityProblems << line;
+  if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+    return databaseError(QStringLiteral("checking the database"), q.lastError());
+  while (q.next() && check.orphanRows.size() < 50)
+    check.orphanRows << QStringLiteral("%1 row %2 -> %3 (missing)")
+                            .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+  return check;
+}
+
+}  // namespace dd::store
