@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include "app/hla_check.h"
@@ -19,6 +20,7 @@
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
 #include "store/serials.h"
+#include "store/store_errors.h"
 #include "store/volunteer_repository.h"
 #include "store/workup_repository.h"
 
@@ -187,6 +189,18 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   store::Database& db = registry.database();
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started().error();
+  {  // synthetic people only ever join synthetic people: never a real registry
+    QSqlQuery real(db.sql());
+    if (!real.exec(QStringLiteral("SELECT COUNT(*) FROM volunteer WHERE synthetic = 0")) || !real.next())
+      return store::databaseError(QStringLiteral("checking for real volunteers"), real.lastError());
+    if (const qint64 count = real.value(0).toLongLong(); count > 0)
+      return makeError("generate.real_registry", "dd::app",
+                       QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: "
+                                                    "synthetic volunteers with realistic ID numbers would mix with "
+                                                    "them. Generate into a new database (donordesk-cli --db "
+                                                    "demo.sqlite init)."),
+                       {std::to_string(count)});
+  }
   {  // never reuse an ID number already in the registry
     QSqlQuery existing(db.sql());
     existing.setForwardOnly(true);
@@ -240,6 +254,13 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     if (options.progress && (i + 1) % 10000 == 0) options.progress(i + 1, options.volunteers);
   }
   if (Status s = volunteers.refreshLastContactOk(batch.id); !s) return s.error();
+  {
+    QSqlQuery mark(db.sql());
+    mark.prepare(QStringLiteral("UPDATE volunteer SET synthetic = 1 WHERE import_batch_id = ?"));
+    mark.addBindValue(batch.id);
+    if (!mark.exec()) return store::databaseError(QStringLiteral("marking synthetic volunteers"), mark.lastError());
+  }
+  QList<qint64> patientIds;
 
   store::PatientRepository patients(db);
   for (int i = 0; i < options.patients; ++i) {
@@ -260,7 +281,16 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     p.searchRequestDate = syn::randomDate(random, today.addYears(-1), today);
     p.searchStatus = random.uniform() < 0.6 ? QStringLiteral("searching") : QStringLiteral("requested");
     if (Status s = patients.insert(p); !s) return s.error();
+    patientIds << p.id;
     ++report.patients;
+  }
+  {
+    QSqlQuery mark(db.sql());
+    mark.prepare(QStringLiteral("UPDATE patient SET synthetic = 1 WHERE id = ?"));
+    for (qint64 id : patientIds) {
+      mark.bindValue(0, id);
+      if (!mark.exec()) return store::databaseError(QStringLiteral("marking synthetic patients"), mark.lastError());
+    }
   }
   if (Status s = workups.setBatchRowCount(batch.id, report.volunteers); !s) return s.error();
   store::AuditEntry entry{0, {}, options.actor.staff, QStringLiteral("generate"), QStringLiteral("import_batch"),

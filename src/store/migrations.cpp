@@ -47,6 +47,8 @@ const QList<Migration>& migrations() {
        schema::version5()},
       {6, "workup_case.case_code: the case's own code (patient case no + nth case) for forms and messages",
        schema::version6()},
+      {7, "volunteer.synthetic, patient.synthetic: rows written by generate, so it never mixes into a real registry",
+       schema::version7()},
   };
   return all;
 }

@@ -205,4 +205,13 @@ QStringList version6() {
           QStringLiteral("CREATE UNIQUE INDEX workup_case_code ON workup_case (case_code)")};
 }
 
+QStringList version7() {
+  // Volunteers generate wrote before this version sit in its "generated"
+  // import batches; its patients cannot be told apart and stay unmarked.
+  return {QStringLiteral("ALTER TABLE volunteer ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE patient ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("UPDATE volunteer SET synthetic = 1 WHERE import_batch_id IN "
+                         "(SELECT id FROM import_batch WHERE kind = 'generated')")};
+}
+
 }  // namespace dd::store::schema

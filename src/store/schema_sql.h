@@ -11,4 +11,5 @@ QStringList version3();  // workup_case.consent_template (documents)
 QStringList version4();  // workup_case.stage_note (skipped or undone stages)
 QStringList version5();  // volunteer_phone.replaced_on (replaced numbers kept as history)
 QStringList version6();  // workup_case.case_code (what forms and staff call a case)
+QStringList version7();  // volunteer.synthetic, patient.synthetic (what generate wrote)
 }  // namespace dd::store::schema

@@ -347,3 +347,32 @@ TEST_CASE("cli: a file that is not a registry is named as such, not with the dri
     CHECK_FALSE(result.err.contains("Unable to"));
   }
 }
+
+TEST_CASE("cli: generate marks what it writes as synthetic and refuses a registry with real volunteers") {
+  QTemporaryDir dir;
+  const QString demo = dir.filePath("demo.sqlite"), real = dir.filePath("real.sqlite");
+  for (const QString& db : {demo, real}) REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", demo, "generate", "--volunteers", "30", "--patients", "3"}).exitCode == 0);
+  // A demo registry can be topped up: it holds synthetic volunteers only.
+  REQUIRE(runCli({"--db", demo, "generate", "--volunteers", "5", "--seed", "2"}).exitCode == 0);
+  {
+    auto registry = app::Registry::open(demo);
+    REQUIRE(registry);
+    QSqlQuery q((*registry)->database().sql());
+    REQUIRE(q.exec("SELECT COUNT(*), SUM(synthetic) FROM volunteer"));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 35);
+    CHECK(q.value(1).toInt() == 35);
+    REQUIRE(q.exec("SELECT COUNT(*), SUM(synthetic) FROM patient"));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 3);
+    CHECK(q.value(1).toInt() == 3);
+  }
+  REQUIRE(runCli({"--db", real, "import", "volunteers", importCsv(dir.path(), 2)}).exitCode == 0);
+  auto refused = runCli({"--db", real, "generate", "--volunteers", "50"});
+  CHECK(refused.exitCode == 1);
+  CHECK(refused.err.contains("2 real (not generated) volunteers"));
+  auto registry = app::Registry::open(real);
+  REQUIRE(registry);
+  CHECK(*(*registry)->countVolunteers({}) == 2);
+}

@@ -158,3 +158,36 @@ TEST_CASE("database URLs: sqlite:, bare paths, postgresql:// and bad ones") {
   REQUIRE_FALSE(unreachable);
   CHECK(unreachable.error().code == "store.open");
 }
+
+TEST_CASE("upgrading to schema version 7 marks the volunteers earlier generate runs wrote as synthetic") {
+  DD_FRESH_DATABASE(db);
+  {
+    auto old = db->open(store::OpenOptions{true, 6, true});
+    QSqlQuery q(old->database().sql());
+    REQUIRE(q.exec("INSERT INTO import_batch (kind, source_file, staff, created_at, row_count) VALUES "
+                   "('generated', 'CAU.freqs.gz', 't', '2024-01-01T00:00:00Z', 1)"));
+    REQUIRE(q.exec("INSERT INTO import_batch (kind, source_file, staff, created_at, row_count) VALUES "
+                   "('volunteers-csv', 'drive.csv', 't', '2024-01-02T00:00:00Z', 1)"));
+    REQUIRE(q.exec("SELECT id FROM import_batch ORDER BY id"));
+    REQUIRE(q.next());
+    const qint64 generated = q.value(0).toLongLong();
+    REQUIRE(q.next());
+    const qint64 imported = q.value(0).toLongLong();
+    int n = 0;
+    for (qint64 batch : {generated, imported, qint64(0)}) {
+      ++n;
+      REQUIRE(q.exec(QStringLiteral("INSERT INTO volunteer (registry_no, name, sex, birth_date, id_number, status, "
+                                    "created_at, updated_at, import_batch_id) VALUES ('SD0000000%1', 'x', 'M', "
+                                    "'1990-01-02', 'ID%1', 'active', '2020-01-01T00:00:00Z', "
+                                    "'2020-01-01T00:00:00Z', %2)")
+                         .arg(n)
+                         .arg(batch ? QString::number(batch) : QStringLiteral("NULL"))));
+    }
+  }
+  auto upgraded = db->open();
+  QSqlQuery q(upgraded->database().sql());
+  REQUIRE(q.exec("SELECT registry_no, synthetic FROM volunteer ORDER BY registry_no"));
+  QStringList marks;
+  while (q.next()) marks << q.value(0).toString() + '=' + q.value(1).toString();
+  CHECK(marks == QStringList{"SD00000001=1", "SD00000002=0", "SD00000003=0"});
+}
