@@ -257,26 +257,40 @@ SaveResult<Volunteer> Registry::applyStatus(qint64 volunteerId, int rowVersion, 
   return writeVolunteer(v, actor, StatusSource::Given);
 }
 
-Expected<int> Registry::retireAgedOut(const Actor& actor, const QDate& today) {
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return transaction.started().error();
+Expected<Registry::RetireReport> Registry::retireAgedOut(const Actor& actor, const QDate& today) {
   QSqlQuery q(db_->sql());
   q.setForwardOnly(true);
-  q.prepare(QStringLiteral("SELECT id, row_version FROM volunteer WHERE birth_date <= ? AND status NOT IN "
-                           "('retired', 'withdrawn', 'permanently_deferred', 'reserved') ORDER BY id"));
+  q.prepare(QStringLiteral("SELECT id, row_version, registry_no FROM volunteer WHERE birth_date <= ? AND status NOT "
+                           "IN ('retired', 'withdrawn', 'permanently_deferred', 'reserved') ORDER BY id"));
   q.addBindValue(today.addYears(-kRetirementAge).toString(Qt::ISODate));
   if (!q.exec()) return store::databaseError(QStringLiteral("finding volunteers aged 60"), q.lastError());
-  QList<QPair<qint64, int>> due;
-  while (q.next()) due.append({q.value(0).toLongLong(), q.value(1).toInt()});
+  struct Due {
+    qint64 id;
+    int version;
+    QString registryNo;
+  };
+  QList<Due> due;
+  while (q.next()) due.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString()});
   q.finish();
   const QString reason = QCoreApplication::translate("dd::app", "Reached the age of 60");
-  for (const auto& [id, version] : due) {
-    auto retired = changeStatus(id, version, {VolunteerStatus::Retired, reason, {}, 0, {}, {}}, actor);
-    if (!retired.ok()) return retired.errors.empty() ? retired.warnings.at(0) : retired.errors.at(0);
+  RetireReport report;
+  for (const Due& volunteer : due) {
+    // changeStatus is its own transaction: a failure rolls back that
+    // volunteer only.
+    auto retired = changeStatus(volunteer.id, volunteer.version, {VolunteerStatus::Retired, reason, {}, 0, {}, {}},
+                                actor);
+    if (retired.ok()) {
+      ++report.retired;
+      continue;
+    }
+    Error why = !retired.errors.empty() ? retired.errors.at(0) : retired.warnings.at(0);
+    // The database itself failing (busy, damaged, gone) ends the run; one
+    // record's own problem does not.
+    if (why.code.rfind("store.", 0) == 0 && why.code != codes::conflict) return why;
+    report.failed.append({volunteer.registryNo, std::move(why)});
   }
-  if (Status s = transaction.commit(); !s) return s.error();
-  if (!due.isEmpty()) volunteerWritten(0);
-  return static_cast<int>(due.size());
+  if (report.retired > 0) volunteerWritten(0);
+  return report;
 }
 
 }  // namespace dd::app

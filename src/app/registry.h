@@ -78,8 +78,14 @@ class Registry {
   Expected<QList<qint64>> volunteersReservedFor(qint64 patientId);
   // Retires everyone who has reached 60 on `today` (except those already
   // retired, withdrawn, permanently deferred, or reserved for a workup in
-  // progress). One transaction; returns how many were retired.
-  Expected<int> retireAgedOut(const Actor& actor, const QDate& today = QDate::currentDate());
+  // progress). One transaction per volunteer: a record that cannot be saved
+  // (inconsistent stored data) is reported and the others are still
+  // retired, so one bad row no longer stops the nightly run.
+  struct RetireReport {
+    int retired = 0;
+    QList<QPair<QString, Error>> failed;  // registry number, why
+  };
+  Expected<RetireReport> retireAgedOut(const Actor& actor, const QDate& today = QDate::currentDate());
 
   // --- contact log (also maintains Volunteer::lastContactOk)
   Expected<store::ContactAttempt> recordContact(const store::ContactAttempt& attempt, const Actor& actor);

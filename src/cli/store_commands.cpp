@@ -233,7 +233,14 @@ int runRetireAged(dd::cli::Context& context, const QStringList& args) {
     printErr(QStringLiteral("donordesk-cli retire-aged: %1").arg(dd::qt::translated(retired.error())));
     return dd::cli::exitFailure;
   }
-  printOut(dd::cli::tr("%1 volunteers retired at 60\n").arg(*retired));
+  for (const auto& [registryNo, why] : retired->failed)
+    printErr(dd::cli::tr("donordesk-cli retire-aged: %1 was not retired: %2").arg(registryNo, dd::qt::translated(why)));
+  printOut(dd::cli::tr("%1 volunteers retired at 60\n").arg(retired->retired));
+  if (!retired->failed.isEmpty()) {
+    printErr(dd::cli::tr("donordesk-cli retire-aged: %1 volunteers could not be retired; correct their records")
+                 .arg(retired->failed.size()));
+    return dd::cli::exitFailure;
+  }
   return dd::cli::exitOk;
 }
 

@@ -461,7 +461,8 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   auto retired = registry->retireAgedOut(test::staff("夜间任务"), today);
   INFO((retired.has_value() ? std::string() : retired.error().english()));
   REQUIRE(retired);
-  CHECK(*retired == 2);  // the first (60 today) and the last; the second is 59, the third withdrawn
+  CHECK(retired->retired == 2);  // the first (60 today) and the last; the second is 59, the third withdrawn
+  CHECK(retired->failed.isEmpty());
   CHECK(registry->volunteer(ids[0])->status == VolunteerStatus::Retired);
   CHECK(registry->volunteer(ids[1])->status == VolunteerStatus::Active);
   CHECK(registry->volunteer(ids[2])->status == VolunteerStatus::Withdrawn);
@@ -471,5 +472,37 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   CHECK(history->last().to == VolunteerStatus::Retired);
   CHECK(history->last().staff == QStringLiteral("夜间任务"));
   CHECK(history->last().reason == "Reached the age of 60");
-  CHECK(*registry->retireAgedOut(test::staff(), today) == 0);  // nothing left to do
+  CHECK(registry->retireAgedOut(test::staff(), today)->retired == 0);  // nothing left to do
+}
+
+TEST_CASE("one inconsistent record does not stop the nightly retirement: the others retire, it is reported") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  QList<qint64> ids;
+  for (int i = 1; i <= 3; ++i) {
+    auto saved = registry->registerVolunteer(test::sampleVolunteer(700 + i), test::staff());
+    REQUIRE(saved.ok());
+    ids << saved.value->id;
+  }
+  const QDate today = QDate::currentDate();
+  const QDate birth = today.addYears(-65);
+  QSqlQuery q(registry->database().sql());
+  for (int i = 0; i < 3; ++i)
+    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
+                       .arg(birth.toString(Qt::ISODate),
+                            test::validIdNumber("370102", birth, store::Sex::Female, 450 + i))
+                       .arg(ids[i])));
+  // The middle one was written by an older program: its ID number disagrees with its birth date.
+  REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1' WHERE id = %2")
+                     .arg(birth.addDays(-3).toString(Qt::ISODate))
+                     .arg(ids[1])));
+  auto report = registry->retireAgedOut(test::staff(), today);
+  REQUIRE(report);
+  CHECK(report->retired == 2);
+  REQUIRE(report->failed.size() == 1);
+  CHECK(report->failed.front().first == registry->volunteer(ids[1])->registryNo);
+  CHECK(report->failed.front().second.field == "birth_date");
+  CHECK(registry->volunteer(ids[0])->status == VolunteerStatus::Retired);
+  CHECK(registry->volunteer(ids[1])->status == VolunteerStatus::Active);
+  CHECK(registry->volunteer(ids[2])->status == VolunteerStatus::Retired);
 }
