@@ -58,7 +58,15 @@ TypingCheck uncheckable(store::Locus locus, const QString& raw, const Error& loa
 
 namespace {
 std::atomic<bool> unverifiedAllowed{false};
+const char* const kUnverifiedWarning =
+    QT_TRANSLATE_NOOP("dd::app", "Warning: unverified HLA data (%1); results may be wrong.");
 }  // namespace
+
+QString unverifiedHlaDataWarning(const dd::hla::Nomenclature& nomenclature) {
+  for (const Message& warning : nomenclature.loadWarnings())
+    if (warning.text == kUnverifiedWarning) return dd::qt::translated(warning);
+  return {};
+}
 
 void allowUnverifiedHlaData(bool allow) { unverifiedAllowed = allow; }
 
@@ -76,10 +84,7 @@ Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString&
   auto loaded = dd::hla::Nomenclature::load(std::filesystem::path(dir.toStdString()));
   if (!loaded) return loaded.error();
   if (!verified)
-    (*loaded)->addLoadWarning(Message{"dd::app",
-                                      QT_TRANSLATE_NOOP("dd::app", "Warning: unverified HLA data (%1); results may "
-                                                                   "be wrong."),
-                                      {utf8(dd::qt::translated(verified.error()))}});
+    (*loaded)->addLoadWarning(Message{"dd::app", kUnverifiedWarning, {utf8(dd::qt::translated(verified.error()))}});
   return std::move(*loaded);
 }
 

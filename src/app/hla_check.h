@@ -35,6 +35,9 @@ using HlaChecker = std::function<TypingCheck(store::Locus locus, const QString& 
 Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir = {});
 // A start-up choice of the front end, like the language.
 void allowUnverifiedHlaData(bool allow);
+// The warning a release loaded unverified carries, translated; empty for a
+// verified one. Front ends show it with every result.
+QString unverifiedHlaDataWarning(const dd::hla::Nomenclature& nomenclature);
 
 // One loaded nomenclature per release folder for the whole process (loading
 // takes about a second); empty dir = the bundled release. Thread-safe.

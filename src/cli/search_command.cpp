@@ -97,6 +97,8 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
     (*nomenclature)->setMacTable(std::move(*table));
   }
   std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*nomenclature);
+  if (const QString warning = dd::app::unverifiedHlaDataWarning(*hla); !warning.isEmpty())
+    printErr(QStringLiteral("donordesk-cli search: %1").arg(warning));
 
   // Check the typing before touching the database: bad input is a usage error.
   dd::match::Typing patientTyping;

@@ -149,11 +149,14 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
     printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
   };
   // No import without the nomenclature: refuse at once rather than row by row.
-  if (auto nomenclature = dd::app::sharedNomenclature(context.settings.hlaData); !nomenclature) {
+  auto nomenclature = dd::app::sharedNomenclature(context.settings.hlaData);
+  if (!nomenclature) {
     printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
                  .arg(dd::qt::translated(nomenclature.error())));
     return dd::cli::exitUsage;
   }
+  if (const QString warning = dd::app::unverifiedHlaDataWarning(**nomenclature); !warning.isEmpty())
+    printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(warning));
   auto registry = openRegistry(context, QStringLiteral("import volunteers"));
   if (!registry) return dd::cli::exitFailure;
   const QString file = parser.positionalArguments().constFirst();

@@ -1,5 +1,7 @@
 #include "gui/match_search_page.h"
 
+#include "app/hla_check.h"
+
 #include <utility>
 
 #include <QHeaderView>
@@ -186,6 +188,10 @@ void MatchSearchPage::showResults(const std::vector<match::SearchResult>& result
   QString status = tr("%Ln donor(s) found in %1 ms.", nullptr, static_cast<int>(found)).arg(milliseconds, 0, 'f', 0);
   const bool partial = results.size() < found;
   if (partial) status += QLatin1Char(' ') + tr("Showing the best %L1.").arg(results.size());
+  status = status.toHtmlEscaped();
+  if (const auto nomenclature = HlaReader::instance().nomenclature())
+    if (const QString warning = app::unverifiedHlaDataWarning(*nomenclature); !warning.isEmpty())
+      status += QStringLiteral(" <span style='color:#b03a2e'>%1</span>").arg(warning.toHtmlEscaped());
   ui_->statusText->setText(status);
   ui_->showAllButton->setVisible(partial);
   ui_->showAllButton->setText(tr("Show all %L1").arg(found));

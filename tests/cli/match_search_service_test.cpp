@@ -3,7 +3,9 @@
 // and follows edits (typing, status) and removals without a rebuild.
 #include <catch2/catch.hpp>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include "app/search_format.h"
@@ -98,4 +100,36 @@ TEST_CASE("search results export to CSV atomically and a bad path is reported by
   CHECK(failed.error().code == "export.write");
   CHECK(QString::fromStdString(failed.error().english()).contains(bad));
   CHECK_FALSE(QFile::exists(bad));
+}
+
+TEST_CASE("an oversized typing already stored (written before the limits) cannot slow the index or searches") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath(QStringLiteral("big-cell.sqlite"));
+  REQUIRE(test::runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(test::runCli({"--db", db, "generate", "--volunteers", "50", "--seed", "5"}).exitCode == 0);
+  auto registry = app::Registry::open(db);
+  REQUIRE(registry);
+  QString huge = QStringLiteral("A*02:01");
+  while (huge.size() < 500 * 1024) huge += QStringLiteral("/A*02:01");
+  QSqlQuery q((*registry)->database().sql());
+  q.prepare(QStringLiteral("UPDATE volunteer SET hla_a_raw = ? WHERE id = 7"));
+  q.addBindValue(huge);
+  REQUIRE(q.exec());
+  auto hla = hla::Nomenclature::load(qt::bundledHlaDataDir().toStdString());
+  REQUIRE(hla);
+  app::SearchService service(std::move(*hla));
+  QElapsedTimer timer;
+  timer.start();
+  auto built = service.rebuild(**registry);
+  REQUIRE(built);
+  CHECK(timer.elapsed() < 3000);
+  REQUIRE_FALSE(built->firstErrors.empty());
+  CHECK(built->firstErrors.front().code == "match.typing_too_long");
+  auto loaded = hla::Nomenclature::load(qt::bundledHlaDataDir().toStdString());
+  REQUIRE(loaded);
+  auto patient = match::parseTyping(kPatient, **loaded);
+  REQUIRE(patient);
+  timer.restart();
+  CHECK(service.search(*patient, match::SearchOptions{}));
+  CHECK(timer.elapsed() < 1000);
 }

@@ -14,6 +14,7 @@
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
 #include "hla/nomenclature.h"
+#include "support/process_runner.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
@@ -99,4 +100,23 @@ TEST_CASE("a damaged release loads when unverified data is allowed, and the reas
   const QString warning = qt::translated((*loaded)->loadWarnings().front());
   CHECK(warning.contains(QStringLiteral("unverified HLA data")));
   CHECK(warning.contains(QStringLiteral("hla_nom_g.txt")));
+}
+
+TEST_CASE("cli: a damaged --hla-data folder is refused for searching and importing, or used with a warning when allowed") {
+  QTemporaryDir dir;
+  const QString release = copyOfRelease(dir);
+  truncateTo(release + "/wmda/hla_nom_p.txt", 150000);
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(test::runCli({"--db", db, "init"}).exitCode == 0);
+  const QString typing = QStringLiteral("A*02:01+A*11:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01");
+  auto refused = test::runCli({"--db", db, "--hla-data", release, "search", "--typing", typing});
+  CHECK(refused.exitCode == 1);
+  CHECK(refused.err.contains("hla_nom_p.txt"));
+  CHECK(refused.err.contains("--hla-data-unverified"));
+  auto info = test::runCli({"--hla-data", release, "hla", "info"});
+  CHECK(info.exitCode == 1);
+  auto allowed =
+      test::runCli({"--db", db, "--hla-data", release, "--hla-data-unverified", "search", "--typing", typing});
+  CHECK(allowed.exitCode == 0);
+  CHECK(allowed.err.contains("unverified HLA data"));
 }
