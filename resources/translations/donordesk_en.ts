@@ -796,14 +796,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsupported encoding &apos;%1&apos; (use utf-8 or gb18030).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not valid %2 text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: a quoted field starting on line %2 is never closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,6 +1273,118 @@
     </message>
     <message>
         <source>HLA-%1 typing &apos;%2&apos; cannot be checked, so it is not saved: the HLA nomenclature could not be loaded (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contains a character that cannot be stored (U+%1 at position %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: unverified HLA data (%1); results may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HLA data in %1 is refused: %2 Use the release folder as published, or start with --hla-data-unverified to use it anyway (every result then says so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing or unreadable: the release files cannot be checked against the release&apos;s own checksums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no &quot;MD5 (file) = sum&quot; lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has only %2 bytes; a whole release file has at least %3. It looks cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not start with the release header (&quot;%2&quot; and a &quot;# version:&quot; line): it is not the file it is named as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing from the release folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not listed in %2, so it cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum in %2 (MD5 %3, expected %4): the file is damaged, cut short or edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registry holds %1 real (not generated) volunteers: synthetic volunteers with realistic ID numbers would mix with them. Generate into a new database (donordesk-cli --db demo.sqlite init).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct or re-save the file as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid GB18030: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct or re-save the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 looks like UTF-8 text with damaged bytes: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct the file, or give --encoding gb18030 if it really is GB18030.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is UTF-16 text but is cut short or damaged. Nothing was imported; re-save the file as CSV UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an Excel workbook (.xlsx), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel workbook (.xls), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts with a UTF-16 byte-order mark, not %2 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains NUL bytes: it is not a text CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts with a UTF-8 byte-order mark, not %2 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported encoding &apos;%1&apos; (use utf-8, gb18030 or utf-16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed (it starts &apos;%4&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains a character that cannot be stored (%3 at position %4): control characters, line breaks and text-direction marks are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a header row but no data rows: nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column(s) %2 fill a field that an earlier column already fills. Nothing imported; remove the extra column or pass --ignore-column NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column(s) %2 match no field. Nothing imported; rename them to an accepted heading (see --help) or leave each out on purpose with --ignore-column NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry number &apos;%1&apos; must be this registry&apos;s prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,10 +1867,6 @@ Accepted column headings:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>utf-8 or gb18030 (default: detect).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>written %1/%2 rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,6 +1947,96 @@ schema version: %2 (this program: %3)
     <message>
         <source>donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utf-8, gb18030 or utf-16 (default: decided from the file&apos;s bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this column out on purpose (repeat for several); any other heading that fills no field refuses the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns (%1):
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 -&gt; ignored
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the %1 rows is valid; nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli retire-aged: %1 was not retired: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli retire-aged: %1 volunteers could not be retired; correct their records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quick check: ok
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quick check: DAMAGED (%1); run db check
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the registry: SQLite&apos;s full integrity check, rows whose volunteer or patient is missing, and the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrity: ok
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>references: ok
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>references: rows pointing at missing records:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema version: %1 (this program: %2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  older than this program: donordesk-cli init upgrades it
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli db check: problems found; restore the latest backup or ask the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the registry&apos;s integrity, references and schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>integrity: %Ln problem(s)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3709,6 +3899,18 @@ Still working with %3.</source>
         <source>The locus of &apos;%1&apos; is given twice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The typing starting &apos;%1&apos; is %2 characters long; a locus holds at most %3 (no lab report is longer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; joins several loci with &apos;^&apos;; a locus cell holds the typing of its own locus only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>
@@ -3759,6 +3961,10 @@ Still working with %3.</source>
         <source>Unsupported value for --lang: &apos;%1&apos; (use zh_CN or en).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use an HLA release folder even though its files fail the release&apos;s own checksums (every result then carries a warning).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::store</name>
@@ -3788,10 +3994,6 @@ Still working with %3.</source>
     </message>
     <message>
         <source>the file path is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database file %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3920,6 +4122,70 @@ Still working with %3.</source>
     </message>
     <message>
         <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 was not written: %2 Nothing was left at that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy fails SQLite&apos;s integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy does not hold the registry&apos;s rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist: check the path (a new registry is created by donordesk-cli init).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). Nothing will be written to it: run donordesk-cli db check, and restore the latest backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value that must be unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database stayed busy for more than 10 seconds while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While %1 the database refused a duplicate of %2: someone may have just saved the same record on another workstation. Nothing was changed; search for it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a DonorDesk registry (not an SQLite database), so nothing could be done while %1. Check the --db path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database can only be read here (read-only media or no write permission), so nothing was changed while %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged (found while %1). Nothing was changed; run donordesk-cli db check and restore the latest backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was changed while %1. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

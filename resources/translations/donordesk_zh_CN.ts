@@ -796,14 +796,6 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>Unsupported encoding &apos;%1&apos; (use utf-8 or gb18030).</source>
-        <translation>不支持的编码“%1”（可用 utf-8 或 gb18030）。</translation>
-    </message>
-    <message>
-        <source>%1 is not valid %2 text.</source>
-        <translation>%1 不是有效的 %2 文本。</translation>
-    </message>
-    <message>
         <source>%1: a quoted field starting on line %2 is never closed.</source>
         <translation>%1：从第 %2 行开始的带引号字段没有闭合。</translation>
     </message>
@@ -1282,6 +1274,118 @@
     <message>
         <source>HLA-%1 typing &apos;%2&apos; cannot be checked, so it is not saved: the HLA nomenclature could not be loaded (%3).</source>
         <translation>HLA-%1 分型“%2”无法校验，因此不予保存：HLA 命名数据无法加载（%3）。</translation>
+    </message>
+    <message>
+        <source>it contains a character that cannot be stored (U+%1 at position %2).</source>
+        <translation>其中含有不能保存的字符（第 %2 个字符 U+%1）。</translation>
+    </message>
+    <message>
+        <source>Warning: unverified HLA data (%1); results may be wrong.</source>
+        <translation>警告：HLA 数据未经校验（%1）；结果可能有误。</translation>
+    </message>
+    <message>
+        <source>The HLA data in %1 is refused: %2 Use the release folder as published, or start with --hla-data-unverified to use it anyway (every result then says so).</source>
+        <translation>拒绝使用 %1 中的 HLA 数据：%2 请使用原样发布的版本目录；如确需使用，可加 --hla-data-unverified 启动（此后每个结果都会注明）。</translation>
+    </message>
+    <message>
+        <source>%1 is missing or unreadable: the release files cannot be checked against the release&apos;s own checksums.</source>
+        <translation>%1 缺失或无法读取：无法用该版本自带的校验和核对版本文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds no &quot;MD5 (file) = sum&quot; lines.</source>
+        <translation>%1 中没有“MD5 (文件) = 校验和”格式的行。</translation>
+    </message>
+    <message>
+        <source>%1 has only %2 bytes; a whole release file has at least %3. It looks cut short.</source>
+        <translation>%1 只有 %2 字节，完整的版本文件至少有 %3 字节，看来已被截断。</translation>
+    </message>
+    <message>
+        <source>%1 does not start with the release header (&quot;%2&quot; and a &quot;# version:&quot; line): it is not the file it is named as.</source>
+        <translation>%1 开头没有版本文件头（“%2”和“# version:”行）：它不是其文件名所指的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the release folder.</source>
+        <translation>版本目录中缺少 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not listed in %2, so it cannot be checked.</source>
+        <translation>%1 未列在 %2 中，因此无法核对。</translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum in %2 (MD5 %3, expected %4): the file is damaged, cut short or edited.</source>
+        <translation>%1 与 %2 中的校验和不符（MD5 为 %3，应为 %4）：文件已损坏、被截断或被修改。</translation>
+    </message>
+    <message>
+        <source>This registry holds %1 real (not generated) volunteers: synthetic volunteers with realistic ID numbers would mix with them. Generate into a new database (donordesk-cli --db demo.sqlite init).</source>
+        <translation>该资料库中有 %1 名真实（非生成）的志愿者：带有逼真身份证号的模拟志愿者会与他们混在一起。请生成到新的数据库中（donordesk-cli --db demo.sqlite init）。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct or re-save the file as UTF-8.</source>
+        <translation>%1 不是有效的 UTF-8：第 %2 行第 %3 个字节（%4）不属于任何字符。未导入任何数据；请修正文件，或重新另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid GB18030: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct or re-save the file.</source>
+        <translation>%1 不是有效的 GB18030：第 %2 行第 %3 个字节（%4）不属于任何字符。未导入任何数据；请修正或重新保存该文件。</translation>
+    </message>
+    <message>
+        <source>%1 looks like UTF-8 text with damaged bytes: line %2, byte %3 (%4) is not part of any character. Nothing was imported; correct the file, or give --encoding gb18030 if it really is GB18030.</source>
+        <translation>%1 看来是含有损坏字节的 UTF-8 文本：第 %2 行第 %3 个字节（%4）不属于任何字符。未导入任何数据；请修正文件；如果它确实是 GB18030，请加 --encoding gb18030。</translation>
+    </message>
+    <message>
+        <source>%1 is UTF-16 text but is cut short or damaged. Nothing was imported; re-save the file as CSV UTF-8.</source>
+        <translation>%1 是 UTF-16 文本，但已被截断或损坏。未导入任何数据；请将文件重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel workbook (.xlsx), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation>%1 是 Excel 工作簿（.xlsx），不是 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel workbook (.xls), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation>%1 是旧版 Excel 工作簿（.xls），不是 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 starts with a UTF-16 byte-order mark, not %2 text.</source>
+        <translation>%1 以 UTF-16 字节顺序标记开头，不是 %2 文本。</translation>
+    </message>
+    <message>
+        <source>%1 contains NUL bytes: it is not a text CSV file.</source>
+        <translation>%1 含有 NUL 字节：不是文本 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>%1 starts with a UTF-8 byte-order mark, not %2 text.</source>
+        <translation>%1 以 UTF-8 字节顺序标记开头，不是 %2 文本。</translation>
+    </message>
+    <message>
+        <source>Unsupported encoding &apos;%1&apos; (use utf-8, gb18030 or utf-16).</source>
+        <translation>不支持的编码“%1”（可用 utf-8、gb18030 或 utf-16）。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; at most %3 are allowed (it starts &apos;%4&apos;).</source>
+        <translation>%1 长 %2 个字符，最多允许 %3 个（开头为“%4”）。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains a character that cannot be stored (%3 at position %4): control characters, line breaks and text-direction marks are not allowed.</source>
+        <translation>%1“%2”含有不能保存的字符（第 %4 个字符 %3）：不允许控制字符、换行和文字方向标记。</translation>
+    </message>
+    <message>
+        <source>%1 has a header row but no data rows: nothing to import.</source>
+        <translation>%1 只有标题行，没有数据行：没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>%1: column(s) %2 fill a field that an earlier column already fills. Nothing imported; remove the extra column or pass --ignore-column NAME.</source>
+        <translation>%1：列 %2 对应的字段已由前面的列填写。未导入任何数据；请删除多余的列，或使用 --ignore-column 列名。</translation>
+    </message>
+    <message>
+        <source>%1: column(s) %2 match no field. Nothing imported; rename them to an accepted heading (see --help) or leave each out on purpose with --ignore-column NAME.</source>
+        <translation>%1：列 %2 不对应任何字段。未导入任何数据；请改用可识别的列名（见 --help），或用 --ignore-column 列名 有意略过每一列。</translation>
+    </message>
+    <message>
+        <source>Registry number &apos;%1&apos; must be this registry&apos;s prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
+        <translation>库号“%1”必须由本库前缀 %2 加 8 位数字组成，例如 %3；留空则自动分配。</translation>
     </message>
 </context>
 <context>
@@ -1771,10 +1875,6 @@ Accepted column headings:
         <translation>拒收文件（默认：FILE.rejects.csv）。</translation>
     </message>
     <message>
-        <source>utf-8 or gb18030 (default: detect).</source>
-        <translation>utf-8 或 gb18030（默认：自动检测）。</translation>
-    </message>
-    <message>
         <source>written %1/%2 rows</source>
         <translation>已写入 %1/%2 行</translation>
     </message>
@@ -1861,6 +1961,106 @@ schema version: %2 (this program: %3)
     <message>
         <source>donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1</source>
         <translation>donordesk-cli import volunteers：无法校验 HLA 分型，未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <source>utf-8, gb18030 or utf-16 (default: decided from the file&apos;s bytes).</source>
+        <translation>utf-8、gb18030 或 utf-16（默认根据文件内容判断）。</translation>
+    </message>
+    <message>
+        <source>Leave this column out on purpose (repeat for several); any other heading that fills no field refuses the import.</source>
+        <translation>有意略过该列（可重复给出多列）；其他不对应任何字段的列名会使导入被拒绝。</translation>
+    </message>
+    <message>
+        <source>columns (%1):
+</source>
+        <translation>列（%1）：
+</translation>
+    </message>
+    <message>
+        <source>  %1 -&gt; ignored
+</source>
+        <translation>  %1 -&gt; 略过
+</translation>
+    </message>
+    <message>
+        <source>none of the %1 rows is valid; nothing imported</source>
+        <translation>%1 行全部有问题；未导入任何数据</translation>
+    </message>
+    <message>
+        <source>donordesk-cli retire-aged: %1 was not retired: %2</source>
+        <translation>donordesk-cli retire-aged：%1 未能退库：%2</translation>
+    </message>
+    <message>
+        <source>donordesk-cli retire-aged: %1 volunteers could not be retired; correct their records</source>
+        <translation>donordesk-cli retire-aged：%1 名志愿者未能退库；请修正其记录</translation>
+    </message>
+    <message>
+        <source>quick check: ok
+</source>
+        <translation>快速检查：正常
+</translation>
+    </message>
+    <message>
+        <source>quick check: DAMAGED (%1); run db check
+</source>
+        <translation>快速检查：已损坏（%1）；请运行 db check
+</translation>
+    </message>
+    <message>
+        <source>Check the registry: SQLite&apos;s full integrity check, rows whose volunteer or patient is missing, and the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>检查资料库：SQLite 完整性检查、引用了不存在的志愿者或患者的行，以及结构版本。只读不写。一切正常时退出码为 0，发现问题时为 1。</translation>
+    </message>
+    <message>
+        <source>database: %1
+</source>
+        <translation>数据库：%1
+</translation>
+    </message>
+    <message>
+        <source>integrity: ok
+</source>
+        <translation>完整性：正常
+</translation>
+    </message>
+    <message>
+        <source>references: ok
+</source>
+        <translation>引用：正常
+</translation>
+    </message>
+    <message>
+        <source>references: rows pointing at missing records:
+</source>
+        <translation>引用：以下行指向不存在的记录：
+</translation>
+    </message>
+    <message>
+        <source>schema version: %1 (this program: %2)
+</source>
+        <translation>结构版本：%1（本程序：%2）
+</translation>
+    </message>
+    <message>
+        <source>  older than this program: donordesk-cli init upgrades it
+</source>
+        <translation>  低于本程序的版本：运行 donordesk-cli init 可升级
+</translation>
+    </message>
+    <message>
+        <source>donordesk-cli db check: problems found; restore the latest backup or ask the administrator</source>
+        <translation>donordesk-cli db check：发现问题；请恢复最近的备份或联系管理员</translation>
+    </message>
+    <message>
+        <source>Check the registry&apos;s integrity, references and schema.</source>
+        <translation>检查资料库的完整性、引用和结构版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>integrity: %Ln problem(s)
+</source>
+        <translation>
+            <numerusform>完整性：%Ln 个问题
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3722,6 +3922,18 @@ Still working with %3.</source>
         <source>The locus of &apos;%1&apos; is given twice.</source>
         <translation>“%1”的位点重复给出。</translation>
     </message>
+    <message>
+        <source>The typing starting &apos;%1&apos; is %2 characters long; a locus holds at most %3 (no lab report is longer).</source>
+        <translation>以“%1”开头的分型长 %2 个字符；一个位点最多 %3 个字符（没有哪份实验室报告会更长）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; joins several loci with &apos;^&apos;; a locus cell holds the typing of its own locus only.</source>
+        <translation>“%1”用“^”连接了多个位点；一个位点格只能填写该位点自己的分型。</translation>
+    </message>
+    <message>
+        <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>
+        <translation>以“%1”开头的分型在一个位置上列出了超过 %2 个备选；请按实验室报告的分辨率填写（G 组、P 组或代码）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>
@@ -3772,6 +3984,10 @@ Still working with %3.</source>
         <source>Unsupported value for --lang: &apos;%1&apos; (use zh_CN or en).</source>
         <translation>不支持的 --lang 值“%1”（可用 zh_CN 或 en）。</translation>
     </message>
+    <message>
+        <source>Use an HLA release folder even though its files fail the release&apos;s own checksums (every result then carries a warning).</source>
+        <translation>即使 HLA 版本目录中的文件未通过该版本自带的校验和，仍然使用它（此后每个结果都带有警告）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::store</name>
@@ -3802,10 +4018,6 @@ Still working with %3.</source>
     <message>
         <source>the file path is missing</source>
         <translation>缺少文件路径</translation>
-    </message>
-    <message>
-        <source>The database file %1 does not exist.</source>
-        <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
@@ -3934,6 +4146,70 @@ Still working with %3.</source>
     <message>
         <source>Follow-up</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <source>The backup %1 was not written: %2 Nothing was left at that name.</source>
+        <translation>备份 %1 未写成：%2 该文件名下未留下任何文件。</translation>
+    </message>
+    <message>
+        <source>the copy cannot be opened.</source>
+        <translation>无法打开副本。</translation>
+    </message>
+    <message>
+        <source>the copy fails SQLite&apos;s integrity check.</source>
+        <translation>副本未通过 SQLite 完整性检查。</translation>
+    </message>
+    <message>
+        <source>the copy does not hold the registry&apos;s rows.</source>
+        <translation>副本中的行数与资料库不符。</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist: check the path (a new registry is created by donordesk-cli init).</source>
+        <translation>数据库文件 %1 不存在：请检查路径（新资料库由 donordesk-cli init 创建）。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). Nothing will be written to it: run donordesk-cli db check, and restore the latest backup.</source>
+        <translation>数据库 %1 已损坏（%2）。不会再向其写入任何内容：请运行 donordesk-cli db check，并恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>the ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>the registry number</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>the case number</source>
+        <translation>流程编号</translation>
+    </message>
+    <message>
+        <source>a value that must be unique</source>
+        <translation>必须唯一的值</translation>
+    </message>
+    <message>
+        <source>The database stayed busy for more than 10 seconds while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
+        <translation>%1时数据库持续忙碌超过 10 秒：另一个程序或工作站正在写入（如导入、夜间任务）。未做任何修改；请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>While %1 the database refused a duplicate of %2: someone may have just saved the same record on another workstation. Nothing was changed; search for it and try again.</source>
+        <translation>%1时数据库拒绝了重复的%2：可能有人刚在另一个工作站保存了同一条记录。未做任何修改；请先查找该记录再重试。</translation>
+    </message>
+    <message>
+        <source>The file is not a DonorDesk registry (not an SQLite database), so nothing could be done while %1. Check the --db path.</source>
+        <translation>该文件不是 DonorDesk 资料库（不是 SQLite 数据库），%1时无法进行任何操作。请检查 --db 路径。</translation>
+    </message>
+    <message>
+        <source>The database can only be read here (read-only media or no write permission), so nothing was changed while %1.</source>
+        <translation>此处的数据库只能读取（只读介质或没有写权限），%1时未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged (found while %1). Nothing was changed; run donordesk-cli db check and restore the latest backup.</source>
+        <translation>数据库文件已损坏（%1时发现）。未做任何修改；请运行 donordesk-cli db check 并恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was changed while %1. Free some space and try again.</source>
+        <translation>磁盘已满，%1时未做任何修改。请释放空间后重试。</translation>
     </message>
 </context>
 </TS>

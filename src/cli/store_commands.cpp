@@ -308,10 +308,12 @@ int runDbCheck(dd::cli::Context& context, const QStringList& args) {
     return dd::cli::exitFailure;
   }
   QString text = dd::cli::tr("database: %1\n").arg(registry->database().spec().display());
-  text += check->integrityProblems.isEmpty()
-              ? dd::cli::tr("integrity: ok\n")
-              : QCoreApplication::translate("dd::cli", "integrity: %n problem(s)\n", nullptr,
-                                            static_cast<int>(check->integrityProblems.size()));
+  if (check->integrityProblems.isEmpty()) {
+    text += dd::cli::tr("integrity: ok\n");
+  } else {
+    const int problems = static_cast<int>(check->integrityProblems.size());
+    text += QCoreApplication::translate("dd::cli", "integrity: %Ln problem(s)\n", nullptr, problems);
+  }
   for (const QString& problem : check->integrityProblems) text += QStringLiteral("  %1\n").arg(problem);
   text += check->orphanRows.isEmpty() ? dd::cli::tr("references: ok\n")
                                       : dd::cli::tr("references: rows pointing at missing records:\n");
