@@ -2033,10 +2033,16 @@ schema version: %2 (this program: %3)
     <message numerus="yes">
         <source>integrity: %Ln problem(s)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>integrity: %Ln problem
+</numerusform>
+            <numerusform>integrity: %Ln problems
+</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>waiting for the database: another program or workstation is writing (%1 s)…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2062,6 +2062,10 @@ schema version: %2 (this program: %3)
 </numerusform>
         </translation>
     </message>
+    <message>
+        <source>waiting for the database: another program or workstation is writing (%1 s)…</source>
+        <translation>正在等待数据库：另一个程序或工作站正在写入（已等 %1 秒）…</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

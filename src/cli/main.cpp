@@ -2,6 +2,7 @@
 // command and its own options: donordesk-cli [--db URL] COMMAND [ARGS...].
 #include <algorithm>
 #include "app/hla_check.h"
+#include "store/database.h"
 #include <cstdio>
 #include <vector>
 
@@ -87,6 +88,11 @@ int main(int argc, char** argv) {
   dd::qt::startLogging(settings->logLevel, true,
                        settings->logLevelGiven ? settings->logLevel : spdlog::level::warn);
   dd::app::allowUnverifiedHlaData(settings->hlaDataUnverified);
+  dd::store::setLockWaitNotifier([](int seconds) {
+    if (seconds == 1 || seconds % 5 == 0)
+      dd::cli::printErr(dd::cli::tr("waiting for the database: another program or workstation is writing (%1 s)…")
+                            .arg(seconds));
+  });
   dd::cli::Context context{*settings};
   return command->run(context, positional.mid(wordsUsed));
 }

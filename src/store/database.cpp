@@ -3,6 +3,7 @@
 #include "core/qt/database_files.h"
 
 #include <atomic>
+#include <mutex>
 
 #include <QDir>
 #include <QFileInfo>
@@ -94,6 +95,7 @@ Expected<std::unique_ptr<Database>> Database::open(const ConnectionSpec& spec, c
 
 Status Database::connect(const OpenOptions& options) {
   connectionName_ = uniqueConnectionName();
+  readOnly_ = options.readOnly;
   if (spec_.backend == Backend::Sqlite) {
     if (!QFileInfo::exists(spec_.path)) {
       if (!options.createIfMissing)
@@ -174,14 +176,58 @@ Database::~Database() {
 
 int Database::schemaVersion() { return currentSchemaVersion(*this); }
 
+namespace {
+std::mutex notifierMutex;
+std::function<void(int)>& lockWaitNotifier() {
+  static std::function<void(int)> notifier;
+  return notifier;
+}
+constexpr int kLockWaitSeconds = 30;
+}  // namespace
+
+void setLockWaitNotifier(std::function<void(int)> notifier) {
+  std::lock_guard lock(notifierMutex);
+  lockWaitNotifier() = std::move(notifier);
+}
+
 Status Database::begin() {
   if (depth_++ > 0) return {};
   failed_ = false;
+  if (spec_.backend == Backend::Sqlite && !readOnly_) return beginImmediate();
   if (!db_.transaction()) {
     depth_ = 0;
-    return databaseError(QStringLiteral("BEGIN"), db_.lastError());
+    return databaseError(QStringLiteral("starting a transaction"), db_.lastError());
   }
   return {};
+}
+
+// BEGIN IMMEDIATE takes the write lock up front. A deferred transaction that
+// reads first and then writes is refused at once ("database is locked", no
+// waiting) when another writer committed meanwhile; this one waits its turn,
+// a second at a time, saying so, for up to kLockWaitSeconds.
+Status Database::beginImmediate() {
+  QSqlQuery q(db_);
+  q.exec(QStringLiteral("PRAGMA busy_timeout = 1000"));
+  Status result;
+  for (int waited = 0;; ++waited) {
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE"))) break;
+    const QSqlError error = q.lastError();
+    const bool busy = error.nativeErrorCode() == QLatin1String("5") ||
+                      error.databaseText().contains(QLatin1String("locked"), Qt::CaseInsensitive);
+    if (!busy || waited + 1 >= kLockWaitSeconds) {
+      depth_ = 0;
+      result = databaseError(QStringLiteral("starting a change"), error);
+      break;
+    }
+    std::function<void(int)> notify;
+    {
+      std::lock_guard lock(notifierMutex);
+      notify = lockWaitNotifier();
+    }
+    if (notify) notify(waited + 1);
+  }
+  q.exec(QStringLiteral("PRAGMA busy_timeout = 10000"));
+  return result;
 }
 
 Status Database::commit() {

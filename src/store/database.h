@@ -2,6 +2,7 @@
 // One open connection to the registry database (SQLite file or PostgreSQL).
 // QSqlDatabase is one connection per thread: create one Database per thread;
 // each gets its own unique Qt connection name and removes it when destroyed.
+#include <functional>
 #include <memory>
 
 #include <QSqlDatabase>
@@ -70,14 +71,21 @@ class Database {
   Database() = default;
   Status connect(const OpenOptions& options);
   Status quickCheck(const OpenOptions& options);
+  Status beginImmediate();
   ConnectionSpec spec_;
   QString connectionName_;
   QSqlDatabase db_;
   int depth_ = 0;
   QString damage_;
+  bool readOnly_ = false;
   bool protectsFile_ = false;  // registered with dd::qt::database_files
   bool failed_ = false;  // an inner rollback dooms the outer transaction
 };
+
+// Called about once a second while a write transaction waits for another
+// program's write lock (SQLite), with the seconds waited so far, so that a
+// wait shows as a wait. Process-wide; the CLI prints it.
+void setLockWaitNotifier(std::function<void(int secondsWaited)> notifier);
 
 // RAII transaction: rolls back unless commit() succeeded.
 class Transaction {

@@ -376,3 +376,41 @@ TEST_CASE("cli: generate marks what it writes as synthetic and refuses a registr
   REQUIRE(registry);
   CHECK(*(*registry)->countVolunteers({}) == 2);
 }
+
+TEST_CASE("cli: a second writer waits for the first, says that it waits, and then does its work") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  {  // one volunteer due for retirement, with a consistent ID number
+    auto registry = app::Registry::open(db);
+    REQUIRE(registry);
+    auto saved = (*registry)->registerVolunteer(test::sampleVolunteer(900), test::staff());
+    REQUIRE(saved.ok());
+    const QDate birth = QDate::currentDate().addYears(-61);
+    QSqlQuery q((*registry)->database().sql());
+    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
+                       .arg(birth.toString(Qt::ISODate), test::validIdNumber("370102", birth, store::Sex::Female, 9))
+                       .arg(saved.value->id)));
+  }
+  const QString csv = importCsv(dir.path(), 30000);
+  QProcess import;
+  import.setProgram(test::cliPath());
+  import.setArguments({"--db", db, "import", "volunteers", csv});
+  import.start();
+  REQUIRE(import.waitForStarted());
+  QByteArray err;
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < 60000 && import.state() == QProcess::Running && !err.contains("written 1000/30000")) {
+    import.waitForReadyRead(50);
+    err += import.readAllStandardError();
+  }
+  REQUIRE(err.contains("written 1000/30000"));
+  auto retire = runCli({"--db", db, "retire-aged"});  // while the import holds the write lock
+  REQUIRE(import.waitForFinished(120000));
+  CHECK(import.exitCode() == 0);
+  CHECK(retire.exitCode == 0);
+  CHECK(retire.err.contains("waiting for the database"));
+  CHECK_FALSE(retire.err.contains("locked"));
+  CHECK(retire.out.contains("1 volunteers retired"));
+}

@@ -27,6 +27,13 @@ void routeToSpdlog(QtMsgType type, const QMessageLogContext& context, const QStr
     case QtDebugMsg: spdlog::debug("[{}] {}", category, text.constData()); break;
     case QtInfoMsg: spdlog::info("[{}] {}", category, text.constData()); break;
     case QtWarningMsg:
+      // QPSQL repeats this for each prepared statement of a transaction the
+      // server already aborted; the error that aborted it is reported on its
+      // own, so these lines go to the log file only.
+      if (message.contains(QLatin1String("Unable to free statement"))) {
+        spdlog::info("[{}] {}", category, text.constData());
+        break;
+      }
       remember(message);
       spdlog::warn("[{}] {}", category, text.constData());
       break;
