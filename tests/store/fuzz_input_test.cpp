@@ -72,13 +72,6 @@ void mutate(QByteArray& bytes, match::Random& random) {
   }
 }
 
-int count(app::Registry& registry, const char* table) {
-  QSqlQuery q(registry.database().sql());
-  REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
-  REQUIRE(q.next());
-  return q.value(0).toInt();
-}
-
 }  // namespace
 
 TEST_CASE("fuzz: mutated recruitment files never crash, never half-write, and every refusal names row and field") {
@@ -101,16 +94,16 @@ TEST_CASE("fuzz: mutated recruitment files never crash, never half-write, and ev
     app::ImportOptions options;
     options.skipInvalid = random.below(2) == 0;
     options.rejectsPath = dir.filePath("rejects.csv");
-    const int volunteersBefore = count(**registry, "volunteer");
-    const int batchesBefore = count(**registry, "import_batch");
+    const int volunteersBefore = test::rowCount(**registry, "volunteer");
+    const int batchesBefore = test::rowCount(**registry, "import_batch");
     auto report = app::importVolunteersCsv(**registry, path, options);
     INFO("run " << runs << ": " << bytes.toStdString());
     if (!report) {
       ++refusedFiles;
       CHECK_FALSE(report.error().code.empty());
       CHECK_FALSE(qt::translated(report.error()).isEmpty());
-      CHECK(count(**registry, "volunteer") == volunteersBefore);
-      CHECK(count(**registry, "import_batch") == batchesBefore);
+      CHECK(test::rowCount(**registry, "volunteer") == volunteersBefore);
+      CHECK(test::rowCount(**registry, "import_batch") == batchesBefore);
       continue;
     }
     for (const auto& problem : report->problems) {
@@ -119,10 +112,10 @@ TEST_CASE("fuzz: mutated recruitment files never crash, never half-write, and ev
       CHECK(problem.row <= report->rows + 1);
       CHECK_FALSE(problem.error.field.empty());
     }
-    const int written = count(**registry, "volunteer") - volunteersBefore;
+    const int written = test::rowCount(**registry, "volunteer") - volunteersBefore;
     CHECK(written == report->imported);
     if (!options.skipInvalid && !report->problems.empty()) CHECK(report->imported == 0);
-    CHECK(count(**registry, "import_batch") == batchesBefore + (report->imported > 0 ? 1 : 0));
+    CHECK(test::rowCount(**registry, "import_batch") == batchesBefore + (report->imported > 0 ? 1 : 0));
     imports += report->imported > 0 ? 1 : 0;
   }
   INFO(runs << " files: " << refusedFiles << " refused whole, " << rowProblems << " row problems, " << imports

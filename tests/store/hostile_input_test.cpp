@@ -40,21 +40,6 @@ QString row(int n, const QString& registryNo = {}, const QString& hlaA = QString
   return cells.join(',');
 }
 
-QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes) {
-  const QString path = dir + '/' + name;
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(bytes);
-  return path;
-}
-
-int count(app::Registry& registry, const char* table) {
-  QSqlQuery q(registry.database().sql());
-  REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
-  REQUIRE(q.next());
-  return q.value(0).toInt();
-}
-
 QString text(const Error& error) { return qt::translated(error); }
 
 bool hasControlCharacter(const QString& s) {
@@ -71,12 +56,12 @@ TEST_CASE("encoding: a UTF-8 file with one stray byte is refused naming line and
   QByteArray bytes = (kHeader + "\n" + row(1) + "\n" + row(2, {}, "A*02:01", QStringLiteral("张伟")) + "\n").toUtf8();
   const qsizetype lineThree = bytes.indexOf(QStringLiteral("张伟").toUtf8());
   bytes.insert(lineThree + 6, '\xFF');  // right after 张伟, which follows the empty number cell
-  const QString path = writeFile(db->dir(), "stray.csv", bytes);
+  const QString path = test::writeFile(db->dir(), "stray.csv", bytes);
   auto report = app::importVolunteersCsv(*registry, path, {});
   REQUIRE_FALSE(report);
   CHECK(report.error().code == "import.decode");
   CHECK(text(report.error()).contains(QStringLiteral("line 3, byte 8 (0xFF)")));
-  CHECK(count(*registry, "volunteer") == 0);
+  CHECK(test::rowCount(*registry, "volunteer") == 0);
   // Saying what it is reads it as that, and the same check names the byte.
   app::ImportOptions asUtf8;
   asUtf8.encoding = QStringLiteral("utf-8");
@@ -108,17 +93,17 @@ TEST_CASE("encoding: GB18030, UTF-16 with and without a byte-order mark are read
     INFO(c.name);
     app::ImportOptions dry;
     dry.dryRun = true;
-    auto report = app::importVolunteersCsv(*registry, writeFile(db->dir(), c.name, c.bytes), dry);
+    auto report = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), c.name, c.bytes), dry);
     REQUIRE(report);
     CHECK(report->encoding == QLatin1String(c.encoding));
     CHECK(report->valid == 2);
   }
-  auto imported = app::importVolunteersCsv(*registry, writeFile(db->dir(), "gb2.csv", gbBytes), {});
+  auto imported = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "gb2.csv", gbBytes), {});
   REQUIRE(imported);
   auto stored = registry->volunteerByRegistryNo(QStringLiteral("SD00000001"));
   REQUIRE(stored);
   CHECK(stored->name == QStringLiteral("张伟"));
-  auto workbook = app::importVolunteersCsv(*registry, writeFile(db->dir(), "book.xlsx.csv", "PK\x03\x04rest"), {});
+  auto workbook = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "book.xlsx.csv", "PK\x03\x04rest"), {});
   REQUIRE_FALSE(workbook);
   CHECK(workbook.error().code == "import.not_text");
   CHECK(text(workbook.error()).contains(QStringLiteral("xlsx")));
@@ -131,36 +116,36 @@ TEST_CASE("encoding: GB18030, UTF-16 with and without a byte-order mark are read
 TEST_CASE("files with nothing to import say so: header only, every row invalid, and CR line ends are lines") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto headerOnly = app::importVolunteersCsv(*registry, writeFile(db->dir(), "h.csv", (kHeader + "\n").toUtf8()), {});
+  auto headerOnly = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "h.csv", (kHeader + "\n").toUtf8()), {});
   REQUIRE_FALSE(headerOnly);
   CHECK(headerOnly.error().code == "import.no_rows");
 
   const QString cr = kHeader + "\r" + row(1) + "\r" + row(2) + "\r";
-  auto macFile = app::importVolunteersCsv(*registry, writeFile(db->dir(), "cr.csv", cr.toUtf8()), {});
+  auto macFile = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "cr.csv", cr.toUtf8()), {});
   REQUIRE(macFile);
   CHECK(macFile->imported == 2);
-  const int batches = count(*registry, "import_batch");
+  const int batches = test::rowCount(*registry, "import_batch");
 
   app::ImportOptions skip;
   skip.skipInvalid = true;
   const QString allBad = kHeader + "\n" + row(3, {}, "A*99:99") + "\n" + row(4, {}, "B*07:02") + "\n";
-  auto none = app::importVolunteersCsv(*registry, writeFile(db->dir(), "bad.csv", allBad.toUtf8()), skip);
+  auto none = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "bad.csv", allBad.toUtf8()), skip);
   REQUIRE(none);
   CHECK(none->imported == 0);
   CHECK(none->valid == 0);
   CHECK(none->problems.size() == 2);
-  CHECK(count(*registry, "import_batch") == batches);  // no empty batch recorded
-  CHECK(count(*registry, "volunteer") == 2);
+  CHECK(test::rowCount(*registry, "import_batch") == batches);  // no empty batch recorded
+  CHECK(test::rowCount(*registry, "volunteer") == 2);
 }
 
 TEST_CASE("registry numbers: a number imported ahead of the counter is skipped, a foreign format refused") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   const QString ahead = kHeader + "\n" + row(1, QStringLiteral("SD00000003")) + "\n";
-  REQUIRE(app::importVolunteersCsv(*registry, writeFile(db->dir(), "a.csv", ahead.toUtf8()), {}));
+  REQUIRE(app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "a.csv", ahead.toUtf8()), {}));
   QString more = kHeader + "\n";
   for (int n = 2; n <= 6; ++n) more += row(n) + "\n";
-  auto numbered = app::importVolunteersCsv(*registry, writeFile(db->dir(), "b.csv", more.toUtf8()), {});
+  auto numbered = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "b.csv", more.toUtf8()), {});
   INFO((numbered ? std::string() : numbered.error().english()));
   REQUIRE(numbered);
   CHECK(numbered->imported == 5);
@@ -174,7 +159,7 @@ TEST_CASE("registry numbers: a number imported ahead of the counter is skipped, 
   for (const char* bad : {"XX00000009", "SD123", "SD0000000A", "SD000000099"}) {
     INFO(bad);
     const QString file = kHeader + "\n" + row(8, QString::fromLatin1(bad)) + "\n";
-    auto report = app::importVolunteersCsv(*registry, writeFile(db->dir(), "c.csv", file.toUtf8()), {});
+    auto report = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "c.csv", file.toUtf8()), {});
     REQUIRE(report);
     REQUIRE(report->problems.size() == 1);
     CHECK(report->problems.front().error.code == "validation.registry_no_format");
@@ -186,7 +171,7 @@ TEST_CASE("headings: one that fills no field refuses the import unless left out 
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   const QString file = kHeader + ",HLA-DQB,备注\n" + row(1) + ",DQB1*06:02,老志愿者\n";
-  const QString path = writeFile(db->dir(), "h.csv", file.toUtf8());
+  const QString path = test::writeFile(db->dir(), "h.csv", file.toUtf8());
   auto refused = app::importVolunteersCsv(*registry, path, {});
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == "import.unmapped_columns");
@@ -206,16 +191,16 @@ TEST_CASE("headings: one that fills no field refuses the import unless left out 
   CHECK(mapped->columns[10].field.isEmpty());
   // The old name of HLA-C is a heading labs still print.
   const QString cw = QStringLiteral("姓名,性别,出生日期,身份证号,手机,同意书版本,HLA-Cw\n");
-  auto old = app::importVolunteersCsv(*registry, writeFile(db->dir(), "cw.csv", cw.toUtf8() + "x,男,2000-01-01,1,1,v,C*07:02\n"),
+  auto old = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "cw.csv", cw.toUtf8() + "x,男,2000-01-01,1,1,v,C*07:02\n"),
                                       ignoring);
   REQUIRE(old);
   CHECK(old->columns.back().field == QStringLiteral("hla_c"));
   // Two columns for one field: the second would silently lose.
   auto twice = app::importVolunteersCsv(
-      *registry, writeFile(db->dir(), "two.csv", (kHeader + ",电话\n" + row(2) + ",13800000000\n").toUtf8()), {});
+      *registry, test::writeFile(db->dir(), "two.csv", (kHeader + ",电话\n" + row(2) + ",13800000000\n").toUtf8()), {});
   REQUIRE_FALSE(twice);
   CHECK(twice.error().code == "import.repeated_columns");
-  CHECK(count(*registry, "volunteer") == 0);
+  CHECK(test::rowCount(*registry, "volunteer") == 0);
 }
 
 TEST_CASE("a locus cell holds at most two positions of its own locus, and nothing oversized") {
@@ -231,7 +216,7 @@ TEST_CASE("a locus cell holds at most two positions of its own locus, and nothin
   for (const QString& cell : bad) file += row(n++, {}, cell) + "\n";
   QElapsedTimer timer;
   timer.start();
-  auto report = app::importVolunteersCsv(*registry, writeFile(db->dir(), "cells.csv", file.toUtf8()), {});
+  auto report = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "cells.csv", file.toUtf8()), {});
   REQUIRE(report);
   CHECK(timer.elapsed() < 5000);
   CHECK(report->valid == 0);
@@ -242,7 +227,7 @@ TEST_CASE("a locus cell holds at most two positions of its own locus, and nothin
     CHECK(problem.error.english().size() < 600);  // the oversized cell is quoted, not echoed whole
   }
   CHECK(text(report->problems.back().error).contains(QStringLiteral("characters long")));
-  CHECK(count(*registry, "volunteer") == 0);
+  CHECK(test::rowCount(*registry, "volunteer") == 0);
 }
 
 TEST_CASE("text fields: limits and characters from one table, and messages never echo control bytes") {

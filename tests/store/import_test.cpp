@@ -28,22 +28,7 @@ QString csvRow(int n, const QDate& driveDate = QDate::currentDate().addDays(-1))
       .join(',');
 }
 
-QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes) {
-  const QString path = dir + '/' + name;
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(bytes);
-  return path;
-}
-
 int volunteerCount(app::Registry& registry) { return *registry.countVolunteers({}); }
-
-int rowCount(app::Registry& registry, const char* table) {
-  QSqlQuery q(registry.database().sql());
-  REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
-  REQUIRE(q.next());
-  return q.value(0).toInt();
-}
 
 }  // namespace
 
@@ -52,7 +37,7 @@ TEST_CASE("a valid UTF-8 CSV with Chinese headings imports every row in one batc
   auto registry = db->open();
   QString text = kHeader + "\n";
   for (int i = 1; i <= 30; ++i) text += csvRow(i) + "\n";
-  const QString path = writeFile(db->dir(), "drive.csv", "\xEF\xBB\xBF" + text.toUtf8());
+  const QString path = test::writeFile(db->dir(), "drive.csv", "\xEF\xBB\xBF" + text.toUtf8());
   app::ImportOptions options;
   options.actor = test::staff("导入员");
   auto report = app::importVolunteersCsv(*registry, path, options);
@@ -87,7 +72,7 @@ TEST_CASE("a GB18030 file (what Chinese Excel saves) is detected and imported") 
   QStringEncoder encoder("GB18030");
   const QByteArray bytes = encoder.encode(text);
   REQUIRE(bytes != text.toUtf8());
-  const QString path = writeFile(db->dir(), "gb.csv", bytes);
+  const QString path = test::writeFile(db->dir(), "gb.csv", bytes);
   auto report = app::importVolunteersCsv(*registry, path, {});
   INFO((report.has_value() ? std::string() : report.error().english()));
   REQUIRE(report);
@@ -121,7 +106,7 @@ TEST_CASE("1,000 bad rows are each reported with row, field and reason, and noth
     if (i % 2 == 0) row.replace(QStringLiteral(",O,"), QStringLiteral(",Q,"));  // bad blood group on even rows
     text += row + "\n";
   }
-  const QString path = writeFile(db->dir(), "bad.csv", text.toUtf8());
+  const QString path = test::writeFile(db->dir(), "bad.csv", text.toUtf8());
   auto report = app::importVolunteersCsv(*registry, path, {});
   INFO((report.has_value() ? std::string() : report.error().english()));
   REQUIRE(report);
@@ -136,7 +121,7 @@ TEST_CASE("1,000 bad rows are each reported with row, field and reason, and noth
     REQUIRE(qt::translated(p.error) == "Blood group 'Q' must be A, B, AB or O.");
   }
   CHECK(volunteerCount(*registry) == 0);
-  CHECK(rowCount(*registry, "import_batch") == 0);
+  CHECK(test::rowCount(*registry, "import_batch") == 0);
 }
 
 TEST_CASE("cells that cannot be read, duplicates in the file and in the registry are all reported") {
@@ -151,7 +136,7 @@ TEST_CASE("cells that cannot be read, duplicates in the file and in the registry
   rows << badDate;                                                                // row 4 bad date
   rows << csvRow(1);                                                              // row 5 duplicate of row 2
   rows << csvRow(9);                                                              // row 6 already registered
-  const QString path = writeFile(db->dir(), "mixed.csv", rows.join('\n').toUtf8());
+  const QString path = test::writeFile(db->dir(), "mixed.csv", rows.join('\n').toUtf8());
   auto report = app::importVolunteersCsv(*registry, path, {});
   INFO((report.has_value() ? std::string() : report.error().english()));
   REQUIRE(report);
@@ -192,7 +177,7 @@ TEST_CASE("cells that cannot be read, duplicates in the file and in the registry
 TEST_CASE("a header without the required columns is refused before any row is read") {
   auto db = test::TestDatabase::create("sqlite");
   auto registry = db->open();
-  const QString path = writeFile(db->dir(), "short.csv", "姓名,手机\n张三,13800000000\n");
+  const QString path = test::writeFile(db->dir(), "short.csv", "姓名,手机\n张三,13800000000\n");
   auto report = app::importVolunteersCsv(*registry, path, {});
   REQUIRE_FALSE(report);
   CHECK(qt::translated(report.error()).endsWith("required column(s) missing from the header: sex, birth_date, id_number."));
@@ -205,7 +190,7 @@ TEST_CASE("an import that fails half-way leaves the database unchanged") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   REQUIRE(registry->registerVolunteer(test::sampleVolunteer(500), test::staff()).ok());
-  const int auditBefore = rowCount(*registry, "audit_log");
+  const int auditBefore = test::rowCount(*registry, "audit_log");
   // The database itself refuses row 60 (as a full disk or a constraint would).
   QSqlQuery q(registry->database().sql());
   const QString poison = test::sampleVolunteer(59, store::Sex::Male).name;
@@ -220,16 +205,16 @@ TEST_CASE("an import that fails half-way leaves the database unchanged") {
   }
   QString text = kHeader + "\n";
   for (int i = 1; i <= 100; ++i) text += csvRow(i) + "\n";
-  const QString path = writeFile(db->dir(), "fails.csv", text.toUtf8());
+  const QString path = test::writeFile(db->dir(), "fails.csv", text.toUtf8());
   auto report = app::importVolunteersCsv(*registry, path, {});
   REQUIRE_FALSE(report);
   INFO(report.error().english());
   CHECK(qt::translated(report.error()).contains("disk on fire"));
   auto other = db->open();
   CHECK(volunteerCount(*other) == 1);
-  CHECK(rowCount(*other, "import_batch") == 0);
-  CHECK(rowCount(*other, "volunteer_phone") == 1);
-  CHECK(rowCount(*other, "audit_log") == auditBefore);
+  CHECK(test::rowCount(*other, "import_batch") == 0);
+  CHECK(test::rowCount(*other, "volunteer_phone") == 1);
+  CHECK(test::rowCount(*other, "audit_log") == auditBefore);
   // The registry number counter did not move either: the next one follows on.
   auto next = other->registerVolunteer(test::sampleVolunteer(501), test::staff());
   REQUIRE(next.ok());

@@ -2,6 +2,8 @@
 
 #include "store_fixture.h"
 
+#include <QFile>
+
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -74,5 +76,20 @@ store::Volunteer sampleVolunteer(int n, store::Sex sex) {
 }
 
 app::Actor staff(const char* name) { return app::Actor{QString::fromUtf8(name)}; }
+
+QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes) {
+  const QString path = dir + QLatin1Char('/') + name;
+  QFile file(path);
+  REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  REQUIRE(file.write(bytes) == bytes.size());
+  return path;
+}
+
+int rowCount(app::Registry& registry, const char* table) {
+  QSqlQuery q(registry.database().sql());
+  REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
+  REQUIRE(q.next());
+  return q.value(0).toInt();
+}
 
 }  // namespace dd::test

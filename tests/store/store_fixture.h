@@ -43,6 +43,11 @@ inline auto backends() { return Catch::Generators::values<std::string>({"sqlite"
 store::Volunteer sampleVolunteer(int n, store::Sex sex = store::Sex::Female);
 QString validIdNumber(const QString& regionCode, const QDate& birth, store::Sex sex, int sequence);
 app::Actor staff(const char* name = "tester");
+// A file of exactly these bytes in dir (a CSV as a spreadsheet or a careless
+// hand wrote it); returns its path.
+QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes);
+// SELECT COUNT(*) of one table (for "nothing was written" checks).
+int rowCount(app::Registry& registry, const char* table);
 
 }  // namespace dd::test
 
