@@ -1387,6 +1387,10 @@
         <source>Registry number &apos;%1&apos; must be this registry&apos;s prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is neither UTF-8 nor Chinese GB18030 text (line %2, byte %3, %4, starts no Chinese character; it may be Latin-1 or another Western encoding). Nothing was imported; re-save the file as CSV UTF-8, or give --encoding gb18030 if it really is GB18030.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

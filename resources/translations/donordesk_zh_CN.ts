@@ -1387,6 +1387,10 @@
         <source>Registry number &apos;%1&apos; must be this registry&apos;s prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
         <translation>库号“%1”必须由本库前缀 %2 加 8 位数字组成，例如 %3；留空则自动分配。</translation>
     </message>
+    <message>
+        <source>%1 is neither UTF-8 nor Chinese GB18030 text (line %2, byte %3, %4, starts no Chinese character; it may be Latin-1 or another Western encoding). Nothing was imported; re-save the file as CSV UTF-8, or give --encoding gb18030 if it really is GB18030.</source>
+        <translation>%1 既不是 UTF-8，也不是中文 GB18030 文本（第 %2 行第 %3 个字节 %4 不是任何汉字的开头；可能是 Latin-1 等西文编码）。未导入任何数据；请另存为“CSV UTF-8”；如果它确实是 GB18030，请加 --encoding gb18030。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

@@ -56,6 +56,11 @@ struct Scan {
   qsizetype firstBad = -1;  // byte offset of the first byte that is not part of a sequence
   qsizetype multibyte = 0;  // well-formed non-ASCII sequences
   qsizetype bad = 0;        // bytes that start no sequence
+  // GB18030 only: two-byte sequences whose second byte is ASCII (0x40-0x7E).
+  // Chinese text has few (rarer GBK characters); Latin-1 or Windows-1252
+  // text, read as GB18030, has one at nearly every accented letter.
+  qsizetype asciiTrail = 0;
+  qsizetype firstAsciiTrail = -1;
 };
 
 template <typename SequenceLength>
@@ -72,6 +77,10 @@ Scan scan(const QByteArray& bytes, SequenceLength length) {
       continue;
     }
     if (len > 1) ++result.multibyte;
+    if (len == 2 && p[i + 1] < 0x80) {
+      if (result.firstAsciiTrail < 0) result.firstAsciiTrail = i;
+      ++result.asciiTrail;
+    }
     i += len;
   }
   return result;
@@ -153,9 +162,17 @@ Expected<DecodedText> asUtf8(const QByteArray& bytes, const QString& sourceName)
   return DecodedText{QString::fromUtf8(bytes), QStringLiteral("utf-8")};
 }
 
-Expected<DecodedText> asGb18030(const QByteArray& bytes, const QString& sourceName) {
+// guessed: the file was not declared GB18030, so its bytes must also look
+// like Chinese text, not like a Western 8-bit encoding.
+Expected<DecodedText> asGb18030(const QByteArray& bytes, const QString& sourceName, bool guessed) {
   const Scan result = scan(bytes, gb18030SequenceLength);
   if (result.firstBad >= 0) return notGb18030(sourceName, bytes, result.firstBad);
+  if (guessed && result.asciiTrail * 2 > result.multibyte)
+    return badByte(sourceName, bytes, result.firstAsciiTrail,
+                   QT_TRANSLATE_NOOP("dd::app", "%1 is neither UTF-8 nor Chinese GB18030 text (line %2, byte %3, "
+                                                "%4, starts no Chinese character; it may be Latin-1 or another "
+                                                "Western encoding). Nothing was imported; re-save the file as CSV "
+                                                "UTF-8, or give --encoding gb18030 if it really is GB18030."));
   QStringDecoder decoder("GB18030", QStringDecoder::Flag::Stateless);
   const QString text = decoder.decode(bytes);
   if (decoder.hasError()) return notGb18030(sourceName, bytes, 0);
@@ -197,7 +214,7 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
     // Damaged UTF-8: mostly well-formed multi-byte characters with a few bad
     // bytes. GB18030 text fails UTF-8 at nearly every Chinese character.
     if (asUtf.multibyte >= 2 && asUtf.multibyte >= 4 * asUtf.bad) return damagedUtf8(sourceName, bytes, asUtf.firstBad);
-    return asGb18030(bytes, sourceName);
+    return asGb18030(bytes, sourceName, true);
   }
   if (wanted == QLatin1String("utf-8") || wanted == QLatin1String("utf8")) return asUtf8(bytes, sourceName);
   if (utf8Bom)
@@ -205,7 +222,7 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
                      QT_TRANSLATE_NOOP("dd::app", "%1 starts with a UTF-8 byte-order mark, not %2 text."),
                      {utf8(sourceName), utf8(requested)});
   if (wanted == QLatin1String("gb18030") || wanted == QLatin1String("gbk") || wanted == QLatin1String("gb2312"))
-    return asGb18030(bytes, sourceName);
+    return asGb18030(bytes, sourceName, false);
   if (wanted == QLatin1String("utf-16le") || wanted == QLatin1String("utf-16"))
     return asUtf16(bytes, true, sourceName);
   if (wanted == QLatin1String("utf-16be")) return asUtf16(bytes, false, sourceName);

@@ -107,6 +107,14 @@ TEST_CASE("encoding: GB18030, UTF-16 with and without a byte-order mark are read
   REQUIRE_FALSE(workbook);
   CHECK(workbook.error().code == "import.not_text");
   CHECK(text(workbook.error()).contains(QStringLiteral("xlsx")));
+  // Latin-1 is neither UTF-8 nor Chinese: refused, not read as GB18030 mojibake.
+  QStringEncoder latin1(QStringEncoder::Latin1);
+  auto western = app::parseCsv(latin1.encode(QStringLiteral("name\nJosé Müller\nRenée\n")), {}, QStringLiteral("l1.csv"));
+  REQUIRE_FALSE(western);
+  CHECK(text(western.error()).contains(QStringLiteral("line 2, byte 4 (0xE9)")));
+  auto asDeclared = app::parseCsv(latin1.encode(QStringLiteral("name\nRenée\n")), QStringLiteral("gb18030"),
+                                  QStringLiteral("l1.csv"));
+  CHECK(asDeclared);  // said to be GB18030: read as such
   // A GB18030 lead byte with no trail byte at the end is not GB18030 either.
   auto broken = app::parseCsv(gbBytes + "\x81", QStringLiteral("gb18030"), QStringLiteral("cut.csv"));
   REQUIRE_FALSE(broken);
