@@ -4198,5 +4198,13 @@ Still working with %3.</source>
         <source>The disk is full, so nothing was changed while %1. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the folder %1 cannot be created or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy could not be flushed to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -4219,5 +4219,13 @@ Still working with %3.</source>
         <source>The disk is full, so nothing was changed while %1. Free some space and try again.</source>
         <translation>磁盘已满，%1时未做任何修改。请释放空间后重试。</translation>
     </message>
+    <message>
+        <source>the folder %1 cannot be created or written.</source>
+        <translation>无法创建或写入文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>the copy could not be flushed to disk.</source>
+        <translation>副本未能写入磁盘。</translation>
+    </message>
 </context>
 </TS>

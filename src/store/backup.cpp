@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QUuid>
 
 #include "core/qt/database_files.h"
+#include "core/qt/localization.h"
 #include "store/database.h"
 #include "store/store_errors.h"
 
@@ -100,7 +102,9 @@ Status backupTo(Database& db, const QString& targetPath) {
                      QT_TRANSLATE_NOOP("dd::store", "The backup file %1 already exists; choose a new name."),
                      {utf8(target)});
   const QString folder = QFileInfo(target).absolutePath();
-  QDir().mkpath(folder);
+  if (!QDir().mkpath(folder) || !QFileInfo(folder).isWritable())
+    return backupFailed(target, QCoreApplication::translate("dd::store", "the folder %1 cannot be created or written.")
+                                    .arg(folder));
   // Written under a temporary name in the same folder and renamed only when
   // complete and verified: a kill or a full disk never leaves a partial file
   // at the name, where it would later open as an empty registry.
@@ -123,11 +127,11 @@ Status backupTo(Database& db, const QString& targetPath) {
   q.finish();
   if (!syncPath(partial)) {
     cleanUp();
-    return backupFailed(target, QStringLiteral("fsync failed."));
+    return backupFailed(target, QCoreApplication::translate("dd::store", "the copy could not be flushed to disk."));
   }
   if (Status verified = verifyCopy(partial, *before, db); !verified) {
     cleanUp();
-    return backupFailed(target, QString::fromStdString(verified.error().english()));
+    return backupFailed(target, dd::qt::translated(verified.error()));
   }
   // link() fails if the name was taken meanwhile: a backup never replaces a file.
   if (::link(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
