@@ -1391,6 +1391,34 @@
         <source>%1 is neither UTF-8 nor Chinese GB18030 text (line %2, byte %3, %4, starts no Chinese character; it may be Latin-1 or another Western encoding). Nothing was imported; re-save the file as CSV UTF-8, or give --encoding gb18030 if it really is GB18030.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is valid UTF-8 text, not GB18030: read as GB18030 its names would be garbled. Import it without --encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rejects file %1 would overwrite %2; choose another name (--rejects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file being imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ignore-column %1: %2 has no column with that heading (its headings: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registry holds %1 synthetic (generated) volunteers: it is a demonstration registry, and real volunteers imported into it would mix with invented ones. Import into the office&apos;s real registry (--db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row has %1 cells but the header names only %2 columns: cell %3 (&apos;%4&apos;) belongs to no column. Check for a stray comma or a missing heading.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -2046,6 +2074,23 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>waiting for the database: another program or workstation is writing (%1 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --staff must be a name of at most 50 characters without control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli import volunteers: the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli backup: the backup file name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be read
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4204,6 +4249,14 @@ Still working with %3.</source>
     </message>
     <message>
         <source>the copy could not be flushed to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a registry file. Give the path of the registry&apos;s .sqlite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no DonorDesk registry (it is empty or another program&apos;s database). Check the --db path; a new registry is created by donordesk-cli init.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1391,6 +1391,34 @@
         <source>%1 is neither UTF-8 nor Chinese GB18030 text (line %2, byte %3, %4, starts no Chinese character; it may be Latin-1 or another Western encoding). Nothing was imported; re-save the file as CSV UTF-8, or give --encoding gb18030 if it really is GB18030.</source>
         <translation>%1 既不是 UTF-8，也不是中文 GB18030 文本（第 %2 行第 %3 个字节 %4 不是任何汉字的开头；可能是 Latin-1 等西文编码）。未导入任何数据；请另存为“CSV UTF-8”；如果它确实是 GB18030，请加 --encoding gb18030。</translation>
     </message>
+    <message>
+        <source>%1 is valid UTF-8 text, not GB18030: read as GB18030 its names would be garbled. Import it without --encoding.</source>
+        <translation>%1 是有效的 UTF-8 文本，不是 GB18030：按 GB18030 读取会使姓名变成乱码。请去掉 --encoding 后导入。</translation>
+    </message>
+    <message>
+        <source>The rejects file %1 would overwrite %2; choose another name (--rejects).</source>
+        <translation>问题行文件 %1 会覆盖%2；请另选文件名（--rejects）。</translation>
+    </message>
+    <message>
+        <source>a database</source>
+        <translation>一个数据库</translation>
+    </message>
+    <message>
+        <source>the file being imported</source>
+        <translation>正在导入的文件</translation>
+    </message>
+    <message>
+        <source>--ignore-column %1: %2 has no column with that heading (its headings: %3).</source>
+        <translation>--ignore-column %1：%2 中没有这个列名（其列名为：%3）。</translation>
+    </message>
+    <message>
+        <source>This registry holds %1 synthetic (generated) volunteers: it is a demonstration registry, and real volunteers imported into it would mix with invented ones. Import into the office&apos;s real registry (--db).</source>
+        <translation>该资料库中有 %1 名模拟（生成的）志愿者：这是演示用资料库，导入真实志愿者会与虚构的人混在一起。请导入到本机构的正式资料库（--db）。</translation>
+    </message>
+    <message>
+        <source>This row has %1 cells but the header names only %2 columns: cell %3 (&apos;%4&apos;) belongs to no column. Check for a stray comma or a missing heading.</source>
+        <translation>该行有 %1 个单元格，但标题行只有 %2 列：第 %3 格（“%4”）不属于任何列。请检查是否多了逗号或缺少列名。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -2069,6 +2097,24 @@ schema version: %2 (this program: %3)
     <message>
         <source>waiting for the database: another program or workstation is writing (%1 s)…</source>
         <translation>正在等待数据库：另一个程序或工作站正在写入（已等 %1 秒）…</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --staff must be a name of at most 50 characters without control characters</source>
+        <translation>donordesk-cli %1：--staff 必须是不超过 50 个字符、不含控制字符的姓名</translation>
+    </message>
+    <message>
+        <source>donordesk-cli import volunteers: the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
+        <translation>donordesk-cli import volunteers：资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级</translation>
+    </message>
+    <message>
+        <source>donordesk-cli backup: the backup file name is empty</source>
+        <translation>donordesk-cli backup：备份文件名为空</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read
+</source>
+        <translation>%1：无法读取
+</translation>
     </message>
 </context>
 <context>
@@ -4226,6 +4272,14 @@ Still working with %3.</source>
     <message>
         <source>the copy could not be flushed to disk.</source>
         <translation>副本未能写入磁盘。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a registry file. Give the path of the registry&apos;s .sqlite file.</source>
+        <translation>%1 是文件夹，不是资料库文件。请给出资料库 .sqlite 文件的路径。</translation>
+    </message>
+    <message>
+        <source>%1 holds no DonorDesk registry (it is empty or another program&apos;s database). Check the --db path; a new registry is created by donordesk-cli init.</source>
+        <translation>%1 中没有 DonorDesk 资料库（文件为空，或是其他程序的数据库）。请检查 --db 路径；新资料库由 donordesk-cli init 创建。</translation>
     </message>
 </context>
 </TS>

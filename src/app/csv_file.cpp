@@ -2,6 +2,8 @@
 
 #include "app/text_encoding.h"
 
+#include <algorithm>
+
 #include <QDate>
 #include <QFile>
 #include <QRegularExpression>
@@ -30,7 +32,8 @@ Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, cons
   const QString& text = decoded->text;
 
   QList<QStringList> records;
-  QList<int> lines;
+  QList<int> lines, rows;
+  int spreadsheetRow = 0;
   QStringList record;
   QString field;
   bool quoted = false, fieldStarted = false;
@@ -43,9 +46,13 @@ Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, cons
   };
   auto endRecord = [&] {
     endField();
-    if (!(record.size() == 1 && record.constFirst().isEmpty())) {  // skip blank lines
+    ++spreadsheetRow;
+    // Blank rows (nothing, or only separators and spaces) are skipped.
+    const bool blank = std::all_of(record.cbegin(), record.cend(), [](const QString& f) { return f.trimmed().isEmpty(); });
+    if (!blank) {
       records << record;
       lines << recordLine;
+      rows << spreadsheetRow;
     }
     record.clear();
   };
@@ -92,6 +99,8 @@ Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, cons
   for (QString& name : table.header) name = name.trimmed();
   table.rows = std::move(records);
   table.lineNumbers = std::move(lines);
+  rows.removeFirst();
+  table.rowNumbers = std::move(rows);
   return table;
 }
 

@@ -16,6 +16,9 @@ struct CsvTable {
   QStringList header;
   QList<QStringList> rows;  // data rows, in file order
   QList<int> lineNumbers;   // physical line where each data row starts (1-based, header = 1)
+  // The row a spreadsheet shows it on (header = 1): blank rows count, a
+  // record with a line break inside a quoted cell is still one row.
+  QList<int> rowNumbers;
   QString encoding;         // as decodeText decided: "utf-8", "gb18030", "utf-16le", "utf-16be"
 };
 

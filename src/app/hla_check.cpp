@@ -34,7 +34,7 @@ std::optional<Error> shapeError(store::Locus locus, const QString& raw) {
     return typingError(locus, raw,
                        QCoreApplication::translate("dd::app", "it contains a character that cannot be stored "
                                                                "(U+%1 at position %2).")
-                           .arg(raw.at(at).unicode(), 4, 16, QLatin1Char('0'))
+                           .arg(QStringLiteral("%1").arg(raw.at(at).unicode(), 4, 16, QLatin1Char('0')).toUpper())
                            .arg(at + 1));
   if (dd::Status shape = dd::match::checkLocusCellShape(raw.toStdString()); !shape)
     return typingError(locus, raw, dd::qt::translated(shape.error()));

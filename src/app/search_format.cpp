@@ -86,7 +86,7 @@ QString formatSearchTable(const std::vector<match::SearchResult>& results, int s
   return out;
 }
 
-QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale) {
+QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale, const QString& warning) {
   QStringList lines;
   for (const auto& r : results) {
     QJsonObject o;
@@ -132,16 +132,20 @@ QString formatSearchJson(const std::vector<match::SearchResult>& results, int sc
     o[QStringLiteral("abo")] = aboKey(r.factors.abo);
     o[QStringLiteral("cmv")] = cmvKey(r.factors.cmv);
     o[QStringLiteral("last_contact")] = r.factors.lastContactYmd;
+    if (!warning.isEmpty()) o[QStringLiteral("warning")] = warning;
     lines << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
   }
   return lines.isEmpty() ? QStringLiteral("[]\n") : QStringLiteral("[\n%1\n]\n").arg(lines.join(QStringLiteral(",\n")));
 }
 
-QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*scale*/) {
+QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*scale*/, const QString& warning) {
   QString out = QStringLiteral("rank,registry_no,volunteer_id,matches_10,matches_8,matches_6,definite");
   for (int l = 0; l < kMatchLoci; ++l) out += QLatin1Char(',') + QLatin1String(locusName(l));
   out += QStringLiteral(",dpb1,allele_mismatches,antigen_mismatches,gvh_only,hvg_only,available,status,birth_year,"
-                        "sex,abo,cmv\n");
+                        "sex,abo,cmv");
+  out += warning.isEmpty() ? QStringLiteral("\n") : QStringLiteral(",warning\n");
+  const QString warningCell =
+      QLatin1Char('"') + QString(warning).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
   const auto boolean = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
   for (const auto& r : results) {
     QString reg = registryNo(r);
@@ -155,6 +159,7 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
           << QString::number(r.hvgOnlyMismatches) << boolean(r.available)
           << QLatin1String(match::availabilityKey(r.factors.availability)) << QString::number(r.factors.birthYear)
           << sexKey(r.factors.sex) << aboKey(r.factors.abo) << cmvKey(r.factors.cmv);
+    if (!warning.isEmpty()) cells << warningCell;
     out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
   }
   return out;

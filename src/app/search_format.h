@@ -13,8 +13,10 @@ namespace dd::app {
 
 QString formatSearchTable(const std::vector<match::SearchResult>& results, int scale);
 // One JSON array, one object per result per line.
-QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale);
-QString formatSearchCsv(const std::vector<match::SearchResult>& results, int scale);
+// warning (e.g. unverified HLA data): carried by every result, as a
+// "warning" key (JSON) or a last "warning" column (CSV); omitted when empty.
+QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale, const QString& warning = {});
+QString formatSearchCsv(const std::vector<match::SearchResult>& results, int scale, const QString& warning = {});
 // Writes formatSearchCsv() to `path` atomically (all or nothing): the export
 // the GUI offers. The error names the file and the reason.
 dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale);

@@ -221,8 +221,17 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
     return makeError("import.encoding", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1 starts with a UTF-8 byte-order mark, not %2 text."),
                      {utf8(sourceName), utf8(requested)});
-  if (wanted == QLatin1String("gb18030") || wanted == QLatin1String("gbk") || wanted == QLatin1String("gb2312"))
+  if (wanted == QLatin1String("gb18030") || wanted == QLatin1String("gbk") || wanted == QLatin1String("gb2312")) {
+    // Chinese UTF-8 read as GB18030 decodes "cleanly" into mojibake; a file
+    // that is valid UTF-8 with Chinese in it is not GB18030.
+    const Scan asUtf = scan(bytes, utf8SequenceLength);
+    if (asUtf.firstBad < 0 && asUtf.multibyte > 0)
+      return makeError("import.encoding", "dd::app",
+                       QT_TRANSLATE_NOOP("dd::app", "%1 is valid UTF-8 text, not GB18030: read as GB18030 its names "
+                                                    "would be garbled. Import it without --encoding."),
+                       {utf8(sourceName)});
     return asGb18030(bytes, sourceName, false);
+  }
   if (wanted == QLatin1String("utf-16le") || wanted == QLatin1String("utf-16"))
     return asUtf16(bytes, true, sourceName);
   if (wanted == QLatin1String("utf-16be")) return asUtf16(bytes, false, sourceName);

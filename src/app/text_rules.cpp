@@ -29,6 +29,9 @@ bool forbidden(char32_t c, bool multiLine) {
       c == 0x061C)
     return true;  // bidirectional embeddings, overrides, isolates and marks
   if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return true;  // BOM, non-characters
+  if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || (c >= 0xFFF9 && c <= 0xFFFB))
+    return true;  // invisible: zero-width spaces and joiners, interlinear annotation
+  if (c >= 0xE000 && c <= 0xF8FF) return true;  // private use: no font shows it the same way
   return false;
 }
 

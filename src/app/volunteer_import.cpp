@@ -1,15 +1,22 @@
 #include "app/volunteer_import.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include "app/csv_file.h"
 #include "app/import_mapping.h"
 #include "app/registry.h"
+#include "app/text_rules.h"
 #include "app/volunteer_validation.h"
+#include "core/qt/database_files.h"
 #include "core/qt/localization.h"
 #include "store/audit_log.h"
 #include "store/serials.h"
+#include "store/store_errors.h"
 #include "store/volunteer_columns.h"
 #include "store/volunteer_repository.h"
 #include "store/workup_repository.h"
@@ -31,8 +38,25 @@ Error registryNoTaken(const QString& registryNo) {
                    {utf8(registryNo)}, "registry_no");
 }
 
+// The rejects file must never replace something precious: the registry
+// itself (an open database file), another SQLite file, or the input.
+Status checkRejectsPath(const QString& rejects, const QString& input) {
+  const QFileInfo target(rejects);
+  if (Status allowed = dd::qt::database_files::refuseIfProtected(target.absoluteFilePath()); !allowed) return allowed;
+  bool sqlite = false;
+  if (QFile file(rejects); file.open(QIODevice::ReadOnly)) sqlite = file.read(16).startsWith("SQLite format 3");
+  if (sqlite || target.canonicalFilePath() == QFileInfo(input).canonicalFilePath())
+    return makeError("import.rejects_path", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "The rejects file %1 would overwrite %2; choose another name "
+                                                  "(--rejects)."),
+                     {utf8(rejects), utf8(sqlite ? QCoreApplication::translate("dd::app", "a database")
+                                                 : QCoreApplication::translate("dd::app", "the file being imported"))});
+  return {};
+}
+
 struct Row {
   int number = 0;  // spreadsheet row number (header = 1)
+  qsizetype index = 0;  // in CsvTable::rows
   store::Volunteer volunteer;
   bool valid = true;
 };
@@ -104,15 +128,19 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
   if (Status s = batches.insertBatch(batch); !s) return s;
 
   int toWrite = 0, withoutNumber = 0;
+  QSet<QString> numberedInFile;
   for (const Row& row : rows)
     if (row.valid) {
       ++toWrite;
-      if (row.volunteer.registryNo.isEmpty()) ++withoutNumber;
+      if (row.volunteer.registryNo.isEmpty())
+        ++withoutNumber;
+      else
+        numberedInFile.insert(row.volunteer.registryNo);
     }
   store::VolunteerRepository volunteers(db);
   QStringList numbers;
   if (withoutNumber > 0) {
-    auto allocated = volunteers.allocateRegistryNos(withoutNumber);
+    auto allocated = volunteers.allocateRegistryNos(withoutNumber, numberedInFile);
     if (!allocated) return allocated.error();
     numbers = std::move(*allocated);
   }
@@ -151,7 +179,20 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
     return makeError("import.no_rows", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1 has a header row but no data rows: nothing to import."),
                      {utf8(path)});
-  const import::ColumnMap map = import::mapHeader(table->header);
+  for (const QString& ignored : options.ignoredColumns)
+    if (!table->header.contains(ignored))
+      return makeError("import.ignore_unknown", "dd::app",
+                       QT_TRANSLATE_NOOP("dd::app", "--ignore-column %1: %2 has no column with that heading (its "
+                                                    "headings: %3)."),
+                       {utf8(ignored), utf8(path), utf8(quotedSafely(table->header.join(QStringLiteral(", ")), 300))});
+  import::ColumnMap map = import::mapHeader(table->header);
+  // A mapped column left out on purpose is not read.
+  for (int i = 0; i < table->header.size(); ++i)
+    if (options.ignoredColumns.contains(table->header.at(i)) && !map.fields.at(i).isEmpty()) {
+      map.index.remove(map.fields.at(i));
+      if (import::requiredFields().contains(map.fields.at(i))) map.missingRequired << map.fields.at(i);
+      map.fields[i].clear();
+    }
   if (!map.missingRequired.isEmpty())
     return makeError("import.missing_columns", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1: required column(s) missing from the header: %2."),
@@ -171,6 +212,18 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
                                                   "to an accepted heading (see --help) or leave each out on purpose "
                                                   "with --ignore-column NAME."),
                      {utf8(path), utf8(unmapped.join(QStringLiteral(", ")))});
+  {  // real people never join generated ones (generate refuses the reverse)
+    QSqlQuery synthetic(registry.database().sql());
+    if (!synthetic.exec(QStringLiteral("SELECT COUNT(*) FROM volunteer WHERE synthetic = 1")) || !synthetic.next())
+      return store::databaseError(QStringLiteral("checking for synthetic volunteers"), synthetic.lastError());
+    if (const qint64 count = synthetic.value(0).toLongLong(); count > 0)
+      return makeError("import.synthetic_registry", "dd::app",
+                       QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a "
+                                                    "demonstration registry, and real volunteers imported into it "
+                                                    "would mix with invented ones. Import into the office's real "
+                                                    "registry (--db)."),
+                       {std::to_string(count)});
+  }
   ImportReport report;
   report.encoding = table->encoding;
   for (int i = 0; i < table->header.size(); ++i) report.columns.push_back({table->header.at(i), map.fields.at(i)});
@@ -184,9 +237,23 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
   rows.reserve(table->rows.size());
   for (qsizetype i = 0; i < table->rows.size(); ++i) {
     Row row;
-    row.number = static_cast<int>(i) + 2;
+    row.number = table->rowNumbers.at(i);
+    row.index = i;
     std::vector<Error> errors;
-    row.volunteer = import::readRow(table->rows.at(i), map, errors);
+    const QStringList& cells = table->rows.at(i);
+    // Cells beyond the header's columns would be lost without a word.
+    for (qsizetype c = table->header.size(); c < cells.size(); ++c) {
+      if (cells.at(c).trimmed().isEmpty()) continue;
+      errors.push_back(makeError("import.extra_cells", "dd::app",
+                                 QT_TRANSLATE_NOOP("dd::app", "This row has %1 cells but the header names only %2 "
+                                                              "columns: cell %3 ('%4') belongs to no column. Check "
+                                                              "for a stray comma or a missing heading."),
+                                 {std::to_string(cells.size()), std::to_string(table->header.size()),
+                                  std::to_string(c + 1), utf8(quotedSafely(cells.at(c).trimmed()))},
+                                 "columns"));
+      break;
+    }
+    row.volunteer = import::readRow(cells, map, errors);
     for (Error& error : validateVolunteer(row.volunteer, context)) {
       // A cell that could not be read already has its own message.
       bool already = false;
@@ -206,6 +273,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
   if (options.dryRun || (!report.problems.empty() && !options.skipInvalid)) return report;
   if (!report.problems.empty()) {
     report.rejectsPath = options.rejectsPath.isEmpty() ? path + QStringLiteral(".rejects.csv") : options.rejectsPath;
+    if (Status safe = checkRejectsPath(report.rejectsPath, path); !safe) return safe.error();
     QHash<int, QStringList> reasons;
     for (const RowProblem& p : report.problems)
       reasons[p.row] << QString::fromStdString(p.error.field) + QStringLiteral(": ") +
@@ -213,7 +281,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
     QList<QStringList> rejected;
     for (const Row& row : rows)
       if (!row.valid) {
-        QStringList fields = table->rows.at(row.number - 2);
+        QStringList fields = table->rows.at(row.index);
         fields.prepend(QString::number(row.number));
         fields << reasons.value(row.number).join(QStringLiteral("; "));
         rejected << fields;

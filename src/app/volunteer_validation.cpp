@@ -148,7 +148,8 @@ namespace {
 void checkRegistryNo(std::vector<Error>& errors, const QString& registryNo, const QString& prefix) {
   if (registryNo.isEmpty() || prefix.isEmpty()) return;
   static const QRegularExpression digits(QStringLiteral("^\\d{8}$"));
-  if (!registryNo.startsWith(prefix) || !digits.match(registryNo.mid(prefix.size())).hasMatch())
+  const QString serial = registryNo.mid(prefix.size());
+  if (!registryNo.startsWith(prefix) || !digits.match(serial).hasMatch() || serial == QLatin1String("00000000"))
     errors.push_back(fieldError("validation.registry_no_format",
                                 QT_TRANSLATE_NOOP("dd::app", "Registry number '%1' must be this registry's prefix %2 "
                                                              "and 8 digits, e.g. %3; leave it empty to have one "

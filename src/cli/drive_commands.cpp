@@ -24,6 +24,7 @@ int runDrives(dd::cli::Context& context, const QStringList& raw) {
   }
   dd::store::OpenOptions options;
   options.createIfMissing = false;
+  options.createSchema = false;
   auto registry = dd::app::Registry::open(context.settings.database, options);
   if (!registry) return fail(registry.error());
   auto drives = (*registry)->recruitmentDrives();

@@ -111,6 +111,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   const QString url = context.settings.database.isEmpty() ? dd::qt::defaultDatabasePath() : context.settings.database;
   dd::store::OpenOptions openOptions;
   openOptions.createIfMissing = false;
+  openOptions.createSchema = false;
   auto registry = dd::app::Registry::open(url, openOptions);
   if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
 
@@ -139,11 +140,13 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
                        errorCode == "store.not_found" || errorCode == "app.search_patient_untyped";
     return fail(dd::qt::translated(results.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);
   }
+  const QString warning = dd::app::unverifiedHlaDataWarning(*hla);
   if (formatValue == QLatin1String("json")) {
-    dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale));
+    dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale, warning));
   } else if (formatValue == QLatin1String("csv")) {
-    dd::cli::printOut(dd::app::formatSearchCsv(*results, options.scale));
+    dd::cli::printOut(dd::app::formatSearchCsv(*results, options.scale, warning));
   } else {
+    if (!warning.isEmpty()) dd::cli::printOut(warning + QLatin1Char('\n'));
     dd::cli::printOut(dd::app::formatSearchTable(*results, options.scale));
   }
   return dd::cli::exitOk;

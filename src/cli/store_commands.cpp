@@ -5,6 +5,7 @@
 
 #include "app/registry.h"
 #include "app/synthetic_data.h"
+#include "app/text_rules.h"
 #include "app/volunteer_import.h"
 #include "cli/command.h"
 #include "core/qt/localization.h"
@@ -29,6 +30,7 @@ std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const
                                                 Access access = Access::Write) {
   dd::store::OpenOptions options;
   options.createIfMissing = access == Access::Create;
+  options.createSchema = access == Access::Create;
   options.readOnly = access == Access::ReadOnly;
   auto registry = dd::app::Registry::open(context.settings.database, options);
   if (!registry) {
@@ -50,6 +52,16 @@ bool noPositional(const QCommandLineParser& parser, const QString& command, int 
 
 dd::app::Actor actorFrom(const QString& staff) {
   return staff.isEmpty() ? dd::app::Actor::fromOperatingSystem() : dd::app::Actor{staff};
+}
+
+// --staff goes into every audit row: the same character rules as a name.
+bool validStaff(const QCommandLineParser& parser, const QString& command) {
+  const QString staff = parser.value(QStringLiteral("staff"));
+  if (staff.isEmpty() && !parser.isSet(QStringLiteral("staff"))) return true;
+  if (!staff.trimmed().isEmpty() && staff.size() <= 50 && dd::app::firstForbiddenCharacter(staff) < 0) return true;
+  printErr(dd::cli::tr("donordesk-cli %1: --staff must be a name of at most 50 characters without control characters")
+               .arg(command));
+  return false;
 }
 
 int runInit(dd::cli::Context& context, const QStringList& args) {
@@ -82,6 +94,7 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("generate"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("generate"))) return dd::cli::exitUsage;
+  if (!validStaff(parser, QStringLiteral("generate"))) return dd::cli::exitUsage;
   dd::app::GenerateOptions options;
   bool okV = false, okP = false, okS = false;
   options.volunteers = parser.value(volunteers).toInt(&okV);
@@ -138,6 +151,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
+  if (!validStaff(parser, QStringLiteral("import volunteers"))) return dd::cli::exitUsage;
   dd::app::ImportOptions options;
   options.dryRun = parser.isSet(dryRun);
   options.skipInvalid = parser.isSet(skipInvalid);
@@ -157,8 +171,18 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   }
   if (const QString warning = dd::app::unverifiedHlaDataWarning(**nomenclature); !warning.isEmpty())
     printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(warning));
-  auto registry = openRegistry(context, QStringLiteral("import volunteers"));
+  // A dry run only reads: it neither upgrades nor writes the registry.
+  auto registry =
+      openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? Access::ReadOnly : Access::Write);
   if (!registry) return dd::cli::exitFailure;
+  if (const int version = registry->database().schemaVersion(); version < dd::store::latestSchemaVersion()) {
+    // Only a dry run opens without upgrading; it cannot check against an older layout.
+    printErr(dd::cli::tr("donordesk-cli import volunteers: the registry has schema version %1, older than this "
+                         "program's %2; upgrade it first with donordesk-cli init")
+                 .arg(version)
+                 .arg(dd::store::latestSchemaVersion()));
+    return dd::cli::exitFailure;
+  }
   const QString file = parser.positionalArguments().constFirst();
   auto report = dd::app::importVolunteersCsv(*registry, file, options);
   if (!report) {
@@ -212,6 +236,10 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
   auto registry = openRegistry(context, QStringLiteral("backup"), Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   const QString target = parser.positionalArguments().constFirst();
+  if (target.trimmed().isEmpty()) {
+    printErr(dd::cli::tr("donordesk-cli backup: the backup file name is empty"));
+    return dd::cli::exitUsage;
+  }
   if (dd::Status status = dd::store::backupTo(registry->database(), target); !status) {
     printErr(QStringLiteral("donordesk-cli backup: %1").arg(dd::qt::translated(status.error())));
     return dd::cli::exitFailure;
@@ -229,6 +257,7 @@ int runRetireAged(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("retire-aged"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("retire-aged"))) return dd::cli::exitUsage;
+  if (!validStaff(parser, QStringLiteral("retire-aged"))) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("retire-aged"));
   if (!registry) return dd::cli::exitFailure;
   auto retired = registry->retireAgedOut(actorFrom(parser.value(staff)));
@@ -269,6 +298,8 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
     QSqlQuery query(registry->database().sql());
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) && query.next())
       text += QStringLiteral("%1: %2\n").arg(QLatin1String(table)).arg(query.value(0).toLongLong());
+    else
+      text += dd::cli::tr("%1: cannot be read\n").arg(QLatin1String(table));
   }
   if (parser.isSet(scan)) {
     QElapsedTimer timer;
@@ -289,7 +320,7 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2);
   }
   printOut(text);
-  return dd::cli::exitOk;
+  return damage.isEmpty() ? dd::cli::exitOk : dd::cli::exitFailure;
 }
 
 int runDbCheck(dd::cli::Context& context, const QStringList& args) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -108,6 +109,11 @@ Status backupTo(Database& db, const QString& targetPath) {
   // Written under a temporary name in the same folder and renamed only when
   // complete and verified: a kill or a full disk never leaves a partial file
   // at the name, where it would later open as an empty registry.
+  // A killed backup left its partial copy behind (hundreds of MB for a big
+  // registry); one not touched for a minute is no running backup's.
+  for (const QFileInfo& stale : QDir(folder).entryInfoList({QFileInfo(target).fileName() + QStringLiteral(".partial-*")},
+                                                          QDir::Files))
+    if (stale.lastModified().secsTo(QDateTime::currentDateTime()) > 60) QFile::remove(stale.absoluteFilePath());
   const QString partial = target + QStringLiteral(".partial-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
   auto cleanUp = [&] {
     QFile::remove(partial);

@@ -97,6 +97,11 @@ Status Database::connect(const OpenOptions& options) {
   connectionName_ = uniqueConnectionName();
   readOnly_ = options.readOnly;
   if (spec_.backend == Backend::Sqlite) {
+    if (QFileInfo(spec_.path).isDir())
+      return makeError("store.is_folder", "dd::store",
+                       QT_TRANSLATE_NOOP("dd::store", "%1 is a folder, not a registry file. Give the path of the "
+                                                      "registry's .sqlite file."),
+                       {utf8(spec_.path)});
     if (!QFileInfo::exists(spec_.path)) {
       if (!options.createIfMissing)
         return makeError("store.missing", "dd::store",
@@ -126,6 +131,13 @@ Status Database::connect(const OpenOptions& options) {
     dd::qt::database_files::opened(spec_.path);
     protectsFile_ = true;
   }
+  // Before anything is written (the journal-mode pragma writes a header
+  // into an empty file): a database without our schema is refused unless
+  // the caller means to create one.
+  const bool mustHoldRegistry = !options.createSchema || options.readOnly;
+  if (mustHoldRegistry && spec_.backend == Backend::Sqlite) {
+    if (Status held = refuseWithoutRegistry(); !held) return held;
+  }
   QSqlQuery query(db_);
   QStringList setup;
   if (spec_.backend == Backend::Sqlite) {
@@ -143,7 +155,22 @@ Status Database::connect(const OpenOptions& options) {
   for (const QString& statement : setup)
     if (!query.exec(statement)) return databaseError(QStringLiteral("opening ") + spec_.display(), query.lastError());
   if (spec_.backend == Backend::Sqlite) return quickCheck(options);
+  if (mustHoldRegistry) return refuseWithoutRegistry();  // PostgreSQL: once search_path is set
   return {};
+}
+
+Status Database::refuseWithoutRegistry() {
+  if (spec_.backend == Backend::Sqlite) {  // a file that is no SQLite database at all says so
+    QSqlQuery probe(db_);
+    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
+      return databaseError(QStringLiteral("opening ") + spec_.display(), probe.lastError());
+  }
+  if (currentSchemaVersion(*this) != 0) return {};
+  return makeError("store.not_a_registry", "dd::store",
+                   QT_TRANSLATE_NOOP("dd::store", "%1 holds no DonorDesk registry (it is empty or another program's "
+                                                  "database). Check the --db path; a new registry is created by "
+                                                  "donordesk-cli init."),
+                   {utf8(spec_.display())});
 }
 
 // Pages overwritten in the middle of a file once went unnoticed: db info said

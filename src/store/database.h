@@ -37,6 +37,10 @@ struct OpenOptions {
   bool migrate = true;          // create/upgrade the schema to the latest version
   int targetVersion = -1;       // migrate only up to this version (tests); -1 = latest
   bool createIfMissing = true;  // SQLite: create the file (and its folder)
+  // Lay the schema into a database that has none (a new file, an empty
+  // PostgreSQL schema). Off, such a database is refused: another program's
+  // SQLite file or a 0-byte file is not silently turned into a registry.
+  bool createSchema = true;
   // SQLite: open read-only (no migration, no journal-mode change): a
   // command that only reads never writes to the file, so a registry on
   // read-only media or a backup copy can be inspected as it is.
@@ -72,6 +76,7 @@ class Database {
   Status connect(const OpenOptions& options);
   Status quickCheck(const OpenOptions& options);
   Status beginImmediate();
+  Status refuseWithoutRegistry();
   ConnectionSpec spec_;
   QString connectionName_;
   QSqlDatabase db_;

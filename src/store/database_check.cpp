@@ -17,12 +17,20 @@ Expected<DatabaseCheck> checkDatabase(Database& db) {
   if (db.backend() != Backend::Sqlite) return check;
   QSqlQuery q(db.sql());
   q.setForwardOnly(true);
-  if (!q.exec(QStringLiteral("PRAGMA integrity_check(50)")))
-    return databaseError(QStringLiteral("checking the database"), q.lastError());
+  // What the quick check at open found comes first; a check that SQLite
+  // cannot even finish is itself a finding, reported in SQLite's words.
+  if (!db.damage().isEmpty()) check.integrityProblems << db.damage();
+  if (!q.exec(QStringLiteral("PRAGMA integrity_check(50)"))) {
+    check.integrityProblems << q.lastError().databaseText();
+    return check;
+  }
   while (q.next())
-    if (const QString line = q.value(0).toString(); line != QLatin1String("ok")) check.integrityProblems << line;
-  if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
-    return databaseError(QStringLiteral("checking the database"), q.lastError());
+    if (const QString line = q.value(0).toString(); line != QLatin1String("ok") && !check.integrityProblems.contains(line))
+      check.integrityProblems << line;
+  if (!q.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
+    check.integrityProblems << q.lastError().databaseText();
+    return check;
+  }
   while (q.next() && check.orphanRows.size() < 50)
     check.orphanRows << QStringLiteral("%1 row %2 -> %3 (missing)")
                             .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());

@@ -122,7 +122,7 @@ Expected<QStringList> VolunteerRepository::sameNameBirthPhone(const QString& nam
   return found;
 }
 
-Expected<QStringList> VolunteerRepository::allocateRegistryNos(qint64 count) {
+Expected<QStringList> VolunteerRepository::allocateRegistryNos(qint64 count, const QSet<QString>& alsoTaken) {
   auto prefix = metaValue(db_, "registry_prefix");
   if (!prefix) return prefix.error();
   QStringList numbers;
@@ -139,7 +139,7 @@ Expected<QStringList> VolunteerRepository::allocateRegistryNos(qint64 count) {
     q.addBindValue(low);
     q.addBindValue(high);
     if (!q.exec()) return databaseError(QStringLiteral("numbering"), q.lastError());
-    QSet<QString> taken;
+    QSet<QString> taken = alsoTaken;
     while (q.next()) taken.insert(q.value(0).toString());
     for (qint64 serial = *first; serial < *first + wanted; ++serial)
       if (QString number = formatSerial(*prefix, serial); !taken.contains(number)) numbers << number;

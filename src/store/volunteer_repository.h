@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QSqlQuery>
+#include <QSet>
 #include <QString>
 
 #include "core/expected.h"
@@ -40,7 +41,9 @@ class VolunteerRepository {
   // `count` new registry numbers: prefix (meta registry_prefix) + 8-digit
   // serial, skipping numbers already taken (an imported file may have used
   // one the counter had not reached; it would otherwise block numbering).
-  Expected<QStringList> allocateRegistryNos(qint64 count);
+  // alsoTaken: numbers about to be written in the same transaction (an
+  // import's own numbered rows).
+  Expected<QStringList> allocateRegistryNos(qint64 count, const QSet<QString>& alsoTaken = {});
 
   // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
   // the first status_change row. Assigns a registry number when empty.

@@ -206,7 +206,11 @@ TEST_CASE("cli: an import killed in the middle of writing leaves the database un
   QTemporaryDir dir;
   const QString db = dir.filePath("r.sqlite");
   REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
-  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "10"}).exitCode == 0);
+  {  // ten volunteers already there, none of them among the file's
+    auto registry = app::Registry::open(db);
+    REQUIRE(registry);
+    for (int n = 40001; n <= 40010; ++n) REQUIRE((*registry)->registerVolunteer(test::sampleVolunteer(n), test::staff()).ok());
+  }
   const QString csv = importCsv(dir.path(), 30000);
   QProcess process;
   process.setProgram(test::cliPath());
@@ -234,7 +238,7 @@ TEST_CASE("cli: an import killed in the middle of writing leaves the database un
   CHECK(*(*registry)->countVolunteers({}) == 10);
   auto batches = (*registry)->importBatches();
   REQUIRE(batches);
-  CHECK(batches->size() == 1);  // the generator's only
+  CHECK(batches->empty());  // the killed import recorded none
   QSqlQuery q((*registry)->database().sql());
   REQUIRE(q.exec("PRAGMA integrity_check"));
   REQUIRE(q.next());
@@ -413,4 +417,46 @@ TEST_CASE("cli: a second writer waits for the first, says that it waits, and the
   CHECK(retire.err.contains("waiting for the database"));
   CHECK_FALSE(retire.err.contains("locked"));
   CHECK(retire.out.contains("1 volunteers retired"));
+}
+
+TEST_CASE("cli: commands other than init never lay a schema into someone else's SQLite file, and a dry run writes nothing") {
+  QTemporaryDir dir;
+  const QString foreign = dir.filePath("other-program.sqlite");
+  {
+    QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "foreign-db");
+    other.setDatabaseName(foreign);
+    REQUIRE(other.open());
+    QSqlQuery q(other);
+    REQUIRE(q.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)"));
+    other.close();
+  }
+  QSqlDatabase::removeDatabase("foreign-db");
+  const QString empty = dir.filePath("empty.sqlite");
+  QFile(empty).open(QIODevice::WriteOnly);
+  const QString csv = importCsv(dir.path(), 2);
+  for (const QString& db : {foreign, empty})
+    for (const QStringList& command : {QStringList{"import", "volunteers", csv}, QStringList{"retire-aged"},
+                                       QStringList{"db", "info"}, QStringList{"search", "--typing", "A*02:01"}}) {
+      INFO((db + ' ' + command.join(' ')).toStdString());
+      auto result = runCli(QStringList{"--db", db} + command);
+      CHECK(result.exitCode != 0);
+      CHECK(result.err.contains("holds no DonorDesk registry"));
+    }
+  CHECK(QFileInfo(empty).size() == 0);
+  auto folder = runCli({"--db", dir.path(), "db", "info"});
+  CHECK(folder.exitCode == 1);
+  CHECK(folder.err.contains("is a folder"));
+  // A dry run against an older registry neither upgrades it nor writes.
+  const QString old = dir.filePath("old.sqlite");
+  {
+    store::OpenOptions v5;
+    v5.targetVersion = 5;
+    REQUIRE(app::Registry::open(old, v5));
+  }
+  auto dry = runCli({"--db", old, "import", "volunteers", "--dry-run", csv});
+  CHECK(dry.exitCode == 1);
+  CHECK(dry.err.contains("upgrade it first with donordesk-cli init"));
+  CHECK(runCli({"--db", old, "db", "info"}).out.contains("schema version: 5 "));
+  auto staff = runCli({"--db", old, "retire-aged", "--staff", QStringLiteral("a\x1b[2Jb")});
+  CHECK(staff.exitCode == 2);
 }

@@ -21,6 +21,7 @@ TEST_CASE("CSV quoting: commas, doubled quotes and line breaks inside quotes, CR
   CHECK(table->rows[0] == QStringList{"x, y", "say \"hi\"", "two\nlines"});
   CHECK(table->rows[1] == QStringList{"1", "", "3"});
   CHECK(table->lineNumbers == QList<int>{2, 5});
+  CHECK(table->rowNumbers == QList<int>{2, 4});  // the blank row counts, the two-line cell does not
   CHECK(app::csvField("x, y") == "\"x, y\"");
   CHECK(app::csvField("plain") == "plain");
 }

@@ -108,6 +108,7 @@ TEST_CASE("cli: a damaged --hla-data folder is refused for searching and importi
   truncateTo(release + "/wmda/hla_nom_p.txt", 150000);
   const QString db = dir.filePath("r.sqlite");
   REQUIRE(test::runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(test::runCli({"--db", db, "generate", "--volunteers", "40"}).exitCode == 0);
   const QString typing = QStringLiteral("A*02:01+A*11:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01");
   auto refused = test::runCli({"--db", db, "--hla-data", release, "search", "--typing", typing});
   CHECK(refused.exitCode == 1);
@@ -119,4 +120,11 @@ TEST_CASE("cli: a damaged --hla-data folder is refused for searching and importi
       test::runCli({"--db", db, "--hla-data", release, "--hla-data-unverified", "search", "--typing", typing});
   CHECK(allowed.exitCode == 0);
   CHECK(allowed.err.contains("unverified HLA data"));
+  CHECK(allowed.out.startsWith("Warning: unverified HLA data"));
+  auto json = test::runCli({"--db", db, "--hla-data", release, "--hla-data-unverified", "search", "--typing", typing,
+                            "--format", "json"});
+  CHECK(json.exitCode == 0);
+  const int rows = static_cast<int>(json.out.count(QStringLiteral("\"registry_no\"")));
+  CHECK(rows > 0);
+  CHECK(json.out.count(QStringLiteral("\"warning\":\"Warning: unverified HLA data")) == rows);  // every result
 }

@@ -199,8 +199,10 @@ TEST_CASE("headings: one that fills no field refuses the import unless left out 
   CHECK(mapped->columns[10].field.isEmpty());
   // The old name of HLA-C is a heading labs still print.
   const QString cw = QStringLiteral("姓名,性别,出生日期,身份证号,手机,同意书版本,HLA-Cw\n");
+  app::ImportOptions dryRun;
+  dryRun.dryRun = true;
   auto old = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "cw.csv", cw.toUtf8() + "x,男,2000-01-01,1,1,v,C*07:02\n"),
-                                      ignoring);
+                                      dryRun);
   REQUIRE(old);
   CHECK(old->columns.back().field == QStringLiteral("hla_c"));
   // Two columns for one field: the second would silently lose.
@@ -267,4 +269,69 @@ TEST_CASE("text fields: limits and characters from one table, and messages never
   CHECK_FALSE(hasControlCharacter(text(errors.front())));
   CHECK(app::quotedSafely(QStringLiteral("a\x1b" "b")) == QStringLiteral("a<U+001B>b"));
   CHECK(app::firstForbiddenCharacter(QStringLiteral("ok\tfine")) == -1);
+}
+
+TEST_CASE("a tester's findings: extra cells, numbers given in the file, spreadsheet rows, explicit GB18030 on UTF-8") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  // A stray comma shifts a cell past the header: refused, not dropped.
+  const QString extra = kHeader + "\n" + row(1) + ",DQB1*06:02+DQB1*03:01\n";
+  auto shifted = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "x.csv", extra.toUtf8()), {});
+  REQUIRE(shifted);
+  REQUIRE(shifted->problems.size() == 1);
+  CHECK(shifted->problems.front().error.code == "import.extra_cells");
+  CHECK(shifted->problems.front().error.field == "columns");
+  // Row 2 without a number, row 3 numbered SD00000001: the dry run's verdict holds.
+  const QString numbered = kHeader + "\n" + row(2) + "\n" + row(3, QStringLiteral("SD00000001")) + "\n";
+  auto mixed = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "n.csv", numbered.toUtf8()), {});
+  INFO((mixed ? std::string() : mixed.error().english()));
+  REQUIRE(mixed);
+  CHECK(mixed->imported == 2);
+  CHECK(registry->volunteerByRegistryNo(QStringLiteral("SD00000002")));
+  // Row numbers as the spreadsheet shows them: blank rows count.
+  const QString blank = kHeader + "\n\n,,,,\n" + row(4, {}, QStringLiteral("A*99:99")) + "\n";
+  auto gap = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "b.csv", blank.toUtf8()), {});
+  REQUIRE(gap);
+  REQUIRE(gap->problems.size() == 1);
+  CHECK(gap->problems.front().row == 4);
+  // UTF-8 Chinese declared as GB18030 would be mojibake: refused.
+  app::ImportOptions gb;
+  gb.encoding = QStringLiteral("gb18030");
+  auto declared = app::importVolunteersCsv(
+      *registry, test::writeFile(db->dir(), "u.csv", (kHeader + "\n" + row(5) + "\n").toUtf8()), gb);
+  REQUIRE_FALSE(declared);
+  CHECK(declared.error().code == "import.encoding");
+  // Invisible characters are refused like control characters.
+  store::Volunteer v = test::sampleVolunteer(6);
+  v.name = QStringLiteral("张\u200B伟");
+  CHECK(registry->validate(v, true).front().code == "validation.forbidden_character");
+  v = test::sampleVolunteer(6);
+  v.registryNo = QStringLiteral("SD00000000");
+  CHECK(registry->validate(v, true).front().code == "validation.registry_no_format");
+  // --ignore-column must name a column of the file.
+  app::ImportOptions typo;
+  typo.ignoredColumns = {QStringLiteral("备 注")};
+  auto unknown = app::importVolunteersCsv(
+      *registry, test::writeFile(db->dir(), "i.csv", (kHeader + "\n" + row(7) + "\n").toUtf8()), typo);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code == "import.ignore_unknown");
+}
+
+TEST_CASE("the rejects file never overwrites the file being imported or a database") {
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  const QString csv = test::writeFile(db->dir(), "r.csv", (kHeader + "\n" + row(1) + "\n" + row(2, {}, "A*99:99") + "\n").toUtf8());
+  const QString otherDb = test::writeFile(db->dir(), "other.sqlite", QByteArray("SQLite format 3") + QByteArray(1, 0) + QByteArray(4080, 0));
+  for (const QString& target : {csv, otherDb}) {
+    app::ImportOptions options;
+    options.skipInvalid = true;
+    options.rejectsPath = target;
+    auto report = app::importVolunteersCsv(*registry, csv, options);
+    REQUIRE_FALSE(report);
+    CHECK(report.error().code == "import.rejects_path");
+  }
+  CHECK(test::rowCount(*registry, "volunteer") == 0);
+  QFile input(csv);
+  REQUIRE(input.open(QIODevice::ReadOnly));
+  CHECK(input.readAll().startsWith(kHeader.toUtf8()));
 }
