@@ -3966,6 +3966,10 @@ Still working with %3.</source>
         <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The patient&apos;s typing lacks %1: a search needs at least HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>

@@ -3988,6 +3988,10 @@ Still working with %3.</source>
         <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>
         <translation>以“%1”开头的分型在一个位置上列出了超过 %2 个备选；请按实验室报告的分辨率填写（G 组、P 组或代码）。</translation>
     </message>
+    <message>
+        <source>The patient&apos;s typing lacks %1: a search needs at least HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as matches.</source>
+        <translation>患者的分型缺少 %1：检索至少需要 HLA-A、HLA-B 和 HLA-DRB1，否则未分型的位点会被算作相合。</translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>

@@ -21,7 +21,7 @@ using dd::documents::PreparedDocument;
 bool isInputError(const dd::Error& error) {
   const std::string& code = error.code;
   return code == "store.not_found" || code == "documents.missing_values" || code.rfind("print.", 0) == 0 ||
-         code.rfind("validation.", 0) == 0 || code == "app.search_patient_untyped";
+         code.rfind("validation.", 0) == 0 || code == "app.search_patient_untyped" || code == "match.patient_incomplete";
 }
 
 int fail(const QString& command, const dd::Error& error) {

@@ -190,6 +190,18 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
     return dd::makeError("match.scale", "dd::match",
                          QT_TRANSLATE_NOOP("dd::match", "The scale must be 10, 8 or 6, not %1."),
                          {std::to_string(options.scale)});
+  // Untyped patient loci count as potential matches: without A, B and DRB1
+  // a patient typed at one locus would find "10/10" donors everywhere.
+  std::string missing;
+  for (const auto& [locus, name] : {std::pair{dd::hla::Locus::A, "A"}, std::pair{dd::hla::Locus::B, "B"},
+                                    std::pair{dd::hla::Locus::DRB1, "DRB1"}})
+    if (!patient.locus[static_cast<std::size_t>(locus)].typed()) missing += (missing.empty() ? "HLA-" : ", HLA-") + std::string(name);
+  if (!missing.empty())
+    return dd::makeError("match.patient_incomplete", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "The patient's typing lacks %1: a search needs at least "
+                                                        "HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as "
+                                                        "matches."),
+                         {missing});
   const auto start = Clock::now();
   auto profiles = profilePatient(patient, index.nomenclature());
   if (!profiles) return profiles.error();

@@ -160,7 +160,7 @@ TEST_CASE("MAC codes expand through the loaded table") {
   record.locusTyping[1] = "B*08:01+B*44:02";  // searchable: typed at A, B and DRB1
   record.locusTyping[3] = "DRB1*03:01+DRB1*04:01";
   REQUIRE(index.upsert(record).empty());
-  auto patient = parseTyping("A*01:01+A*02:01", *hla);
+  auto patient = parseTyping("A*01:01+A*02:01^B*08:01+B*44:02^DRB1*03:01+DRB1*04:01", *hla);
   REQUIRE(patient);
   auto results = search(index, *patient, SearchOptions{});
   REQUIRE(results);
@@ -317,6 +317,11 @@ TEST_CASE("bad typings are rejected with the reason") {
   SearchOptions noMatches;
   noMatches.policy.order = {Criterion::Younger};
   CHECK(search(index, *parseTyping(kPatient, hla), noMatches).error().code == "match.ranking_needs_matches");
+  // A patient typed at A only would find everyone "10/10": refused, naming what is missing.
+  auto onlyA = search(index, *parseTyping("A*01:01+A*02:01", hla), SearchOptions{});
+  REQUIRE_FALSE(onlyA);
+  CHECK(onlyA.error().code == "match.patient_incomplete");
+  CHECK(onlyA.error().english().find("HLA-B, HLA-DRB1") != std::string::npos);
   SearchOptions badScale;
   badScale.scale = 7;
   CHECK(search(index, *parseTyping(kPatient, hla), badScale).error().code == "match.scale");
