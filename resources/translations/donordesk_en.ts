@@ -2093,6 +2093,10 @@ schema version: %2 (this program: %3)
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -4261,6 +4265,10 @@ Still working with %3.</source>
     </message>
     <message>
         <source>%1 holds no DonorDesk registry (it is empty or another program&apos;s database). Check the --db path; a new registry is created by donordesk-cli init.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry %1 can only be read here (read-only media or no write permission): commands that change it cannot run. db info, db check, search and backup still work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2116,6 +2116,10 @@ schema version: %2 (this program: %3)
         <translation>%1：无法读取
 </translation>
     </message>
+    <message>
+        <source>the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
+        <translation>资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -4284,6 +4288,10 @@ Still working with %3.</source>
     <message>
         <source>%1 holds no DonorDesk registry (it is empty or another program&apos;s database). Check the --db path; a new registry is created by donordesk-cli init.</source>
         <translation>%1 中没有 DonorDesk 资料库（文件为空，或是其他程序的数据库）。请检查 --db 路径；新资料库由 donordesk-cli init 创建。</translation>
+    </message>
+    <message>
+        <source>The registry %1 can only be read here (read-only media or no write permission): commands that change it cannot run. db info, db check, search and backup still work.</source>
+        <translation>此处的资料库 %1 只能读取（只读介质或没有写权限）：会修改它的命令无法运行。db info、db check、search 和 backup 仍可使用。</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 
 #include "app/registry.h"
 #include "app/search_format.h"
+#include "store/migrations.h"
 #include "app/search_service.h"
 #include "cli/command.h"
 #include "core/qt/app_paths.h"
@@ -112,8 +113,15 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   dd::store::OpenOptions openOptions;
   openOptions.createIfMissing = false;
   openOptions.createSchema = false;
+  openOptions.readOnly = true;  // a search only reads: it works on read-only media and never upgrades
   auto registry = dd::app::Registry::open(url, openOptions);
   if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
+  if (const int version = (*registry)->database().schemaVersion(); version < dd::store::latestSchemaVersion())
+    return fail(dd::cli::tr("the registry has schema version %1, older than this program's %2; upgrade it first with "
+                            "donordesk-cli init")
+                    .arg(version)
+                    .arg(dd::store::latestSchemaVersion()),
+                dd::cli::exitFailure);
 
   dd::app::SearchService service(hla);
   auto built = service.rebuild(**registry);

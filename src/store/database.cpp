@@ -126,6 +126,7 @@ Status Database::connect(const OpenOptions& options) {
   if (!db_.open())
     return makeError("store.open", "dd::store", QT_TRANSLATE_NOOP("dd::store", "Cannot open the database %1: %2"),
                      {utf8(spec_.display()), utf8(db_.lastError().text())});
+  if (spec_.backend == Backend::Sqlite && options.readOnly) reopenImmutableIfReadOnlyMedia();
   if (spec_.backend == Backend::Sqlite) {
     // From now on no other code of this process may open these files.
     dd::qt::database_files::opened(spec_.path);
@@ -153,17 +154,50 @@ Status Database::connect(const OpenOptions& options) {
             << QStringLiteral("SET search_path TO \"%1\"").arg(spec_.schema);
   }
   for (const QString& statement : setup)
-    if (!query.exec(statement)) return databaseError(QStringLiteral("opening ") + spec_.display(), query.lastError());
+    if (!query.exec(statement)) return openFailure(query.lastError());
   if (spec_.backend == Backend::Sqlite) return quickCheck(options);
   if (mustHoldRegistry) return refuseWithoutRegistry();  // PostgreSQL: once search_path is set
   return {};
 }
 
+// SQLite says "unable to open database file" when it cannot write next to a
+// registry it is asked to change: said as what it is.
+Error Database::openFailure(const QSqlError& error) const {
+  if (spec_.backend == Backend::Sqlite &&
+      (!QFileInfo(spec_.path).isWritable() || !QFileInfo(QFileInfo(spec_.path).absolutePath()).isWritable()))
+    return makeError("store.read_only", "dd::store",
+                     QT_TRANSLATE_NOOP("dd::store", "The registry %1 can only be read here (read-only media or no "
+                                                    "write permission): commands that change it cannot run. db "
+                                                    "info, db check, search and backup still work."),
+                     {utf8(spec_.display())});
+  return databaseError(QStringLiteral("opening ") + spec_.display(), error);
+}
+
+// A registry in WAL mode needs its -shm file even to be read; on read-only
+// media (a backup disc, a read-only share) SQLite cannot create it and says
+// "unable to open database file". Such a file cannot change under us, so it
+// is opened as immutable: no locks, no -shm.
+void Database::reopenImmutableIfReadOnlyMedia() {
+  {
+    QSqlQuery probe(db_);
+    if (probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) return;
+    if (!probe.lastError().databaseText().contains(QLatin1String("unable to open"))) return;
+  }
+  if (QFileInfo(QFileInfo(spec_.path).absolutePath()).isWritable() && QFileInfo(spec_.path).isWritable()) return;
+  db_.close();
+  db_.setDatabaseName(QUrl::fromLocalFile(spec_.path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+  db_.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+  if (!db_.open()) {  // back to the plain open, whose error the caller reports
+    db_.setDatabaseName(spec_.path);
+    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY"));
+    db_.open();
+  }
+}
+
 Status Database::refuseWithoutRegistry() {
   if (spec_.backend == Backend::Sqlite) {  // a file that is no SQLite database at all says so
     QSqlQuery probe(db_);
-    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
-      return databaseError(QStringLiteral("opening ") + spec_.display(), probe.lastError());
+    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) return openFailure(probe.lastError());
   }
   if (currentSchemaVersion(*this) != 0) return {};
   return makeError("store.not_a_registry", "dd::store",

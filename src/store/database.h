@@ -77,6 +77,8 @@ class Database {
   Status quickCheck(const OpenOptions& options);
   Status beginImmediate();
   Status refuseWithoutRegistry();
+  void reopenImmutableIfReadOnlyMedia();
+  Error openFailure(const QSqlError& error) const;
   ConnectionSpec spec_;
   QString connectionName_;
   QSqlDatabase db_;

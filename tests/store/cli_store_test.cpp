@@ -460,3 +460,39 @@ TEST_CASE("cli: commands other than init never lay a schema into someone else's 
   auto staff = runCli({"--db", old, "retire-aged", "--staff", QStringLiteral("a\x1b[2Jb")});
   CHECK(staff.exitCode == 2);
 }
+
+TEST_CASE("cli: a registry on read-only media is read as it is: db info, search and backup work") {
+  QTemporaryDir dir;
+  const QString source = dir.filePath("media");
+  const QString mounted = dir.filePath("readonly");
+  QDir().mkpath(source);
+  QDir().mkpath(mounted);
+  const QString db = source + "/r.sqlite";
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "30"}).exitCode == 0);
+  // A read-only bind mount stands in for a backup disc or a read-only share.
+  if (QProcess::execute("mount", {"--bind", source, mounted}) != 0 ||
+      QProcess::execute("mount", {"-o", "remount,ro,bind", mounted}) != 0) {
+    QProcess::execute("umount", {mounted});
+    WARN("mount is not permitted here: the read-only media case was not exercised");
+    return;
+  }
+  struct Unmount {
+    QString path;
+    ~Unmount() { QProcess::execute("umount", {path}); }
+  } unmount{mounted};
+  REQUIRE_FALSE(QFileInfo(mounted).isWritable());
+  const QString ro = mounted + "/r.sqlite";
+  auto info = runCli({"--db", ro, "db", "info"});
+  CHECK(info.exitCode == 0);
+  CHECK(info.out.contains("volunteer: 30"));
+  auto search = runCli({"--db", ro, "search", "--typing", "A*02:01+A*11:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01",
+                        "--include-unavailable", "--format", "csv"});
+  CHECK(search.exitCode == 0);
+  CHECK(search.out.startsWith("rank,registry_no"));
+  REQUIRE(runCli({"--db", ro, "backup", dir.filePath("copy.sqlite")}).exitCode == 0);
+  CHECK(runCli({"--db", dir.filePath("copy.sqlite"), "db", "check"}).exitCode == 0);
+  auto write = runCli({"--db", ro, "retire-aged"});
+  CHECK(write.exitCode == 1);
+  CHECK_FALSE(write.err.contains("Unable to"));
+}
