@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -211,12 +212,25 @@ Status Database::refuseWithoutRegistry() {
 // ok and an import wrote into it. quick_check reads every page (seconds for
 // a million volunteers, far less than an import) but not every index entry.
 Status Database::quickCheck(const OpenOptions& options) {
+  // Once per file and process: the GUI opens further connections for
+  // background reads (seconds each for a million volunteers), and damage
+  // that appears later is reported by SQLite itself ("store.damaged").
+  static std::mutex checkedMutex;
+  static QSet<QString> checked;
+  {
+    std::lock_guard lock(checkedMutex);
+    if (checked.contains(spec_.path)) return {};
+  }
   QSqlQuery check(db_);
   if (!check.exec(QStringLiteral("PRAGMA quick_check(5)")))
     return databaseError(QStringLiteral("checking ") + spec_.display(), check.lastError());
   QStringList found;
   while (check.next()) found << check.value(0).toString();
-  if (found == QStringList{QStringLiteral("ok")}) return {};
+  if (found == QStringList{QStringLiteral("ok")}) {
+    std::lock_guard lock(checkedMutex);
+    checked.insert(spec_.path);
+    return {};
+  }
   damage_ = found.join(QStringLiteral("; "));
   if (options.readOnly) return {};
   return makeError("store.damaged", "dd::store",
