@@ -1352,10 +1352,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 contains NUL bytes: it is not a text CSV file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 starts with a UTF-8 byte-order mark, not %2 text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,6 +1413,22 @@
     </message>
     <message>
         <source>This row has %1 cells but the header names only %2 columns: cell %3 (&apos;%4&apos;) belongs to no column. Check for a stray comma or a missing heading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is UTF-32 text, which is not read here. Save it as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains NUL bytes (the first on line %2, byte %3, %4): it is not a text CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not look like UTF-16 text; import it without --encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date %1 is before the birth date %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

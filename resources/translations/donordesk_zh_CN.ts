@@ -1352,10 +1352,6 @@
         <translation>%1 以 UTF-16 字节顺序标记开头，不是 %2 文本。</translation>
     </message>
     <message>
-        <source>%1 contains NUL bytes: it is not a text CSV file.</source>
-        <translation>%1 含有 NUL 字节：不是文本 CSV 文件。</translation>
-    </message>
-    <message>
         <source>%1 starts with a UTF-8 byte-order mark, not %2 text.</source>
         <translation>%1 以 UTF-8 字节顺序标记开头，不是 %2 文本。</translation>
     </message>
@@ -1418,6 +1414,22 @@
     <message>
         <source>This row has %1 cells but the header names only %2 columns: cell %3 (&apos;%4&apos;) belongs to no column. Check for a stray comma or a missing heading.</source>
         <translation>该行有 %1 个单元格，但标题行只有 %2 列：第 %3 格（“%4”）不属于任何列。请检查是否多了逗号或缺少列名。</translation>
+    </message>
+    <message>
+        <source>%1 is UTF-32 text, which is not read here. Save it as &quot;CSV UTF-8&quot; and import that.</source>
+        <translation>%1 是 UTF-32 文本，本程序不读取。请另存为“CSV UTF-8”后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 contains NUL bytes (the first on line %2, byte %3, %4): it is not a text CSV file.</source>
+        <translation>%1 含有 NUL 字节（第一个在第 %2 行第 %3 个字节，%4）：不是文本 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>%1 does not look like UTF-16 text; import it without --encoding.</source>
+        <translation>%1 看起来不是 UTF-16 文本；请去掉 --encoding 后导入。</translation>
+    </message>
+    <message>
+        <source>Consent date %1 is before the birth date %2.</source>
+        <translation>同意书日期 %1 早于出生日期 %2。</translation>
     </message>
 </context>
 <context>

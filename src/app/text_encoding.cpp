@@ -191,6 +191,9 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
     return unreadable(sourceName, QT_TRANSLATE_NOOP("dd::app", "%1 is an old Excel workbook (.xls), not a CSV file. "
                                                                "Save it from Excel or WPS as \"CSV UTF-8\" and import "
                                                                "that."));
+  if (bytes.startsWith(QByteArray("\xFF\xFE\x00\x00", 4)) || bytes.startsWith(QByteArray("\x00\x00\xFE\xFF", 4)))
+    return unreadable(sourceName, QT_TRANSLATE_NOOP("dd::app", "%1 is UTF-32 text, which is not read here. Save it "
+                                                               "as \"CSV UTF-8\" and import that."));
   // A byte-order mark is the strongest evidence there is; an explicit
   // --encoding that contradicts it is a mistake worth saying so.
   if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
@@ -207,8 +210,10 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
   if (wanted.isEmpty()) {
     if (utf8Bom) return asUtf8(bytes, sourceName);
     if (const auto little = looksLikeUtf16(bytes)) return asUtf16(bytes, *little, sourceName);
-    if (bytes.contains('\0'))
-      return unreadable(sourceName, QT_TRANSLATE_NOOP("dd::app", "%1 contains NUL bytes: it is not a text CSV file."));
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+      return badByte(sourceName, bytes, nul,
+                     QT_TRANSLATE_NOOP("dd::app", "%1 contains NUL bytes (the first on line %2, byte %3, %4): it is "
+                                                  "not a text CSV file."));
     const Scan asUtf = scan(bytes, utf8SequenceLength);
     if (asUtf.firstBad < 0) return DecodedText{QString::fromUtf8(bytes), QStringLiteral("utf-8")};
     // Damaged UTF-8: mostly well-formed multi-byte characters with a few bad
@@ -232,9 +237,16 @@ Expected<DecodedText> decodeText(const QByteArray& raw, const QString& requested
                        {utf8(sourceName)});
     return asGb18030(bytes, sourceName, false);
   }
-  if (wanted == QLatin1String("utf-16le") || wanted == QLatin1String("utf-16"))
-    return asUtf16(bytes, true, sourceName);
-  if (wanted == QLatin1String("utf-16be")) return asUtf16(bytes, false, sourceName);
+  if (wanted.startsWith(QLatin1String("utf-16"))) {
+    // Said to be UTF-16 but without its zero bytes: 8-bit text read as
+    // UTF-16 is one long line of nonsense.
+    if (!looksLikeUtf16(bytes).has_value())
+      return makeError("import.encoding", "dd::app",
+                       QT_TRANSLATE_NOOP("dd::app", "%1 does not look like UTF-16 text; import it without "
+                                                    "--encoding."),
+                       {utf8(sourceName)});
+    return asUtf16(bytes, wanted != QLatin1String("utf-16be"), sourceName);
+  }
   return makeError("import.encoding", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "Unsupported encoding '%1' (use utf-8, gb18030 or utf-16)."),
                    {utf8(requested)});

@@ -203,7 +203,11 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
                                   "sex"));
   }
 
-  if (v.birthDate.isValid() && v.birthDate <= context.today) {
+  if (v.birthDate.isValid() && v.consentDate.isValid() && v.consentDate < v.birthDate)
+    errors.push_back(fieldError("validation.consent_before_birth",
+                                QT_TRANSLATE_NOOP("dd::app", "Consent date %1 is before the birth date %2."),
+                                {iso(v.consentDate), iso(v.birthDate)}, "consent_date"));
+  else if (v.birthDate.isValid() && v.birthDate <= context.today) {
     const QDate registeredOn = v.consentDate.isValid() ? v.consentDate : context.today;
     const int age = ageOn(v.birthDate, registeredOn);
     if (context.mode == ValidationMode::Registration && (age < kMinJoinAge || age > kMaxJoinAge))

@@ -308,6 +308,20 @@ TEST_CASE("a tester's findings: extra cells, numbers given in the file, spreadsh
   v = test::sampleVolunteer(6);
   v.registryNo = QStringLiteral("SD00000000");
   CHECK(registry->validate(v, true).front().code == "validation.registry_no_format");
+  // UTF-32 is named, NUL bytes are placed, UTF-16 declared for 8-bit text is refused.
+  auto utf32 = app::parseCsv(QByteArray("\xFF\xFE\x00\x00", 4) + QByteArray("a\0\0\0", 4), {}, QStringLiteral("w.csv"));
+  REQUIRE_FALSE(utf32);
+  CHECK(text(utf32.error()).contains(QStringLiteral("UTF-32")));
+  auto nul = app::parseCsv(QByteArray("name\nab\0c\n", 10), {}, QStringLiteral("z.csv"));
+  REQUIRE_FALSE(nul);
+  CHECK(text(nul.error()).contains(QStringLiteral("line 2, byte 3")));
+  auto notUtf16 = app::parseCsv("name\nJohn\n", QStringLiteral("utf-16"), QStringLiteral("y.csv"));
+  REQUIRE_FALSE(notUtf16);
+  CHECK(notUtf16.error().code == "import.encoding");
+  // A consent signed before birth is said as such, not as "age -31".
+  v = test::sampleVolunteer(8);
+  v.consentDate = v.birthDate.addYears(-1);
+  CHECK(registry->validate(v, true).front().code == "validation.consent_before_birth");
   // --ignore-column must name a column of the file.
   app::ImportOptions typo;
   typo.ignoredColumns = {QStringLiteral("备 注")};
