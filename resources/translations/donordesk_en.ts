@@ -3645,6 +3645,10 @@ Still working with %3.</source>
         <comment>sample volunteer name</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HLA tables not loaded: typings cannot be checked, saved or searched (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::hla</name>

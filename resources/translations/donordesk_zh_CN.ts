@@ -1361,7 +1361,7 @@
     </message>
     <message>
         <source>%1 is %2 characters long; at most %3 are allowed (it starts &apos;%4&apos;).</source>
-        <translation>%1 长 %2 个字符，最多允许 %3 个（开头为“%4”）。</translation>
+        <translation>%1长 %2 个字符，最多允许 %3 个（开头为“%4”）。</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; contains a character that cannot be stored (%3 at position %4): control characters, line breaks and text-direction marks are not allowed.</source>
@@ -3667,6 +3667,10 @@ Still working with %3.</source>
         <comment>sample volunteer name</comment>
         <translation>张伟</translation>
     </message>
+    <message>
+        <source>HLA tables not loaded: typings cannot be checked, saved or searched (%1)</source>
+        <translation>HLA 数据表未加载：无法校验、保存或检索分型（%1）</translation>
+    </message>
 </context>
 <context>
     <name>dd::hla</name>
@@ -3998,7 +4002,7 @@ Still working with %3.</source>
     </message>
     <message>
         <source>&apos;%1&apos; joins several loci with &apos;^&apos;; a locus cell holds the typing of its own locus only.</source>
-        <translation>“%1”用“^”连接了多个位点；一个位点格只能填写该位点自己的分型。</translation>
+        <translation>“%1”用“^”连接了多个位点；每个位点只能填写该位点自己的分型。</translation>
     </message>
     <message>
         <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>

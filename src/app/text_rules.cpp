@@ -22,8 +22,7 @@ const TextRule kRules[] = {
 };
 
 bool forbidden(char32_t c, bool multiLine) {
-  if (c == U'\t') return false;
-  if (c == U'\n' || c == U'\r') return !multiLine;
+  if (c == U'\t' || c == U'\n' || c == U'\r') return !multiLine;  // a pasted tab in a name is as wrong as a line break
   if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;  // C0, DEL, C1 (ESC starts terminal sequences)
   if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
       c == 0x061C)

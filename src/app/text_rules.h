@@ -21,8 +21,8 @@ struct TextRule {
 // The rule for a field key; nullptr for a field with no free text.
 const TextRule* textRule(const QString& field);
 
-// Position of the first character no text may hold, or -1. Tab is allowed;
-// line breaks only when multiLine.
+// Position of the first character no text may hold, or -1. Tabs and line
+// breaks only when multiLine.
 qsizetype firstForbiddenCharacter(const QString& text, bool multiLine = false);
 
 // The text as it can be quoted in a message or a log line: forbidden

@@ -1,5 +1,7 @@
 #include "app/volunteer_validation.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -145,6 +147,19 @@ std::optional<Sex> sexFromId(const QString& idNumber) {
 
 namespace {
 
+// A field whose text cannot be stored keeps only that message: its other
+// checks would quote the text. Every other field keeps all of its messages,
+// so a form shows them all at once.
+std::vector<Error> withoutEchoes(std::vector<Error> errors, std::size_t textErrors) {
+  std::vector<std::string> badText;
+  for (std::size_t i = 0; i < textErrors; ++i) badText.push_back(errors[i].field);
+  std::vector<Error> kept;
+  for (std::size_t i = 0; i < errors.size(); ++i)
+    if (i < textErrors || std::find(badText.begin(), badText.end(), errors[i].field) == badText.end())
+      kept.push_back(std::move(errors[i]));
+  return kept;
+}
+
 void checkRegistryNo(std::vector<Error>& errors, const QString& registryNo, const QString& prefix) {
   if (registryNo.isEmpty() || prefix.isEmpty()) return;
   static const QRegularExpression digits(QStringLiteral("^\\d{8}$"));
@@ -176,9 +191,7 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
   for (const store::Phone& phone : v.phones)
     if (auto error = checkText(phone.number == v.currentPhone() ? "phone" : "phone2", phone.number))
       errors.push_back(std::move(*error));
-  // A field whose text cannot be stored is not checked further: its other
-  // messages would quote it.
-  if (!errors.empty()) return errors;
+  const std::size_t textErrors = errors.size();
   checkRegistryNo(errors, v.registryNo, context.registryPrefix);
   if (v.name.isEmpty()) errors.push_back(required("name"));
   checkBirthDate(errors, v.birthDate, context.today);
@@ -295,7 +308,7 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
     default:
       break;
   }
-  return errors;
+  return withoutEchoes(std::move(errors), textErrors);
 }
 
 std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& context) {
@@ -303,7 +316,7 @@ std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& c
   p.name = p.name.trimmed();
   checkTexts(errors, {{"name", &p.name}, {"diagnosis", &p.diagnosis}, {"hospital", &p.hospital},
                       {"physician", &p.physician}, {"notes", &p.notes}});
-  if (!errors.empty()) return errors;
+  const std::size_t textErrors = errors.size();
   if (p.name.isEmpty()) errors.push_back(required("name"));
   checkBirthDate(errors, p.birthDate, context.today);
   checkBlood(errors, p.abo, p.rh, p.cmv);
@@ -314,7 +327,7 @@ std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& c
     errors.push_back(fieldError("validation.urgency",
                                 QT_TRANSLATE_NOOP("dd::app", "Urgency '%1' must be normal, urgent or critical."),
                                 {utf8(p.urgency)}, "urgency"));
-  return errors;
+  return withoutEchoes(std::move(errors), textErrors);
 }
 
 }  // namespace dd::app

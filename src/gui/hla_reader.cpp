@@ -25,6 +25,7 @@ HlaReader& HlaReader::instance() {
 
 void HlaReader::startLoading(const QString& releaseDir) {
   const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  releaseDir_ = dir;
   if (loading_ || (dir == loadingDir_ && (ready() || !loadError_.isEmpty()))) return;
   loadingDir_ = dir;
   loading_ = true;

@@ -31,6 +31,7 @@ class HlaReader : public QObject {
   // Starts loading the release (empty: bundled) once; later calls do nothing
   // unless the folder changed.
   void startLoading(const QString& releaseDir = {});
+  QString releaseDir() const { return releaseDir_; }
   bool ready() const { return static_cast<bool>(nomenclature_); }
   QString loadError() const { return loadError_; }
 
@@ -53,6 +54,7 @@ class HlaReader : public QObject {
   std::shared_ptr<const hla::Nomenclature> nomenclature_;
   QString loadingDir_;
   QString loadError_;
+  QString releaseDir_;
   bool loading_ = false;
 };
 

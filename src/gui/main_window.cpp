@@ -70,6 +70,11 @@ MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
   databaseLabel_ = new QLabel(this);
   databaseLabel_->setObjectName(QStringLiteral("databaseLabel"));
   statusBar()->addPermanentWidget(databaseLabel_);
+  hlaNotice_ = new QLabel(this);
+  hlaNotice_->setObjectName(QStringLiteral("hlaNotice"));
+  hlaNotice_->setStyleSheet(QStringLiteral("color: #b03a2e"));
+  hlaNotice_->hide();
+  statusBar()->insertPermanentWidget(0, hlaNotice_, 1);
   setDatabaseLabel(databaseLabel);
   resize(1200, 760);
   AppSettings::restoreGeometry(QStringLiteral("mainWindow"), this);
@@ -106,6 +111,14 @@ Page MainWindow::currentPage() const { return static_cast<Page>(ui_->pageStack->
 
 void MainWindow::setDatabaseLabel(const QString& label) {
   databaseLabel_->setText(tr("Database: %1").arg(label));
+}
+
+void MainWindow::setHlaNotice(const QString& text) {
+  // Elided to one line; the whole text is the tooltip (a long path would
+  // otherwise stretch the window past the screen).
+  hlaNotice_->setText(hlaNotice_->fontMetrics().elidedText(text, Qt::ElideMiddle, 700));
+  hlaNotice_->setToolTip(text);
+  hlaNotice_->setVisible(!text.isEmpty());
 }
 
 void MainWindow::pageChanged(int index) {

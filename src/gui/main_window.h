@@ -28,6 +28,9 @@ class MainWindow : public QMainWindow {
   QWidget* page(Page page) const;
   Page currentPage() const;
   void setDatabaseLabel(const QString& label);
+  // A standing notice about the HLA data (refused, or used unverified);
+  // empty hides it.
+  void setHlaNotice(const QString& text);
 
  Q_SIGNALS:
   void settingsRequested();
@@ -43,6 +46,7 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<Ui::MainWindow> ui_;
   QLabel* databaseLabel_ = nullptr;
+  QLabel* hlaNotice_ = nullptr;
 };
 
 }  // namespace dd::gui

@@ -41,6 +41,11 @@ MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QW
   ui_->glStringError->hide();
   ui_->progress->hide();
   ui_->showAllButton->hide();  // until a search finds more than it shows
+  // Long messages (a refused release's path) wrap instead of widening the
+  // window past the screen.
+  ui_->statusText->setWordWrap(true);
+  ui_->statusText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  ui_->glStringError->setWordWrap(true);
   QStringList legend;
   for (auto grade : {match::Grade::AlleleMatch, match::Grade::PotentialAlleleMatch, match::Grade::AntigenMatch,
                      match::Grade::AntigenMismatch, match::Grade::Untyped})

@@ -1,5 +1,7 @@
 #include "gui/workspace.h"
 
+#include "app/hla_check.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -41,11 +43,28 @@ QString displayName(const QString& url) {
 Workspace::Workspace() : window_(std::make_unique<MainWindow>(QString())) {
   connect(window_.get(), &MainWindow::settingsRequested, this, &Workspace::showSettings);
   connect(&HlaReader::instance(), &HlaReader::readyChanged, this, [this] {
-    if (registry_ && HlaReader::instance().ready()) registry_->setHlaChecker(HlaReader::instance().checker());
+    if (registry_) registry_->setHlaChecker(hlaChecker());
+    window_->setHlaNotice(hlaNotice());
   });
 }
 
 Workspace::~Workspace() = default;
+
+// The loaded tables' checker; while they load or when they failed, the
+// checker of the same release folder, which refuses every typing when that
+// folder is refused (never the bundled release in its place).
+app::HlaChecker Workspace::hlaChecker() const {
+  const HlaReader& reader = HlaReader::instance();
+  return reader.ready() ? reader.checker() : app::defaultHlaChecker(reader.releaseDir());
+}
+
+QString Workspace::hlaNotice() const {
+  const HlaReader& reader = HlaReader::instance();
+  if (reader.failed())
+    return tr("HLA tables not loaded: typings cannot be checked, saved or searched (%1)").arg(reader.loadError());
+  if (const auto nomenclature = reader.nomenclature()) return app::unverifiedHlaDataWarning(*nomenclature);
+  return {};
+}
 
 dd::Status Workspace::openDatabase(const QString& url) {
   auto opened = app::Registry::open(url);
@@ -54,7 +73,8 @@ dd::Status Workspace::openDatabase(const QString& url) {
   std::unique_ptr<app::Registry> old = std::move(registry_);
   std::unique_ptr<SearchIndex> oldIndex = std::move(index_);
   registry_ = std::move(*opened);
-  if (HlaReader::instance().ready()) registry_->setHlaChecker(HlaReader::instance().checker());
+  registry_->setHlaChecker(hlaChecker());
+  window_->setHlaNotice(hlaNotice());
   url_ = url;
   index_ = std::make_unique<SearchIndex>(registry_.get(), url_);
   connect(index_.get(), &SearchIndex::progress, this, [this](const QString& text) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/hla_check.h"
 #include "core/expected.h"
 
 class QDialog;
@@ -52,6 +53,8 @@ class Workspace : public QObject {
   static QString testConnection(const QString& url);
 
  private:
+  app::HlaChecker hlaChecker() const;
+  QString hlaNotice() const;
   void rebuildPages();
 
   std::unique_ptr<app::Registry> registry_;

@@ -268,7 +268,16 @@ TEST_CASE("text fields: limits and characters from one table, and messages never
   CHECK(errors.front().field == "hla_a");
   CHECK_FALSE(hasControlCharacter(text(errors.front())));
   CHECK(app::quotedSafely(QStringLiteral("a\x1b" "b")) == QStringLiteral("a<U+001B>b"));
-  CHECK(app::firstForbiddenCharacter(QStringLiteral("ok\tfine")) == -1);
+  // A pasted tab in a name is refused; a bad name does not hide the other fields' messages.
+  store::Volunteer both = test::sampleVolunteer(4);
+  both.name = QStringLiteral("Zhang\tWei");
+  both.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01+A*03:01+A*11:01");
+  const auto all = registry->validate(both, true);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].field == "name");
+  CHECK(all[1].field == "hla_a");
+  CHECK(app::firstForbiddenCharacter(QStringLiteral("ok\tfine"), true) == -1);  // tabs in notes
+  CHECK(app::firstForbiddenCharacter(QStringLiteral("ok\tfine")) == 2);
 }
 
 TEST_CASE("a tester's findings: extra cells, numbers given in the file, spreadsheet rows, explicit GB18030 on UTF-8") {

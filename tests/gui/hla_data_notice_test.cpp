@@ -1,0 +1,45 @@
+// The GUI with an HLA release folder that is refused (issue 13, found in a
+// walkthrough): it once fell back to the bundled release without a word and
+// went on registering typings. It must say so and save no typing.
+#include <catch2/catch.hpp>
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include "gui/hla_reader.h"
+#include "gui/main_window.h"
+#include "gui/workspace.h"
+#include "gui_test_support.h"
+#include "support/qt_string_maker.h"
+
+using namespace dd;
+
+TEST_CASE("with a refused HLA release the GUI says so and saves no typing, never using the bundled one instead") {
+  QTemporaryDir notARelease;  // no md5checksum.txt, no files: refused
+  auto& reader = gui::HlaReader::instance();
+  reader.startLoading(notARelease.path());
+  if (!reader.failed()) {
+    QSignalSpy done(&reader, &gui::HlaReader::readyChanged);
+    REQUIRE(done.wait(60000));
+  }
+  REQUIRE(reader.failed());
+  QTemporaryDir dir;
+  gui::Workspace workspace;
+  REQUIRE(workspace.openDatabase(dir.filePath(QStringLiteral("r.sqlite"))));
+  auto* notice = workspace.window().findChild<QLabel*>(QStringLiteral("hlaNotice"));
+  REQUIRE(notice);
+  CHECK_FALSE(notice->isHidden());
+  CHECK(notice->toolTip().contains(QStringLiteral("HLA tables not loaded")));
+
+  store::Volunteer typed = test::sampleVolunteer(QStringLiteral("分型者"), 1);
+  typed.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01+A*11:01");
+  auto refused = workspace.registry()->registerVolunteer(typed, {QStringLiteral("t")}, true);
+  REQUIRE_FALSE(refused.ok());
+  REQUIRE_FALSE(refused.errors.empty());
+  CHECK(refused.errors.front().code == "validation.hla_unavailable");
+  // Without a typing the registration itself still works.
+  auto untyped = workspace.registry()->registerVolunteer(test::sampleVolunteer(QStringLiteral("未分型"), 2),
+                                                         {QStringLiteral("t")}, true);
+  CHECK(untyped.ok());
+}
