@@ -150,9 +150,11 @@ Status Database::connect(const OpenOptions& options) {
     setup << QStringLiteral("PRAGMA foreign_keys=ON") << QStringLiteral("PRAGMA cache_size=-65536");
   } else {
     setup << QStringLiteral("SET client_min_messages TO warning");
-    if (!spec_.schema.isEmpty())
-      setup << QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(spec_.schema)
-            << QStringLiteral("SET search_path TO \"%1\"").arg(spec_.schema);
+    if (!spec_.schema.isEmpty()) {
+      // Only a caller that may create a registry creates its schema.
+      if (!mustHoldRegistry) setup << QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(spec_.schema);
+      setup << QStringLiteral("SET search_path TO \"%1\"").arg(spec_.schema);
+    }
   }
   for (const QString& statement : setup)
     if (!query.exec(statement)) return openFailure(query.lastError());

@@ -496,3 +496,16 @@ TEST_CASE("cli: a registry on read-only media is read as it is: db info, search 
   CHECK(write.exitCode == 1);
   CHECK_FALSE(write.err.contains("Unable to"));
 }
+
+TEST_CASE("cli: only init lays out a new registry, on PostgreSQL as on SQLite") {
+  DD_FRESH_DATABASE(db);
+  auto before = runCli({"--db", db->url(), "db", "info"});
+  CHECK(before.exitCode == 1);
+  CHECK((before.err.contains("holds no DonorDesk registry") || before.err.contains("does not exist")));
+  auto import = runCli({"--db", db->url(), "retire-aged"});
+  CHECK(import.exitCode == 1);
+  REQUIRE(runCli({"--db", db->url(), "init"}).exitCode == 0);
+  auto after = runCli({"--db", db->url(), "db", "info"});
+  CHECK(after.exitCode == 0);
+  CHECK(after.out.contains("volunteer: 0"));
+}
