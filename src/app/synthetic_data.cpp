@@ -189,18 +189,16 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   store::Database& db = registry.database();
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started().error();
-  {  // synthetic people only ever join synthetic people: never a real registry
-    QSqlQuery real(db.sql());
-    if (!real.exec(QStringLiteral("SELECT COUNT(*) FROM volunteer WHERE synthetic = 0")) || !real.next())
-      return store::databaseError(QStringLiteral("checking for real volunteers"), real.lastError());
-    if (const qint64 count = real.value(0).toLongLong(); count > 0)
-      return makeError("generate.real_registry", "dd::app",
-                       QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: "
-                                                    "synthetic volunteers with realistic ID numbers would mix with "
-                                                    "them. Generate into a new database (donordesk-cli --db "
-                                                    "demo.sqlite init)."),
-                       {std::to_string(count)});
-  }
+  // Synthetic people only ever join synthetic people: never a real registry.
+  auto real = store::VolunteerRepository(db).countSynthetic(false);
+  if (!real) return real.error();
+  if (*real > 0)
+    return makeError("generate.real_registry", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: "
+                                                  "synthetic volunteers with realistic ID numbers would mix with "
+                                                  "them. Generate into a new database (donordesk-cli --db "
+                                                  "demo.sqlite init)."),
+                     {std::to_string(*real)});
   {  // never reuse an ID number already in the registry
     QSqlQuery existing(db.sql());
     existing.setForwardOnly(true);

@@ -4,8 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include "app/csv_file.h"
 #include "app/import_mapping.h"
@@ -197,33 +195,35 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
     return makeError("import.missing_columns", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1: required column(s) missing from the header: %2."),
                      {utf8(path), utf8(map.missingRequired.join(QStringLiteral(", ")))});
-  QStringList unmapped;
-  for (const QString& heading : map.unknown + map.repeated)
-    if (!options.ignoredColumns.contains(heading)) unmapped << (heading.isEmpty() ? QStringLiteral("\"\"") : heading);
-  if (!map.repeated.isEmpty() && !unmapped.isEmpty())
+  auto notIgnored = [&](const QStringList& headings) {
+    QStringList left;
+    for (const QString& heading : headings)
+      if (!options.ignoredColumns.contains(heading)) left << (heading.isEmpty() ? QStringLiteral("\"\"") : heading);
+    return left;
+  };
+  if (const QStringList repeated = notIgnored(map.repeated); !repeated.isEmpty())
     return makeError("import.repeated_columns", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1: column(s) %2 fill a field that an earlier column already "
                                                   "fills. Nothing imported; remove the extra column or pass "
                                                   "--ignore-column NAME."),
-                     {utf8(path), utf8(map.repeated.join(QStringLiteral(", ")))});
+                     {utf8(path), utf8(repeated.join(QStringLiteral(", ")))});
+  const QStringList unmapped = notIgnored(map.unknown);
   if (!unmapped.isEmpty())
     return makeError("import.unmapped_columns", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1: column(s) %2 match no field. Nothing imported; rename them "
                                                   "to an accepted heading (see --help) or leave each out on purpose "
                                                   "with --ignore-column NAME."),
                      {utf8(path), utf8(unmapped.join(QStringLiteral(", ")))});
-  {  // real people never join generated ones (generate refuses the reverse)
-    QSqlQuery synthetic(registry.database().sql());
-    if (!synthetic.exec(QStringLiteral("SELECT COUNT(*) FROM volunteer WHERE synthetic = 1")) || !synthetic.next())
-      return store::databaseError(QStringLiteral("checking for synthetic volunteers"), synthetic.lastError());
-    if (const qint64 count = synthetic.value(0).toLongLong(); count > 0)
-      return makeError("import.synthetic_registry", "dd::app",
-                       QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a "
-                                                    "demonstration registry, and real volunteers imported into it "
-                                                    "would mix with invented ones. Import into the office's real "
-                                                    "registry (--db)."),
-                       {std::to_string(count)});
-  }
+  // Real people never join generated ones (generate refuses the reverse).
+  auto synthetic = store::VolunteerRepository(registry.database()).countSynthetic(true);
+  if (!synthetic) return synthetic.error();
+  if (*synthetic > 0)
+    return makeError("import.synthetic_registry", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a "
+                                                  "demonstration registry, and real volunteers imported into it "
+                                                  "would mix with invented ones. Import into the office's real "
+                                                  "registry (--db)."),
+                     {std::to_string(*synthetic)});
   ImportReport report;
   report.encoding = table->encoding;
   for (int i = 0; i < table->header.size(); ++i) report.columns.push_back({table->header.at(i), map.fields.at(i)});

@@ -147,6 +147,14 @@ Expected<QStringList> VolunteerRepository::allocateRegistryNos(qint64 count, con
   return numbers;
 }
 
+Expected<qint64> VolunteerRepository::countSynthetic(bool synthetic) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT COUNT(*) FROM volunteer WHERE synthetic = ?"));
+  q.addBindValue(synthetic ? 1 : 0);
+  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("counting synthetic volunteers"), q.lastError());
+  return q.value(0).toLongLong();
+}
+
 Status VolunteerRepository::ensurePrepared() {
   Prepared& p = *prepared_;
   if (p.ready) return {};

@@ -44,6 +44,8 @@ class VolunteerRepository {
   // alsoTaken: numbers about to be written in the same transaction (an
   // import's own numbered rows).
   Expected<QStringList> allocateRegistryNos(qint64 count, const QSet<QString>& alsoTaken = {});
+  // How many volunteers generate wrote (synthetic) or not: the two never mix.
+  Expected<qint64> countSynthetic(bool synthetic);
 
   // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
   // the first status_change row. Assigns a registry number when empty.
