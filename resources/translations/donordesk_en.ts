@@ -4244,10 +4244,6 @@ Still working with %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database stayed busy for more than 10 seconds while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>While %1 the database refused a duplicate of %2: someone may have just saved the same record on another workstation. Nothing was changed; search for it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4285,6 +4281,10 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The registry %1 can only be read here (read-only media or no write permission): commands that change it cannot run. db info, db check, search and backup still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database stayed busy while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4266,10 +4266,6 @@ Still working with %3.</source>
         <translation>必须唯一的值</translation>
     </message>
     <message>
-        <source>The database stayed busy for more than 10 seconds while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
-        <translation>%1时数据库持续忙碌超过 10 秒：另一个程序或工作站正在写入（如导入、夜间任务）。未做任何修改；请待其完成后重试。</translation>
-    </message>
-    <message>
         <source>While %1 the database refused a duplicate of %2: someone may have just saved the same record on another workstation. Nothing was changed; search for it and try again.</source>
         <translation>%1时数据库拒绝了重复的%2：可能有人刚在另一个工作站保存了同一条记录。未做任何修改；请先查找该记录再重试。</translation>
     </message>
@@ -4308,6 +4304,10 @@ Still working with %3.</source>
     <message>
         <source>The registry %1 can only be read here (read-only media or no write permission): commands that change it cannot run. db info, db check, search and backup still work.</source>
         <translation>此处的资料库 %1 只能读取（只读介质或没有写权限）：会修改它的命令无法运行。db info、db check、search 和 backup 仍可使用。</translation>
+    </message>
+    <message>
+        <source>The database stayed busy while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
+        <translation>%1时数据库一直忙碌：另一个程序或工作站正在写入（如导入、夜间任务）。未做任何修改；请待其完成后重试。</translation>
     </message>
 </context>
 </TS>

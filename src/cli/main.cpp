@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     if (seconds == 1 || seconds % 5 == 0)
       dd::cli::printErr(dd::cli::tr("waiting for the database: another program or workstation is writing (%1 s)…")
                             .arg(seconds));
-  });
+  }, 30);  // a batch job may wait for another batch job
   dd::cli::Context context{*settings};
   return command->run(context, positional.mid(wordsUsed));
 }

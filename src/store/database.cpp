@@ -2,6 +2,7 @@
 
 #include "core/qt/database_files.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -259,12 +260,13 @@ std::function<void(int)>& lockWaitNotifier() {
   static std::function<void(int)> notifier;
   return notifier;
 }
-constexpr int kLockWaitSeconds = 30;
+std::atomic<int> lockWaitSeconds{10};
 }  // namespace
 
-void setLockWaitNotifier(std::function<void(int)> notifier) {
+void setLockWaitNotifier(std::function<void(int)> notifier, int maxSeconds) {
   std::lock_guard lock(notifierMutex);
   lockWaitNotifier() = std::move(notifier);
+  lockWaitSeconds = std::max(1, maxSeconds);
 }
 
 Status Database::begin() {
@@ -281,7 +283,7 @@ Status Database::begin() {
 // BEGIN IMMEDIATE takes the write lock up front. A deferred transaction that
 // reads first and then writes is refused at once ("database is locked", no
 // waiting) when another writer committed meanwhile; this one waits its turn,
-// a second at a time, saying so, for up to kLockWaitSeconds.
+// a second at a time, saying so, for up to lockWaitSeconds.
 Status Database::beginImmediate() {
   QSqlQuery q(db_);
   q.exec(QStringLiteral("PRAGMA busy_timeout = 1000"));
@@ -291,7 +293,7 @@ Status Database::beginImmediate() {
     const QSqlError error = q.lastError();
     const bool busy = error.nativeErrorCode() == QLatin1String("5") ||
                       error.databaseText().contains(QLatin1String("locked"), Qt::CaseInsensitive);
-    if (!busy || waited + 1 >= kLockWaitSeconds) {
+    if (!busy || waited + 1 >= lockWaitSeconds) {
       depth_ = 0;
       result = databaseError(QStringLiteral("starting a change"), error);
       break;

@@ -91,8 +91,10 @@ class Database {
 
 // Called about once a second while a write transaction waits for another
 // program's write lock (SQLite), with the seconds waited so far, so that a
-// wait shows as a wait. Process-wide; the CLI prints it.
-void setLockWaitNotifier(std::function<void(int secondsWaited)> notifier);
+// wait shows as a wait; gives up after maxSeconds (default 10: the GUI
+// writes on its own thread and must not hang longer). Process-wide; the CLI
+// prints the wait and allows 30 s.
+void setLockWaitNotifier(std::function<void(int secondsWaited)> notifier, int maxSeconds = 10);
 
 // RAII transaction: rolls back unless commit() succeeded.
 class Transaction {

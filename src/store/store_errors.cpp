@@ -30,7 +30,7 @@ std::optional<Error> knownCondition(const QString& doing, const QSqlError& error
   if (says("database is locked") || says("database table is locked") || code == QLatin1String("5") ||
       code == QLatin1String("6"))
     return makeError("store.busy", "dd::store",
-                     QT_TRANSLATE_NOOP("dd::store", "The database stayed busy for more than 10 seconds while %1: "
+                     QT_TRANSLATE_NOOP("dd::store", "The database stayed busy while %1: "
                                                     "another program or workstation is writing (an import, a "
                                                     "nightly job). Nothing was changed; try again when it has "
                                                     "finished."),
