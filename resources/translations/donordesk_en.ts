@@ -1431,6 +1431,10 @@
         <source>Consent date %1 is before the birth date %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 &apos;%2&apos; starts with &apos;%3&apos;, which spreadsheets run as a formula; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

@@ -1431,6 +1431,10 @@
         <source>Consent date %1 is before the birth date %2.</source>
         <translation>同意书日期 %1 早于出生日期 %2。</translation>
     </message>
+    <message>
+        <source>%1 &apos;%2&apos; starts with &apos;%3&apos;, which spreadsheets run as a formula; remove it.</source>
+        <translation>%1“%2”以“%3”开头，电子表格会把它当作公式执行；请删除该字符。</translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>

@@ -104,7 +104,11 @@ Expected<CsvTable> parseCsv(const QByteArray& raw, const QString& encoding, cons
   return table;
 }
 
-QString csvField(const QString& value) {
+QString csvField(const QString& raw) {
+  // Spreadsheets run a cell that starts with '=' or '@' as a formula; a
+  // leading apostrophe makes Excel and WPS show it as text.
+  const QString value =
+      raw.startsWith(QLatin1Char('=')) || raw.startsWith(QLatin1Char('@')) ? QLatin1Char('\'') + raw : raw;
   if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')))
     return value;
   QString escaped = value;

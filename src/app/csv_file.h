@@ -26,7 +26,8 @@ struct CsvTable {
 Expected<CsvTable> readCsvFile(const QString& path, const QString& encoding = {});
 Expected<CsvTable> parseCsv(const QByteArray& bytes, const QString& encoding, const QString& sourceName);
 
-QString csvField(const QString& value);  // quoted when needed
+// Quoted when needed; a leading = or @ (a formula to spreadsheets) gets an apostrophe.
+QString csvField(const QString& value);
 // Writes UTF-8 with a BOM so Excel opens it with the right encoding.
 Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows);
 

@@ -93,6 +93,14 @@ std::optional<Error> checkText(const char* field, const QString& value) {
                       utf8(QStringLiteral("U+%1").arg(value.at(at).unicode(), 4, 16, QLatin1Char('0')).toUpper()),
                       std::to_string(at + 1)},
                      field);
+  // Exported lists and rejects files are opened in Excel or WPS, which run a
+  // cell starting with '=' or '@' as a formula (=HYPERLINK(...) and worse).
+  // No name, address or place starts that way.
+  if (value.startsWith(QLatin1Char('=')) || value.startsWith(QLatin1Char('@')))
+    return makeError("validation.formula", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "%1 '%2' starts with '%3', which spreadsheets run as a formula; "
+                                                  "remove it."),
+                     {utf8(label), utf8(quotedSafely(value)), utf8(value.left(1))}, field);
   return std::nullopt;
 }
 

@@ -331,6 +331,12 @@ TEST_CASE("a tester's findings: extra cells, numbers given in the file, spreadsh
   v = test::sampleVolunteer(8);
   v.consentDate = v.birthDate.addYears(-1);
   CHECK(registry->validate(v, true).front().code == "validation.consent_before_birth");
+  // A formula in a name is refused, and never written live into a CSV.
+  v = test::sampleVolunteer(9);
+  v.name = QStringLiteral("=HYPERLINK(\"http://x\",\"点我\")");
+  CHECK(registry->validate(v, true).front().code == "validation.formula");
+  CHECK(app::csvField(QStringLiteral("=1+2")) == QStringLiteral("'=1+2"));
+  CHECK(app::csvField(QStringLiteral("+8613800000000")) == QStringLiteral("+8613800000000"));
   // --ignore-column must name a column of the file.
   app::ImportOptions typo;
   typo.ignoredColumns = {QStringLiteral("备 注")};
