@@ -2097,20 +2097,12 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>donordesk-cli import volunteers: the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>donordesk-cli backup: the backup file name is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: cannot be read
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4289,6 +4281,10 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The database stayed busy while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

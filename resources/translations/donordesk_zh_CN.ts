@@ -2119,10 +2119,6 @@ schema version: %2 (this program: %3)
         <translation>donordesk-cli %1：--staff 必须是不超过 50 个字符、不含控制字符的姓名</translation>
     </message>
     <message>
-        <source>donordesk-cli import volunteers: the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
-        <translation>donordesk-cli import volunteers：资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级</translation>
-    </message>
-    <message>
         <source>donordesk-cli backup: the backup file name is empty</source>
         <translation>donordesk-cli backup：备份文件名为空</translation>
     </message>
@@ -2131,10 +2127,6 @@ schema version: %2 (this program: %3)
 </source>
         <translation>%1：无法读取
 </translation>
-    </message>
-    <message>
-        <source>the registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init</source>
-        <translation>资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级</translation>
     </message>
 </context>
 <context>
@@ -4312,6 +4304,10 @@ Still working with %3.</source>
     <message>
         <source>The database stayed busy while %1: another program or workstation is writing (an import, a nightly job). Nothing was changed; try again when it has finished.</source>
         <translation>%1时数据库一直忙碌：另一个程序或工作站正在写入（如导入、夜间任务）。未做任何修改；请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init.</source>
+        <translation>资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级。</translation>
     </message>
 </context>
 </TS>

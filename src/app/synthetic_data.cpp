@@ -19,7 +19,6 @@
 #include "match/resolution_mixer.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
-#include "store/serials.h"
 #include "store/store_errors.h"
 #include "store/volunteer_repository.h"
 #include "store/workup_repository.h"

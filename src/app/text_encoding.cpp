@@ -122,8 +122,7 @@ Error unreadable(const QString& sourceName, const char* what) {
   return makeError("import.not_text", "dd::app", what, {utf8(sourceName)});
 }
 
-QString decode(QStringDecoder::Encoding encoding, const QByteArray& bytes, bool* ok) {
-  QStringDecoder decoder(encoding, QStringDecoder::Flag::Stateless);
+QString decode(QStringDecoder decoder, const QByteArray& bytes, bool* ok) {
   const QString text = decoder.decode(bytes);
   *ok = !decoder.hasError();
   return text;
@@ -131,7 +130,9 @@ QString decode(QStringDecoder::Encoding encoding, const QByteArray& bytes, bool*
 
 Expected<DecodedText> asUtf16(const QByteArray& bytes, bool littleEndian, const QString& sourceName) {
   bool ok = false;
-  const QString text = decode(littleEndian ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE, bytes, &ok);
+  const QString text = decode(QStringDecoder(littleEndian ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE,
+                                             QStringDecoder::Flag::Stateless),
+                              bytes, &ok);
   if (!ok || bytes.size() % 2 != 0)
     return makeError("import.decode", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "%1 is UTF-16 text but is cut short or damaged. Nothing was "
@@ -173,9 +174,9 @@ Expected<DecodedText> asGb18030(const QByteArray& bytes, const QString& sourceNa
                                                 "%4, starts no Chinese character; it may be Latin-1 or another "
                                                 "Western encoding). Nothing was imported; re-save the file as CSV "
                                                 "UTF-8, or give --encoding gb18030 if it really is GB18030."));
-  QStringDecoder decoder("GB18030", QStringDecoder::Flag::Stateless);
-  const QString text = decoder.decode(bytes);
-  if (decoder.hasError()) return notGb18030(sourceName, bytes, 0);
+  bool ok = false;
+  const QString text = decode(QStringDecoder("GB18030", QStringDecoder::Flag::Stateless), bytes, &ok);
+  if (!ok) return notGb18030(sourceName, bytes, 0);
   return DecodedText{text, QStringLiteral("gb18030")};
 }
 

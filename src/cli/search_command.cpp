@@ -98,8 +98,8 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
     (*nomenclature)->setMacTable(std::move(*table));
   }
   std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*nomenclature);
-  if (const QString warning = dd::app::unverifiedHlaDataWarning(*hla); !warning.isEmpty())
-    printErr(QStringLiteral("donordesk-cli search: %1").arg(warning));
+  const QString warning = dd::app::unverifiedHlaDataWarning(*hla);  // with every result
+  if (!warning.isEmpty()) printErr(QStringLiteral("donordesk-cli search: %1").arg(warning));
 
   // Check the typing before touching the database: bad input is a usage error.
   dd::match::Typing patientTyping;
@@ -116,12 +116,8 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   openOptions.readOnly = true;  // a search only reads: it works on read-only media and never upgrades
   auto registry = dd::app::Registry::open(url, openOptions);
   if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
-  if (const int version = (*registry)->database().schemaVersion(); version < dd::store::latestSchemaVersion())
-    return fail(dd::cli::tr("the registry has schema version %1, older than this program's %2; upgrade it first with "
-                            "donordesk-cli init")
-                    .arg(version)
-                    .arg(dd::store::latestSchemaVersion()),
-                dd::cli::exitFailure);
+  if (dd::Status current = dd::store::checkCurrent((*registry)->database()); !current)
+    return fail(dd::qt::translated(current.error()), dd::cli::exitFailure);
 
   dd::app::SearchService service(hla);
   auto built = service.rebuild(**registry);
@@ -148,7 +144,6 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
                        errorCode == "store.not_found" || errorCode == "app.search_patient_untyped";
     return fail(dd::qt::translated(results.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);
   }
-  const QString warning = dd::app::unverifiedHlaDataWarning(*hla);
   if (formatValue == QLatin1String("json")) {
     dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale, warning));
   } else if (formatValue == QLatin1String("csv")) {

@@ -175,12 +175,9 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   auto registry =
       openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? Access::ReadOnly : Access::Write);
   if (!registry) return dd::cli::exitFailure;
-  if (const int version = registry->database().schemaVersion(); version < dd::store::latestSchemaVersion()) {
-    // Only a dry run opens without upgrading; it cannot check against an older layout.
-    printErr(dd::cli::tr("donordesk-cli import volunteers: the registry has schema version %1, older than this "
-                         "program's %2; upgrade it first with donordesk-cli init")
-                 .arg(version)
-                 .arg(dd::store::latestSchemaVersion()));
+  // Only a dry run opens without upgrading; it cannot check against an older layout.
+  if (dd::Status current = dd::store::checkCurrent(registry->database()); !current) {
+    printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(dd::qt::translated(current.error())));
     return dd::cli::exitFailure;
   }
   const QString file = parser.positionalArguments().constFirst();

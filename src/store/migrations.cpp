@@ -69,6 +69,16 @@ Status checkNotNewer(Database& db) {
   return {};
 }
 
+Status checkCurrent(Database& db) {
+  const int current = currentSchemaVersion(db);
+  if (current < latestSchemaVersion())
+    return makeError("store.schema_old", "dd::store",
+                     QT_TRANSLATE_NOOP("dd::store", "The registry has schema version %1, older than this program's "
+                                                    "%2; upgrade it first with donordesk-cli init."),
+                     {std::to_string(current), std::to_string(latestSchemaVersion())});
+  return checkNotNewer(db);
+}
+
 Status migrate(Database& db, int targetVersion) {
   const int target = targetVersion < 0 ? latestSchemaVersion() : targetVersion;
   const int current = currentSchemaVersion(db);

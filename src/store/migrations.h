@@ -26,5 +26,8 @@ int currentSchemaVersion(Database& db);  // 0 when the database is empty
 Status migrate(Database& db, int targetVersion = -1);
 // Refuses a database written by a newer DonorDesk.
 Status checkNotNewer(Database& db);
+// Refuses one older than this program ("store.schema_old"): for a caller that
+// opened it read-only (not upgraded) and needs today's layout.
+Status checkCurrent(Database& db);
 
 }  // namespace dd::store
