@@ -116,7 +116,7 @@ void MainWindow::setDatabaseLabel(const QString& label) {
 void MainWindow::setHlaNotice(const QString& text) {
   // Elided to one line; the whole text is the tooltip (a long path would
   // otherwise stretch the window past the screen).
-  hlaNotice_->setText(hlaNotice_->fontMetrics().elidedText(text, Qt::ElideMiddle, 700));
+  hlaNotice_->setText(hlaNotice_->fontMetrics().elidedText(text, Qt::ElideRight, 760));
   hlaNotice_->setToolTip(text);
   hlaNotice_->setVisible(!text.isEmpty());
 }
