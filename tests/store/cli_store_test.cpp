@@ -289,6 +289,9 @@ TEST_CASE("cli: a backup that fails leaves nothing at its name, and a retry work
   CHECK(failed.exitCode == 1);
   CHECK(failed.err.contains("was not written"));
   CHECK_FALSE(QFile::exists(impossible));
+  auto unnamed = runCli({"--db", db, "backup", ""});
+  CHECK(unnamed.exitCode == 2);
+  CHECK(unnamed.err.contains("the backup file name is empty"));
   const QString good = dir.filePath("backup.sqlite");
   REQUIRE(runCli({"--db", db, "backup", good}).exitCode == 0);
   CHECK(QDir(dir.path()).entryList({"*.partial-*"}).isEmpty());
