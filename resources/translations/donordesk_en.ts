@@ -3988,6 +3988,109 @@ Still working with %3.</source>
     </message>
 </context>
 <context>
+    <name>dd::model</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporarily deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanently deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmatory typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical exam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::qt</name>
     <message>
         <source>%1 is a database file in use; choose another file name.</source>
@@ -4097,106 +4200,6 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The %1 %2 was changed by someone else (%3 at %4) since you opened it; reload it and make your change again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temporarily deferred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Permanently deferred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Initial match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmatory typing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medical exam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobilisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

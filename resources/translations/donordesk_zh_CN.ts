@@ -4010,6 +4010,109 @@ Still working with %3.</source>
     </message>
 </context>
 <context>
+    <name>dd::model</name>
+    <message>
+        <source>Active</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Temporarily deferred</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Permanently deferred</source>
+        <translation>永久暂缓</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Donated</source>
+        <translation>已捐献</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>退库</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Initial match</source>
+        <translation>初筛相合</translation>
+    </message>
+    <message>
+        <source>Confirmatory typing</source>
+        <translation>高分辨确认</translation>
+    </message>
+    <message>
+        <source>Medical exam</source>
+        <translation>体检</translation>
+    </message>
+    <message>
+        <source>Consent signed</source>
+        <translation>签署捐献同意书</translation>
+    </message>
+    <message>
+        <source>Mobilisation</source>
+        <translation>动员</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <source>Product delivered</source>
+        <translation>移植物送达</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+</context>
+<context>
     <name>dd::qt</name>
     <message>
         <source>%1 is a database file in use; choose another file name.</source>
@@ -4120,106 +4223,6 @@ Still working with %3.</source>
     <message>
         <source>The %1 %2 was changed by someone else (%3 at %4) since you opened it; reload it and make your change again.</source>
         <translation>%1 %2 在您打开后已被他人修改（%3，%4）；请重新加载后再修改。</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>可用</translation>
-    </message>
-    <message>
-        <source>Temporarily deferred</source>
-        <translation>暂缓</translation>
-    </message>
-    <message>
-        <source>Permanently deferred</source>
-        <translation>永久暂缓</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>已预留</translation>
-    </message>
-    <message>
-        <source>Lost contact</source>
-        <translation>失联</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Donated</source>
-        <translation>已捐献</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>退库</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Mail</source>
-        <translation>信件</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation>已联系上</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation>号码错误</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Initial match</source>
-        <translation>初筛相合</translation>
-    </message>
-    <message>
-        <source>Confirmatory typing</source>
-        <translation>高分辨确认</translation>
-    </message>
-    <message>
-        <source>Medical exam</source>
-        <translation>体检</translation>
-    </message>
-    <message>
-        <source>Consent signed</source>
-        <translation>签署捐献同意书</translation>
-    </message>
-    <message>
-        <source>Mobilisation</source>
-        <translation>动员</translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation>采集</translation>
-    </message>
-    <message>
-        <source>Product delivered</source>
-        <translation>移植物送达</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>随访</translation>
     </message>
     <message>
         <source>The backup %1 was not written: %2 Nothing was left at that name.</source>

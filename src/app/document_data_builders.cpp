@@ -29,9 +29,9 @@ QString documentDate(const QDate& date, const QString& language) {
   return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMMM yyyy"));
 }
 
-QString documentSex(store::Sex sex, const QString& language) {
-  if (chinese(language)) return sex == store::Sex::Female ? QStringLiteral("女") : QStringLiteral("男");
-  return sex == store::Sex::Female ? QStringLiteral("female") : QStringLiteral("male");
+QString documentSex(model::Sex sex, const QString& language) {
+  if (chinese(language)) return sex == model::Sex::Female ? QStringLiteral("女") : QStringLiteral("男");
+  return sex == model::Sex::Female ? QStringLiteral("female") : QStringLiteral("male");
 }
 
 QString documentAge(const QDate& birthDate, const QDate& today) {
@@ -49,7 +49,7 @@ DocumentData commonData(const documents::PageDecoration& organisation, const QSt
   return data;
 }
 
-DocumentData donorData(const store::Volunteer& donor, const QString& language, const QDate& today) {
+DocumentData donorData(const model::Volunteer& donor, const QString& language, const QDate& today) {
   DocumentData data;
   data.set(QStringLiteral("donor.name"), donor.name);
   data.set(QStringLiteral("donor.registry_no"), donor.registryNo);
@@ -60,7 +60,7 @@ DocumentData donorData(const store::Volunteer& donor, const QString& language, c
   return data;
 }
 
-DocumentData volunteerData(const store::Volunteer& v, const QString& language) {
+DocumentData volunteerData(const model::Volunteer& v, const QString& language) {
   DocumentData data;
   const auto set = [&](const char* name, const QString& value) { data.set(QString::fromLatin1(name), value); };
   // Identity: required, a form without them is refused.
@@ -91,7 +91,7 @@ DocumentData volunteerData(const store::Volunteer& v, const QString& language) {
   return data;
 }
 
-DocumentData consentData(const store::WorkupCaseDetail& detail, const QString& language, const QDate& today) {
+DocumentData consentData(const model::WorkupCaseDetail& detail, const QString& language, const QDate& today) {
   DocumentData data = donorData(detail.volunteer, language, today);
   data.set(QStringLiteral("case.no"), detail.workup.caseCode);
   // The patient as the registry shows donors: no name, no hospital.
@@ -102,7 +102,7 @@ DocumentData consentData(const store::WorkupCaseDetail& detail, const QString& l
   return data;
 }
 
-DocumentData certificateData(const store::Volunteer& donor, const QString& language) {
+DocumentData certificateData(const model::Volunteer& donor, const QString& language) {
   DocumentData data;
   data.set(QStringLiteral("donation.date"), documentDate(donor.donationDate, language));
   data.set(QStringLiteral("donation.kind"),
@@ -115,7 +115,7 @@ DocumentData certificateData(const store::Volunteer& donor, const QString& langu
   return data;
 }
 
-DocumentData searchReportData(const store::Patient& patient, const QList<ReportCandidate>& candidates,
+DocumentData searchReportData(const model::Patient& patient, const QList<ReportCandidate>& candidates,
                               const ReportHeader& header, const QString& language, const QDate& today) {
   DocumentData data;
   data.set(QStringLiteral("patient.case_no"), patient.caseNo);
@@ -128,10 +128,10 @@ DocumentData searchReportData(const store::Patient& patient, const QList<ReportC
   data.set(QStringLiteral("patient.physician"), orDash(patient.physician));
   data.set(QStringLiteral("patient.abo"), orDash(bloodGroup(patient.abo, patient.rh)));
   QList<DataRow> typing;
-  for (store::Locus locus : store::kAllLoci) {
-    const store::LocusTyping& value = patient.hla.at(locus);
+  for (model::Locus locus : model::kAllLoci) {
+    const model::LocusTyping& value = patient.hla.at(locus);
     const QString text = value.normalised.isEmpty() ? value.raw : value.normalised;
-    typing.append({{QStringLiteral("locus"), keyText(store::key(locus))}, {QStringLiteral("typing"), orDash(text)}});
+    typing.append({{QStringLiteral("locus"), keyText(model::key(locus))}, {QStringLiteral("typing"), orDash(text)}});
   }
   data.setTable(QStringLiteral("typing"), typing);
   QList<DataRow> rows;

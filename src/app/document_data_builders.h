@@ -13,13 +13,13 @@
 
 #include "documents/document_data.h"
 #include "documents/document_renderer.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::app {
 
 // "2026年11月25日" / "25 November 2026"; empty for an invalid date.
 QString documentDate(const QDate& date, const QString& language);
-QString documentSex(store::Sex sex, const QString& language);  // 男 / 女, male / female
+QString documentSex(model::Sex sex, const QString& language);  // 男 / 女, male / female
 // Whole years on `today`; empty for an unknown birth date.
 QString documentAge(const QDate& birthDate, const QDate& today);
 
@@ -27,21 +27,21 @@ QString documentAge(const QDate& birthDate, const QDate& today);
 documents::DocumentData commonData(const documents::PageDecoration& organisation, const QString& language,
                                    const QDate& today);
 // donor.* for the donation consent, certificate and family letter.
-documents::DocumentData donorData(const store::Volunteer& donor, const QString& language, const QDate& today);
+documents::DocumentData donorData(const model::Volunteer& donor, const QString& language, const QDate& today);
 // volunteer.* and drive.* for the registration form and the registry joining consent.
-documents::DocumentData volunteerData(const store::Volunteer& volunteer, const QString& language);
+documents::DocumentData volunteerData(const model::Volunteer& volunteer, const QString& language);
 // case.no, donor.*, and the patient as donors see them (case no, sex, age,
 // diagnosis): never the patient's name.
-documents::DocumentData consentData(const store::WorkupCaseDetail& detail, const QString& language,
+documents::DocumentData consentData(const model::WorkupCaseDetail& detail, const QString& language,
                                     const QDate& today);
 // donation.*, certificate.no
-documents::DocumentData certificateData(const store::Volunteer& donor, const QString& language);
+documents::DocumentData certificateData(const model::Volunteer& donor, const QString& language);
 
 // One ranked candidate of a search report, already in display form.
 struct ReportCandidate {
   int rank = 0;
   QString registryNo;
-  std::optional<store::Sex> sex;
+  std::optional<model::Sex> sex;
   int birthYear = 0;  // 0 = unknown
   QString abo;        // "A+", "O", ... or empty
   QString grade;      // "10/10"
@@ -57,7 +57,7 @@ struct ReportHeader {
 
 // patient.* (with the name: the report goes to the patient's own hospital),
 // the typing table, the candidates table and search.*.
-documents::DocumentData searchReportData(const store::Patient& patient, const QList<ReportCandidate>& candidates,
+documents::DocumentData searchReportData(const model::Patient& patient, const QList<ReportCandidate>& candidates,
                                          const ReportHeader& header, const QString& language, const QDate& today);
 
 }  // namespace dd::app

@@ -18,9 +18,9 @@ namespace dd::app {
 namespace {
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
-QString locusName(store::Locus locus) { return QString::fromLatin1(store::key(locus).data()); }
+QString locusName(model::Locus locus) { return QString::fromLatin1(model::key(locus).data()); }
 
-Error typingError(store::Locus locus, const QString& raw, const QString& reason) {
+Error typingError(model::Locus locus, const QString& raw, const QString& reason) {
   return makeError("validation.hla", "dd::app", QT_TRANSLATE_NOOP("dd::app", "HLA-%1 typing '%2' is invalid: %3"),
                    {utf8(locusName(locus)), utf8(quotedSafely(raw, 60)), utf8(reason)},
                    "hla_" + utf8(locusName(locus).toLower()));
@@ -29,7 +29,7 @@ Error typingError(store::Locus locus, const QString& raw, const QString& reason)
 // What no locus cell may be, whatever the release says: control bytes (the
 // engine's messages would echo them), oversize text, more than two
 // positions, several loci or genotypes. Checked before any name lookup.
-std::optional<Error> shapeError(store::Locus locus, const QString& raw) {
+std::optional<Error> shapeError(model::Locus locus, const QString& raw) {
   if (const qsizetype at = firstForbiddenCharacter(raw); at >= 0)
     return typingError(locus, raw,
                        QCoreApplication::translate("dd::app", "it contains a character that cannot be stored "
@@ -44,7 +44,7 @@ std::optional<Error> shapeError(store::Locus locus, const QString& raw) {
 // Without the nomenclature nothing can be checked, so nothing typed is
 // accepted: a syntax check would let a deleted allele or another locus's
 // allele into the registry (it once did, with exit 0).
-TypingCheck uncheckable(store::Locus locus, const QString& raw, const Error& loadError) {
+TypingCheck uncheckable(model::Locus locus, const QString& raw, const Error& loadError) {
   TypingCheck check;
   check.error = makeError("validation.hla_unavailable", "dd::app",
                           QT_TRANSLATE_NOOP("dd::app", "HLA-%1 typing '%2' cannot be checked, so it is not saved: "
@@ -102,7 +102,7 @@ Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const 
 }
 
 HlaChecker makeHlaChecker(std::shared_ptr<const dd::hla::Nomenclature> nomenclature) {
-  return [nomenclature](store::Locus locus, const QString& raw) -> TypingCheck {
+  return [nomenclature](model::Locus locus, const QString& raw) -> TypingCheck {
     TypingCheck check;
     if (auto error = shapeError(locus, raw)) {
       check.error = std::move(error);
@@ -125,7 +125,7 @@ HlaChecker defaultHlaChecker(const QString& hlaDataDir) {
     std::optional<Error> loadError;
   };
   auto engine = std::make_shared<Engine>();
-  return [engine, hlaDataDir](store::Locus locus, const QString& raw) -> TypingCheck {
+  return [engine, hlaDataDir](model::Locus locus, const QString& raw) -> TypingCheck {
     std::call_once(engine->once, [&] {
       auto loaded = sharedNomenclature(hlaDataDir);
       if (loaded)

@@ -10,7 +10,7 @@
 
 #include "core/expected.h"
 #include "core/message.h"
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
 namespace dd::hla {
 class Nomenclature;
@@ -25,7 +25,7 @@ struct TypingCheck {
 
 // Checks one locus typing (non-empty raw). Replaceable so the front ends can
 // hand in an engine loaded from --hla-data.
-using HlaChecker = std::function<TypingCheck(store::Locus locus, const QString& raw)>;
+using HlaChecker = std::function<TypingCheck(model::Locus locus, const QString& raw)>;
 
 // Loads a release folder (empty = the bundled one) after verifyHlaRelease.
 // A folder that fails the check is refused, unless unverified HLA data was

@@ -101,7 +101,7 @@ QString aliasesText() {
   return lines.join(QLatin1Char('\n'));
 }
 
-store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vector<Error>& errors) {
+model::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vector<Error>& errors) {
   auto cell = [&](const char* key) {
     const auto it = map.index.constFind(QString::fromLatin1(key));
     return it == map.index.constEnd() || it.value() >= row.size() ? QString() : row.at(it.value()).trimmed();
@@ -116,11 +116,11 @@ store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
                                  text, QString::fromLatin1(key)));
     return value;
   };
-  store::Volunteer v;
+  model::Volunteer v;
   v.registryNo = cell("registry_no").toUpper();
   v.name = cell("name");
   const QString sex = cell("sex");
-  if (auto parsed = store::parseSex(sex.toStdString()))
+  if (auto parsed = model::parseSex(sex.toStdString()))
     v.sex = *parsed;
   else
     errors.push_back(cellError("import.sex", QT_TRANSLATE_NOOP("dd::app", "Sex '%1' must be 男/女 or M/F."), sex,
@@ -131,7 +131,7 @@ store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
   for (const char* key : {"phone", "phone2"}) {
     const QString number = cell(key);
     if (!number.isEmpty())
-      v.phones.append(store::Phone{number, QLatin1String(key) == QLatin1String("phone") ? QStringLiteral("mobile")
+      v.phones.append(model::Phone{number, QLatin1String(key) == QLatin1String("phone") ? QStringLiteral("mobile")
                                                                                       : QString(),
                                    v.phones.isEmpty(), {}});
   }
@@ -164,7 +164,7 @@ store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
   v.lab = cell("lab");
   v.typingDate = date("typing_date");
   const char* hlaKeys[] = {"hla_a", "hla_b", "hla_c", "hla_drb1", "hla_dqb1", "hla_dpb1"};
-  for (int i = 0; i < store::kLocusCount; ++i) v.hla.loci[static_cast<std::size_t>(i)].raw = cell(hlaKeys[i]);
+  for (int i = 0; i < model::kLocusCount; ++i) v.hla.loci[static_cast<std::size_t>(i)].raw = cell(hlaKeys[i]);
   v.consentDate = date("consent_date");
   if (!v.consentDate.isValid()) v.consentDate = v.drive.date;  // consent is signed at the drive
   v.consentVersion = cell("consent_version");

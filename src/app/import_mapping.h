@@ -8,7 +8,7 @@
 #include <QStringList>
 
 #include "core/message.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::app::import {
 
@@ -25,6 +25,6 @@ ColumnMap mapHeader(const QStringList& header);
 QString aliasesText();  // "name: 姓名, name; ..." for --help
 
 // Fills a volunteer from one row; cells that cannot be read become errors.
-store::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vector<Error>& errors);
+model::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vector<Error>& errors);
 
 }  // namespace dd::app::import

@@ -38,7 +38,7 @@ Expected<PreparedDocument> DocumentPrinter::prepare(DocumentKind kind, const Doc
   return PreparedDocument::create(*source, all);
 }
 
-Expected<store::Volunteer> DocumentPrinter::volunteer(const QString& registryNo) {
+Expected<model::Volunteer> DocumentPrinter::volunteer(const QString& registryNo) {
   return registry_.volunteerByRegistryNo(registryNo.trimmed());
 }
 
@@ -111,7 +111,7 @@ Expected<PreparedDocument> DocumentPrinter::familyLetter(const QString& registry
   return prepared;
 }
 
-Expected<PreparedDocument> DocumentPrinter::searchReport(const store::Patient& patient,
+Expected<PreparedDocument> DocumentPrinter::searchReport(const model::Patient& patient,
                                                          const QList<ReportCandidate>& candidates,
                                                          const ReportHeader& header) {
   auto prepared =
@@ -121,7 +121,7 @@ Expected<PreparedDocument> DocumentPrinter::searchReport(const store::Patient& p
   return prepared;
 }
 
-Expected<store::Patient> DocumentPrinter::findPatient(const QString& reference) {
+Expected<model::Patient> DocumentPrinter::findPatient(const QString& reference) {
   auto byCase = registry_.patientByCaseNo(reference.trimmed());
   if (byCase || byCase.error().code != "store.not_found") return byCase;
   bool numeric = false;
@@ -152,7 +152,7 @@ Status DocumentPrinter::recordConsentPrinted(qint64 caseId, const QString& versi
   store::WorkupRepository workups(db);
   auto before = workups.get(caseId);
   if (!before) return before.error();
-  store::WorkupCase after = *before;
+  model::WorkupCase after = *before;
   after.consentTemplate = versionLabel;
   if (Status s = workups.update(after); !s) return s;
   if (Status s = store::AuditLog(db).writeChanges(actor.staff, QStringLiteral("print"), QStringLiteral("workup_case"),

@@ -34,11 +34,11 @@ class DocumentPrinter {
   Expected<documents::PreparedDocument> certificate(const QString& registryNo);
   Expected<documents::PreparedDocument> familyLetter(const QString& registryNo);
   // The candidates come from the search (see print_search_report.h).
-  Expected<documents::PreparedDocument> searchReport(const store::Patient& patient,
+  Expected<documents::PreparedDocument> searchReport(const model::Patient& patient,
                                                      const QList<ReportCandidate>& candidates,
                                                      const ReportHeader& header);
   // A patient by case number, or by database id when no case number matches.
-  Expected<store::Patient> findPatient(const QString& reference);
+  Expected<model::Patient> findPatient(const QString& reference);
 
   Status writePdf(const QString& path, const QList<documents::PreparedDocument>& documents) const;
   // Writes the consent form and records its template version on the case
@@ -52,7 +52,7 @@ class DocumentPrinter {
 
  private:
   Expected<documents::PreparedDocument> prepare(documents::DocumentKind kind, const documents::DocumentData& data);
-  Expected<store::Volunteer> volunteer(const QString& registryNo);
+  Expected<model::Volunteer> volunteer(const QString& registryNo);
 
   Registry& registry_;
   PrintSettings settings_;

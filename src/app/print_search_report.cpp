@@ -25,9 +25,9 @@ QString aboText(match::Abo abo) {
   return {};
 }
 
-std::optional<store::Sex> sexOf(match::Sex sex) {
-  if (sex == match::Sex::Male) return store::Sex::Male;
-  if (sex == match::Sex::Female) return store::Sex::Female;
+std::optional<model::Sex> sexOf(match::Sex sex) {
+  if (sex == match::Sex::Male) return model::Sex::Male;
+  if (sex == match::Sex::Female) return model::Sex::Female;
   return std::nullopt;
 }
 

@@ -20,9 +20,9 @@ Error badKey(const QString& key) {
 
 }  // namespace
 
-Expected<store::DriveSelector> parseDriveKey(const QString& key) {
+Expected<model::DriveSelector> parseDriveKey(const QString& key) {
   const QString text = key.trimmed();
-  store::DriveSelector selector;
+  model::DriveSelector selector;
   static const QRegularExpression batch(QStringLiteral("^batch:([0-9]{1,18})$"));
   if (const auto m = batch.match(text); m.hasMatch()) {
     selector.importBatchId = m.captured(1).toLongLong();
@@ -39,7 +39,7 @@ Expected<store::DriveSelector> parseDriveKey(const QString& key) {
   return selector;
 }
 
-QString driveKey(const store::DriveSummary& drive) {
+QString driveKey(const model::DriveSummary& drive) {
   return drive.drive.date.toString(Qt::ISODate) + QLatin1Char('@') + drive.drive.place;
 }
 
@@ -56,10 +56,10 @@ Expected<QStringList> driveVolunteers(Registry& registry, const QString& key) {
   return registryNos;
 }
 
-Expected<QList<store::DriveSummary>> Registry::recruitmentDrives() {
+Expected<QList<model::DriveSummary>> Registry::recruitmentDrives() {
   return store::VolunteerRepository(*db_).drives();
 }
-Expected<QStringList> Registry::volunteersOfDrive(const store::DriveSelector& drive) {
+Expected<QStringList> Registry::volunteersOfDrive(const model::DriveSelector& drive) {
   return store::VolunteerRepository(*db_).registryNosOfDrive(drive);
 }
 

@@ -9,17 +9,17 @@
 #include <QStringList>
 
 #include "core/expected.h"
-#include "store/records.h"
-#include "store/volunteer_query.h"
+#include "model/entities.h"
+#include "model/queries.h"
 
 namespace dd::app {
 
 class Registry;
 
 // Error print.drive_key for text that is none of the forms above.
-Expected<store::DriveSelector> parseDriveKey(const QString& key);
+Expected<model::DriveSelector> parseDriveKey(const QString& key);
 // The key that selects exactly this drive (date@place).
-QString driveKey(const store::DriveSummary& drive);
+QString driveKey(const model::DriveSummary& drive);
 // The registry numbers of the drive's volunteers; error print.drive_empty
 // when the key is valid but names nobody (unknown drive or no volunteers).
 Expected<QStringList> driveVolunteers(Registry& registry, const QString& key);

@@ -18,8 +18,8 @@
 
 namespace dd::app {
 
-using store::Volunteer;
-using store::VolunteerStatus;
+using model::Volunteer;
+using model::VolunteerStatus;
 
 namespace {
 
@@ -41,25 +41,25 @@ Error possibleDuplicate(const QStringList& registryNos) {
 Error finalStatus(VolunteerStatus from, VolunteerStatus to) {
   return makeError("validation.status_transition", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "A volunteer whose status is '%1' cannot be changed to '%2'."),
-                   {shownName(store::displayName(from)), shownName(store::displayName(to))}, "status");
+                   {shownName(model::displayName(from)), shownName(model::displayName(to))}, "status");
 }
 
 Error setByWorkflow(VolunteerStatus to) {
   return makeError("validation.status_by_workflow", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "'%1' cannot be set by hand: reserve a volunteer from the match "
                                                 "page, and a donation is recorded by the collection stage of a case."),
-                   {shownName(store::displayName(to))}, "status");
+                   {shownName(model::displayName(to))}, "status");
 }
 
 // A number that was on the record and is not any more is kept, dated, as a
 // replaced number: staff can still see (and search) the old number, and a
 // volunteer who lost contact may be traced through it.
 void keepReplacedPhones(const Volunteer& before, Volunteer& after, const QDate& today) {
-  for (const store::Phone& old : before.phones) {
+  for (const model::Phone& old : before.phones) {
     const bool stillThere = std::any_of(after.phones.cbegin(), after.phones.cend(),
-                                        [&](const store::Phone& phone) { return phone.number == old.number; });
+                                        [&](const model::Phone& phone) { return phone.number == old.number; });
     if (stillThere || old.number.isEmpty()) continue;
-    store::Phone replaced = old;
+    model::Phone replaced = old;
     replaced.current = false;
     if (replaced.inUse()) replaced.replacedOn = today;
     after.phones.append(replaced);
@@ -68,7 +68,7 @@ void keepReplacedPhones(const Volunteer& before, Volunteer& after, const QDate& 
 
 QStringList phoneNumbers(const Volunteer& v) {
   QStringList numbers;
-  for (const store::Phone& phone : v.phones) numbers << phone.number;
+  for (const model::Phone& phone : v.phones) numbers << phone.number;
   return numbers;
 }
 
@@ -92,7 +92,7 @@ Expected<Volunteer> Registry::volunteer(qint64 id) { return store::VolunteerRepo
 Expected<Volunteer> Registry::volunteerByRegistryNo(const QString& registryNo) {
   return store::VolunteerRepository(*db_).byRegistryNo(registryNo);
 }
-Expected<QList<store::VolunteerSummary>> Registry::listVolunteers(const VolunteerQuery& query) {
+Expected<QList<model::VolunteerSummary>> Registry::listVolunteers(const VolunteerQuery& query) {
   return store::VolunteerRepository(*db_).list(query);
 }
 Expected<int> Registry::countVolunteers(const VolunteerFilter& filter) {
@@ -101,7 +101,7 @@ Expected<int> Registry::countVolunteers(const VolunteerFilter& filter) {
 Expected<QList<QPair<QString, QString>>> Registry::volunteerRegions() {
   return store::VolunteerRepository(*db_).regions();
 }
-Expected<QList<store::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
+Expected<QList<model::StatusChange>> Registry::statusHistory(qint64 volunteerId) {
   return store::VolunteerRepository(*db_).statusHistory(volunteerId);
 }
 Expected<QList<qint64>> Registry::volunteersReservedFor(qint64 patientId) {
@@ -113,7 +113,7 @@ void Registry::volunteerWritten(qint64 volunteerId) {
   if (written_ && !db_->inTransaction()) written_(volunteerId);
 }
 
-Status Registry::forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor) {
+Status Registry::forEachDonor(const std::function<bool(const model::DonorRecord&)>& visitor) {
   return store::VolunteerRepository(*db_).forEachDonor(visitor, QDate::currentDate());
 }
 

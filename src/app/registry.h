@@ -14,20 +14,20 @@
 #include "app/save_result.h"
 #include "core/expected.h"
 #include "store/database.h"
-#include "store/donor_record.h"
-#include "store/records.h"
-#include "store/volunteer_query.h"
+#include "model/donor_record.h"
+#include "model/entities.h"
+#include "model/queries.h"
 
 namespace dd::app {
 
-using store::PatientQuery;
-using store::VolunteerFilter;
-using store::VolunteerQuery;
-using store::VolunteerSort;
+using model::PatientQuery;
+using model::VolunteerFilter;
+using model::VolunteerQuery;
+using model::VolunteerSort;
 
 // A status change asked for by staff; which fields matter depends on `to`.
 struct StatusChangeRequest {
-  store::VolunteerStatus to = store::VolunteerStatus::Active;
+  model::VolunteerStatus to = model::VolunteerStatus::Active;
   QString reason;        // deferrals, withdrawal, retirement
   QDate until;           // temporary deferral
   qint64 patientId = 0;  // reserved
@@ -48,32 +48,32 @@ class Registry {
   const HlaChecker& hlaChecker();
 
   // --- volunteers
-  Expected<store::Volunteer> volunteer(qint64 id);
-  Expected<store::Volunteer> volunteerByRegistryNo(const QString& registryNo);
-  Expected<QList<store::VolunteerSummary>> listVolunteers(const VolunteerQuery& query);
+  Expected<model::Volunteer> volunteer(qint64 id);
+  Expected<model::Volunteer> volunteerByRegistryNo(const QString& registryNo);
+  Expected<QList<model::VolunteerSummary>> listVolunteers(const VolunteerQuery& query);
   Expected<int> countVolunteers(const VolunteerFilter& filter);
   // Distinct (prefecture, county) pairs in use, sorted (region filter lists).
   Expected<QList<QPair<QString, QString>>> volunteerRegions();
   // The same rules registerVolunteer applies, for live form feedback.
-  std::vector<Error> validate(store::Volunteer& volunteer, bool registration);
+  std::vector<Error> validate(model::Volunteer& volunteer, bool registration);
   // New volunteer: validation, hard duplicate (same ID number) is an error,
   // soft duplicate (same name + birth date + phone) a warning unless accepted.
-  SaveResult<store::Volunteer> registerVolunteer(const store::Volunteer& volunteer, const Actor& actor,
+  SaveResult<model::Volunteer> registerVolunteer(const model::Volunteer& volunteer, const Actor& actor,
                                                  bool acceptWarnings = false);
   // Saves edits; volunteer.rowVersion must be the version read, else
   // conflict. The status and donation fields are not edits: they keep their
   // stored values (changeStatus and the workflow change them).
-  SaveResult<store::Volunteer> updateVolunteer(const store::Volunteer& volunteer, const Actor& actor);
+  SaveResult<model::Volunteer> updateVolunteer(const model::Volunteer& volunteer, const Actor& actor);
   // A status change staff ask for by hand (deferral, withdrawal, lost
   // contact, ...). "Reserved" and "donated" are not among them: only the
   // workflow sets those (reserveForPatient, the cases' collection stage).
-  SaveResult<store::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+  SaveResult<model::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                             const Actor& actor);
-  static bool settableByHand(store::VolunteerStatus status);
+  static bool settableByHand(model::VolunteerStatus status);
   // Reserves the volunteer for one patient (the match page's action).
-  SaveResult<store::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
+  SaveResult<model::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
                                                  const Actor& actor);
-  Expected<QList<store::StatusChange>> statusHistory(qint64 volunteerId);
+  Expected<QList<model::StatusChange>> statusHistory(qint64 volunteerId);
   // Who is reserved for this patient (the patient's search still lists them).
   Expected<QList<qint64>> volunteersReservedFor(qint64 patientId);
   // Retires everyone who has reached 60 on `today` (except those already
@@ -88,61 +88,61 @@ class Registry {
   Expected<RetireReport> retireAgedOut(const Actor& actor, const QDate& today = QDate::currentDate());
 
   // --- contact log (also maintains Volunteer::lastContactOk)
-  Expected<store::ContactAttempt> recordContact(const store::ContactAttempt& attempt, const Actor& actor);
-  Expected<QList<store::ContactAttempt>> contacts(qint64 volunteerId);
+  Expected<model::ContactAttempt> recordContact(const model::ContactAttempt& attempt, const Actor& actor);
+  Expected<QList<model::ContactAttempt>> contacts(qint64 volunteerId);
 
   // --- patients
-  Expected<store::Patient> patient(qint64 id);
-  Expected<store::Patient> patientByCaseNo(const QString& caseNo);
-  Expected<QList<store::Patient>> listPatients(const PatientQuery& query);
-  SaveResult<store::Patient> createPatient(const store::Patient& patient, const Actor& actor);
-  SaveResult<store::Patient> updatePatient(const store::Patient& patient, const Actor& actor);
+  Expected<model::Patient> patient(qint64 id);
+  Expected<model::Patient> patientByCaseNo(const QString& caseNo);
+  Expected<QList<model::Patient>> listPatients(const PatientQuery& query);
+  SaveResult<model::Patient> createPatient(const model::Patient& patient, const Actor& actor);
+  SaveResult<model::Patient> updatePatient(const model::Patient& patient, const Actor& actor);
 
   // --- workups (starting one reserves the volunteer for the patient)
   // Whether this volunteer can start a case for this patient now (the rules
   // startWorkup applies, nothing written): the GUI asks before confirming.
   Status checkStartWorkup(qint64 patientId, qint64 volunteerId);
-  SaveResult<store::WorkupCase> startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
+  SaveResult<model::WorkupCase> startWorkup(qint64 patientId, qint64 volunteerId, const QDate& date,
                                             const Actor& actor);
   // Stages advance in order. Moving past a stage needs skipReason (kept in
   // stageNote and the audit trail); stages after "consent signed" need the
   // signed consent on file (that stage reached), whatever the reason; a
   // stage's date is never before the previous stage's.
-  SaveResult<store::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, store::WorkupStage stage,
+  SaveResult<model::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, model::WorkupStage stage,
                                               const QDate& date, const Actor& actor, const QString& skipReason = {});
   // Those rules alone, on a case as it was read (nothing is written), so the
   // GUI can ask for a skip reason or confirmation only when the move is
   // possible: the first rule broken ("validation.stage_skipped" when the
   // reason for a skip is missing), or success. date: invalid means today.
-  static Status checkAdvance(const store::WorkupCase& current, store::WorkupStage stage, const QDate& date,
+  static Status checkAdvance(const model::WorkupCase& current, model::WorkupStage stage, const QDate& date,
                              const QString& skipReason);
   // Takes back the furthest stage (a wrong click), with a reason for the
   // audit trail; undoing collection gives the volunteer back the reservation
   // and takes the donation off the record.
-  SaveResult<store::WorkupCase> undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
+  SaveResult<model::WorkupCase> undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
                                               const Actor& actor);
-  SaveResult<store::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
+  SaveResult<model::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                            const Actor& actor);
-  Expected<store::WorkupCase> workupCase(qint64 id);
+  Expected<model::WorkupCase> workupCase(qint64 id);
   // By the code staff and forms use (P2026-00001-01); a plain number is the case's id.
-  Expected<store::WorkupCase> workupCaseByCode(const QString& codeOrId);
-  Expected<store::WorkupCaseDetail> workupCaseDetail(qint64 id);
-  Expected<QList<store::WorkupCase>> workupCasesForPatient(qint64 patientId);
-  Expected<QList<store::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);
+  Expected<model::WorkupCase> workupCaseByCode(const QString& codeOrId);
+  Expected<model::WorkupCaseDetail> workupCaseDetail(qint64 id);
+  Expected<QList<model::WorkupCase>> workupCasesForPatient(qint64 patientId);
+  Expected<QList<model::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);
 
   // --- audit and batches
   // Oldest first; a creation's whole-record snapshot comes as one entry per
   // recorded field, in the record's field order.
-  Expected<QList<store::AuditEntry>> auditTrail(const QString& entity, qint64 entityId);
-  Expected<QList<store::ImportBatch>> importBatches();
+  Expected<QList<model::AuditEntry>> auditTrail(const QString& entity, qint64 entityId);
+  Expected<QList<model::ImportBatch>> importBatches();
 
   // --- recruitment drives (batch printing; keys in app/recruitment_drive_key.h)
-  Expected<QList<store::DriveSummary>> recruitmentDrives();
-  Expected<QStringList> volunteersOfDrive(const store::DriveSelector& drive);
+  Expected<QList<model::DriveSummary>> recruitmentDrives();
+  Expected<QStringList> volunteersOfDrive(const model::DriveSelector& drive);
 
   // --- matching: every volunteer, one forward-only query, in id order.
   // The visitor returns false to stop early.
-  Status forEachDonor(const std::function<bool(const store::DonorRecord&)>& visitor);
+  Status forEachDonor(const std::function<bool(const model::DonorRecord&)>& visitor);
   // Differs whenever any volunteer was added, changed or contacted since the
   // last call (from any connection): tells whether a search index is stale.
   Expected<QString> volunteersChangeStamp();
@@ -157,13 +157,13 @@ class Registry {
   std::function<void(qint64)> written_;
   void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction
   enum class StatusSource { Stored, Given };  // keep the stored status, or write the one given
-  SaveResult<store::Volunteer> writeVolunteer(const store::Volunteer& volunteer, const Actor& actor,
+  SaveResult<model::Volunteer> writeVolunteer(const model::Volunteer& volunteer, const Actor& actor,
                                               StatusSource status);
   // Any status change, the workflow's included (no "by hand" rule).
-  SaveResult<store::Volunteer> applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
+  SaveResult<model::Volunteer> applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                            const Actor& actor);
   // A case change's last step: commit, tell the hook, hand back the case.
-  SaveResult<store::WorkupCase> committedCase(store::Transaction& transaction, const store::WorkupCase& saved);
+  SaveResult<model::WorkupCase> committedCase(store::Transaction& transaction, const model::WorkupCase& saved);
 };
 
 }  // namespace dd::app

@@ -12,23 +12,23 @@
 
 namespace dd::app {
 
-using store::Patient;
-using store::VolunteerStatus;
-using store::WorkupCase;
-using store::WorkupStage;
+using model::Patient;
+using model::VolunteerStatus;
+using model::WorkupCase;
+using model::WorkupStage;
 
 namespace {
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
 
-Error notAvailable(const store::Volunteer& v) {
+Error notAvailable(const model::Volunteer& v) {
   return makeError("validation.not_available", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "Volunteer No. %1 is '%2' and cannot start a workup."),
-                   {utf8(v.registryNo), shownName(store::displayName(v.status))}, "volunteer_id");
+                   {utf8(v.registryNo), shownName(model::displayName(v.status))}, "volunteer_id");
 }
 
-Error caseAlreadyOpen(const store::Volunteer& v, const QString& caseCode) {
+Error caseAlreadyOpen(const model::Volunteer& v, const QString& caseCode) {
   return makeError("validation.case_open", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app",
                                      "Volunteer No. %1 already has an open workup case (%2) for this patient."),
@@ -44,16 +44,16 @@ QString caseCodeFor(const QString& patientCaseNo, int nth) {
 Error stageOrder(WorkupStage current, WorkupStage next) {
   return makeError("validation.stage_order", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "The case is already at stage '%1'; it cannot move to '%2'."),
-                   {shownName(store::displayName(current)), shownName(store::displayName(next))}, "stage");
+                   {shownName(model::displayName(current)), shownName(model::displayName(next))}, "stage");
 }
 
 Error stageSkipped(WorkupStage current, WorkupStage next) {
   QStringList skipped;
   for (int i = static_cast<int>(current) + 1; i < static_cast<int>(next); ++i)
-    skipped << shownText(store::displayName(static_cast<WorkupStage>(i)));
+    skipped << shownText(model::displayName(static_cast<WorkupStage>(i)));
   return makeError("validation.stage_skipped", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "Moving from '%1' to '%2' skips %3: give the reason for skipping."),
-                   {shownName(store::displayName(current)), shownName(store::displayName(next)),
+                   {shownName(model::displayName(current)), shownName(model::displayName(next)),
                     utf8(skipped.join(QStringLiteral("、")))},
                    "skip_reason");
 }
@@ -62,14 +62,14 @@ Error consentMissing(WorkupStage next) {
   return makeError("validation.consent_missing", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app",
                                      "'%1' needs the donor's signed consent on file: record the stage '%2' first."),
-                   {shownName(store::displayName(next)), shownName(store::displayName(WorkupStage::ConsentSigned))},
+                   {shownName(model::displayName(next)), shownName(model::displayName(WorkupStage::ConsentSigned))},
                    "stage");
 }
 
 Error dateBeforePrevious(const QDate& date, WorkupStage previous, const QDate& previousDate) {
   return makeError("validation.stage_date", "dd::app",
                    QT_TRANSLATE_NOOP("dd::app", "The date %1 is before the date of the stage '%2' (%3)."),
-                   {utf8(date.toString(Qt::ISODate)), shownName(store::displayName(previous)),
+                   {utf8(date.toString(Qt::ISODate)), shownName(model::displayName(previous)),
                     utf8(previousDate.toString(Qt::ISODate))},
                    "date");
 }
@@ -118,8 +118,8 @@ SaveResult<T> errorsOf(const SaveResult<U>& nested) {
 
 }  // namespace
 
-Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAttempt& input, const Actor& actor) {
-  store::ContactAttempt attempt = input;
+Expected<model::ContactAttempt> Registry::recordContact(const model::ContactAttempt& input, const Actor& actor) {
+  model::ContactAttempt attempt = input;
   if (attempt.staff.isEmpty()) attempt.staff = actor.staff;
   if (!attempt.at.isValid()) attempt.at = QDateTime::currentDateTimeUtc();
   // Back-dating (a call made yesterday, written up today) is fine; a date
@@ -132,16 +132,16 @@ Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAtte
   if (!transaction.started()) return transaction.started().error();
   store::WorkupRepository workups(*db_);
   if (Status s = workups.addContact(attempt); !s) return s.error();
-  if (attempt.outcome == store::ContactOutcome::Reached)
+  if (attempt.outcome == model::ContactOutcome::Reached)
     if (Status s = store::VolunteerRepository(*db_).setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date());
         !s)
       return s.error();
   // The audit row is dated when it is written; the contact's own date (which
   // may be earlier) is part of its value.
-  store::AuditEntry entry{0, {}, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
+  model::AuditEntry entry{0, {}, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
                           attempt.volunteerId, QStringLiteral("contact_attempt"), {},
-                          keyText(store::key(attempt.channel)) + QLatin1Char(' ') +
-                              keyText(store::key(attempt.outcome)) + QLatin1Char(' ') +
+                          keyText(model::key(attempt.channel)) + QLatin1Char(' ') +
+                              keyText(model::key(attempt.outcome)) + QLatin1Char(' ') +
                               attempt.at.toLocalTime().date().toString(Qt::ISODate)};
   if (Status s = store::AuditLog(*db_).write(entry); !s) return s.error();
   if (Status s = transaction.commit(); !s) return s.error();
@@ -149,7 +149,7 @@ Expected<store::ContactAttempt> Registry::recordContact(const store::ContactAtte
   return attempt;
 }
 
-Expected<QList<store::ContactAttempt>> Registry::contacts(qint64 volunteerId) {
+Expected<QList<model::ContactAttempt>> Registry::contacts(qint64 volunteerId) {
   return store::WorkupRepository(*db_).contacts(volunteerId);
 }
 
@@ -332,7 +332,7 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
   if (before->stage == WorkupStage::Collection) {  // the donation did not happen (yet)
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
-    store::Volunteer v = *donor;
+    model::Volunteer v = *donor;
     v.status = VolunteerStatus::Reserved;
     v.reservedForPatientId = w.patientId;
     v.donationCount = qMax(0, v.donationCount - 1);
@@ -374,14 +374,14 @@ Expected<WorkupCase> Registry::workupCaseByCode(const QString& codeOrId) {
   return store::WorkupRepository(*db_).byCode(codeOrId);
 }
 
-Expected<store::WorkupCaseDetail> Registry::workupCaseDetail(qint64 id) {
+Expected<model::WorkupCaseDetail> Registry::workupCaseDetail(qint64 id) {
   auto w = workupCase(id);
   if (!w) return w.error();
   auto p = patient(w->patientId);
   if (!p) return p.error();
   auto v = volunteer(w->volunteerId);
   if (!v) return v.error();
-  return store::WorkupCaseDetail{*w, *p, *v};
+  return model::WorkupCaseDetail{*w, *p, *v};
 }
 
 Expected<QList<WorkupCase>> Registry::workupCasesForPatient(qint64 patientId) {
@@ -390,16 +390,16 @@ Expected<QList<WorkupCase>> Registry::workupCasesForPatient(qint64 patientId) {
 Expected<QList<WorkupCase>> Registry::workupCasesForVolunteer(qint64 volunteerId) {
   return store::WorkupRepository(*db_).forVolunteer(volunteerId);
 }
-Expected<QList<store::AuditEntry>> Registry::auditTrail(const QString& entity, qint64 entityId) {
+Expected<QList<model::AuditEntry>> Registry::auditTrail(const QString& entity, qint64 entityId) {
   // The record's own field order, read off an empty record.
   QList<QPair<QString, QString>> fields;
-  if (entity == QLatin1String("volunteer")) fields = store::volunteer_columns::auditFields(store::Volunteer{});
+  if (entity == QLatin1String("volunteer")) fields = store::volunteer_columns::auditFields(model::Volunteer{});
   else if (entity == QLatin1String("patient")) fields = store::PatientRepository::auditFields(Patient{});
   else if (entity == QLatin1String("workup_case")) fields = store::WorkupRepository::auditFields(WorkupCase{});
   QStringList order;
   for (const auto& field : fields) order << field.first;
   return store::AuditLog(*db_).fieldTrail(entity, entityId, order);
 }
-Expected<QList<store::ImportBatch>> Registry::importBatches() { return store::WorkupRepository(*db_).batches(); }
+Expected<QList<model::ImportBatch>> Registry::importBatches() { return store::WorkupRepository(*db_).batches(); }
 
 }  // namespace dd::app

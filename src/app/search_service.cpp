@@ -9,8 +9,8 @@
 
 namespace dd::app {
 
-match::Availability availabilityOf(store::VolunteerStatus status, bool available) {
-  using store::VolunteerStatus;
+match::Availability availabilityOf(model::VolunteerStatus status, bool available) {
+  using model::VolunteerStatus;
   if (available) return match::Availability::Available;
   switch (status) {
     case VolunteerStatus::Reserved: return match::Availability::Reserved;
@@ -31,7 +31,7 @@ match::Cmv parseCmv(const QString& text) {
   return match::Cmv::Unknown;
 }
 
-match::DonorRecord toMatchRecord(const store::DonorRecord& donor) {
+match::DonorRecord toMatchRecord(const model::DonorRecord& donor) {
   match::DonorRecord record;
   record.volunteerId = donor.id;
   record.registryNo = donor.registryNo;
@@ -47,7 +47,7 @@ match::DonorRecord toMatchRecord(const store::DonorRecord& donor) {
   return record;
 }
 
-match::DonorRecord toMatchRecord(const store::Volunteer& volunteer, const QDate& today) {
+match::DonorRecord toMatchRecord(const model::Volunteer& volunteer, const QDate& today) {
   match::DonorRecord record;
   record.volunteerId = volunteer.id;
   record.registryNo = volunteer.registryNo.toStdString();
@@ -56,20 +56,16 @@ match::DonorRecord toMatchRecord(const store::Volunteer& volunteer, const QDate&
         volunteer.hla.loci[static_cast<std::size_t>(locus)].raw.toStdString();
   match::DonorFactors& f = record.factors;
   f.birthYear = volunteer.birthDate.isValid() ? volunteer.birthDate.year() : 0;
-  f.sex = volunteer.sex == store::Sex::Male ? match::Sex::Male : match::Sex::Female;
+  f.sex = volunteer.sex == model::Sex::Male ? match::Sex::Male : match::Sex::Female;
   f.cmv = parseCmv(volunteer.cmv);
   f.abo = match::parseAbo(volunteer.abo.toStdString()).value_or(match::Abo::Unknown);
   const QDate contact = volunteer.lastContactOk;
   f.lastContactYmd = contact.isValid() ? contact.year() * 10000 + contact.month() * 100 + contact.day() : 0;
-  const bool available =
-      volunteer.status == store::VolunteerStatus::Active ||
-      (volunteer.status == store::VolunteerStatus::TemporarilyDeferred && volunteer.statusUntil.isValid() &&
-       volunteer.statusUntil <= today);
-  f.availability = availabilityOf(volunteer.status, available);
+  f.availability = availabilityOf(volunteer.status, volunteer.availableOn(today));
   return record;
 }
 
-Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, const hla::Nomenclature& nomenclature) {
+Expected<PatientSearchInput> patientSearchInput(const model::Patient& patient, const hla::Nomenclature& nomenclature) {
   PatientSearchInput input;
   input.caseNo = patient.caseNo;
   for (int locus = 0; locus < match::kMatchLoci; ++locus) {
@@ -151,7 +147,7 @@ class BatchPipe {
 };
 
 // Like toMatchRecord, assigning into an existing record to reuse its buffers.
-void assignMatchRecord(const store::DonorRecord& donor, match::DonorRecord& record) {
+void assignMatchRecord(const model::DonorRecord& donor, match::DonorRecord& record) {
   record.volunteerId = donor.id;
   record.registryNo = donor.registryNo;
   for (int locus = 0; locus < match::kMatchLoci; ++locus)
@@ -188,7 +184,7 @@ Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
   });
   BatchPipe::Batch batch = pipe.takeEmpty();
   std::size_t used = 0;
-  const Status status = registry.forEachDonor([&](const store::DonorRecord& donor) {
+  const Status status = registry.forEachDonor([&](const model::DonorRecord& donor) {
     if (used == batch.size()) batch.emplace_back();
     assignMatchRecord(donor, batch[used++]);
     if (used == BatchPipe::kBatch) {
@@ -211,12 +207,12 @@ Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
   return report;
 }
 
-std::vector<Error> SearchService::upsert(const store::DonorRecord& donor) {
+std::vector<Error> SearchService::upsert(const model::DonorRecord& donor) {
   std::unique_lock lock(mutex_);
   return index_->upsert(toMatchRecord(donor));
 }
 
-std::vector<Error> SearchService::upsert(const store::Volunteer& volunteer, const QDate& today) {
+std::vector<Error> SearchService::upsert(const model::Volunteer& volunteer, const QDate& today) {
   std::unique_lock lock(mutex_);
   return index_->upsert(toMatchRecord(volunteer, today));
 }

@@ -13,8 +13,8 @@
 #include "hla/nomenclature.h"
 #include "match/donor_index.h"
 #include "match/search.h"
-#include "store/donor_record.h"
-#include "store/records.h"
+#include "model/donor_record.h"
+#include "model/entities.h"
 
 namespace dd::app {
 
@@ -29,15 +29,15 @@ struct PatientSearchInput {
 
 // Store records -> engine records (availability from status and the
 // store's `available` flag; birth year, sex, ABO, CMV, last contact).
-match::DonorRecord toMatchRecord(const store::DonorRecord& donor);
+match::DonorRecord toMatchRecord(const model::DonorRecord& donor);
 // The same from a full volunteer record as the GUI holds it after a save;
 // available = active, or a temporary deferral ending on or before today (as the store).
-match::DonorRecord toMatchRecord(const store::Volunteer& volunteer, const QDate& today);
-match::Availability availabilityOf(store::VolunteerStatus status, bool available);
+match::DonorRecord toMatchRecord(const model::Volunteer& volunteer, const QDate& today);
+match::Availability availabilityOf(model::VolunteerStatus status, bool available);
 match::Cmv parseCmv(const QString& text);  // "+", "pos", "positive", "阳性" / "-", "neg", "negative", "阴性"
 
 // The patient's typing (per-locus raw fields) and factors; errors name the locus.
-Expected<PatientSearchInput> patientSearchInput(const store::Patient& patient, const hla::Nomenclature& nomenclature);
+Expected<PatientSearchInput> patientSearchInput(const model::Patient& patient, const hla::Nomenclature& nomenclature);
 
 struct IndexBuildReport {
   match::IndexStats stats;
@@ -52,8 +52,8 @@ class SearchService {
   // Replaces the index with every volunteer of the registry (one streaming read).
   Expected<IndexBuildReport> rebuild(Registry& registry);
   // Keep the index current after a volunteer was saved or deleted.
-  std::vector<Error> upsert(const store::DonorRecord& donor);
-  std::vector<Error> upsert(const store::Volunteer& volunteer, const QDate& today = QDate::currentDate());
+  std::vector<Error> upsert(const model::DonorRecord& donor);
+  std::vector<Error> upsert(const model::Volunteer& volunteer, const QDate& today = QDate::currentDate());
   bool remove(qint64 volunteerId);
 
   Expected<std::vector<match::SearchResult>> search(const match::Typing& patient,

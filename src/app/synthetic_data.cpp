@@ -27,8 +27,8 @@ namespace dd::app {
 namespace {
 
 using dd::match::Random;
-using store::Sex;
-using store::VolunteerStatus;
+using model::Sex;
+using model::VolunteerStatus;
 namespace syn = synthetic;
 
 const char* const kPlaces[] = {"山东大学中心校区献血屋", "泉城广场爱心献血点", "青岛五四广场献血车",
@@ -59,19 +59,19 @@ class TypingSource {
     mixer_ = std::make_unique<dd::match::ResolutionMixer>(frequencies, *nomenclature_);
   }
 
-  store::HlaTyping next() {
+  model::HlaTyping next() {
     const dd::match::Genotype genotype = sampler_.next();
-    store::HlaTyping hla;
+    model::HlaTyping hla;
     if (mixer_) {
       const dd::match::MixedTyping typing = mixer_->mix(genotype, sampler_.random());
-      for (int locus = 0; locus < store::kLocusCount; ++locus) {
+      for (int locus = 0; locus < model::kLocusCount; ++locus) {
         const QString text = QString::fromStdString(mixer_->locusTyping(typing, locus));
         hla.loci[static_cast<std::size_t>(locus)] = {text, normalised(locus, text)};
       }
       return hla;
     }
     const auto names = sampler_.names(genotype);
-    for (int locus = 0; locus < store::kLocusCount; ++locus) {
+    for (int locus = 0; locus < model::kLocusCount; ++locus) {
       const auto& pair = names[static_cast<std::size_t>(locus)];
       const QString text = QString::fromStdString(pair[0]) + QLatin1Char('+') + QString::fromStdString(pair[1]);
       hla.loci[static_cast<std::size_t>(locus)] = {text, text};
@@ -112,8 +112,8 @@ struct VolunteerFactory {
   QDate today;
   std::unordered_set<quint64> usedIds;  // first 17 digits of every ID number in use
 
-  store::Volunteer make() {
-    store::Volunteer v;
+  model::Volunteer make() {
+    model::Volunteer v;
     v.sex = random.uniform() < 0.52 ? Sex::Male : Sex::Female;
     v.name = syn::randomName(random, v.sex);
     v.drive.date = syn::randomDate(random, today.addYears(-15), today.addDays(-30));
@@ -206,7 +206,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   }
   GenerateReport report;
   store::WorkupRepository workups(db);
-  store::ImportBatch batch;
+  model::ImportBatch batch;
   batch.kind = QStringLiteral("generated");
   batch.staff = options.actor.staff;
   batch.sourceFile = QFileInfo(file).fileName();
@@ -219,7 +219,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   qsizetype numbered = 0;
   const QDate today = QDate::currentDate();
   for (int i = 0; i < options.volunteers; ++i) {
-    store::Volunteer v = factory.make();
+    model::Volunteer v = factory.make();
     if (numbered == numbers.size()) {
       auto allocated = volunteers.allocateRegistryNos(std::min(10000, options.volunteers - i));
       if (!allocated) return allocated.error();
@@ -232,18 +232,18 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     const int attempts = static_cast<int>(random.below(4));
     for (int a = 0; a < attempts; ++a) {
       const double u = random.uniform();
-      store::ContactAttempt contact;
+      model::ContactAttempt contact;
       contact.volunteerId = v.id;
       contact.at = QDateTime(syn::randomDate(random, v.drive.date, today), QTime(9 + random.below(9), random.below(60)),
                              Qt::UTC);
-      contact.channel = static_cast<store::ContactChannel>(random.below(3));
+      contact.channel = static_cast<model::ContactChannel>(random.below(3));
       contact.staff = options.actor.staff;
       contact.outcome = v.status == VolunteerStatus::LostContact
-                            ? (u < 0.5 ? store::ContactOutcome::NoAnswer : store::ContactOutcome::WrongNumber)
-                        : u < 0.65 ? store::ContactOutcome::Reached
-                        : u < 0.90 ? store::ContactOutcome::NoAnswer
-                        : u < 0.97 ? store::ContactOutcome::WrongNumber
-                                   : store::ContactOutcome::Refused;
+                            ? (u < 0.5 ? model::ContactOutcome::NoAnswer : model::ContactOutcome::WrongNumber)
+                        : u < 0.65 ? model::ContactOutcome::Reached
+                        : u < 0.90 ? model::ContactOutcome::NoAnswer
+                        : u < 0.97 ? model::ContactOutcome::WrongNumber
+                                   : model::ContactOutcome::Refused;
       if (Status s = workups.addContact(contact); !s) return s.error();
       ++report.contacts;
     }
@@ -261,7 +261,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
 
   store::PatientRepository patients(db);
   for (int i = 0; i < options.patients; ++i) {
-    store::Patient p;
+    model::Patient p;
     p.sex = random.uniform() < 0.55 ? Sex::Male : Sex::Female;
     p.name = syn::randomName(random, p.sex);
     p.birthDate = syn::randomDate(random, today.addYears(-65), today.addYears(-1));
@@ -290,7 +290,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     }
   }
   if (Status s = workups.setBatchRowCount(batch.id, report.volunteers); !s) return s.error();
-  store::AuditEntry entry{0, {}, options.actor.staff, QStringLiteral("generate"), QStringLiteral("import_batch"),
+  model::AuditEntry entry{0, {}, options.actor.staff, QStringLiteral("generate"), QStringLiteral("import_batch"),
                           batch.id, QStringLiteral("*"), {},
                           QStringLiteral("%1 synthetic volunteers, %2 patients, seed %3")
                               .arg(report.volunteers).arg(report.patients).arg(options.seed)};

@@ -43,11 +43,11 @@ const char* const kMobilePrefixes[] = {"130", "131", "132", "133", "135", "136",
 
 const County& randomCounty(dd::match::Random& random) { return pick(random, kCounties); }
 
-QString randomName(dd::match::Random& random, store::Sex sex) {
+QString randomName(dd::match::Random& random, model::Sex sex) {
   QString name = QString::fromUtf8(pick(random, kSurnames));
   const int length = random.uniform() < 0.75 ? 2 : 1;
   for (int i = 0; i < length; ++i)
-    name += QString::fromUtf8(sex == store::Sex::Male ? pick(random, kMaleChars) : pick(random, kFemaleChars));
+    name += QString::fromUtf8(sex == model::Sex::Male ? pick(random, kMaleChars) : pick(random, kFemaleChars));
   return name;
 }
 
@@ -66,9 +66,9 @@ QString randomAbo(dd::match::Random& random) {
                                                                                      : QStringLiteral("AB");
 }
 
-QString idNumber(const County& county, const QDate& birth, store::Sex sex, int sequence) {
+QString idNumber(const County& county, const QDate& birth, model::Sex sex, int sequence) {
   // Sequence digit 17 (index 16) is odd for men, even for women.
-  const int value = sequence * 2 + (sex == store::Sex::Male ? 1 : 0);
+  const int value = sequence * 2 + (sex == model::Sex::Male ? 1 : 0);
   const QString first17 = QString::fromLatin1(county.code) + birth.toString(QStringLiteral("yyyyMMdd")) +
                           QStringLiteral("%1").arg(value, 3, 10, QLatin1Char('0'));
   return first17 + idCheckDigit(first17);

@@ -7,7 +7,7 @@
 #include <QString>
 
 #include "match/random.h"
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
 namespace dd::app::synthetic {
 
@@ -18,13 +18,13 @@ struct County {
 };
 
 const County& randomCounty(dd::match::Random& random);
-QString randomName(dd::match::Random& random, store::Sex sex);
+QString randomName(dd::match::Random& random, model::Sex sex);
 QString randomMobile(dd::match::Random& random);
 QString randomEthnicity(dd::match::Random& random);
 QString randomAbo(dd::match::Random& random);
 // A valid 18-character ID number for the county, birth date and sex; the
 // 3-digit sequence comes from `sequence` (0..499).
-QString idNumber(const County& county, const QDate& birth, store::Sex sex, int sequence);
+QString idNumber(const County& county, const QDate& birth, model::Sex sex, int sequence);
 QDate randomDate(dd::match::Random& random, const QDate& from, const QDate& to);  // inclusive
 template <class T, std::size_t N>
 const T& pick(dd::match::Random& random, const T (&items)[N]) {

@@ -55,7 +55,7 @@ Status checkRejectsPath(const QString& rejects, const QString& input) {
 struct Row {
   int number = 0;  // spreadsheet row number (header = 1)
   qsizetype index = 0;  // in CsvTable::rows
-  store::Volunteer volunteer;
+  model::Volunteer volunteer;
   bool valid = true;
 };
 
@@ -114,7 +114,7 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started();
   store::WorkupRepository batches(db);
-  store::ImportBatch batch;
+  model::ImportBatch batch;
   batch.kind = QStringLiteral("volunteers-csv");
   batch.sourceFile = QFileInfo(path).fileName();
   batch.staff = options.actor.staff;
@@ -147,7 +147,7 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
   qsizetype numbered = 0;
   for (const Row& row : rows) {
     if (!row.valid) continue;
-    store::Volunteer v = row.volunteer;
+    model::Volunteer v = row.volunteer;
     v.importBatchId = batch.id;
     if (v.registryNo.isEmpty()) v.registryNo = numbers.at(numbered++);
     if (Status s = volunteers.insert(v, options.actor.staff); !s) return s;

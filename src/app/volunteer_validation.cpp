@@ -10,8 +10,8 @@
 namespace dd::app {
 namespace {
 
-using store::Sex;
-using store::VolunteerStatus;
+using model::Sex;
+using model::VolunteerStatus;
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 std::string iso(const QDate& date) { return utf8(date.toString(Qt::ISODate)); }
@@ -59,9 +59,9 @@ void checkWeight(std::vector<Error>& errors, double weightKg) {
                                 {utf8(QString::number(weightKg))}, "weight_kg"));
 }
 
-void checkHla(std::vector<Error>& errors, store::HlaTyping& hla, const HlaChecker& checker) {
-  for (store::Locus locus : store::kAllLoci) {
-    store::LocusTyping& typing = hla.at(locus);
+void checkHla(std::vector<Error>& errors, model::HlaTyping& hla, const HlaChecker& checker) {
+  for (model::Locus locus : model::kAllLoci) {
+    model::LocusTyping& typing = hla.at(locus);
     typing.raw = typing.raw.trimmed();
     if (typing.raw.isEmpty()) {
       typing.normalised.clear();
@@ -175,7 +175,7 @@ void checkRegistryNo(std::vector<Error>& errors, const QString& registryNo, cons
 
 }  // namespace
 
-std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContext& context) {
+std::vector<Error> validateVolunteer(model::Volunteer& v, const ValidationContext& context) {
   std::vector<Error> errors;
   v.name = v.name.trimmed();
   v.idNumber = v.idNumber.trimmed().toUpper();
@@ -188,7 +188,7 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
                       {"drive_place", &v.drive.place}, {"drive_organiser", &v.drive.organiser},
                       {"sample_id", &v.sampleId}, {"lab", &v.lab}, {"consent_version", &v.consentVersion},
                       {"status_reason", &v.statusReason}});
-  for (const store::Phone& phone : v.phones)
+  for (const model::Phone& phone : v.phones)
     if (auto error = checkText(phone.number == v.currentPhone() ? "phone" : "phone2", phone.number))
       errors.push_back(std::move(*error));
   const std::size_t textErrors = errors.size();
@@ -253,7 +253,7 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
   // "phone", any other number in use "phone2". Replaced numbers are history.
   int current = 0;
   bool phoneInUse = false;
-  for (store::Phone& phone : v.phones) {
+  for (model::Phone& phone : v.phones) {
     phone.number = phone.number.trimmed();
     if (!phone.inUse()) continue;
     phoneInUse = phoneInUse || !phone.number.isEmpty();
@@ -311,7 +311,7 @@ std::vector<Error> validateVolunteer(store::Volunteer& v, const ValidationContex
   return withoutEchoes(std::move(errors), textErrors);
 }
 
-std::vector<Error> validatePatient(store::Patient& p, const ValidationContext& context) {
+std::vector<Error> validatePatient(model::Patient& p, const ValidationContext& context) {
   std::vector<Error> errors;
   p.name = p.name.trimmed();
   checkTexts(errors, {{"name", &p.name}, {"diagnosis", &p.diagnosis}, {"hospital", &p.hospital},

@@ -9,7 +9,7 @@
 
 #include "app/hla_check.h"
 #include "core/message.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::app {
 
@@ -33,14 +33,14 @@ struct ValidationContext {
 };
 
 // Checks a volunteer and fills volunteer.hla.*.normalised on success.
-std::vector<Error> validateVolunteer(store::Volunteer& volunteer, const ValidationContext& context);
-std::vector<Error> validatePatient(store::Patient& patient, const ValidationContext& context);
+std::vector<Error> validateVolunteer(model::Volunteer& volunteer, const ValidationContext& context);
+std::vector<Error> validatePatient(model::Patient& patient, const ValidationContext& context);
 
 // Mainland ID card number (GB 11643-1999, ISO 7064 MOD 11-2).
 QChar idCheckDigit(const QString& first17);  // '0'..'9' or 'X'; null QChar for non-digits
 std::optional<Error> checkIdNumber(const QString& idNumber);  // format and check digit only
 QDate birthDateFromId(const QString& idNumber);                // invalid QDate if unreadable
-std::optional<store::Sex> sexFromId(const QString& idNumber);
+std::optional<model::Sex> sexFromId(const QString& idNumber);
 
 int ageOn(const QDate& birth, const QDate& day);
 

@@ -32,10 +32,10 @@ int runDrives(dd::cli::Context& context, const QStringList& raw) {
   auto batches = (*registry)->importBatches();
   if (!batches) return fail(batches.error());
   QString out;
-  for (const dd::store::DriveSummary& drive : *drives)
+  for (const dd::model::DriveSummary& drive : *drives)
     out += QStringLiteral("%1\t%2\t%3\n").arg(dd::app::driveKey(drive)).arg(drive.volunteerCount)
                .arg(drive.drive.organiser);
-  for (const dd::store::ImportBatch& batch : *batches)
+  for (const dd::model::ImportBatch& batch : *batches)
     out += QStringLiteral("batch:%1\t%2\t%3\n").arg(batch.id).arg(batch.rowCount).arg(batch.drive.organiser);
   dd::cli::printOut(out);
   return dd::cli::exitOk;

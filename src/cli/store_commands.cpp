@@ -302,7 +302,7 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
     QElapsedTimer timer;
     timer.start();
     qint64 donors = 0, available = 0;
-    const dd::Status status = registry->forEachDonor([&](const dd::store::DonorRecord& donor) {
+    const dd::Status status = registry->forEachDonor([&](const dd::model::DonorRecord& donor) {
       ++donors;
       available += donor.available ? 1 : 0;
       return true;

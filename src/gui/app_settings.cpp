@@ -30,12 +30,12 @@ void AppSettings::setOrganisation(const OrganisationInfo& info) {
 QString AppSettings::language() { return text("ui/language"); }
 void AppSettings::setLanguage(const QString& language) { setText("ui/language", language); }
 
-store::RecruitmentDrive AppSettings::lastDrive() {
+model::RecruitmentDrive AppSettings::lastDrive() {
   return {QDate::fromString(text("registration/driveDate"), Qt::ISODate), text("registration/drivePlace"),
           text("registration/driveOrganiser")};
 }
 
-void AppSettings::setLastDrive(const store::RecruitmentDrive& drive) {
+void AppSettings::setLastDrive(const model::RecruitmentDrive& drive) {
   setText("registration/driveDate", drive.date.toString(Qt::ISODate));
   setText("registration/drivePlace", drive.place);
   setText("registration/driveOrganiser", drive.organiser);

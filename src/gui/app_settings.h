@@ -6,7 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
-#include "store/records.h"
+#include "model/entities.h"
 
 class QHeaderView;
 class QWidget;
@@ -34,8 +34,8 @@ class AppSettings {
   static void setLanguage(const QString& language);
   // The recruitment drive of the last volunteer registered here: the next
   // registration on the same day starts with it (a drive registers many).
-  static store::RecruitmentDrive lastDrive();
-  static void setLastDrive(const store::RecruitmentDrive& drive);
+  static model::RecruitmentDrive lastDrive();
+  static void setLastDrive(const model::RecruitmentDrive& drive);
 
   // Window geometry and table layouts, keyed by a stable name.
   static void saveGeometry(const QString& key, const QWidget* widget);

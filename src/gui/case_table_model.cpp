@@ -38,13 +38,13 @@ bool CaseTableModel::reload(int stage, bool includeStopped) {
   QString error = patients ? QString() : dd::qt::translated(patients.error());
   QHash<qint64, QString> registryNos;
   for (int p = 0; patients && p < patients->size() && error.isEmpty(); ++p) {
-    const store::Patient& patient = patients->at(p);
+    const model::Patient& patient = patients->at(p);
     auto cases = registry_->workupCasesForPatient(patient.id);
     if (!cases) {
       error = dd::qt::translated(cases.error());
       break;
     }
-    for (const store::WorkupCase& w : *cases) {
+    for (const model::WorkupCase& w : *cases) {
       if (w.stopped() && !includeStopped) continue;
       if (stage >= 0 && static_cast<int>(w.stage) != stage) continue;
       if (!registryNos.contains(w.volunteerId)) {
@@ -83,7 +83,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant CaseTableModel::display(const CaseRow& row, int column) const {
-  const store::WorkupCase& w = row.workup;
+  const model::WorkupCase& w = row.workup;
   switch (column) {
     case CaseCode: return w.caseCode;
     case Patient: return QStringLiteral("%1 %2").arg(row.patientCaseNo, row.patientName);

@@ -10,7 +10,7 @@
 namespace dd::gui {
 
 struct CaseRow {
-  store::WorkupCase workup;
+  model::WorkupCase workup;
   QString patientCaseNo;
   QString patientName;
   QString registryNo;

@@ -26,9 +26,9 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
       proxy_(new CollatingProxyModel(this)) {
   ui_->setupUi(this);
   ui_->stageFilter->addItem(tr("All stages"), -1);
-  for (int s = 0; s < store::kWorkupStageCount; ++s) {
-    ui_->stageFilter->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
-    ui_->nextStage->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
+  for (int s = 0; s < model::kWorkupStageCount; ++s) {
+    ui_->stageFilter->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
+    ui_->nextStage->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
   }
   for (const QString& key : CaseTableModel::stopReasonKeys())
     ui_->stopReason->addItem(CaseTableModel::stopReasonText(key), key);
@@ -105,7 +105,7 @@ void CasesPage::selectionChanged() {
   ui_->actionBox->setEnabled(open);
   if (open) {
     const int next = static_cast<int>(model_->row(row).workup.stage) + 1;
-    ui_->nextStage->setCurrentIndex(qMin(next, store::kWorkupStageCount - 1));
+    ui_->nextStage->setCurrentIndex(qMin(next, model::kWorkupStageCount - 1));
   }
   showError({});
 }
@@ -135,7 +135,7 @@ bool CasesPage::dateIsReadable() {
   return false;
 }
 
-bool CasesPage::succeeded(const app::SaveResult<store::WorkupCase>& result) {
+bool CasesPage::succeeded(const app::SaveResult<model::WorkupCase>& result) {
   if (result.ok()) return true;
   QStringList messages;
   for (const Error& e : result.errors) messages << dd::qt::translated(e);
@@ -147,13 +147,13 @@ bool CasesPage::advanceSelected() {
   const int row = selectedRow();
   if (row < 0) return false;
   const CaseRow selected = model_->row(row);
-  const store::WorkupCase& w = selected.workup;
-  const auto stage = static_cast<store::WorkupStage>(ui_->nextStage->currentData().toInt());
+  const model::WorkupCase& w = selected.workup;
+  const auto stage = static_cast<model::WorkupStage>(ui_->nextStage->currentData().toInt());
   if (!dateIsReadable()) return false;
   const QDate date = ui_->actionDate->date();
   QString whatHappens = tr("Advance %1 to the stage '%2' on %3?")
                             .arg(describe(selected), stageText(stage), date.toString(Qt::ISODate));
-  if (stage == store::WorkupStage::Collection)
+  if (stage == model::WorkupStage::Collection)
     whatHappens += QLatin1String("\n\n") + tr("This records the donation: the volunteer's status becomes 'Donated'.");
   // The use case's own rules decide what to ask: a skip asks for its reason
   // (which stands for the confirmation), a possible move asks to confirm, a

@@ -8,7 +8,7 @@
 
 #include "app/save_result.h"
 #include "gui/page_commands.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace Ui {
 class CasesPage;
@@ -51,7 +51,7 @@ class CasesPage : public QWidget, public PageCommands {
   int selectedRow() const;  // model row, -1 when none
   void showError(const QString& message);
   // Shows the use case's errors; true when it succeeded.
-  bool succeeded(const app::SaveResult<store::WorkupCase>& result);
+  bool succeeded(const app::SaveResult<model::WorkupCase>& result);
   QString describe(const CaseRow& row) const;
   bool dateIsReadable();  // shows the error when the typed date is not one
 

@@ -7,25 +7,25 @@
 
 namespace dd::gui {
 
-QString statusText(store::VolunteerStatus status) {
-  return QCoreApplication::translate("dd::store", store::displayName(status));
+QString statusText(model::VolunteerStatus status) {
+  return QCoreApplication::translate("dd::model", model::displayName(status));
 }
 
-QString sexText(store::Sex sex) {
-  return sex == store::Sex::Male ? QCoreApplication::translate("dd::gui", "Male")
+QString sexText(model::Sex sex) {
+  return sex == model::Sex::Male ? QCoreApplication::translate("dd::gui", "Male")
                                  : QCoreApplication::translate("dd::gui", "Female");
 }
 
-QString channelText(store::ContactChannel channel) {
-  return QCoreApplication::translate("dd::store", store::displayName(channel));
+QString channelText(model::ContactChannel channel) {
+  return QCoreApplication::translate("dd::model", model::displayName(channel));
 }
 
-QString outcomeText(store::ContactOutcome outcome) {
-  return QCoreApplication::translate("dd::store", store::displayName(outcome));
+QString outcomeText(model::ContactOutcome outcome) {
+  return QCoreApplication::translate("dd::model", model::displayName(outcome));
 }
 
-QString stageText(store::WorkupStage stage) {
-  return QCoreApplication::translate("dd::store", store::displayName(stage));
+QString stageText(model::WorkupStage stage) {
+  return QCoreApplication::translate("dd::model", model::displayName(stage));
 }
 
 QString cmvText(const QString& key) {

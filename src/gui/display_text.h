@@ -5,15 +5,15 @@
 #include <QString>
 #include <Qt>
 
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
 namespace dd::gui {
 
-QString statusText(store::VolunteerStatus status);
-QString sexText(store::Sex sex);
-QString channelText(store::ContactChannel channel);
-QString outcomeText(store::ContactOutcome outcome);
-QString stageText(store::WorkupStage stage);
+QString statusText(model::VolunteerStatus status);
+QString sexText(model::Sex sex);
+QString channelText(model::ContactChannel channel);
+QString outcomeText(model::ContactOutcome outcome);
+QString stageText(model::WorkupStage stage);
 // The stored CMV key ("positive", "negative", "" = unknown) in words; an unknown key as it is.
 QString cmvText(const QString& key);
 // "370102********1234": the list shows enough to recognise, not to copy.

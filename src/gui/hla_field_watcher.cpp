@@ -9,8 +9,8 @@
 
 namespace dd::gui {
 namespace {
-QString fieldKey(store::Locus locus) {
-  const auto key = store::key(locus);
+QString fieldKey(model::Locus locus) {
+  const auto key = model::key(locus);
   return QStringLiteral("hla_") + QString::fromLatin1(key.data(), key.size()).toLower();
 }
 }  // namespace
@@ -19,7 +19,7 @@ HlaFieldWatcher::HlaFieldWatcher(app::Registry* registry, QObject* parent) : QOb
   connect(&HlaReader::instance(), &HlaReader::readyChanged, this, &HlaFieldWatcher::refreshAll);
 }
 
-void HlaFieldWatcher::watch(store::Locus locus, QLineEdit* edit, QLabel* reading, FieldErrors& errors) {
+void HlaFieldWatcher::watch(model::Locus locus, QLineEdit* edit, QLabel* reading, FieldErrors& errors) {
   fields_.append({locus, edit, reading, &errors});
   const Field field = fields_.constLast();
   connect(edit, &QLineEdit::textChanged, this, [this, field] { refresh(field); });
@@ -40,8 +40,8 @@ void HlaFieldWatcher::refresh(const Field& field) {
     return;
   }
   field.errors->clear(key);
-  field.errors->clear(QStringLiteral("hla_") + QString::fromLatin1(store::key(field.locus).data(),
-                                                                   store::key(field.locus).size()));
+  field.errors->clear(QStringLiteral("hla_") + QString::fromLatin1(model::key(field.locus).data(),
+                                                                   model::key(field.locus).size()));
   QStringList parts;
   if (!reading.normalised.isEmpty()) parts << QStringLiteral("✓ ") + reading.normalised.toHtmlEscaped();
   if (!reading.pGroup.isEmpty()) parts << tr("P group: %1").arg(reading.pGroup.toHtmlEscaped());

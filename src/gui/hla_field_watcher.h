@@ -5,7 +5,7 @@
 #include <QList>
 #include <QObject>
 
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
 class QLabel;
 class QLineEdit;
@@ -22,12 +22,12 @@ class HlaFieldWatcher : public QObject {
   Q_OBJECT
  public:
   HlaFieldWatcher(app::Registry* registry, QObject* parent);
-  void watch(store::Locus locus, QLineEdit* edit, QLabel* reading, FieldErrors& errors);
+  void watch(model::Locus locus, QLineEdit* edit, QLabel* reading, FieldErrors& errors);
   void refreshAll();
 
  private:
   struct Field {
-    store::Locus locus;
+    model::Locus locus;
     QLineEdit* edit;
     QLabel* reading;
     FieldErrors* errors;

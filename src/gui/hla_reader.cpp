@@ -52,7 +52,7 @@ app::HlaChecker HlaReader::checker() const {
   return app::makeHlaChecker(nomenclature_);  // the same door as imports and the CLI
 }
 
-HlaReading HlaReader::read(store::Locus locus, const QString& raw, const app::HlaChecker& fallback) const {
+HlaReading HlaReader::read(model::Locus locus, const QString& raw, const app::HlaChecker& fallback) const {
   HlaReading reading;
   reading.valid = true;  // an empty field is not an error (untyped locus)
   if (raw.trimmed().isEmpty()) return reading;

@@ -44,7 +44,7 @@ class HlaReader : public QObject {
 
   // Verdict and reading for one locus, from the loaded engine; while it is
   // loading, `fallback` (the app's checker) is used only if loading failed.
-  HlaReading read(store::Locus locus, const QString& raw, const app::HlaChecker& fallback) const;
+  HlaReading read(model::Locus locus, const QString& raw, const app::HlaChecker& fallback) const;
 
  Q_SIGNALS:
   void readyChanged();

@@ -107,7 +107,7 @@ void MatchSearchPage::loadPatients() {
   app::PatientQuery query;
   query.limit = 100000;
   if (auto patients = registry_->listPatients(query))
-    for (const store::Patient& p : *patients)
+    for (const model::Patient& p : *patients)
       ui_->patient->addItem(QStringLiteral("%1  %2  (%3)").arg(p.caseNo, p.name, p.diagnosis), p.id);
   if (current) selectPatient(current);
 }

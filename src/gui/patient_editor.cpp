@@ -18,34 +18,34 @@
 
 namespace dd::gui {
 namespace {
-QLineEdit* hlaEdit(const Ui::PatientEditor& ui, store::Locus locus) {
+QLineEdit* hlaEdit(const Ui::PatientEditor& ui, model::Locus locus) {
   QLineEdit* edits[] = {ui.hlaA, ui.hlaB, ui.hlaC, ui.hlaDRB1, ui.hlaDQB1, ui.hlaDPB1};
   return edits[static_cast<int>(locus)];
 }
 
-QList<FieldDifference> differences(const store::Patient& mine, const store::Patient& theirs) {
-  const std::pair<const char*, QString (*)(const store::Patient&)> fields[] = {
-      {"name", [](const store::Patient& p) { return p.name; }},
-      {"sex", [](const store::Patient& p) { return sexText(p.sex); }},
-      {"birth_date", [](const store::Patient& p) { return dateText(p.birthDate); }},
-      {"diagnosis", [](const store::Patient& p) { return p.diagnosis; }},
-      {"hospital", [](const store::Patient& p) { return p.hospital; }},
-      {"physician", [](const store::Patient& p) { return p.physician; }},
-      {"abo", [](const store::Patient& p) { return p.abo; }},
-      {"rh", [](const store::Patient& p) { return p.rh; }},
-      {"cmv", [](const store::Patient& p) { return p.cmv; }},
-      {"weight_kg", [](const store::Patient& p) { return p.weightKg > 0 ? QString::number(p.weightKg) : QString(); }},
-      {"urgency", [](const store::Patient& p) { return PatientTableModel::urgencyText(p.urgency); }},
-      {"search_request_date", [](const store::Patient& p) { return dateText(p.searchRequestDate); }},
-      {"search_status", [](const store::Patient& p) { return PatientTableModel::searchStatusText(p.searchStatus); }},
-      {"notes", [](const store::Patient& p) { return p.notes; }},
+QList<FieldDifference> differences(const model::Patient& mine, const model::Patient& theirs) {
+  const std::pair<const char*, QString (*)(const model::Patient&)> fields[] = {
+      {"name", [](const model::Patient& p) { return p.name; }},
+      {"sex", [](const model::Patient& p) { return sexText(p.sex); }},
+      {"birth_date", [](const model::Patient& p) { return dateText(p.birthDate); }},
+      {"diagnosis", [](const model::Patient& p) { return p.diagnosis; }},
+      {"hospital", [](const model::Patient& p) { return p.hospital; }},
+      {"physician", [](const model::Patient& p) { return p.physician; }},
+      {"abo", [](const model::Patient& p) { return p.abo; }},
+      {"rh", [](const model::Patient& p) { return p.rh; }},
+      {"cmv", [](const model::Patient& p) { return p.cmv; }},
+      {"weight_kg", [](const model::Patient& p) { return p.weightKg > 0 ? QString::number(p.weightKg) : QString(); }},
+      {"urgency", [](const model::Patient& p) { return PatientTableModel::urgencyText(p.urgency); }},
+      {"search_request_date", [](const model::Patient& p) { return dateText(p.searchRequestDate); }},
+      {"search_status", [](const model::Patient& p) { return PatientTableModel::searchStatusText(p.searchStatus); }},
+      {"notes", [](const model::Patient& p) { return p.notes; }},
   };
   QList<FieldDifference> result;
   for (const auto& [key, value] : fields)
     if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
-  for (store::Locus locus : store::kAllLoci)
+  for (model::Locus locus : model::kAllLoci)
     if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)
-      result.append({QStringLiteral("HLA-") + QLatin1String(store::key(locus).data(), store::key(locus).size()),
+      result.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
                      mine.hla.at(locus).raw, theirs.hla.at(locus).raw});
   return result;
 }
@@ -57,8 +57,8 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
   ui_->setupUi(this);
   ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->generalError->hide();
-  ui_->sex->addItem(sexText(store::Sex::Male));
-  ui_->sex->addItem(sexText(store::Sex::Female));
+  ui_->sex->addItem(sexText(model::Sex::Male));
+  ui_->sex->addItem(sexText(model::Sex::Female));
   form::fillBloodChoices(ui_->abo, ui_->rh, ui_->cmv);
   for (const QString& key : PatientTableModel::urgencyKeys()) ui_->urgency->addItem(PatientTableModel::urgencyText(key), key);
   for (const QString& key : PatientTableModel::searchStatusKeys())
@@ -70,8 +70,8 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
       {"search_status", "searchStatus"}, {"notes", "notes"}};
   for (const auto& [field, editor] : fields) errors_->add(QLatin1String(field), this, QLatin1String(editor));
   auto* watcher = new HlaFieldWatcher(registry_, this);
-  for (store::Locus locus : store::kAllLoci) {
-    const QString key = QString::fromLatin1(store::key(locus).data(), store::key(locus).size());
+  for (model::Locus locus : model::kAllLoci) {
+    const QString key = QString::fromLatin1(model::key(locus).data(), model::key(locus).size());
     errors_->add(QStringLiteral("hla_") + key.toLower(), this, QStringLiteral("hla") + key);
     watcher->watch(locus, hlaEdit(*ui_, locus), findChild<QLabel*>(QStringLiteral("hla%1Reading").arg(key)), *errors_);
   }
@@ -100,10 +100,10 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
 
 PatientEditor::~PatientEditor() = default;
 
-void PatientEditor::display(const store::Patient& p) {
+void PatientEditor::display(const model::Patient& p) {
   ui_->caseNo->setText(p.caseNo);
   ui_->name->setText(p.name);
-  ui_->sex->setCurrentIndex(p.sex == store::Sex::Male ? 0 : 1);
+  ui_->sex->setCurrentIndex(p.sex == model::Sex::Male ? 0 : 1);
   form::setDate(ui_->birthDate, p.birthDate);
   ui_->diagnosis->setText(p.diagnosis);
   ui_->hospital->setText(p.hospital);
@@ -116,7 +116,7 @@ void PatientEditor::display(const store::Patient& p) {
   form::setDate(ui_->searchRequestDate, p.searchRequestDate);
   form::setChoice(ui_->searchStatus, p.searchStatus);
   ui_->notes->setPlainText(p.notes);
-  for (store::Locus locus : store::kAllLoci) hlaEdit(*ui_, locus)->setText(p.hla.at(locus).raw);
+  for (model::Locus locus : model::kAllLoci) hlaEdit(*ui_, locus)->setText(p.hla.at(locus).raw);
   setWindowTitle(p.id == 0 ? tr("New patient") : tr("Patient %1 %2").arg(p.caseNo, p.name));
   ui_->auditTab->setEnabled(p.id != 0);
   errors_->clearAll();
@@ -124,9 +124,9 @@ void PatientEditor::display(const store::Patient& p) {
   loadAudit();
 }
 
-void PatientEditor::read(store::Patient& p) const {
+void PatientEditor::read(model::Patient& p) const {
   p.name = ui_->name->text().trimmed();
-  p.sex = ui_->sex->currentIndex() == 1 ? store::Sex::Female : store::Sex::Male;
+  p.sex = ui_->sex->currentIndex() == 1 ? model::Sex::Female : model::Sex::Male;
   p.birthDate = form::dateOf(ui_->birthDate);
   p.diagnosis = ui_->diagnosis->text().trimmed();
   p.hospital = ui_->hospital->text().trimmed();
@@ -139,7 +139,7 @@ void PatientEditor::read(store::Patient& p) const {
   p.searchRequestDate = form::dateOf(ui_->searchRequestDate);
   p.searchStatus = ui_->searchStatus->currentData().toString();
   p.notes = ui_->notes->toPlainText().trimmed();
-  for (store::Locus locus : store::kAllLoci) {
+  for (model::Locus locus : model::kAllLoci) {
     const QString raw = hlaEdit(*ui_, locus)->text().trimmed();
     if (raw != p.hla.at(locus).raw) p.hla.at(locus) = {raw, {}};
   }
@@ -163,7 +163,7 @@ void PatientEditor::loadAudit() {
 }
 
 bool PatientEditor::isDirty() const {
-  store::Patient now = patient_;
+  model::Patient now = patient_;
   read(now);
   return !differences(now, patient_).isEmpty();
 }
@@ -182,7 +182,7 @@ bool PatientEditor::showErrors(const std::vector<Error>& errors) {
 }
 
 bool PatientEditor::save() {
-  store::Patient p = patient_;
+  model::Patient p = patient_;
   read(p);
   const auto actor = app::Actor::fromOperatingSystem();
   auto result = p.id == 0 ? registry_->createPatient(p, actor) : registry_->updatePatient(p, actor);

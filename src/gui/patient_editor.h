@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/message.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace Ui {
 class PatientEditor;
@@ -37,15 +37,15 @@ class PatientEditor : public QDialog {
   void reject() override;
 
  private:
-  void display(const store::Patient& patient);
-  void read(store::Patient& patient) const;
+  void display(const model::Patient& patient);
+  void read(model::Patient& patient) const;
   bool showErrors(const std::vector<Error>& errors);
   void loadAudit();
 
   std::unique_ptr<Ui::PatientEditor> ui_;
   std::unique_ptr<FieldErrors> errors_;
   app::Registry* registry_;
-  store::Patient patient_;
+  model::Patient patient_;
   QString loadError_;
   bool saved_ = false;
 };

@@ -18,7 +18,7 @@ bool PatientTableModel::reload(const QString& searchStatus) {
   query.limit = 1000000;
   auto loaded = registry_->listPatients(query);
   beginResetModel();
-  rows_ = loaded ? *loaded : QList<store::Patient>();
+  rows_ = loaded ? *loaded : QList<model::Patient>();
   error_ = loaded ? QString() : dd::qt::translated(loaded.error());
   endResetModel();
   return loaded.has_value();
@@ -54,7 +54,7 @@ QString PatientTableModel::searchStatusText(const QString& key) {
 
 QVariant PatientTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
-  const store::Patient& p = rows_[index.row()];
+  const model::Patient& p = rows_[index.row()];
   switch (role) {
     case Qt::DisplayRole: return display(p, index.column());
     case PagedTableModel::SortRole:
@@ -75,7 +75,7 @@ QVariant PatientTableModel::data(const QModelIndex& index, int role) const {
   }
 }
 
-QVariant PatientTableModel::display(const store::Patient& p, int column) const {
+QVariant PatientTableModel::display(const model::Patient& p, int column) const {
   switch (column) {
     case CaseNo: return p.caseNo;
     case Name: return p.name;
@@ -91,7 +91,7 @@ QVariant PatientTableModel::display(const store::Patient& p, int column) const {
     case SearchStatus: return searchStatusText(p.searchStatus);
     case Hla: {
       QStringList loci;
-      for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+      for (model::Locus locus : {model::Locus::A, model::Locus::B, model::Locus::DRB1})
         if (!p.hla.at(locus).raw.isEmpty()) loci << p.hla.at(locus).raw;
       return loci.join(QStringLiteral(" · "));
     }

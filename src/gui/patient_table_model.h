@@ -17,7 +17,7 @@ class PatientTableModel : public QAbstractTableModel {
   // Reloads with the search status filter ("" = all); false with lastError().
   bool reload(const QString& searchStatus = {});
   QString lastError() const { return error_; }
-  const store::Patient& patient(int row) const { return rows_.at(row); }
+  const model::Patient& patient(int row) const { return rows_.at(row); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -30,10 +30,10 @@ class PatientTableModel : public QAbstractTableModel {
   static QStringList searchStatusKeys();
 
  private:
-  QVariant display(const store::Patient& p, int column) const;
+  QVariant display(const model::Patient& p, int column) const;
 
   app::Registry* registry_;
-  QList<store::Patient> rows_;
+  QList<model::Patient> rows_;
   QString error_;
 };
 

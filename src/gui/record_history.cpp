@@ -68,9 +68,9 @@ QString valueText(const QString& field, const QString& value,
   if (field == QLatin1String("emergency_phone")) return maskPhone(value);
   if (field == QLatin1String("email")) return maskEmail(value);
   if (field == QLatin1String("wechat")) return maskWechat(value);
-  if (field == QLatin1String("sex")) return keyText(value, store::parseSex, sexText);
-  if (field == QLatin1String("status")) return keyText(value, store::parseVolunteerStatus, statusText);
-  if (field == QLatin1String("withdrawal_stage")) return keyText(value, store::parseWorkupStage, stageText);
+  if (field == QLatin1String("sex")) return keyText(value, model::parseSex, sexText);
+  if (field == QLatin1String("status")) return keyText(value, model::parseVolunteerStatus, statusText);
+  if (field == QLatin1String("withdrawal_stage")) return keyText(value, model::parseWorkupStage, stageText);
   if (field == QLatin1String("cmv")) return cmvText(value);
   if (field == QLatin1String("urgency")) return PatientTableModel::urgencyText(value);
   if (field == QLatin1String("search_status")) return PatientTableModel::searchStatusText(value);
@@ -82,8 +82,8 @@ QString valueText(const QString& field, const QString& value,
     const QStringList parts = value.split(QLatin1Char(' '));
     if (parts.size() >= 2) {
       QString text = QCoreApplication::translate("dd::gui", "%1, %2")
-                         .arg(keyText(parts[0], store::parseContactChannel, channelText),
-                              keyText(parts[1], store::parseContactOutcome, outcomeText));
+                         .arg(keyText(parts[0], model::parseContactChannel, channelText),
+                              keyText(parts[1], model::parseContactOutcome, outcomeText));
       if (parts.size() == 3) text += QCoreApplication::translate("dd::gui", " (contact on %1)").arg(parts[2]);
       return text;
     }
@@ -100,7 +100,7 @@ bool repeatsEnteredHla(const QString& field, const QSet<QString>& fieldsOfTheSam
 
 }  // namespace
 
-QList<HistoryRow> readableHistory(const QList<store::AuditEntry>& entries,
+QList<HistoryRow> readableHistory(const QList<model::AuditEntry>& entries,
                                   const std::function<QString(qint64)>& caseNoOf) {
   QList<HistoryRow> rows;
   for (qsizetype i = 0; i < entries.size();) {
@@ -114,7 +114,7 @@ QList<HistoryRow> readableHistory(const QList<store::AuditEntry>& entries,
     const QString when = entries[i].at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const QString action = actionText(entries[i].action);
     for (qsizetype k = i; k < end; ++k) {
-      const store::AuditEntry& entry = entries[k];
+      const model::AuditEntry& entry = entries[k];
       if (repeatsEnteredHla(entry.field, fields)) continue;
       rows.append({when, entry.staff, action, app::fieldLabel(entry.field),
                    valueText(entry.field, entry.oldValue, caseNoOf), valueText(entry.field, entry.newValue, caseNoOf)});

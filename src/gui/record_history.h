@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::gui {
 
@@ -22,7 +22,7 @@ struct HistoryRow {
 };
 
 // caseNoOf turns a patient id (a reservation) into the patient's case number.
-QList<HistoryRow> readableHistory(const QList<store::AuditEntry>& entries,
+QList<HistoryRow> readableHistory(const QList<model::AuditEntry>& entries,
                                   const std::function<QString(qint64 patientId)>& caseNoOf);
 
 }  // namespace dd::gui

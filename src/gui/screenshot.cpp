@@ -43,7 +43,7 @@ void addDemoCases(Workspace& workspace) {
   app::PatientQuery patients;
   patients.limit = 4;
   app::VolunteerQuery volunteers;
-  volunteers.filter.status = store::VolunteerStatus::Active;
+  volunteers.filter.status = model::VolunteerStatus::Active;
   volunteers.limit = 4;
   auto p = registry.listPatients(patients);
   auto v = registry.listVolunteers(volunteers);
@@ -53,9 +53,9 @@ void addDemoCases(Workspace& workspace) {
   for (int i = 0; i < qMin(p->size(), v->size()); ++i) {
     auto opened = registry.startWorkup(p->at(i).id, v->at(i).id, start.addDays(i * 7), actor);
     if (!opened.ok()) continue;
-    store::WorkupCase w = *opened.value;
+    model::WorkupCase w = *opened.value;
     for (int stage = 1; stage <= i && opened.ok(); ++stage) {
-      opened = registry.advanceWorkup(w.id, w.rowVersion, static_cast<store::WorkupStage>(stage),
+      opened = registry.advanceWorkup(w.id, w.rowVersion, static_cast<model::WorkupStage>(stage),
                                       start.addDays(i * 7 + stage * 9), actor);
       if (opened.ok()) w = *opened.value;
     }

@@ -38,17 +38,17 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
   connect(saveShortcut, &QShortcut::activated, this, [this] { save(); });
   errors_->setRecheck([this] {
-    store::Volunteer v = edited();
+    model::Volunteer v = edited();
     return registry_->validate(v, v.id == 0);
   });
   connect(ui_->idNumber, &QLineEdit::textEdited, this, [this] { volunteer_form::followIdNumber(*ui_); });
   hlaWatcher_ = new HlaFieldWatcher(registry_, this);
-  hlaWatcher_->watch(store::Locus::A, ui_->hlaA, ui_->hlaAReading, *errors_);
-  hlaWatcher_->watch(store::Locus::B, ui_->hlaB, ui_->hlaBReading, *errors_);
-  hlaWatcher_->watch(store::Locus::C, ui_->hlaC, ui_->hlaCReading, *errors_);
-  hlaWatcher_->watch(store::Locus::DRB1, ui_->hlaDRB1, ui_->hlaDRB1Reading, *errors_);
-  hlaWatcher_->watch(store::Locus::DQB1, ui_->hlaDQB1, ui_->hlaDQB1Reading, *errors_);
-  hlaWatcher_->watch(store::Locus::DPB1, ui_->hlaDPB1, ui_->hlaDPB1Reading, *errors_);
+  hlaWatcher_->watch(model::Locus::A, ui_->hlaA, ui_->hlaAReading, *errors_);
+  hlaWatcher_->watch(model::Locus::B, ui_->hlaB, ui_->hlaBReading, *errors_);
+  hlaWatcher_->watch(model::Locus::C, ui_->hlaC, ui_->hlaCReading, *errors_);
+  hlaWatcher_->watch(model::Locus::DRB1, ui_->hlaDRB1, ui_->hlaDRB1Reading, *errors_);
+  hlaWatcher_->watch(model::Locus::DQB1, ui_->hlaDQB1, ui_->hlaDQB1Reading, *errors_);
+  hlaWatcher_->watch(model::Locus::DPB1, ui_->hlaDPB1, ui_->hlaDPB1Reading, *errors_);
 
   if (id != 0) {
     auto loaded = registry_->volunteer(id);
@@ -57,11 +57,11 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
       return;
     }
     volunteer_ = *loaded;
-  } else if (const store::RecruitmentDrive drive = AppSettings::lastDrive(); drive.date == QDate::currentDate()) {
+  } else if (const model::RecruitmentDrive drive = AppSettings::lastDrive(); drive.date == QDate::currentDate()) {
     volunteer_.drive = drive;  // the next volunteer of today's drive
   }
   recordTabs_ = new VolunteerRecordTabs(registry_, ui_.get(), this);
-  connect(recordTabs_, &VolunteerRecordTabs::volunteerChanged, this, [this](const store::Volunteer& changed) {
+  connect(recordTabs_, &VolunteerRecordTabs::volunteerChanged, this, [this](const model::Volunteer& changed) {
     // A status change is saved on its own: the form keeps its edits (still
     // unsaved), the next save uses the new version number.
     volunteer_ = changed;
@@ -78,7 +78,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
 
 VolunteerEditor::~VolunteerEditor() { AppSettings::saveGeometry(QStringLiteral("volunteerEditor"), this); }
 
-void VolunteerEditor::display(const store::Volunteer& volunteer) {
+void VolunteerEditor::display(const model::Volunteer& volunteer) {
   volunteer_form::fill(*ui_, volunteer);
   recordTabs_->show(volunteer);
   errors_->clearAll();
@@ -116,7 +116,7 @@ void VolunteerEditor::startAnotherRegistration() {
   if (!mayLeave(&saved)) return;
   // What a drive shares: its date, place and organiser, and the consent form
   // signed there (date and version).
-  store::Volunteer next;
+  model::Volunteer next;
   next.drive = volunteer_.drive;
   next.consentDate = volunteer_.consentDate;
   next.consentVersion = volunteer_.consentVersion;
@@ -127,14 +127,14 @@ void VolunteerEditor::startAnotherRegistration() {
   ui_->name->setFocus();
 }
 
-store::Volunteer VolunteerEditor::edited() const {
-  store::Volunteer v = volunteer_;
+model::Volunteer VolunteerEditor::edited() const {
+  model::Volunteer v = volunteer_;
   volunteer_form::read(*ui_, v);
   return v;
 }
 
 bool VolunteerEditor::isDirty() const {
-  store::Volunteer reread = volunteer_;
+  model::Volunteer reread = volunteer_;
   volunteer_form::read(*ui_, reread);
   return !volunteer_form::differences(reread, volunteer_).isEmpty();
 }
@@ -155,10 +155,10 @@ bool VolunteerEditor::showErrors(const std::vector<Error>& errors) {
 }
 
 bool VolunteerEditor::save() {
-  store::Volunteer v = edited();
+  model::Volunteer v = edited();
   const bool registering = v.id == 0;
   if (showErrors(registry_->validate(v, registering))) return false;
-  app::SaveResult<store::Volunteer> result =
+  app::SaveResult<model::Volunteer> result =
       registering ? registry_->registerVolunteer(v, app::Actor::fromOperatingSystem())
                   : registry_->updateVolunteer(v, app::Actor::fromOperatingSystem());
   if (result.needsConfirmation()) {
@@ -193,12 +193,12 @@ bool VolunteerEditor::save() {
   return true;
 }
 
-void VolunteerEditor::showRegistered(const store::Volunteer& v) {
+void VolunteerEditor::showRegistered(const model::Volunteer& v) {
   // The number staff write on the volunteer's card; and why an untyped
   // volunteer will not show up in a search yet.
   QString note = tr("Registered as No. %1.").arg(v.registryNo);
   bool searchable = true;
-  for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+  for (model::Locus locus : {model::Locus::A, model::Locus::B, model::Locus::DRB1})
     searchable = searchable && !v.hla.at(locus).raw.trimmed().isEmpty();
   if (!searchable)
     note += QLatin1Char(' ') + tr("Not searchable until typed at HLA-A, -B and -DRB1; add the typing when it arrives.");
@@ -206,7 +206,7 @@ void VolunteerEditor::showRegistered(const store::Volunteer& v) {
   ui_->savedNote->show();
 }
 
-bool VolunteerEditor::resolveConflict(store::Volunteer mine) {
+bool VolunteerEditor::resolveConflict(model::Volunteer mine) {
   auto theirs = registry_->volunteer(mine.id);
   if (!theirs) {
     showErrors({theirs.error()});

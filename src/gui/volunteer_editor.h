@@ -11,7 +11,7 @@
 #include <QList>
 
 #include "core/message.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 class QPushButton;
 
@@ -38,7 +38,7 @@ class VolunteerEditor : public QDialog {
 
   QString loadError() const { return loadError_; }
   qint64 volunteerId() const { return volunteer_.id; }
-  const store::Volunteer& volunteer() const { return volunteer_; }
+  const model::Volunteer& volunteer() const { return volunteer_; }
   bool savedAnything() const { return saved_; }
   bool isDirty() const;
   const FieldErrors& fieldErrors() const { return *errors_; }
@@ -52,11 +52,11 @@ class VolunteerEditor : public QDialog {
   void reject() override;
 
  private:
-  store::Volunteer edited() const;
-  void display(const store::Volunteer& volunteer);
+  model::Volunteer edited() const;
+  void display(const model::Volunteer& volunteer);
   bool showErrors(const std::vector<Error>& errors);
-  bool resolveConflict(store::Volunteer mine);
-  void showRegistered(const store::Volunteer& v);
+  bool resolveConflict(model::Volunteer mine);
+  void showRegistered(const model::Volunteer& v);
   void updateTitle();
   void saveFromButton();  // Save closes; Register stays open to show the number
   void startAnotherRegistration();
@@ -67,7 +67,7 @@ class VolunteerEditor : public QDialog {
   std::unique_ptr<Ui::VolunteerEditor> ui_;
   std::unique_ptr<FieldErrors> errors_;
   app::Registry* registry_;
-  store::Volunteer volunteer_;  // as last read or saved
+  model::Volunteer volunteer_;  // as last read or saved
   VolunteerRecordTabs* recordTabs_ = nullptr;
   HlaFieldWatcher* hlaWatcher_ = nullptr;
   QString loadError_;

@@ -16,15 +16,15 @@ using form::dateOf;
 using form::setChoice;
 using form::setDate;
 
-QLineEdit* hlaEdit(const Ui::VolunteerEditor& ui, store::Locus locus) {
+QLineEdit* hlaEdit(const Ui::VolunteerEditor& ui, model::Locus locus) {
   QLineEdit* edits[] = {ui.hlaA, ui.hlaB, ui.hlaC, ui.hlaDRB1, ui.hlaDQB1, ui.hlaDPB1};
   return edits[static_cast<int>(locus)];
 }
 }  // namespace
 
 void setUp(Ui::VolunteerEditor& ui) {
-  ui.sex->addItem(sexText(store::Sex::Male), 0);
-  ui.sex->addItem(sexText(store::Sex::Female), 1);
+  ui.sex->addItem(sexText(model::Sex::Male), 0);
+  ui.sex->addItem(sexText(model::Sex::Female), 1);
   ui.ethnicity->addItems(app::ethnicGroups());
   ui.ethnicity->setCurrentIndex(-1);
   form::fillBloodChoices(ui.abo, ui.rh, ui.cmv);
@@ -44,8 +44,8 @@ void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& error
       {"emergency_phone", "emergencyPhone"}};
   for (const auto& [field, editor] : fields)
     errors.add(QLatin1String(field), dialog, QLatin1String(editor));
-  for (store::Locus locus : store::kAllLoci) {
-    const QString key = QString::fromLatin1(store::key(locus).data(), store::key(locus).size());
+  for (model::Locus locus : model::kAllLoci) {
+    const QString key = QString::fromLatin1(model::key(locus).data(), model::key(locus).size());
     const QString editor = QStringLiteral("hla") + key;
     errors.add(QStringLiteral("hla_") + key.toLower(), dialog, editor);
     errors.add(QStringLiteral("hla_") + key, dialog, editor);
@@ -53,11 +53,11 @@ void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& error
   (void)ui;
 }
 
-void fill(Ui::VolunteerEditor& ui, const store::Volunteer& v) {
+void fill(Ui::VolunteerEditor& ui, const model::Volunteer& v) {
   ui.registryNo->setText(v.registryNo);
   ui.name->setText(v.name);
   ui.idNumber->setText(v.idNumber);
-  ui.sex->setCurrentIndex(v.sex == store::Sex::Male ? 0 : 1);
+  ui.sex->setCurrentIndex(v.sex == model::Sex::Male ? 0 : 1);
   setDate(ui.birthDate, v.birthDate);
   ui.ethnicity->setCurrentText(v.ethnicity);
   ui.address->setText(v.address);
@@ -76,7 +76,7 @@ void fill(Ui::VolunteerEditor& ui, const store::Volunteer& v) {
   ui.phone->setText(v.currentPhone());
   QString other;
   QStringList replaced;
-  for (const store::Phone& phone : v.phones) {
+  for (const model::Phone& phone : v.phones) {
     if (!phone.inUse())
       replaced << QCoreApplication::translate("dd::gui", "%1 (replaced %2)")
                       .arg(maskPhone(phone.number), dateText(phone.replacedOn));
@@ -92,16 +92,16 @@ void fill(Ui::VolunteerEditor& ui, const store::Volunteer& v) {
   ui.emergencyName->setText(v.emergency.name);
   ui.emergencyRelation->setText(v.emergency.relation);
   ui.emergencyPhone->setText(v.emergency.phone);
-  for (store::Locus locus : store::kAllLoci) hlaEdit(ui, locus)->setText(v.hla.at(locus).raw);
+  for (model::Locus locus : model::kAllLoci) hlaEdit(ui, locus)->setText(v.hla.at(locus).raw);
   ui.sampleId->setText(v.sampleId);
   ui.lab->setText(v.lab);
   setDate(ui.typingDate, v.typingDate);
 }
 
-void read(const Ui::VolunteerEditor& ui, store::Volunteer& v) {
+void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
   v.name = ui.name->text().trimmed();
   v.idNumber = ui.idNumber->text().trimmed().toUpper();
-  v.sex = ui.sex->currentIndex() == 1 ? store::Sex::Female : store::Sex::Male;
+  v.sex = ui.sex->currentIndex() == 1 ? model::Sex::Female : model::Sex::Male;
   v.birthDate = dateOf(ui.birthDate);
   v.ethnicity = ui.ethnicity->currentText().trimmed();
   v.address = ui.address->text().trimmed();
@@ -118,23 +118,23 @@ void read(const Ui::VolunteerEditor& ui, store::Volunteer& v) {
   // Phones: the first is current; labels of numbers that stay are kept, and
   // so are replaced numbers (history; the registry dates a number that was
   // in use and is no longer in either field).
-  QList<store::Phone> phones;
+  QList<model::Phone> phones;
   const QString numbers[] = {ui.phone->text().trimmed(), ui.phone2->text().trimmed()};
   for (const QString& number : numbers) {
     if (number.isEmpty()) continue;
-    store::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}};
-    for (const store::Phone& old : v.phones)
+    model::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}};
+    for (const model::Phone& old : v.phones)
       if (old.number == number && !old.label.isEmpty()) phone.label = old.label;
     phones.append(phone);
   }
-  for (const store::Phone& old : v.phones)
+  for (const model::Phone& old : v.phones)
     if (!old.inUse() && old.number != numbers[0] && old.number != numbers[1]) phones.append(old);
   v.phones = phones;
   v.wechat = ui.wechat->text().trimmed();
   v.email = ui.email->text().trimmed();
   v.emergency = {ui.emergencyName->text().trimmed(), ui.emergencyRelation->text().trimmed(),
                  ui.emergencyPhone->text().trimmed()};
-  for (store::Locus locus : store::kAllLoci) {
+  for (model::Locus locus : model::kAllLoci) {
     const QString raw = hlaEdit(ui, locus)->text().trimmed();
     if (raw != v.hla.at(locus).raw) v.hla.at(locus) = {raw, {}};
   }
@@ -147,16 +147,16 @@ void followIdNumber(Ui::VolunteerEditor& ui) {
   const QString id = ui.idNumber->text().trimmed();
   if (id.size() != 18 || app::checkIdNumber(id)) return;
   if (const QDate birth = app::birthDateFromId(id); birth.isValid()) ui.birthDate->setDate(birth);
-  if (const auto sex = app::sexFromId(id)) ui.sex->setCurrentIndex(*sex == store::Sex::Male ? 0 : 1);
+  if (const auto sex = app::sexFromId(id)) ui.sex->setCurrentIndex(*sex == model::Sex::Male ? 0 : 1);
 }
 
-QList<FieldDifference> differences(const store::Volunteer& mine, const store::Volunteer& theirs) {
-  auto phones = [](const store::Volunteer& v) {
+QList<FieldDifference> differences(const model::Volunteer& mine, const model::Volunteer& theirs) {
+  auto phones = [](const model::Volunteer& v) {
     QStringList numbers;
-    for (const store::Phone& phone : v.phones) numbers << phone.number;
+    for (const model::Phone& phone : v.phones) numbers << phone.number;
     return numbers.join(QStringLiteral(", "));
   };
-  const std::pair<const char*, std::function<QString(const store::Volunteer&)>> fields[] = {
+  const std::pair<const char*, std::function<QString(const model::Volunteer&)>> fields[] = {
       {"name", [](const auto& v) { return v.name; }},
       {"id_number", [](const auto& v) { return v.idNumber; }},
       {"sex", [](const auto& v) { return sexText(v.sex); }},
@@ -189,9 +189,9 @@ QList<FieldDifference> differences(const store::Volunteer& mine, const store::Vo
   QList<FieldDifference> result;
   for (const auto& [key, value] : fields)
     if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
-  for (store::Locus locus : store::kAllLoci)
+  for (model::Locus locus : model::kAllLoci)
     if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)
-      result.append({QStringLiteral("HLA-") + QLatin1String(store::key(locus).data(), store::key(locus).size()),
+      result.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
                      mine.hla.at(locus).raw, theirs.hla.at(locus).raw});
   return result;
 }

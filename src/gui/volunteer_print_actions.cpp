@@ -127,7 +127,7 @@ DrivePickerDialog::DrivePickerDialog(app::Registry& registry, QWidget* parent)
   layout->addWidget(list_);
   auto drives = registry.recruitmentDrives();
   if (!drives) layout->addWidget(new QLabel(dd::qt::translated(drives.error()), this));
-  for (const store::DriveSummary& drive : drives ? *drives : QList<store::DriveSummary>()) {
+  for (const model::DriveSummary& drive : drives ? *drives : QList<model::DriveSummary>()) {
     auto* item = new QTreeWidgetItem(list_, {dateText(drive.drive.date),
                                              drive.drive.place.isEmpty() ? tr("(no place recorded)") : drive.drive.place,
                                              drive.drive.organiser, QString::number(drive.volunteerCount)});

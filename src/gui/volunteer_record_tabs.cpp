@@ -36,15 +36,15 @@ void showError(QLabel* label, const QString& message) {
 VolunteerRecordTabs::VolunteerRecordTabs(app::Registry* registry, Ui::VolunteerEditor* ui, QObject* parent)
     : QObject(parent), registry_(registry), ui_(ui) {
   // Reserved and donated are the workflow's to set (app::Registry::settableByHand).
-  for (int s = 0; s < store::kVolunteerStatusCount; ++s)
-    if (app::Registry::settableByHand(static_cast<store::VolunteerStatus>(s)))
-      ui_->newStatus->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
-  for (int s = 0; s < store::kWorkupStageCount; ++s)
-    ui_->withdrawalStage->addItem(stageText(static_cast<store::WorkupStage>(s)), s);
-  for (int c = 0; c <= static_cast<int>(store::ContactChannel::Visit); ++c)
-    ui_->contactChannel->addItem(channelText(static_cast<store::ContactChannel>(c)), c);
-  for (int o = 0; o <= static_cast<int>(store::ContactOutcome::Refused); ++o)
-    ui_->contactOutcome->addItem(outcomeText(static_cast<store::ContactOutcome>(o)), o);
+  for (int s = 0; s < model::kVolunteerStatusCount; ++s)
+    if (app::Registry::settableByHand(static_cast<model::VolunteerStatus>(s)))
+      ui_->newStatus->addItem(statusText(static_cast<model::VolunteerStatus>(s)), s);
+  for (int s = 0; s < model::kWorkupStageCount; ++s)
+    ui_->withdrawalStage->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
+  for (int c = 0; c <= static_cast<int>(model::ContactChannel::Visit); ++c)
+    ui_->contactChannel->addItem(channelText(static_cast<model::ContactChannel>(c)), c);
+  for (int o = 0; o <= static_cast<int>(model::ContactOutcome::Refused); ++o)
+    ui_->contactOutcome->addItem(outcomeText(static_cast<model::ContactOutcome>(o)), o);
   showError(ui_->statusChangeError, {});
   showError(ui_->contactError, {});
   connect(ui_->newStatus, &QComboBox::currentIndexChanged, this, &VolunteerRecordTabs::statusChoiceChanged);
@@ -52,7 +52,7 @@ VolunteerRecordTabs::VolunteerRecordTabs(app::Registry* registry, Ui::VolunteerE
   connect(ui_->addContactButton, &QPushButton::clicked, this, &VolunteerRecordTabs::addContact);
 }
 
-void VolunteerRecordTabs::show(const store::Volunteer& volunteer) {
+void VolunteerRecordTabs::show(const model::Volunteer& volunteer) {
   volunteer_ = volunteer;
   const bool registered = volunteer.id != 0;
   for (QWidget* tab : {ui_->statusTab, ui_->contactLogTab, ui_->auditTab}) tab->setEnabled(registered);
@@ -68,9 +68,9 @@ void VolunteerRecordTabs::show(const store::Volunteer& volunteer) {
 }
 
 void VolunteerRecordTabs::statusChoiceChanged() {
-  const auto to = static_cast<store::VolunteerStatus>(ui_->newStatus->currentData().toInt());
-  ui_->statusUntil->setEnabled(to == store::VolunteerStatus::TemporarilyDeferred);
-  ui_->withdrawalStage->setEnabled(to == store::VolunteerStatus::Withdrawn);
+  const auto to = static_cast<model::VolunteerStatus>(ui_->newStatus->currentData().toInt());
+  ui_->statusUntil->setEnabled(to == model::VolunteerStatus::TemporarilyDeferred);
+  ui_->withdrawalStage->setEnabled(to == model::VolunteerStatus::Withdrawn);
 }
 
 void VolunteerRecordTabs::loadHistory() {
@@ -80,14 +80,14 @@ void VolunteerRecordTabs::loadHistory() {
   }
   QList<QStringList> rows;
   if (auto history = registry_->statusHistory(volunteer_.id)) {
-    for (const store::StatusChange& change : *history)
+    for (const model::StatusChange& change : *history)
       rows.append({localTime(change.at), change.from ? statusText(*change.from) : QString(), statusText(change.to),
                    change.reason, dateText(change.until), change.staff});
   }
   setRows(ui_->statusHistory, {tr("When"), tr("From"), tr("To"), tr("Reason"), tr("Until"), tr("Staff")}, rows);
   rows.clear();
   if (auto contacts = registry_->contacts(volunteer_.id)) {
-    for (const store::ContactAttempt& attempt : *contacts)
+    for (const model::ContactAttempt& attempt : *contacts)
       rows.append({localTime(attempt.at), channelText(attempt.channel), outcomeText(attempt.outcome), attempt.note,
                    attempt.staff});
   }
@@ -107,11 +107,11 @@ void VolunteerRecordTabs::loadHistory() {
 
 bool VolunteerRecordTabs::changeStatus() {
   app::StatusChangeRequest request;
-  request.to = static_cast<store::VolunteerStatus>(ui_->newStatus->currentData().toInt());
+  request.to = static_cast<model::VolunteerStatus>(ui_->newStatus->currentData().toInt());
   request.reason = ui_->statusReason->text().trimmed();
   if (ui_->statusUntil->isEnabled()) request.until = form::dateOf(ui_->statusUntil);
   if (ui_->withdrawalStage->isEnabled()) {
-    const auto stage = store::key(static_cast<store::WorkupStage>(ui_->withdrawalStage->currentData().toInt()));
+    const auto stage = model::key(static_cast<model::WorkupStage>(ui_->withdrawalStage->currentData().toInt()));
     request.stage = QString::fromLatin1(stage.data(), stage.size());
   }
   const auto result =
@@ -129,7 +129,7 @@ bool VolunteerRecordTabs::changeStatus() {
 }
 
 bool VolunteerRecordTabs::addContact() {
-  store::ContactAttempt attempt;
+  model::ContactAttempt attempt;
   attempt.volunteerId = volunteer_.id;
   // Today: now. An earlier day (a call written up later): midday of that
   // day, so the log keeps its order and the date reads the same everywhere.
@@ -141,8 +141,8 @@ bool VolunteerRecordTabs::addContact() {
   attempt.at = !on.isValid() || on == QDate::currentDate()
                    ? QDateTime::currentDateTimeUtc()
                    : QDateTime(on, QTime(12, 0)).toUTC();
-  attempt.channel = static_cast<store::ContactChannel>(ui_->contactChannel->currentData().toInt());
-  attempt.outcome = static_cast<store::ContactOutcome>(ui_->contactOutcome->currentData().toInt());
+  attempt.channel = static_cast<model::ContactChannel>(ui_->contactChannel->currentData().toInt());
+  attempt.outcome = static_cast<model::ContactOutcome>(ui_->contactOutcome->currentData().toInt());
   attempt.note = ui_->contactNote->text().trimmed();
   attempt.staff = app::Actor::fromOperatingSystem().staff;
   const auto saved = registry_->recordContact(attempt, app::Actor::fromOperatingSystem());

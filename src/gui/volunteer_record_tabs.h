@@ -5,7 +5,7 @@
 // from the form's unsaved edits.
 #include <QObject>
 
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace Ui {
 class VolunteerEditor;
@@ -23,12 +23,12 @@ class VolunteerRecordTabs : public QObject {
   VolunteerRecordTabs(app::Registry* registry, Ui::VolunteerEditor* ui, QObject* parent);
   // Shows the status, history, contacts and audit of `volunteer` (disabled
   // for a volunteer that is not registered yet).
-  void show(const store::Volunteer& volunteer);
+  void show(const model::Volunteer& volunteer);
   bool changeStatus();
   bool addContact();
 
  Q_SIGNALS:
-  void volunteerChanged(const store::Volunteer& volunteer);
+  void volunteerChanged(const model::Volunteer& volunteer);
 
  private:
   void statusChoiceChanged();
@@ -36,7 +36,7 @@ class VolunteerRecordTabs : public QObject {
 
   app::Registry* registry_;
   Ui::VolunteerEditor* ui_;
-  store::Volunteer volunteer_;
+  model::Volunteer volunteer_;
 };
 
 }  // namespace dd::gui

@@ -28,7 +28,7 @@ bool lessThan(const SortKey& a, const SortKey& b) {
 }
 }  // namespace
 
-Expected<QList<store::VolunteerSummary>> VolunteerTableModel::readSorted(app::Registry& registry,
+Expected<QList<model::VolunteerSummary>> VolunteerTableModel::readSorted(app::Registry& registry,
                                                                          app::VolunteerQuery query, int column,
                                                                          Qt::SortOrder order, const QDate& today) {
   auto total = registry.countVolunteers(query.filter);
@@ -58,7 +58,7 @@ Expected<QList<store::VolunteerSummary>> VolunteerTableModel::readSorted(app::Re
     const SortKey& b = keys[static_cast<std::size_t>(r)];
     return order == Qt::AscendingOrder ? lessThan(a, b) : lessThan(b, a);
   });
-  QList<store::VolunteerSummary> sorted;
+  QList<model::VolunteerSummary> sorted;
   sorted.reserve(rows->size());
   for (qsizetype i : orderOf) sorted.append(std::move((*rows)[i]));
   return sorted;

@@ -25,7 +25,7 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
   struct Loaded {
     QString error;
     int total = 0;
-    QList<store::VolunteerSummary> rows;
+    QList<model::VolunteerSummary> rows;
   };
   databaseUrl_ = databaseUrl;
   background_ = true;
@@ -74,7 +74,7 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
       return loaded;
     }
     auto total = (*registry)->countVolunteers(query.filter);
-    auto rows = total ? (*registry)->listVolunteers(query) : Expected<QList<store::VolunteerSummary>>(total.error());
+    auto rows = total ? (*registry)->listVolunteers(query) : Expected<QList<model::VolunteerSummary>>(total.error());
     if (!rows) loaded.error = dd::qt::translated(rows.error());
     else {
       loaded.total = *total;
@@ -157,7 +157,7 @@ void VolunteerTableModel::clearRows() {
 
 QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
-  const store::VolunteerSummary& v = rows_[index.row()];
+  const model::VolunteerSummary& v = rows_[index.row()];
   switch (role) {
     case Qt::DisplayRole: return display(v, index.column());
     case SortRole: return sortValue(v, index.column(), today_);
@@ -169,14 +169,14 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       if (index.column() == Hla) {
         QStringList loci;
-        const store::HlaTyping& typing = typingOf(v.id);
-        for (store::Locus locus : store::kAllLoci)
+        const model::HlaTyping& typing = typingOf(v.id);
+        for (model::Locus locus : model::kAllLoci)
           if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
         return loci.join(QLatin1Char('\n'));
       }
       return {};
     case Qt::ForegroundRole:
-      if (index.column() == Status && v.status != store::VolunteerStatus::Active) return QBrush(QColor(0x8a, 0x5a, 0x00));
+      if (index.column() == Status && v.status != model::VolunteerStatus::Active) return QBrush(QColor(0x8a, 0x5a, 0x00));
       return {};
     case Qt::TextAlignmentRole:
       if (index.column() == Age) return kNumberAlignment;
@@ -185,18 +185,18 @@ QVariant VolunteerTableModel::data(const QModelIndex& index, int role) const {
   }
 }
 
-QVariant VolunteerTableModel::display(const store::VolunteerSummary& v, int column) const {
+QVariant VolunteerTableModel::display(const model::VolunteerSummary& v, int column) const {
   if (column == Hla) {
     QStringList loci;
-    const store::HlaTyping& typing = typingOf(v.id);
-    for (store::Locus locus : {store::Locus::A, store::Locus::B, store::Locus::DRB1})
+    const model::HlaTyping& typing = typingOf(v.id);
+    for (model::Locus locus : {model::Locus::A, model::Locus::B, model::Locus::DRB1})
       if (!typing.at(locus).raw.isEmpty()) loci << typing.at(locus).raw;
     return loci.join(QStringLiteral(" · "));
   }
   return plainDisplay(v, column, today_);
 }
 
-QVariant VolunteerTableModel::plainDisplay(const store::VolunteerSummary& v, int column, const QDate& today) {
+QVariant VolunteerTableModel::plainDisplay(const model::VolunteerSummary& v, int column, const QDate& today) {
   switch (column) {
     case RegistryNo: return v.registryNo;
     case Name: return v.name;
@@ -214,16 +214,16 @@ QVariant VolunteerTableModel::plainDisplay(const store::VolunteerSummary& v, int
   }
 }
 
-const store::HlaTyping& VolunteerTableModel::typingOf(qint64 id) const {
+const model::HlaTyping& VolunteerTableModel::typingOf(qint64 id) const {
   auto it = typings_.find(id);
   if (it == typings_.end()) {
     auto volunteer = registry_->volunteer(id);
-    it = typings_.insert(id, volunteer ? volunteer->hla : store::HlaTyping());
+    it = typings_.insert(id, volunteer ? volunteer->hla : model::HlaTyping());
   }
   return *it;
 }
 
-QVariant VolunteerTableModel::sortValue(const store::VolunteerSummary& v, int column, const QDate& today) {
+QVariant VolunteerTableModel::sortValue(const model::VolunteerSummary& v, int column, const QDate& today) {
   switch (column) {
     case Age: return v.birthDate.isValid() ? QVariant(-v.birthDate.toJulianDay()) : QVariant();
     case Status: return static_cast<int>(v.status);

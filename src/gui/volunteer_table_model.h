@@ -38,10 +38,10 @@ class VolunteerTableModel : public PagedTableModel {
   bool sortRows(int column, Qt::SortOrder order) override;
   int sortColumn() const { return sortColumn_; }
   // Every volunteer matching query.filter, ordered as sortRows says.
-  static Expected<QList<store::VolunteerSummary>> readSorted(app::Registry& registry, app::VolunteerQuery query,
+  static Expected<QList<model::VolunteerSummary>> readSorted(app::Registry& registry, app::VolunteerQuery query,
                                                              int column, Qt::SortOrder order, const QDate& today);
   const app::VolunteerFilter& filter() const { return query_.filter; }
-  const store::VolunteerSummary& summary(int row) const { return rows_.at(row); }
+  const model::VolunteerSummary& summary(int row) const { return rows_.at(row); }
   // Row of the volunteer with `id` among the loaded rows, or -1.
   int rowOf(qint64 id) const;
 
@@ -62,19 +62,19 @@ class VolunteerTableModel : public PagedTableModel {
   void clearRows() override;
 
  private:
-  QVariant display(const store::VolunteerSummary& v, int column) const;
+  QVariant display(const model::VolunteerSummary& v, int column) const;
   // Display text of every column but Hla (safe on any thread).
-  static QVariant plainDisplay(const store::VolunteerSummary& v, int column, const QDate& today);
-  static QVariant sortValue(const store::VolunteerSummary& v, int column, const QDate& today);
+  static QVariant plainDisplay(const model::VolunteerSummary& v, int column, const QDate& today);
+  static QVariant sortValue(const model::VolunteerSummary& v, int column, const QDate& today);
   void setLoading(bool loading);
   // The list query carries no typing: read it for the rows actually shown
   // (a few dozen primary-key reads) and keep it.
-  const store::HlaTyping& typingOf(qint64 id) const;
+  const model::HlaTyping& typingOf(qint64 id) const;
 
   app::Registry* registry_;
   app::VolunteerQuery query_;
-  QList<store::VolunteerSummary> rows_;
-  QList<store::VolunteerSummary> staged_;
+  QList<model::VolunteerSummary> rows_;
+  QList<model::VolunteerSummary> staged_;
   QDate today_ = QDate::currentDate();
   quint64 generation_ = 0;
   bool loading_ = false;
@@ -86,7 +86,7 @@ class VolunteerTableModel : public PagedTableModel {
   QString databaseUrl_;  // known once filtering runs in the background ("" = default file)
   bool background_ = false;
   app::VolunteerFilter requestedFilter_;  // the newest filter asked for (query_ has the one shown)
-  mutable QHash<qint64, store::HlaTyping> typings_;
+  mutable QHash<qint64, model::HlaTyping> typings_;
 };
 
 }  // namespace dd::gui

@@ -26,8 +26,8 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
       proxy_(new CollatingProxyModel(this)) {
   ui_->setupUi(this);
   ui_->statusFilter->addItem(tr("All statuses"));
-  for (int s = 0; s < store::kVolunteerStatusCount; ++s)
-    ui_->statusFilter->addItem(statusText(static_cast<store::VolunteerStatus>(s)), s);
+  for (int s = 0; s < model::kVolunteerStatusCount; ++s)
+    ui_->statusFilter->addItem(statusText(static_cast<model::VolunteerStatus>(s)), s);
 
   proxy_->setSourceModel(model_);
   ui_->table->setModel(proxy_);
@@ -92,7 +92,7 @@ void VolunteersPage::applyFilter() {
   filter.text = ui_->quickFilter->text().trimmed();
   filter.prefecture = ui_->regionFilter->text().trimmed();
   const QVariant status = ui_->statusFilter->currentData();
-  if (status.isValid()) filter.status = static_cast<store::VolunteerStatus>(status.toInt());
+  if (status.isValid()) filter.status = static_cast<model::VolunteerStatus>(status.toInt());
   stale_ = false;
   if (background_ && proxy_->sortColumn() < 0) {
     ui_->countLabel->setText(tr("Searching…"));

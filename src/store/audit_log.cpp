@@ -14,6 +14,8 @@
 
 namespace dd::store {
 
+using namespace dd::model;  // the entities this file reads and writes
+
 struct AuditLog::Prepared {
   explicit Prepared(QSqlDatabase& db) : insert(db) {}
   QSqlQuery insert;

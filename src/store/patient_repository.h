@@ -3,8 +3,8 @@
 #include <QList>
 
 #include "core/expected.h"
-#include "store/records.h"
-#include "store/volunteer_query.h"
+#include "model/entities.h"
+#include "model/queries.h"
 
 namespace dd::store {
 
@@ -13,12 +13,12 @@ class Database;
 class PatientRepository {
  public:
   explicit PatientRepository(Database& db) : db_(db) {}
-  Expected<Patient> get(qint64 id);
-  Expected<Patient> byCaseNo(const QString& caseNo);
-  Expected<QList<Patient>> list(const PatientQuery& query);
-  Status insert(Patient& patient);  // assigns caseNo (P + year + serial) when empty
-  Status update(Patient& patient);  // store.conflict when rowVersion is stale
-  static QList<QPair<QString, QString>> auditFields(const Patient& patient);
+  Expected<model::Patient> get(qint64 id);
+  Expected<model::Patient> byCaseNo(const QString& caseNo);
+  Expected<QList<model::Patient>> list(const model::PatientQuery& query);
+  Status insert(model::Patient& patient);  // assigns caseNo (P + year + serial) when empty
+  Status update(model::Patient& patient);  // store.conflict when rowVersion is stale
+  static QList<QPair<QString, QString>> auditFields(const model::Patient& patient);
 
  private:
   Database& db_;

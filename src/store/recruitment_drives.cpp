@@ -13,6 +13,8 @@
 
 namespace dd::store {
 
+using namespace dd::model;  // the entities this file reads and writes
+
 Expected<QList<DriveSummary>> VolunteerRepository::drives() {
   QSqlQuery q(db_.sql());
   q.setForwardOnly(true);

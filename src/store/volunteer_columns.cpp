@@ -5,6 +5,8 @@
 #include "store/sql_values.h"
 
 namespace dd::store::volunteer_columns {
+
+using namespace dd::model;  // the entities this file reads and writes
 namespace {
 constexpr int kLeadingColumns = 5;  // id, row_version, created_at, updated_at, last_contact_ok
 QString fromKey(std::string_view key) { return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size())); }

@@ -7,19 +7,19 @@
 #include <QStringList>
 #include <QVariantList>
 
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::store::volunteer_columns {
 
 const QStringList& writable();                    // registry_no, name, ... import_batch_id
-QVariantList values(const Volunteer& volunteer);  // bind values in writable() order
+QVariantList values(const model::Volunteer& volunteer);  // bind values in writable() order
 // Columns read back: id, row_version, created_at, updated_at, last_contact_ok, then writable().
 QString selectList(const QString& tableAlias = {});
-Volunteer read(const QSqlQuery& query);  // a row selected with selectList()
+model::Volunteer read(const QSqlQuery& query);  // a row selected with selectList()
 
 // (column, text) pairs of everything the audit log tracks, phones included.
-QList<QPair<QString, QString>> auditFields(const Volunteer& volunteer);
+QList<QPair<QString, QString>> auditFields(const model::Volunteer& volunteer);
 // "138... (mobile)*; 0531... [replaced 2026-12-01]" (* = current)
-QString phonesText(const QList<Phone>& phones);
+QString phonesText(const QList<model::Phone>& phones);
 
 }  // namespace dd::store::volunteer_columns

@@ -5,12 +5,15 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include "model/availability.h"
 #include "store/database.h"
 #include "store/sql_values.h"
 #include "store/store_errors.h"
 #include "store/volunteer_repository.h"
 
 namespace dd::store {
+
+using namespace dd::model;  // the entities this file reads and writes
 namespace {
 
 QString likeEscaped(const QString& text) {
@@ -161,8 +164,7 @@ Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRec
     for (int i = 0; i < kVolunteerStatusCount; ++i)
       if (status == statusKeys[static_cast<std::size_t>(i)]) r.status = static_cast<VolunteerStatus>(i);
     const int until = sql::toYmd(q.value(3));
-    r.available = r.status == VolunteerStatus::Active ||
-                  (r.status == VolunteerStatus::TemporarilyDeferred && until != 0 && until <= todayYmd);
+    r.available = model::availableOn(r.status, until, todayYmd);
     r.birthDate = sql::toYmd(q.value(4));
     r.lastContactOk = sql::toYmd(q.value(5));
     const QString sex = q.value(6).toString();

@@ -12,6 +12,8 @@
 #include "store/volunteer_columns.h"
 
 namespace dd::store {
+
+using namespace dd::model;  // the entities this file reads and writes
 namespace columns = volunteer_columns;
 
 struct VolunteerRepository::Prepared {

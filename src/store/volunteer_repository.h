@@ -13,9 +13,9 @@
 #include <QString>
 
 #include "core/expected.h"
-#include "store/donor_record.h"
-#include "store/records.h"
-#include "store/volunteer_query.h"
+#include "model/donor_record.h"
+#include "model/entities.h"
+#include "model/queries.h"
 
 namespace dd::store {
 
@@ -26,8 +26,8 @@ class VolunteerRepository {
   explicit VolunteerRepository(Database& db);
   ~VolunteerRepository();
 
-  Expected<Volunteer> get(qint64 id);
-  Expected<Volunteer> byRegistryNo(const QString& registryNo);
+  Expected<model::Volunteer> get(qint64 id);
+  Expected<model::Volunteer> byRegistryNo(const QString& registryNo);
   // The registry number of another volunteer with this ID number, if any.
   Expected<std::optional<QString>> registryNoForIdNumber(const QString& idNumber, qint64 excludeId = 0);
   // Ids of the volunteers reserved for this patient (usually none or one).
@@ -49,36 +49,36 @@ class VolunteerRepository {
 
   // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
   // the first status_change row. Assigns a registry number when empty.
-  Status insert(Volunteer& volunteer, const QString& staff);
+  Status insert(model::Volunteer& volunteer, const QString& staff);
   // Updates if volunteer.rowVersion still matches (else store.conflict);
   // bumps rowVersion and updatedAt on success; replaces the phones.
-  Status update(Volunteer& volunteer, const QString& staff);
-  Status addStatusChange(const StatusChange& change);
-  Expected<QList<StatusChange>> statusHistory(qint64 volunteerId);
+  Status update(model::Volunteer& volunteer, const QString& staff);
+  Status addStatusChange(const model::StatusChange& change);
+  Expected<QList<model::StatusChange>> statusHistory(qint64 volunteerId);
   Status setLastContactOk(qint64 volunteerId, const QDate& date);  // keeps the later date
   // Recomputes last_contact_ok from the contact log for one import batch (bulk loads).
   Status refreshLastContactOk(qint64 importBatchId);
 
-  Expected<QList<VolunteerSummary>> list(const VolunteerQuery& query);
-  Expected<int> count(const VolunteerFilter& filter);
+  Expected<QList<model::VolunteerSummary>> list(const model::VolunteerQuery& query);
+  Expected<int> count(const model::VolunteerFilter& filter);
   // Distinct (prefecture, county) pairs in use, sorted: for region filters.
   Expected<QList<QPair<QString, QString>>> regions();
   // Recruitment drives in use (volunteers grouped by drive date and place),
   // newest first (recruitment_drives.cpp).
-  Expected<QList<DriveSummary>> drives();
+  Expected<QList<model::DriveSummary>> drives();
   // Registry numbers of a drive's volunteers, in registry-number order; empty
   // when nobody matches.
-  Expected<QStringList> registryNosOfDrive(const DriveSelector& drive);
+  Expected<QStringList> registryNosOfDrive(const model::DriveSelector& drive);
   // Changes when any volunteer was added, edited, deleted or contacted (count,
   // highest id, sum of row versions, highest audit id): a cheap check that a
   // derived copy such as the search index is still current.
   Expected<QString> changeStamp();
   // Every volunteer in id order through one forward-only query.
-  Status forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today);
+  Status forEachDonor(const std::function<bool(const model::DonorRecord&)>& visitor, const QDate& today);
 
  private:
   Status ensurePrepared();
-  Status writePhones(const Volunteer& volunteer, bool replace);
+  Status writePhones(const model::Volunteer& volunteer, bool replace);
   Database& db_;
   struct Prepared;
   std::unique_ptr<Prepared> prepared_;

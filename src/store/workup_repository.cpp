@@ -10,6 +10,8 @@
 #include "store/store_errors.h"
 
 namespace dd::store {
+
+using namespace dd::model;  // the entities this file reads and writes
 namespace {
 
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }

@@ -4,7 +4,7 @@
 #include <QVariant>
 
 #include "core/expected.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::store {
 
@@ -15,23 +15,23 @@ class WorkupRepository {
   explicit WorkupRepository(Database& db);
   ~WorkupRepository();
 
-  Status addContact(ContactAttempt& attempt);  // sets id
-  Expected<QList<ContactAttempt>> contacts(qint64 volunteerId);
+  Status addContact(model::ContactAttempt& attempt);  // sets id
+  Expected<QList<model::ContactAttempt>> contacts(qint64 volunteerId);
 
-  Expected<WorkupCase> get(qint64 id);
-  Expected<WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026-00001-01"
-  Expected<QList<WorkupCase>> forPatient(qint64 patientId);
-  Expected<QList<WorkupCase>> forVolunteer(qint64 volunteerId);
-  Status insert(WorkupCase& workup);
-  Status update(WorkupCase& workup);  // store.conflict when rowVersion is stale
-  static QList<QPair<QString, QString>> auditFields(const WorkupCase& workup);
+  Expected<model::WorkupCase> get(qint64 id);
+  Expected<model::WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026-00001-01"
+  Expected<QList<model::WorkupCase>> forPatient(qint64 patientId);
+  Expected<QList<model::WorkupCase>> forVolunteer(qint64 volunteerId);
+  Status insert(model::WorkupCase& workup);
+  Status update(model::WorkupCase& workup);  // store.conflict when rowVersion is stale
+  static QList<QPair<QString, QString>> auditFields(const model::WorkupCase& workup);
 
-  Status insertBatch(ImportBatch& batch);
+  Status insertBatch(model::ImportBatch& batch);
   Status setBatchRowCount(qint64 batchId, int rows);
-  Expected<QList<ImportBatch>> batches();
+  Expected<QList<model::ImportBatch>> batches();
 
  private:
-  Expected<QList<WorkupCase>> where(const QString& condition, const QVariant& value);
+  Expected<QList<model::WorkupCase>> where(const QString& condition, const QVariant& value);
   Database& db_;
   struct Prepared;
   Prepared* prepared_;

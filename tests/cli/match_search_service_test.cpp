@@ -55,9 +55,9 @@ TEST_CASE("the search service indexes the registry and follows edits") {
   REQUIRE(volunteer);
   const QStringList loci = QString::fromLatin1(kPatient).split(QLatin1Char('^'));
   for (int l = 0; l < 6; ++l) volunteer->hla.loci[static_cast<std::size_t>(l)].raw = loci[l];
-  volunteer->status = store::VolunteerStatus::Active;
+  volunteer->status = model::VolunteerStatus::Active;
   volunteer->birthDate = QDate(2006, 1, 1);
-  volunteer->sex = store::Sex::Male;
+  volunteer->sex = model::Sex::Male;
   CHECK(service.upsert(*volunteer).empty());
   auto after = service.search(*patient, match::SearchOptions{});
   REQUIRE(after);
@@ -69,7 +69,7 @@ TEST_CASE("the search service indexes the registry and follows edits") {
   CHECK(service.size() == 300);
 
   // A deferral whose end lies ahead makes the volunteer unavailable; once it has passed, available again.
-  volunteer->status = store::VolunteerStatus::TemporarilyDeferred;
+  volunteer->status = model::VolunteerStatus::TemporarilyDeferred;
   volunteer->statusUntil = QDate(2030, 1, 1);
   service.upsert(*volunteer, QDate(2029, 12, 31));
   after = service.search(*patient, match::SearchOptions{});

@@ -11,8 +11,8 @@ TEST_CASE("dates and sex are written in the document's language") {
   CHECK(app::documentDate(QDate(2026, 3, 7), QStringLiteral("zh_CN")) == QStringLiteral("2026年3月7日"));
   CHECK(app::documentDate(QDate(2026, 3, 7), QStringLiteral("en")) == QStringLiteral("7 March 2026"));
   CHECK(app::documentDate(QDate(), QStringLiteral("en")).isEmpty());
-  CHECK(app::documentSex(store::Sex::Female, QStringLiteral("zh_CN")) == QStringLiteral("女"));
-  CHECK(app::documentSex(store::Sex::Male, QStringLiteral("en")) == QStringLiteral("male"));
+  CHECK(app::documentSex(model::Sex::Female, QStringLiteral("zh_CN")) == QStringLiteral("女"));
+  CHECK(app::documentSex(model::Sex::Male, QStringLiteral("en")) == QStringLiteral("male"));
 }
 
 TEST_CASE("age counts whole years up to the day before the birthday") {
@@ -24,13 +24,13 @@ TEST_CASE("age counts whole years up to the day before the birthday") {
 }
 
 TEST_CASE("the consent shows the patient only as donors see them") {
-  store::WorkupCaseDetail detail;
+  model::WorkupCaseDetail detail;
   detail.workup.id = 42;
   detail.workup.caseCode = QStringLiteral("P-1-02");
   detail.patient.name = QStringLiteral("王小禾");
   detail.patient.hospital = QStringLiteral("示范市第一人民医院");
   detail.patient.caseNo = QStringLiteral("P-1");
-  detail.patient.sex = store::Sex::Female;
+  detail.patient.sex = model::Sex::Female;
   detail.patient.birthDate = QDate(2017, 5, 2);
   detail.patient.diagnosis = QStringLiteral("  急性淋巴细胞白血病 ");
   detail.volunteer.name = QStringLiteral("李明远");
@@ -47,7 +47,7 @@ TEST_CASE("the consent shows the patient only as donors see them") {
 }
 
 TEST_CASE("optional volunteer details print as a dash, identity stays required") {
-  store::Volunteer v;
+  model::Volunteer v;
   v.name = QStringLiteral("周子涵");
   v.registryNo = QStringLiteral("SD1");
   const auto data = app::volunteerData(v, QStringLiteral("en"));
@@ -65,7 +65,7 @@ TEST_CASE("optional volunteer details print as a dash, identity stays required")
 }
 
 TEST_CASE("certificate numbers come from the registry number, the donation year and count") {
-  store::Volunteer v;
+  model::Volunteer v;
   v.registryNo = QStringLiteral("SD37000123");
   CHECK_FALSE(app::certificateData(v, QStringLiteral("zh_CN")).hasValue(QStringLiteral("certificate.no")));
   v.donationDate = QDate(2026, 10, 18);

@@ -210,7 +210,7 @@ TEST_CASE("print certificate only after a donation") {
     auto registry = app::Registry::open(s->db);
     REQUIRE(registry);
     // A date after the case opened (today) and unlike the print date.
-    REQUIRE(dd::test::advanceCaseTo(**registry, s->caseId, store::WorkupStage::Collection, donationDate) == "");
+    REQUIRE(dd::test::advanceCaseTo(**registry, s->caseId, model::WorkupStage::Collection, donationDate) == "");
   }
   run = print(*s, {QStringLiteral("certificate"), QStringLiteral("--volunteer"), s->fullMatchNo,
                    QStringLiteral("--out"), out});
@@ -261,7 +261,7 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
     auto donor = (*registry)->volunteerByRegistryNo(s->fullMatchNo);
     REQUIRE(donor);
     app::StatusChangeRequest withdrawal;
-    withdrawal.to = store::VolunteerStatus::Withdrawn;
+    withdrawal.to = model::VolunteerStatus::Withdrawn;
     withdrawal.reason = QStringLiteral("家属反对");
     REQUIRE((*registry)->changeStatus(donor->id, donor->rowVersion, withdrawal, {QStringLiteral("t")}).ok());
   }

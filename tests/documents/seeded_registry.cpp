@@ -10,7 +10,7 @@
 namespace dd::test {
 namespace {
 
-void setTyping(store::HlaTyping& hla, const QStringList& loci) {
+void setTyping(model::HlaTyping& hla, const QStringList& loci) {
   for (int i = 0; i < loci.size(); ++i) hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
 }
 
@@ -18,14 +18,14 @@ const QStringList kPatientTyping{QStringLiteral("A*02:01+A*11:01"), QStringLiter
                                  QStringLiteral("C*01:02+C*03:02"), QStringLiteral("DRB1*09:01+DRB1*15:01"),
                                  QStringLiteral("DQB1*03:03+DQB1*06:02")};
 
-store::Volunteer volunteer(const QString& name, bool male, const QDate& birth, int serial) {
-  store::Volunteer v;
+model::Volunteer volunteer(const QString& name, bool male, const QDate& birth, int serial) {
+  model::Volunteer v;
   v.name = name;
-  v.sex = male ? store::Sex::Male : store::Sex::Female;
+  v.sex = male ? model::Sex::Male : model::Sex::Female;
   v.birthDate = birth;
   v.idNumber = idNumber(birth, male, serial);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {store::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
+  v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("O");
@@ -51,30 +51,30 @@ std::unique_ptr<Seeded> seed() {
   REQUIRE(opened);
   app::Registry& registry = **opened;
   const app::Actor actor{QStringLiteral("test")};
-  auto save = [&](store::Volunteer v) {
+  auto save = [&](model::Volunteer v) {
     auto saved = registry.registerVolunteer(v, actor, true);
     INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
     REQUIRE(saved.ok());
     return *saved.value;
   };
-  store::Volunteer donor = volunteer(QStringLiteral("李明远"), true, QDate(1990, 3, 7), 11);
+  model::Volunteer donor = volunteer(QStringLiteral("李明远"), true, QDate(1990, 3, 7), 11);
   setTyping(donor.hla, kPatientTyping);
-  const store::Volunteer full = save(donor);
-  store::Volunteer partial = volunteer(QStringLiteral("陈思雨"), false, QDate(1998, 12, 1), 12);
+  const model::Volunteer full = save(donor);
+  model::Volunteer partial = volunteer(QStringLiteral("陈思雨"), false, QDate(1998, 12, 1), 12);
   QStringList partialTyping = kPatientTyping;
   partialTyping[2] = QStringLiteral("C*01:02+C*07:02");
   setTyping(partial.hla, partialTyping);
   partial.email = QStringLiteral("chen.siyu@example.cn");
   partial.emergency = {QStringLiteral("陈建国"), QStringLiteral("父亲"), QStringLiteral("13900000000")};
-  const store::Volunteer second = save(partial);
-  const store::Volunteer third = save(volunteer(QStringLiteral("周子涵"), true, QDate(1995, 6, 15), 13));
+  const model::Volunteer second = save(partial);
+  const model::Volunteer third = save(volunteer(QStringLiteral("周子涵"), true, QDate(1995, 6, 15), 13));
   s->fullMatchNo = full.registryNo;
   s->partialMatchNo = second.registryNo;
   s->thirdNo = third.registryNo;
 
-  store::Patient patient;
+  model::Patient patient;
   patient.name = QStringLiteral("王小禾");
-  patient.sex = store::Sex::Female;
+  patient.sex = model::Sex::Female;
   patient.birthDate = QDate::currentDate().addYears(-9).addDays(-10);
   patient.diagnosis = QStringLiteral("急性淋巴细胞白血病");
   patient.hospital = QStringLiteral("示范市第一人民医院血液科");
@@ -84,7 +84,7 @@ std::unique_ptr<Seeded> seed() {
   REQUIRE(created.ok());
   s->patientCaseNo = created.value->caseNo;
 
-  store::Patient sparse;
+  model::Patient sparse;
   sparse.name = QStringLiteral("张未详");
   sparse.birthDate = QDate(1980, 1, 1);  // required by the store; the diagnosis is not
   auto sparseCreated = registry.createPatient(sparse, actor);
@@ -105,12 +105,12 @@ std::unique_ptr<Seeded> seed() {
   return s;
 }
 
-std::string advanceCaseTo(app::Registry& registry, qint64 caseId, store::WorkupStage stage, const QDate& date) {
+std::string advanceCaseTo(app::Registry& registry, qint64 caseId, model::WorkupStage stage, const QDate& date) {
   auto workup = registry.workupCase(caseId);
   if (!workup) return workup.error().english();
-  store::WorkupCase w = *workup;
+  model::WorkupCase w = *workup;
   for (int next = static_cast<int>(w.stage) + 1; next <= static_cast<int>(stage); ++next) {
-    auto advanced = registry.advanceWorkup(caseId, w.rowVersion, static_cast<store::WorkupStage>(next), date,
+    auto advanced = registry.advanceWorkup(caseId, w.rowVersion, static_cast<model::WorkupStage>(next), date,
                                            {QStringLiteral("test")});
     if (!advanced.ok()) return advanced.errors.front().english();
     w = *advanced.value;

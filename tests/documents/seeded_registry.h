@@ -29,7 +29,7 @@ struct Seeded {
 std::unique_ptr<Seeded> seed();
 // Advances the case stage by stage up to `stage` (each on `date`), as staff
 // would; returns the first error's English text, empty on success.
-std::string advanceCaseTo(app::Registry& registry, qint64 caseId, store::WorkupStage stage, const QDate& date);
+std::string advanceCaseTo(app::Registry& registry, qint64 caseId, model::WorkupStage stage, const QDate& date);
 // An ID card number with a valid check digit (birth date, sex, serial).
 QString idNumber(const QDate& birth, bool male, int serial);
 

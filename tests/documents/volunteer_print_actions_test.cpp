@@ -108,7 +108,7 @@ TEST_CASE("the volunteers page prints the selected volunteer's forms, the certif
     CHECK(seen.pages == pages);
   }
 
-  REQUIRE(dd::test::advanceCaseTo(**registry, s->caseId, store::WorkupStage::Collection, QDate::currentDate()) == "");
+  REQUIRE(dd::test::advanceCaseTo(**registry, s->caseId, model::WorkupStage::Collection, QDate::currentDate()) == "");
   actions->menu()->popup(QPoint(0, 0));  // opening the menu re-reads the volunteer
   actions->menu()->hide();
   CHECK(actions->certificateAction()->isEnabled());

@@ -7,11 +7,11 @@
 
 namespace dd::test {
 
-void typeVolunteer(QWidget* editor, const store::Volunteer& v) {
+void typeVolunteer(QWidget* editor, const model::Volunteer& v) {
   child<QLineEdit>(editor, "name")->setText(v.name);
   child<QLineEdit>(editor, "idNumber")->setText(v.idNumber);
   // Birth date and sex follow the ID number only on user edits; set them too.
-  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == store::Sex::Male ? 0 : 1);
+  child<QComboBox>(editor, "sex")->setCurrentIndex(v.sex == model::Sex::Male ? 0 : 1);
   child<gui::DateField>(editor, "birthDate")->setDate(v.birthDate);
   child<QComboBox>(editor, "ethnicity")->setCurrentText(v.ethnicity);
   child<QLineEdit>(editor, "prefecture")->setText(v.prefecture);

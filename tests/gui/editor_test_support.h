@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::test {
 
@@ -19,6 +19,6 @@ T* child(QWidget* parent, const char* name) {
 }
 
 // Types a volunteer into the editor's personal and contact fields.
-void typeVolunteer(QWidget* editor, const store::Volunteer& v);
+void typeVolunteer(QWidget* editor, const model::Volunteer& v);
 
 }  // namespace dd::test

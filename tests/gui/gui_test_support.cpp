@@ -27,14 +27,14 @@ QString validIdNumber(const QDate& birth, bool male, int serial) {
   return first17 + app::idCheckDigit(first17);
 }
 
-store::Volunteer sampleVolunteer(const QString& name, int serial) {
-  store::Volunteer v;
+model::Volunteer sampleVolunteer(const QString& name, int serial) {
+  model::Volunteer v;
   v.name = name;
-  v.sex = serial % 2 ? store::Sex::Male : store::Sex::Female;
+  v.sex = serial % 2 ? model::Sex::Male : model::Sex::Female;
   v.birthDate = QDate::currentDate().addYears(-30).addDays(-serial);
-  v.idNumber = validIdNumber(v.birthDate, v.sex == store::Sex::Male, serial);
+  v.idNumber = validIdNumber(v.birthDate, v.sex == model::Sex::Male, serial);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {store::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
+  v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.consentDate = QDate::currentDate();

@@ -20,7 +20,7 @@ std::unique_ptr<app::Registry> openRegistry(const QString& path);
 // A mainland ID number with a correct check digit.
 QString validIdNumber(const QDate& birth, bool male, int serial = 1);
 // A volunteer that passes registration today (age 30, valid ID and phone).
-store::Volunteer sampleVolunteer(const QString& name, int serial = 1);
+model::Volunteer sampleVolunteer(const QString& name, int serial = 1);
 
 // Calls `answer` with the next modal widget to appear (polled from the event
 // loop the widget's exec() runs). Fails the test if none appears in time.

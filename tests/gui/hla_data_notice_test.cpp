@@ -32,8 +32,8 @@ TEST_CASE("with a refused HLA release the GUI says so and saves no typing, never
   CHECK_FALSE(notice->isHidden());
   CHECK(notice->toolTip().contains(QStringLiteral("HLA tables not loaded")));
 
-  store::Volunteer typed = test::sampleVolunteer(QStringLiteral("分型者"), 1);
-  typed.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01+A*11:01");
+  model::Volunteer typed = test::sampleVolunteer(QStringLiteral("分型者"), 1);
+  typed.hla.at(model::Locus::A).raw = QStringLiteral("A*02:01+A*11:01");
   auto refused = workspace.registry()->registerVolunteer(typed, {QStringLiteral("t")}, true);
   REQUIRE_FALSE(refused.ok());
   REQUIRE_FALSE(refused.errors.empty());

@@ -27,7 +27,7 @@
 
 namespace {
 void addPatient(dd::app::Registry& registry, const QString& name) {
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = name;
   patient.birthDate = QDate(2012, 3, 4);
   patient.searchRequestDate = QDate::currentDate();

@@ -79,7 +79,7 @@ TEST_CASE("volunteer model fetches pages on demand and filters in the database")
   const int total = 1205;  // more than two pages of 500
   for (int i = 1; i <= total; ++i) {
     auto v = dd::test::sampleVolunteer(i == 42 ? QStringLiteral("欧阳修") : QStringLiteral("志愿者%1").arg(i), i);
-    v.idNumber = dd::test::validIdNumber(v.birthDate.addDays(-(i / 50)), v.sex == dd::store::Sex::Male, i);
+    v.idNumber = dd::test::validIdNumber(v.birthDate.addDays(-(i / 50)), v.sex == dd::model::Sex::Male, i);
     v.birthDate = v.birthDate.addDays(-(i / 50));
     v.phones[0].number = QStringLiteral("139%1").arg(i, 8, 10, QLatin1Char('0'));
     auto saved = registry->registerVolunteer(v, {QStringLiteral("t")}, true);

@@ -105,7 +105,7 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   auto registry = dd::test::openRegistry(path);
   const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
   const qint64 other = addSearchDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = QStringLiteral("吴磊");
   patient.birthDate = QDate(1990, 1, 1);
   patient.hospital = QStringLiteral("山东大学齐鲁医院");  // the report names them
@@ -145,10 +145,10 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   table->selectRow(donorRow);
   dd::test::answerConfirmation(false);  // thought better of it: nothing happens
   CHECK_FALSE(page.reserveSelected());
-  CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Active);
+  CHECK(registry->volunteer(donor)->status == dd::model::VolunteerStatus::Active);
   dd::test::answerConfirmation(true);
   REQUIRE(page.reserveSelected());
-  CHECK(registry->volunteer(donor)->status == dd::store::VolunteerStatus::Reserved);
+  CHECK(registry->volunteer(donor)->status == dd::model::VolunteerStatus::Reserved);
   CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
   // Searching again for the same patient still lists the reserved donor,
   // marked as reserved for this patient (it used to vanish from the list).

@@ -35,7 +35,7 @@ QStringList clashesEverywhere() {
   REQUIRE(workspace.openDatabase(dir.filePath(QStringLiteral("m.sqlite"))));
   // The editing dialogs open an existing record.
   REQUIRE(workspace.registry()->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("甲"), 1), {QStringLiteral("t")}).ok());
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = QStringLiteral("乙");
   patient.birthDate = QDate(2012, 1, 1);
   patient.searchRequestDate = QDate::currentDate();

@@ -77,7 +77,7 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   const dd::app::Actor actor{QStringLiteral("t")};
   auto volunteer = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("黄磊"), 21), actor);
   REQUIRE(volunteer.ok());
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = QStringLiteral("马超");
   patient.birthDate = QDate(1979, 9, 30);
   auto created = registry->createPatient(patient, actor);
@@ -92,16 +92,16 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   CHECK(page.model()->index(0, CaseTableModel::Volunteer).data().toString() == volunteer.value->registryNo);
   page.selectCase(workup.value->id);
   auto* nextStage = page.findChild<QComboBox*>("nextStage");
-  CHECK(nextStage->currentData().toInt() == static_cast<int>(dd::store::WorkupStage::ConfirmatoryTyping));
+  CHECK(nextStage->currentData().toInt() == static_cast<int>(dd::model::WorkupStage::ConfirmatoryTyping));
   // Cancelling the confirmation changes nothing.
   dd::test::answerConfirmation(false);
   CHECK_FALSE(page.advanceSelected());
-  CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::InitialMatch);
+  CHECK(registry->workupCase(workup.value->id)->stage == dd::model::WorkupStage::InitialMatch);
   QString asked;
   dd::test::answerConfirmation(true, &asked);
   REQUIRE(page.advanceSelected());
   CHECK(asked.contains(volunteer.value->registryNo));
-  CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::ConfirmatoryTyping);
+  CHECK(registry->workupCase(workup.value->id)->stage == dd::model::WorkupStage::ConfirmatoryTyping);
   CHECK(page.model()->index(0, CaseTableModel::Stage).data().toString() ==
         page.findChild<QComboBox*>("stageFilter")->itemText(2));
 
@@ -113,13 +113,13 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
 
   // Straight to collection: refused before any question (no consent on file).
   page.selectCase(workup.value->id);
-  nextStage->setCurrentIndex(static_cast<int>(dd::store::WorkupStage::Collection));
+  nextStage->setCurrentIndex(static_cast<int>(dd::model::WorkupStage::Collection));
   CHECK_FALSE(page.advanceSelected());
   CHECK(page.findChild<QLabel*>("actionError")->text().contains("consent"));
-  CHECK(registry->volunteer(volunteer.value->id)->status == dd::store::VolunteerStatus::Reserved);
+  CHECK(registry->volunteer(volunteer.value->id)->status == dd::model::VolunteerStatus::Reserved);
   // Skipping the medical exam asks why; the reason is kept.
   page.selectCase(workup.value->id);
-  nextStage->setCurrentIndex(static_cast<int>(dd::store::WorkupStage::ConsentSigned));
+  nextStage->setCurrentIndex(static_cast<int>(dd::model::WorkupStage::ConsentSigned));
   dd::test::answerReason(QStringLiteral("exam done at the hospital"));
   REQUIRE(page.advanceSelected());
   CHECK(registry->workupCase(workup.value->id)->stageNote == "exam done at the hospital");
@@ -127,7 +127,7 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   page.selectCase(workup.value->id);
   dd::test::answerReason(QStringLiteral("wrong case"));
   REQUIRE(page.undoSelected());
-  CHECK(registry->workupCase(workup.value->id)->stage == dd::store::WorkupStage::ConfirmatoryTyping);
+  CHECK(registry->workupCase(workup.value->id)->stage == dd::model::WorkupStage::ConfirmatoryTyping);
 
   page.selectCase(workup.value->id);
   page.findChild<QComboBox*>("stopReason")->setCurrentIndex(1);  // donor_medical
@@ -142,5 +142,5 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   REQUIRE(page.model()->rowCount() == 1);
   CHECK(page.model()->index(0, CaseTableModel::StopReason).data().toString().contains(QStringLiteral("血压高")));
   // The reserved volunteer is released when the case stops.
-  CHECK(registry->volunteer(volunteer.value->id)->status == dd::store::VolunteerStatus::Active);
+  CHECK(registry->volunteer(volunteer.value->id)->status == dd::model::VolunteerStatus::Active);
 }

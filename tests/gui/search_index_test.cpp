@@ -32,7 +32,7 @@ using dd::test::waitForHla;
 
 namespace {
 qint64 addPatient(dd::app::Registry& registry) {
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = QStringLiteral("吴磊");
   patient.birthDate = QDate(1990, 1, 1);
   const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
@@ -114,7 +114,7 @@ TEST_CASE("a typing edited and saved in the volunteer editor is what the next se
 
   // A status change saved on its own (deferral) makes the donor unavailable too.
   dd::app::StatusChangeRequest deferral;
-  deferral.to = dd::store::VolunteerStatus::TemporarilyDeferred;
+  deferral.to = dd::model::VolunteerStatus::TemporarilyDeferred;
   deferral.reason = QStringLiteral("出差");
   deferral.until = QDate::currentDate().addDays(20);
   auto current = registry->volunteer(donor);
@@ -143,7 +143,7 @@ TEST_CASE("on a shared database another workstation's change makes the next sear
   const qint64 added = addSearchDonor(*otherWorkstation, 2, QStringLiteral("A*02:01+A*24:02"));
   auto theirs = otherWorkstation->volunteer(donor);
   dd::app::StatusChangeRequest deferral;
-  deferral.to = dd::store::VolunteerStatus::TemporarilyDeferred;
+  deferral.to = dd::model::VolunteerStatus::TemporarilyDeferred;
   deferral.reason = QStringLiteral("出差");
   deferral.until = QDate::currentDate().addDays(20);
   REQUIRE(otherWorkstation->changeStatus(donor, theirs->rowVersion, deferral, {QStringLiteral("t")}).ok());

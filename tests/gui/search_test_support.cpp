@@ -22,7 +22,7 @@ void waitForHla() {
 
 qint64 addSearchDonor(app::Registry& registry, int serial, const QString& typingA) {
   auto v = sampleVolunteer(QStringLiteral("供者%1").arg(serial), serial);
-  using store::Locus;
+  using model::Locus;
   v.hla.at(Locus::A).raw = typingA;
   v.hla.at(Locus::B).raw = QStringLiteral("B*40:01+B*46:01");
   v.hla.at(Locus::C).raw = QStringLiteral("C*01:02+C*03:04");

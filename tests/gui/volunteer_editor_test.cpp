@@ -40,7 +40,7 @@ TEST_CASE("registering a volunteer through the dialog puts it in the table and t
   dd::test::ModelCheck proxyTester(page.proxy());
   REQUIRE(page.model()->rowCount() == 0);
 
-  const dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("王小明"), 7);
+  const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("王小明"), 7);
   bool dialogSeen = false;
   QString leftOpen;
   dd::test::whenModalAppears([&](QWidget* modal) {
@@ -81,7 +81,7 @@ TEST_CASE("an invalid ID number shows the message at the field and writes nothin
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
-  dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("李娜"), 3);
+  dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("李娜"), 3);
   SECTION("wrong check digit") {
     v.idNumber[17] = v.idNumber[17] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
   }
@@ -112,9 +112,9 @@ TEST_CASE("an invalid ID number shows the message at the field and writes nothin
   CHECK(note->text().contains(saved->front().registryNo));
   auto full = registry->volunteer(saved->front().id);
   REQUIRE(full);
-  const bool typed = !full->hla.at(dd::store::Locus::A).raw.isEmpty() &&
-                     !full->hla.at(dd::store::Locus::B).raw.isEmpty() &&
-                     !full->hla.at(dd::store::Locus::DRB1).raw.isEmpty();
+  const bool typed = !full->hla.at(dd::model::Locus::A).raw.isEmpty() &&
+                     !full->hla.at(dd::model::Locus::B).raw.isEmpty() &&
+                     !full->hla.at(dd::model::Locus::DRB1).raw.isEmpty();
   CHECK(note->text().contains("Not searchable") == !typed);
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("HLA fields show the engine's message as you type and block saving") {
   CHECK(editor.save());
   auto saved = registry->volunteer(editor.volunteerId());
   REQUIRE(saved);
-  CHECK(saved->hla.at(dd::store::Locus::A).raw == QStringLiteral("A*02:01"));
+  CHECK(saved->hla.at(dd::model::Locus::A).raw == QStringLiteral("A*02:01"));
   // The list shows the typing (read for the rows on screen).
   dd::gui::VolunteerTableModel model(registry.get());
   model.reload();
@@ -171,7 +171,7 @@ TEST_CASE("a version conflict shows both versions and can take theirs") {
   VolunteerEditor editor(registry.get(), stored.value->id);
   editor.show();
   // Another workstation saves first.
-  dd::store::Volunteer theirs = *stored.value;
+  dd::model::Volunteer theirs = *stored.value;
   theirs.address = QStringLiteral("济南市历下区泉城路1号");
   REQUIRE(registry->updateVolunteer(theirs, {QStringLiteral("other")}).ok());
 

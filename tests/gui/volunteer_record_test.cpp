@@ -46,7 +46,7 @@ QStringList column(QTableWidget* table, int c) {
   return cells;
 }
 
-qint64 registered(dd::app::Registry& registry, const dd::store::Volunteer& v) {
+qint64 registered(dd::app::Registry& registry, const dd::model::Volunteer& v) {
   auto saved = registry.registerVolunteer(v, {QStringLiteral("登记员")});
   REQUIRE(saved.ok());
   return saved.value->id;
@@ -138,15 +138,15 @@ TEST_CASE("the volunteers page counts every volunteer registered in one sitting"
 TEST_CASE("the history tab reads as translated history with personal numbers masked") {
   QTemporaryDir dir;
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("郑洁"), 31);
+  dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("郑洁"), 31);
   v.address = QStringLiteral("济南市历下区旧址");
-  v.hla.at(dd::store::Locus::A).raw = QStringLiteral("A*02:01+A*24:02");
+  v.hla.at(dd::model::Locus::A).raw = QStringLiteral("A*02:01+A*24:02");
   const qint64 id = registered(*registry, v);
   auto saved = registry->volunteer(id);
   REQUIRE(saved);
-  dd::store::Volunteer edited = *saved;
+  dd::model::Volunteer edited = *saved;
   edited.address = QStringLiteral("济南市历下区新地址 1 号");
-  edited.phones = {dd::store::Phone{QStringLiteral("13966667777"), QStringLiteral("mobile"), true, {}}};
+  edited.phones = {dd::model::Phone{QStringLiteral("13966667777"), QStringLiteral("mobile"), true, {}}};
   REQUIRE(registry->updateVolunteer(edited, {QStringLiteral("复核员")}).ok());
 
   VolunteerEditor editor(registry.get(), id);
@@ -195,7 +195,7 @@ TEST_CASE("the history tab reads as translated history with personal numbers mas
 TEST_CASE("replacing the phone keeps the old number as dated history shown in the editor") {
   QTemporaryDir dir;
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  const dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("钱多"), 41);
+  const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("钱多"), 41);
   const qint64 id = registered(*registry, v);
   {
     VolunteerEditor editor(registry.get(), id);
@@ -263,7 +263,7 @@ TEST_CASE("the status tab offers only what staff may set by hand") {
   QTemporaryDir dir;
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
   const qint64 id = registered(*registry, dd::test::sampleVolunteer(QStringLiteral("李想"), 61));
-  dd::store::Patient patient;
+  dd::model::Patient patient;
   patient.name = QStringLiteral("患者乙");
   patient.birthDate = QDate(2010, 1, 1);
   patient.searchRequestDate = QDate::currentDate();
@@ -295,7 +295,7 @@ TEST_CASE("messages go when the mistake goes, and sit on the field that is wrong
   auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
-  const dd::store::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("冯雪"), 71);
+  const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("冯雪"), 71);
   typeVolunteer(&editor, v);
   auto* id = child<QLineEdit>(&editor, "idNumber");
   QString wrong = v.idNumber;

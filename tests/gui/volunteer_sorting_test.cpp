@@ -45,7 +45,7 @@ void fill(dd::app::Registry& registry, int count) {
   for (int i = 1; i <= count; ++i) {
     auto v = dd::test::sampleVolunteer(kNames[(i * 5) % kNames.size()] + QString::number(i % 3), i);
     v.birthDate = v.birthDate.addDays(-((i * 37) % 400));
-    v.idNumber = dd::test::validIdNumber(v.birthDate, v.sex == dd::store::Sex::Male, i);
+    v.idNumber = dd::test::validIdNumber(v.birthDate, v.sex == dd::model::Sex::Male, i);
     REQUIRE(registry.registerVolunteer(v, {QStringLiteral("t")}, true).ok());
   }
 }

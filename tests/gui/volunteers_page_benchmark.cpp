@@ -58,7 +58,7 @@ TEST_CASE("volunteers page with a large registry opens and filters fast", "[.ben
   auto sample = registry->listVolunteers({{}, dd::app::VolunteerSort::RegistryNo, false, total / 2, 1});
   REQUIRE(sample);
   REQUIRE_FALSE(sample->isEmpty());
-  const dd::store::VolunteerSummary probe = sample->constFirst();
+  const dd::model::VolunteerSummary probe = sample->constFirst();
 
   QElapsedTimer timer;
   timer.start();

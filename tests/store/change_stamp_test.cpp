@@ -24,22 +24,22 @@ TEST_CASE("the volunteers change stamp moves on every kind of volunteer write, s
   REQUIRE(saved.ok());
   const QString registered = stamp();
   CHECK(registered != empty);
-  store::Volunteer edited = *saved.value;
+  model::Volunteer edited = *saved.value;
   edited.workUnit = QStringLiteral("山东大学");
   auto updated = mine->updateVolunteer(edited, test::staff());
   REQUIRE(updated.ok());
   const QString afterEdit = stamp();
   CHECK(afterEdit != registered);
   app::StatusChangeRequest deferral;
-  deferral.to = store::VolunteerStatus::TemporarilyDeferred;
+  deferral.to = model::VolunteerStatus::TemporarilyDeferred;
   deferral.reason = QStringLiteral("感冒");
   deferral.until = QDate::currentDate().addDays(30);
   REQUIRE(mine->changeStatus(updated.value->id, updated.value->rowVersion, deferral, test::staff()).ok());
   const QString afterStatus = stamp();
   CHECK(afterStatus != afterEdit);
   // A contact changes only last_contact_ok (no row version): the audit row shows it.
-  store::ContactAttempt reached{0, saved.value->id, QDateTime::currentDateTimeUtc(), store::ContactChannel::Phone, {},
-                                store::ContactOutcome::Reached, {}};
+  model::ContactAttempt reached{0, saved.value->id, QDateTime::currentDateTimeUtc(), model::ContactChannel::Phone, {},
+                                model::ContactOutcome::Reached, {}};
   REQUIRE(mine->recordContact(reached, test::staff()));
   CHECK(stamp() != afterStatus);
   CHECK(stamp() == stamp());
@@ -53,13 +53,13 @@ TEST_CASE("the written-volunteer hook runs once per committed volunteer write, n
   auto saved = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
   REQUIRE(saved.ok());
   REQUIRE(written == std::vector<qint64>{saved.value->id});
-  store::Volunteer stale = *saved.value;
+  model::Volunteer stale = *saved.value;
   REQUIRE(registry->updateVolunteer(stale, test::staff()).ok());
   CHECK(written.size() == 2);
   // The old row version is now a conflict: nothing written, no call.
   CHECK_FALSE(registry->updateVolunteer(stale, test::staff()).ok());
   CHECK(written.size() == 2);
-  store::Volunteer invalid = *registry->volunteer(saved.value->id);
+  model::Volunteer invalid = *registry->volunteer(saved.value->id);
   invalid.name.clear();
   CHECK_FALSE(registry->updateVolunteer(invalid, test::staff()).ok());
   CHECK(written.size() == 2);
@@ -69,7 +69,7 @@ TEST_CASE("the written-volunteer hook runs once per committed volunteer write, n
   CHECK_FALSE(registry->reserveForPatient(current->id, current->rowVersion, 0, test::staff()).ok());
   CHECK(written.size() == 2);
   app::StatusChangeRequest deferral;
-  deferral.to = store::VolunteerStatus::TemporarilyDeferred;
+  deferral.to = model::VolunteerStatus::TemporarilyDeferred;
   deferral.reason = QStringLiteral("出差");
   deferral.until = QDate::currentDate().addDays(10);
   REQUIRE(registry->changeStatus(current->id, current->rowVersion, deferral, test::staff()).ok());

@@ -26,7 +26,7 @@ namespace {
 QString importCsv(const QString& dir, int rows, int badEvery = 0) {
   QString text = QStringLiteral("name,sex,birth_date,id_number,phone,consent_date,consent_version\n");
   for (int i = 1; i <= rows; ++i) {
-    const store::Volunteer v = test::sampleVolunteer(i);
+    const model::Volunteer v = test::sampleVolunteer(i);
     const QString abo = badEvery && i % badEvery == 0 ? QStringLiteral("1380") : v.phones.at(0).number;
     text += QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, abo,
                         v.consentDate.toString(Qt::ISODate), "v1"}
@@ -69,9 +69,9 @@ TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic vol
   auto patients = (*ra)->listPatients({});
   REQUIRE(patients);
   CHECK(patients->size() == 5);
-  std::vector<store::DonorRecord> donorsA, donorsB;
-  REQUIRE((*ra)->forEachDonor([&](const store::DonorRecord& r) { donorsA.push_back(r); return true; }));
-  REQUIRE((*rb)->forEachDonor([&](const store::DonorRecord& r) { donorsB.push_back(r); return true; }));
+  std::vector<model::DonorRecord> donorsA, donorsB;
+  REQUIRE((*ra)->forEachDonor([&](const model::DonorRecord& r) { donorsA.push_back(r); return true; }));
+  REQUIRE((*rb)->forEachDonor([&](const model::DonorRecord& r) { donorsB.push_back(r); return true; }));
   REQUIRE(donorsA.size() == donorsB.size());
   for (std::size_t i = 0; i < donorsA.size(); ++i) {
     REQUIRE(donorsA[i].registryNo == donorsB[i].registryNo);
@@ -79,7 +79,7 @@ TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic vol
     REQUIRE(donorsA[i].birthDate == donorsB[i].birthDate);
   }
   // Every generated volunteer passes the registry's own rules (as an existing record).
-  int statuses[store::kVolunteerStatusCount] = {};
+  int statuses[model::kVolunteerStatusCount] = {};
   int withContact = 0;
   const app::HlaChecker checker = app::defaultHlaChecker();
   for (const auto& donor : donorsA) {
@@ -97,8 +97,8 @@ TEST_CASE("cli: generate fills a registry with valid, reproducible synthetic vol
     ++statuses[static_cast<int>(donor.status)];
     if (donor.lastContactOk) ++withContact;
   }
-  CHECK(statuses[static_cast<int>(store::VolunteerStatus::Active)] > 200);
-  CHECK(statuses[static_cast<int>(store::VolunteerStatus::Active)] < 300);
+  CHECK(statuses[static_cast<int>(model::VolunteerStatus::Active)] > 200);
+  CHECK(statuses[static_cast<int>(model::VolunteerStatus::Active)] < 300);
   CHECK(withContact > 50);
   auto bad = runCli({"--db", a, "generate", "--volunteers", "many"});
   CHECK(bad.exitCode == 2);
@@ -145,7 +145,7 @@ TEST_CASE("cli: import refuses to run when the HLA nomenclature cannot be loaded
   const QString db = dir.filePath("r.sqlite");
   REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
   QString text = QStringLiteral("name,sex,birth_date,id_number,phone,consent_date,consent_version,hla_a\n");
-  const store::Volunteer v = test::sampleVolunteer(1);
+  const model::Volunteer v = test::sampleVolunteer(1);
   text += QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, v.phones.at(0).number,
                       v.consentDate.toString(Qt::ISODate), "v1", "B*07:02"}.join(',') + '\n';
   const QString csv = dir.filePath("hla.csv");
@@ -167,7 +167,7 @@ TEST_CASE("cli: import refuses to run when the HLA nomenclature cannot be loaded
 TEST_CASE("without the nomenclature every typing is refused, never stored unchecked") {
   const app::HlaChecker checker = app::defaultHlaChecker(QStringLiteral("/nonexistent/hla"));
   for (const char* typing : {"A*02:01", "A*99:99", "B*07:02", "DR15"}) {
-    const app::TypingCheck check = checker(store::Locus::A, QString::fromLatin1(typing));
+    const app::TypingCheck check = checker(model::Locus::A, QString::fromLatin1(typing));
     INFO(typing);
     REQUIRE(check.error.has_value());
     CHECK(check.error->code == "validation.hla_unavailable");
@@ -180,8 +180,8 @@ TEST_CASE("without the nomenclature every typing is refused, never stored unchec
   auto registry = app::Registry::open(dir.filePath("r.sqlite"));
   REQUIRE(registry);
   (*registry)->setHlaChecker(checker);
-  store::Volunteer typed = test::sampleVolunteer(2);
-  typed.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01");
+  model::Volunteer typed = test::sampleVolunteer(2);
+  typed.hla.at(model::Locus::A).raw = QStringLiteral("A*02:01");
   auto refused = (*registry)->registerVolunteer(typed, test::staff());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.errors.at(0).code == "validation.hla_unavailable");
@@ -396,7 +396,7 @@ TEST_CASE("cli: a second writer waits for the first, says that it waits, and the
     const QDate birth = QDate::currentDate().addYears(-61);
     QSqlQuery q((*registry)->database().sql());
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
-                       .arg(birth.toString(Qt::ISODate), test::validIdNumber("370102", birth, store::Sex::Female, 9))
+                       .arg(birth.toString(Qt::ISODate), test::validIdNumber("370102", birth, model::Sex::Female, 9))
                        .arg(saved.value->id)));
   }
   const QString csv = importCsv(dir.path(), 30000);

@@ -49,7 +49,7 @@ TEST_CASE("import: a weight that is not a number and a registry number already i
   auto registry = db->open();
   auto first = registry->registerVolunteer(test::sampleVolunteer(1), test::staff());
   REQUIRE(first.ok());
-  const store::Volunteer a = test::sampleVolunteer(2), b = test::sampleVolunteer(3);
+  const model::Volunteer a = test::sampleVolunteer(2), b = test::sampleVolunteer(3);
   QString text = "登记号,姓名,性别,出生日期,身份证号,手机,体重,同意书日期,同意书版本\n";
   for (const auto& [v, number, weight] : {std::tuple{a, QString("SD00000001"), QString("60")},
                                           std::tuple{b, QString(), QString("sixty")}})

@@ -29,7 +29,7 @@ constexpr qint64 kBudgetMs = 15000;
 QByteArray validCsv(int first) {
   QString text = QStringLiteral("姓名,性别,出生日期,身份证号,手机,同意书日期,同意书版本,HLA-A,HLA-B,HLA-DRB1\r\n");
   for (int n = first; n < first + 4; ++n) {
-    const store::Volunteer v = test::sampleVolunteer(n, n % 2 ? store::Sex::Male : store::Sex::Female);
+    const model::Volunteer v = test::sampleVolunteer(n, n % 2 ? model::Sex::Male : model::Sex::Female);
     text += QStringList{v.name, n % 2 ? QStringLiteral("男") : QStringLiteral("女"), v.birthDate.toString(Qt::ISODate),
                         v.idNumber, v.phones.at(0).number, QDate::currentDate().toString(Qt::ISODate),
                         QStringLiteral("2019版"), QStringLiteral("A*02:01+A*11:01"), QStringLiteral("B*46:01"),
@@ -141,11 +141,11 @@ TEST_CASE("fuzz: random typings never crash the checker, refusals name the locus
   timer.start();
   int runs = 0, valid = 0;
   for (; runs < 50000 && timer.elapsed() < kBudgetMs; ++runs) {
-    const auto locus = static_cast<store::Locus>(random.below(store::kLocusCount));
+    const auto locus = static_cast<model::Locus>(random.below(model::kLocusCount));
     std::string text;
     if (random.below(2) == 0) {  // half start as a plausible typing of the locus, then get edited
       static const char* const fields[] = {"01", "02", "03", "04", "07", "11", "15", "24", "46", "XX"};
-      const std::string gene = std::string(store::key(locus)) + "*";
+      const std::string gene = std::string(model::key(locus)) + "*";
       for (int slot = 0, positions = 1 + static_cast<int>(random.below(2)); slot < positions; ++slot)
         text += (slot ? "+" : "") + gene + fields[random.below(std::size(fields))] + ":" +
                 fields[random.below(std::size(fields) - 1)];
@@ -158,7 +158,7 @@ TEST_CASE("fuzz: random typings never crash the checker, refusals name the locus
     if (raw.isEmpty()) continue;
     INFO(text);
     const app::TypingCheck result = check(locus, raw);
-    const std::string field = "hla_" + QString::fromLatin1(store::key(locus).data()).toLower().toStdString();
+    const std::string field = "hla_" + QString::fromLatin1(model::key(locus).data()).toLower().toStdString();
     if (result.error) {
       CHECK(result.error->field == field);
       const QString message = qt::translated(*result.error);

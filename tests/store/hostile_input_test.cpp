@@ -25,10 +25,10 @@ const QString kHeader = QStringLiteral("登记号,姓名,性别,出生日期,身
 
 QString row(int n, const QString& registryNo = {}, const QString& hlaA = QStringLiteral("A*02:01+A*11:01"),
             const QString& name = {}) {
-  const store::Volunteer v = test::sampleVolunteer(n, n % 2 ? store::Sex::Male : store::Sex::Female);
+  const model::Volunteer v = test::sampleVolunteer(n, n % 2 ? model::Sex::Male : model::Sex::Female);
   QStringList cells{registryNo,
                     name.isEmpty() ? v.name : name,
-                    v.sex == store::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
+                    v.sex == model::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
                     v.birthDate.toString(Qt::ISODate),
                     v.idNumber,
                     v.phones.at(0).number,
@@ -246,14 +246,14 @@ TEST_CASE("text fields: limits and characters from one table, and messages never
   const QString bad[] = {QString(60, QChar(u'名')), QStringLiteral("张") + QChar(0) + QStringLiteral("伟"),
                          QStringLiteral("张\x1b[31m伟"), QStringLiteral("陈伟\u202E"), QStringLiteral("张\n伟")};
   for (const QString& name : bad) {
-    store::Volunteer v = test::sampleVolunteer(1);
+    model::Volunteer v = test::sampleVolunteer(1);
     v.name = name;
     const auto errors = registry->validate(v, true);
     REQUIRE(errors.size() == 1);
     CHECK(errors.front().field == "name");
     CHECK_FALSE(hasControlCharacter(text(errors.front())));
   }
-  store::Volunteer longAddress = test::sampleVolunteer(2);
+  model::Volunteer longAddress = test::sampleVolunteer(2);
   longAddress.address = QString(201, QChar(u'路'));
   auto errors = registry->validate(longAddress, true);
   REQUIRE(errors.size() == 1);
@@ -261,17 +261,17 @@ TEST_CASE("text fields: limits and characters from one table, and messages never
   longAddress.address = QStringLiteral("济南市\n历下区");  // Alt+Enter in a spreadsheet cell
   CHECK(registry->validate(longAddress, true).empty());
   // An HLA cell with an escape sequence is refused without echoing it.
-  store::Volunteer typed = test::sampleVolunteer(3);
-  typed.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01\x1b[2J");
+  model::Volunteer typed = test::sampleVolunteer(3);
+  typed.hla.at(model::Locus::A).raw = QStringLiteral("A*02:01\x1b[2J");
   errors = registry->validate(typed, true);
   REQUIRE(errors.size() == 1);
   CHECK(errors.front().field == "hla_a");
   CHECK_FALSE(hasControlCharacter(text(errors.front())));
   CHECK(app::quotedSafely(QStringLiteral("a\x1b" "b")) == QStringLiteral("a<U+001B>b"));
   // A pasted tab in a name is refused; a bad name does not hide the other fields' messages.
-  store::Volunteer both = test::sampleVolunteer(4);
+  model::Volunteer both = test::sampleVolunteer(4);
   both.name = QStringLiteral("Zhang\tWei");
-  both.hla.at(store::Locus::A).raw = QStringLiteral("A*02:01+A*03:01+A*11:01");
+  both.hla.at(model::Locus::A).raw = QStringLiteral("A*02:01+A*03:01+A*11:01");
   const auto all = registry->validate(both, true);
   REQUIRE(all.size() == 2);
   CHECK(all[0].field == "name");
@@ -311,7 +311,7 @@ TEST_CASE("a tester's findings: extra cells, numbers given in the file, spreadsh
   REQUIRE_FALSE(declared);
   CHECK(declared.error().code == "import.encoding");
   // Invisible characters are refused like control characters.
-  store::Volunteer v = test::sampleVolunteer(6);
+  model::Volunteer v = test::sampleVolunteer(6);
   v.name = QStringLiteral("张\u200B伟");
   CHECK(registry->validate(v, true).front().code == "validation.forbidden_character");
   v = test::sampleVolunteer(6);

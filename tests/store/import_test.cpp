@@ -20,8 +20,8 @@ namespace {
 const QString kHeader = QStringLiteral("姓名,性别,出生日期,民族,身份证号,手机,血型,采集日期,采集地点,同意书版本,HLA-A");
 
 QString csvRow(int n, const QDate& driveDate = QDate::currentDate().addDays(-1)) {
-  const store::Volunteer v = test::sampleVolunteer(n, n % 2 ? store::Sex::Male : store::Sex::Female);
-  return QStringList{v.name, v.sex == store::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
+  const model::Volunteer v = test::sampleVolunteer(n, n % 2 ? model::Sex::Male : model::Sex::Female);
+  return QStringList{v.name, v.sex == model::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
                      v.birthDate.toString("yyyy/M/d"), QStringLiteral("汉"), v.idNumber, v.phones.at(0).number,
                      QStringLiteral("O"), driveDate.toString(Qt::ISODate), QStringLiteral("泉城广场"),
                      QStringLiteral("2019版"), QStringLiteral("A*02:01+A*11:01")}
@@ -62,7 +62,7 @@ TEST_CASE("a valid UTF-8 CSV with Chinese headings imports every row in one batc
   auto audit = registry->auditTrail("volunteer", v->id);
   REQUIRE(audit);
   REQUIRE_FALSE(audit->isEmpty());
-  for (const store::AuditEntry& entry : *audit) CHECK(entry.action == "import");
+  for (const model::AuditEntry& entry : *audit) CHECK(entry.action == "import");
 }
 
 TEST_CASE("a GB18030 file (what Chinese Excel saves) is detected and imported") {
@@ -127,12 +127,12 @@ TEST_CASE("1,000 bad rows are each reported with row, field and reason, and noth
 TEST_CASE("cells that cannot be read, duplicates in the file and in the registry are all reported") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  REQUIRE(registry->registerVolunteer(test::sampleVolunteer(9, store::Sex::Male), test::staff()).ok());
+  REQUIRE(registry->registerVolunteer(test::sampleVolunteer(9, model::Sex::Male), test::staff()).ok());
   QStringList rows{kHeader};
   rows << csvRow(1);                                                              // row 2 ok
   rows << csvRow(2).replace(QStringLiteral(",女,"), QStringLiteral(",未知,"));   // row 3 bad sex
   QString badDate = csvRow(3);
-  badDate.replace(test::sampleVolunteer(3, store::Sex::Male).birthDate.toString("yyyy/M/d"), "31/12/1990");
+  badDate.replace(test::sampleVolunteer(3, model::Sex::Male).birthDate.toString("yyyy/M/d"), "31/12/1990");
   rows << badDate;                                                                // row 4 bad date
   rows << csvRow(1);                                                              // row 5 duplicate of row 2
   rows << csvRow(9);                                                              // row 6 already registered
@@ -149,11 +149,11 @@ TEST_CASE("cells that cannot be read, duplicates in the file and in the registry
         "'31/12/1990' is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).");
   CHECK(report->problems[2].row == 5);
   CHECK(qt::translated(report->problems[2].error) ==
-        QStringLiteral("%1 is also on row 2 of this file.").arg(test::sampleVolunteer(1, store::Sex::Male).idNumber));
+        QStringLiteral("%1 is also on row 2 of this file.").arg(test::sampleVolunteer(1, model::Sex::Male).idNumber));
   CHECK(report->problems[3].row == 6);
   CHECK(qt::translated(report->problems[3].error) ==
         QStringLiteral("ID number %1 is already registered as No. SD00000001.")
-            .arg(test::sampleVolunteer(9, store::Sex::Male).idNumber));
+            .arg(test::sampleVolunteer(9, model::Sex::Male).idNumber));
   CHECK(volunteerCount(*registry) == 1);
 
   SECTION("--skip-invalid imports the valid row and writes the others to a rejects CSV") {
@@ -193,7 +193,7 @@ TEST_CASE("an import that fails half-way leaves the database unchanged") {
   const int auditBefore = test::rowCount(*registry, "audit_log");
   // The database itself refuses row 60 (as a full disk or a constraint would).
   QSqlQuery q(registry->database().sql());
-  const QString poison = test::sampleVolunteer(59, store::Sex::Male).name;
+  const QString poison = test::sampleVolunteer(59, model::Sex::Male).name;
   if (db->isPostgres()) {
     REQUIRE(q.exec(QStringLiteral("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
                                   "IF NEW.name = '%1' THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END "

@@ -63,7 +63,7 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
   {
     auto old = db->open(store::OpenOptions{true, 5, true});
     REQUIRE(old->database().schemaVersion() == 5);
-    store::Patient patient;
+    model::Patient patient;
     patient.name = QStringLiteral("患者丙");
     patient.birthDate = QDate(2015, 1, 1);
     patient.searchRequestDate = QDate::currentDate();

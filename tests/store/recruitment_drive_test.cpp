@@ -19,7 +19,7 @@ const QDate kEarly(2025, 4, 12);
 const QDate kLate(2025, 9, 20);
 
 QString registerAt(app::Registry& registry, int n, const QDate& date, const QString& place, const QString& organiser) {
-  store::Volunteer v = test::sampleVolunteer(n);
+  model::Volunteer v = test::sampleVolunteer(n);
   v.drive = {date, place, organiser};
   auto saved = registry.registerVolunteer(v, test::staff(), true);
   INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
@@ -42,16 +42,16 @@ TEST_CASE("recruitment drives are listed newest first with their organiser and n
   auto drives = registry->recruitmentDrives();
   REQUIRE(drives);
   REQUIRE(drives->size() == 3);
-  CHECK(drives->at(0).drive == store::RecruitmentDrive{kLate, "山东大学体育馆", "山东大学红十字会"});
+  CHECK(drives->at(0).drive == model::RecruitmentDrive{kLate, "山东大学体育馆", "山东大学红十字会"});
   CHECK(drives->at(0).volunteerCount == 1);
   CHECK(drives->at(1).drive.date == kEarly);
   CHECK(drives->at(1).drive.place.isEmpty());
   CHECK(drives->at(1).volunteerCount == 1);
-  CHECK(drives->at(2).drive == store::RecruitmentDrive{kEarly, "泉城广场", "济南市红十字会"});
+  CHECK(drives->at(2).drive == model::RecruitmentDrive{kEarly, "泉城广场", "济南市红十字会"});
   CHECK(drives->at(2).volunteerCount == 2);
   CHECK(app::driveKey(drives->at(2)) == "2025-04-12@泉城广场");
 
-  store::DriveSelector day;
+  model::DriveSelector day;
   day.date = kEarly;
   CHECK(*registry->volunteersOfDrive(day) == QStringList{a, b, c});
   day.place = QStringLiteral("泉城广场");
@@ -90,7 +90,7 @@ TEST_CASE("the volunteers of an import batch are a drive too (batch:N)") {
   registerAt(*registry, 1, kEarly, "泉城广场", "");  // registered by hand: in no batch
   QString csv = QStringLiteral("姓名,性别,出生日期,民族,身份证号,手机,血型,采集日期,采集地点,同意书版本,HLA-A\n");
   for (int n = 2; n <= 4; ++n) {
-    const store::Volunteer v = test::sampleVolunteer(n);
+    const model::Volunteer v = test::sampleVolunteer(n);
     csv += QStringList{v.name, "女", v.birthDate.toString(Qt::ISODate), "汉", v.idNumber, v.phones.at(0).number, "O",
                        kLate.toString(Qt::ISODate), "泉城广场", "2019版", "A*02:01+A*11:01"}
                .join(',') + "\n";

@@ -49,21 +49,21 @@ std::unique_ptr<app::Registry> TestDatabase::open(const store::OpenOptions& opti
   return std::move(*registry);
 }
 
-QString validIdNumber(const QString& regionCode, const QDate& birth, store::Sex sex, int sequence) {
-  const int value = sequence * 2 + (sex == store::Sex::Male ? 1 : 0);
+QString validIdNumber(const QString& regionCode, const QDate& birth, model::Sex sex, int sequence) {
+  const int value = sequence * 2 + (sex == model::Sex::Male ? 1 : 0);
   const QString first17 = regionCode + birth.toString(QStringLiteral("yyyyMMdd")) +
                           QStringLiteral("%1").arg(value % 1000, 3, 10, QLatin1Char('0'));
   return first17 + app::idCheckDigit(first17);
 }
 
-store::Volunteer sampleVolunteer(int n, store::Sex sex) {
-  store::Volunteer v;
+model::Volunteer sampleVolunteer(int n, model::Sex sex) {
+  model::Volunteer v;
   v.name = QStringLiteral("测试%1").arg(n);
   v.sex = sex;
   v.birthDate = QDate::currentDate().addYears(-30).addDays(-(n % 300));
   v.idNumber = validIdNumber(QStringLiteral("370102"), v.birthDate, sex, n % 499);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {store::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
+  v.phones = {model::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("A");

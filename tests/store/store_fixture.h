@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 
 #include "app/registry.h"
-#include "store/records.h"
+#include "model/entities.h"
 
 namespace dd::test {
 
@@ -40,8 +40,8 @@ inline auto backends() { return Catch::Generators::values<std::string>({"sqlite"
 
 // A valid volunteer (age 30, consent today, valid ID number) numbered n so
 // that different n give different ID numbers and names.
-store::Volunteer sampleVolunteer(int n, store::Sex sex = store::Sex::Female);
-QString validIdNumber(const QString& regionCode, const QDate& birth, store::Sex sex, int sequence);
+model::Volunteer sampleVolunteer(int n, model::Sex sex = model::Sex::Female);
+QString validIdNumber(const QString& regionCode, const QDate& birth, model::Sex sex, int sequence);
 app::Actor staff(const char* name = "tester");
 // A file of exactly these bytes in dir (a CSV as a spreadsheet or a careless
 // hand wrote it); returns its path.

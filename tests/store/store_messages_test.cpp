@@ -89,11 +89,11 @@ TEST_CASE("an unwritable rejects file is reported and nothing is imported") {
 TEST_CASE("a duplicate refused by the database itself is said in words on both backends") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  store::Volunteer v = test::sampleVolunteer(1);
+  model::Volunteer v = test::sampleVolunteer(1);
   REQUIRE(registry->registerVolunteer(v, test::staff()).ok());
   // Straight into the repository, past the use case's own duplicate check,
   // as a second workstation racing the first does.
-  store::Volunteer twin = test::sampleVolunteer(1);
+  model::Volunteer twin = test::sampleVolunteer(1);
   twin.registryNo.clear();
   const Status status = store::VolunteerRepository(registry->database()).insert(twin, QStringLiteral("t"));
   REQUIRE_FALSE(status);

@@ -15,12 +15,12 @@
 #include "support/qt_string_maker.h"
 
 using namespace dd;
-using store::VolunteerStatus;
+using model::VolunteerStatus;
 
 TEST_CASE("a registered volunteer reads back field by field, with a registry number and an audit row") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  store::Volunteer v = test::sampleVolunteer(1, store::Sex::Male);
+  model::Volunteer v = test::sampleVolunteer(1, model::Sex::Male);
   v.wechat = "wx_1";
   v.email = "a@example.cn";
   v.address = "济南市历下区\"1号\"\n2单元\\3室";  // quotes, a line break, a backslash
@@ -31,20 +31,20 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   v.sampleId = "S1";
   v.lab = "Lab";
   v.typingDate = QDate::currentDate().addDays(-1);
-  v.hla.at(store::Locus::A).raw = "A*02:01+A*24:02";
-  v.hla.at(store::Locus::DRB1).raw = "DRB1*15:01+DRB1*09:01";
+  v.hla.at(model::Locus::A).raw = "A*02:01+A*24:02";
+  v.hla.at(model::Locus::DRB1).raw = "DRB1*15:01+DRB1*09:01";
   auto saved = registry->registerVolunteer(v, test::staff("王老师"));
   REQUIRE(saved.errors.empty());
   REQUIRE(saved.ok());
   CHECK(saved.value->registryNo == "SD00000001");
   CHECK(saved.value->rowVersion == 1);
-  CHECK_FALSE(saved.value->hla.at(store::Locus::A).normalised.isEmpty());
+  CHECK_FALSE(saved.value->hla.at(model::Locus::A).normalised.isEmpty());
 
   auto other = db->open();  // a second connection sees the committed row
   auto read = other->volunteerByRegistryNo("SD00000001");
   REQUIRE(read);
   CHECK(read->name == v.name);
-  CHECK(read->sex == store::Sex::Male);
+  CHECK(read->sex == model::Sex::Male);
   CHECK(read->birthDate == v.birthDate);
   CHECK(read->idNumber == v.idNumber);
   CHECK(read->phones == v.phones);
@@ -52,8 +52,8 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   CHECK(read->emergency == v.emergency);
   CHECK(read->drive == v.drive);
   CHECK(read->weightKg == 60);
-  CHECK(read->hla.at(store::Locus::A).raw == "A*02:01+A*24:02");
-  CHECK(read->hla.at(store::Locus::A).normalised == saved.value->hla.at(store::Locus::A).normalised);
+  CHECK(read->hla.at(model::Locus::A).raw == "A*02:01+A*24:02");
+  CHECK(read->hla.at(model::Locus::A).normalised == saved.value->hla.at(model::Locus::A).normalised);
   CHECK(read->status == VolunteerStatus::Active);
   CHECK(read->createdAt.isValid());
 
@@ -74,7 +74,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   auto audit = other->auditTrail("volunteer", read->id);
   REQUIRE(audit);
   QStringList fields;
-  for (const store::AuditEntry& entry : *audit) {
+  for (const model::AuditEntry& entry : *audit) {
     CHECK(entry.action == "create");
     CHECK(entry.staff == QStringLiteral("王老师"));
     CHECK(entry.oldValue.isEmpty());
@@ -98,9 +98,9 @@ TEST_CASE("an update writes one audit row per changed field with old and new val
   auto registry = db->open();
   auto saved = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
   REQUIRE(saved.ok());
-  store::Volunteer edit = *saved.value;
+  model::Volunteer edit = *saved.value;
   edit.address = "青岛市市南区2号";
-  edit.hla.at(store::Locus::B).raw = "B*40:01+B*46:01";
+  edit.hla.at(model::Locus::B).raw = "B*40:01+B*46:01";
   auto updated = registry->updateVolunteer(edit, test::staff("李"));
   REQUIRE(updated.ok());
   CHECK(updated.value->rowVersion == 2);
@@ -185,16 +185,16 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
   auto saved = registry->registerVolunteer(test::sampleVolunteer(5), test::staff());
   REQUIRE(saved.ok());
   const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
-  store::ContactAttempt ok{0, saved.value->id, reached, store::ContactChannel::Phone, {}, store::ContactOutcome::Reached,
+  model::ContactAttempt ok{0, saved.value->id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached,
                            "同意继续"};
   REQUIRE(registry->recordContact(ok, test::staff("赵")));
-  store::ContactAttempt missed{0, saved.value->id, reached.addDays(10), store::ContactChannel::Sms, {},
-                               store::ContactOutcome::NoAnswer, {}};
+  model::ContactAttempt missed{0, saved.value->id, reached.addDays(10), model::ContactChannel::Sms, {},
+                               model::ContactOutcome::NoAnswer, {}};
   REQUIRE(registry->recordContact(missed, test::staff("赵")));
   auto contacts = registry->contacts(saved.value->id);
   REQUIRE(contacts);
   REQUIRE(contacts->size() == 2);
-  CHECK(contacts->at(0).outcome == store::ContactOutcome::NoAnswer);  // newest first
+  CHECK(contacts->at(0).outcome == model::ContactOutcome::NoAnswer);  // newest first
   CHECK(contacts->at(1).staff == QStringLiteral("赵"));
   CHECK(contacts->at(1).note == QStringLiteral("同意继续"));
   auto v = registry->volunteer(saved.value->id);
@@ -208,18 +208,18 @@ TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
   auto saved = registry->registerVolunteer(test::sampleVolunteer(6), test::staff());
   REQUIRE(saved.ok());
   const QDateTime lastWeek = QDateTime(QDate::currentDate().addDays(-7), QTime(12, 0)).toUTC();
-  store::ContactAttempt late{0, saved.value->id, lastWeek, store::ContactChannel::Phone, {},
-                             store::ContactOutcome::Reached, "上周电话，今天补记"};
+  model::ContactAttempt late{0, saved.value->id, lastWeek, model::ContactChannel::Phone, {},
+                             model::ContactOutcome::Reached, "上周电话，今天补记"};
   REQUIRE(registry->recordContact(late, test::staff()));
   auto v = registry->volunteer(saved.value->id);
   REQUIRE(v);
   CHECK(v->lastContactOk == QDate::currentDate().addDays(-7));
   // An older attempt written up later does not move the last contact back.
-  store::ContactAttempt older = late;
+  model::ContactAttempt older = late;
   older.at = lastWeek.addDays(-30);
   REQUIRE(registry->recordContact(older, test::staff()));
   CHECK(registry->volunteer(saved.value->id)->lastContactOk == QDate::currentDate().addDays(-7));
-  store::ContactAttempt future = late;
+  model::ContactAttempt future = late;
   future.at = QDateTime(QDate::currentDate().addDays(2), QTime(12, 0)).toUTC();
   auto refused = registry->recordContact(future, test::staff());
   REQUIRE_FALSE(refused);
@@ -234,8 +234,8 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   auto saved = registry->registerVolunteer(test::sampleVolunteer(7), test::staff());
   REQUIRE(saved.ok());
   const QString oldNumber = saved.value->currentPhone();
-  store::Volunteer edited = *saved.value;
-  edited.phones = {store::Phone{"13912345678", "mobile", true, {}}};
+  model::Volunteer edited = *saved.value;
+  edited.phones = {model::Phone{"13912345678", "mobile", true, {}}};
   auto updated = registry->updateVolunteer(edited, test::staff());
   REQUIRE(updated.ok());
   auto v = registry->volunteer(saved.value->id);
@@ -253,7 +253,7 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   REQUIRE(found->size() == 1);
   CHECK(found->front().phone == "13912345678");
   // Leaving the history out of a later save does not delete it.
-  store::Volunteer again = *v;
+  model::Volunteer again = *v;
   again.phones = {v->phones[0]};
   again.address = "新地址";
   REQUIRE(registry->updateVolunteer(again, test::staff()).ok());
@@ -261,8 +261,8 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   REQUIRE(v->phones.size() == 2);
   CHECK(v->phones[1].replacedOn == QDate::currentDate());
   // Staff can take a replaced number back into use.
-  store::Volunteer back = *v;
-  back.phones = {store::Phone{oldNumber, "mobile", true, {}}};
+  model::Volunteer back = *v;
+  back.phones = {model::Phone{oldNumber, "mobile", true, {}}};
   REQUIRE(registry->updateVolunteer(back, test::staff()).ok());
   v = registry->volunteer(saved.value->id);
   CHECK(v->currentPhone() == oldNumber);
@@ -288,7 +288,7 @@ TEST_CASE("reserved and donated are set by the workflow only, never by a hand st
   }
   CHECK(app::Registry::settableByHand(VolunteerStatus::Withdrawn));
   // Nor through an edit: updateVolunteer keeps the stored status and donations.
-  store::Volunteer edit = *saved.value;
+  model::Volunteer edit = *saved.value;
   edit.status = VolunteerStatus::Donated;
   edit.donationCount = 3;
   edit.reservedForPatientId = 1;
@@ -323,7 +323,7 @@ TEST_CASE("the volunteer list filters, sorts and pages") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   for (int i = 1; i <= 25; ++i) {
-    store::Volunteer v = test::sampleVolunteer(100 + i, i % 2 ? store::Sex::Male : store::Sex::Female);
+    model::Volunteer v = test::sampleVolunteer(100 + i, i % 2 ? model::Sex::Male : model::Sex::Female);
     if (i <= 5) v.county = QStringLiteral("市中区");
     if (i == 7) v.name = QStringLiteral("欧阳娜娜");
     REQUIRE(registry->registerVolunteer(v, test::staff()).ok());
@@ -353,7 +353,7 @@ TEST_CASE("the volunteer list filters, sorts and pages") {
   filter.phone = test::sampleVolunteer(112).phones.at(0).number.right(6);
   CHECK(*registry->countVolunteers(filter) == 1);
   filter = {};
-  filter.idNumber = test::sampleVolunteer(113, store::Sex::Male).idNumber.left(17);
+  filter.idNumber = test::sampleVolunteer(113, model::Sex::Male).idNumber.left(17);
   CHECK(*registry->countVolunteers(filter) == 1);
   filter = {};
   filter.text = "SD0000002";
@@ -379,17 +379,17 @@ TEST_CASE("the volunteer list filters, sorts and pages") {
 TEST_CASE("the bulk reader streams every volunteer with what matching needs") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  store::Volunteer v = test::sampleVolunteer(6, store::Sex::Male);
-  v.hla.at(store::Locus::C).raw = "C*07:02+C*01:02";
-  v.hla.at(store::Locus::DPB1).raw = "DPB1*05:01+DPB1*02:01";
+  model::Volunteer v = test::sampleVolunteer(6, model::Sex::Male);
+  v.hla.at(model::Locus::C).raw = "C*07:02+C*01:02";
+  v.hla.at(model::Locus::DPB1).raw = "DPB1*05:01+DPB1*02:01";
   auto first = registry->registerVolunteer(v, test::staff());
   REQUIRE(first.ok());
   auto second = registry->registerVolunteer(test::sampleVolunteer(7), test::staff());
   REQUIRE(second.ok());
   REQUIRE(registry->changeStatus(second.value->id, 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}},
                                  test::staff()).ok());
-  std::vector<store::DonorRecord> seen;
-  REQUIRE(registry->forEachDonor([&](const store::DonorRecord& r) {
+  std::vector<model::DonorRecord> seen;
+  REQUIRE(registry->forEachDonor([&](const model::DonorRecord& r) {
     seen.push_back(r);
     return true;
   }));
@@ -407,7 +407,7 @@ TEST_CASE("the bulk reader streams every volunteer with what matching needs") {
   CHECK(seen[1].status == VolunteerStatus::Withdrawn);
   CHECK_FALSE(seen[1].available);
   int visited = 0;
-  REQUIRE(registry->forEachDonor([&](const store::DonorRecord&) { return ++visited < 1; }));
+  REQUIRE(registry->forEachDonor([&](const model::DonorRecord&) { return ++visited < 1; }));
   CHECK(visited == 1);
 }
 
@@ -456,7 +456,7 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   for (int i = 0; i < 4; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(births[i].toString(Qt::ISODate),
-                            test::validIdNumber("370102", births[i], store::Sex::Female, 400 + i))
+                            test::validIdNumber("370102", births[i], model::Sex::Female, 400 + i))
                        .arg(ids[i])));
   auto retired = registry->retireAgedOut(test::staff("夜间任务"), today);
   INFO((retired.has_value() ? std::string() : retired.error().english()));
@@ -490,7 +490,7 @@ TEST_CASE("one inconsistent record does not stop the nightly retirement: the oth
   for (int i = 0; i < 3; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(birth.toString(Qt::ISODate),
-                            test::validIdNumber("370102", birth, store::Sex::Female, 450 + i))
+                            test::validIdNumber("370102", birth, model::Sex::Female, 450 + i))
                        .arg(ids[i])));
   // The middle one was written by an older program: its ID number disagrees with its birth date.
   REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1' WHERE id = %2")

@@ -7,19 +7,19 @@
 #include "support/qt_string_maker.h"
 
 using namespace dd;
-using store::VolunteerStatus;
-using store::WorkupStage;
+using model::VolunteerStatus;
+using model::WorkupStage;
 
 namespace {
-store::Patient samplePatient() {
-  store::Patient p;
+model::Patient samplePatient() {
+  model::Patient p;
   p.name = QStringLiteral("患者甲");
-  p.sex = store::Sex::Male;
+  p.sex = model::Sex::Male;
   p.birthDate = QDate(2012, 6, 1);
   p.diagnosis = QStringLiteral("急性髓系白血病");
   p.hospital = QStringLiteral("山东大学齐鲁医院");
   p.physician = QStringLiteral("王医生");
-  p.hla.at(store::Locus::A).raw = "A*02:01+A*11:01";
+  p.hla.at(model::Locus::A).raw = "A*02:01+A*11:01";
   p.abo = "O";
   p.rh = "+";
   p.urgency = "urgent";
@@ -37,9 +37,9 @@ TEST_CASE("patients are created with a case number, read back, and updated with 
   auto read = registry->patientByCaseNo(created.value->caseNo);
   REQUIRE(read);
   CHECK(read->name == QStringLiteral("患者甲"));
-  CHECK(read->hla.at(store::Locus::A).raw == "A*02:01+A*11:01");
+  CHECK(read->hla.at(model::Locus::A).raw == "A*02:01+A*11:01");
   CHECK(read->urgency == "urgent");
-  store::Patient edit = *read;
+  model::Patient edit = *read;
   edit.urgency = "critical";
   REQUIRE(registry->updatePatient(edit, test::staff()).ok());
   edit.notes = "stale";
@@ -88,7 +88,7 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   CHECK_FALSE(chinese.contains("Reserved"));
   CHECK(chinese.contains(QStringLiteral("已预留")));
 
-  store::WorkupCase w = *started.value;
+  model::WorkupCase w = *started.value;
   auto typed = registry->advanceWorkup(w.id, w.rowVersion, WorkupStage::ConfirmatoryTyping, QDate(2024, 1, 20),
                                        test::staff());
   REQUIRE(typed.ok());
@@ -177,7 +177,7 @@ TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donatio
   REQUIRE(donor.ok());
   auto w = registry->startWorkup(patient.value->id, donor.value->id, QDate(2024, 1, 2), test::staff());
   REQUIRE(w.ok());
-  store::WorkupCase c = *w.value;
+  model::WorkupCase c = *w.value;
   for (auto stage : {WorkupStage::ConfirmatoryTyping, WorkupStage::MedicalExam, WorkupStage::ConsentSigned,
                      WorkupStage::Mobilisation, WorkupStage::Collection}) {
     auto next = registry->advanceWorkup(c.id, c.rowVersion, stage, QDate(2024, 2, 1), test::staff());

@@ -1,4 +1,4 @@
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 
 #include "core/message.h"
 
-namespace dd::store {
+namespace dd::model {
 namespace {
 
 template <class Enum, std::size_t N>
@@ -64,32 +64,32 @@ std::optional<WorkupStage> parseWorkupStage(std::string_view text) {
 
 const char* displayName(VolunteerStatus value) {
   static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::store", "Active"),         QT_TRANSLATE_NOOP("dd::store", "Temporarily deferred"),
-      QT_TRANSLATE_NOOP("dd::store", "Permanently deferred"), QT_TRANSLATE_NOOP("dd::store", "Reserved"),
-      QT_TRANSLATE_NOOP("dd::store", "Lost contact"),   QT_TRANSLATE_NOOP("dd::store", "Withdrawn"),
-      QT_TRANSLATE_NOOP("dd::store", "Donated"),        QT_TRANSLATE_NOOP("dd::store", "Retired")};
+      QT_TRANSLATE_NOOP("dd::model", "Active"),         QT_TRANSLATE_NOOP("dd::model", "Temporarily deferred"),
+      QT_TRANSLATE_NOOP("dd::model", "Permanently deferred"), QT_TRANSLATE_NOOP("dd::model", "Reserved"),
+      QT_TRANSLATE_NOOP("dd::model", "Lost contact"),   QT_TRANSLATE_NOOP("dd::model", "Withdrawn"),
+      QT_TRANSLATE_NOOP("dd::model", "Donated"),        QT_TRANSLATE_NOOP("dd::model", "Retired")};
   return names[static_cast<int>(value)];
 }
 const char* displayName(ContactChannel value) {
   static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::store", "Phone"), QT_TRANSLATE_NOOP("dd::store", "SMS"),
-      QT_TRANSLATE_NOOP("dd::store", "WeChat"), QT_TRANSLATE_NOOP("dd::store", "Mail"),
-      QT_TRANSLATE_NOOP("dd::store", "Visit")};
+      QT_TRANSLATE_NOOP("dd::model", "Phone"), QT_TRANSLATE_NOOP("dd::model", "SMS"),
+      QT_TRANSLATE_NOOP("dd::model", "WeChat"), QT_TRANSLATE_NOOP("dd::model", "Mail"),
+      QT_TRANSLATE_NOOP("dd::model", "Visit")};
   return names[static_cast<int>(value)];
 }
 const char* displayName(ContactOutcome value) {
   static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::store", "Reached"), QT_TRANSLATE_NOOP("dd::store", "No answer"),
-      QT_TRANSLATE_NOOP("dd::store", "Wrong number"), QT_TRANSLATE_NOOP("dd::store", "Refused")};
+      QT_TRANSLATE_NOOP("dd::model", "Reached"), QT_TRANSLATE_NOOP("dd::model", "No answer"),
+      QT_TRANSLATE_NOOP("dd::model", "Wrong number"), QT_TRANSLATE_NOOP("dd::model", "Refused")};
   return names[static_cast<int>(value)];
 }
 const char* displayName(WorkupStage value) {
   static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::store", "Initial match"),  QT_TRANSLATE_NOOP("dd::store", "Confirmatory typing"),
-      QT_TRANSLATE_NOOP("dd::store", "Medical exam"),   QT_TRANSLATE_NOOP("dd::store", "Consent signed"),
-      QT_TRANSLATE_NOOP("dd::store", "Mobilisation"),   QT_TRANSLATE_NOOP("dd::store", "Collection"),
-      QT_TRANSLATE_NOOP("dd::store", "Product delivered"), QT_TRANSLATE_NOOP("dd::store", "Follow-up")};
+      QT_TRANSLATE_NOOP("dd::model", "Initial match"),  QT_TRANSLATE_NOOP("dd::model", "Confirmatory typing"),
+      QT_TRANSLATE_NOOP("dd::model", "Medical exam"),   QT_TRANSLATE_NOOP("dd::model", "Consent signed"),
+      QT_TRANSLATE_NOOP("dd::model", "Mobilisation"),   QT_TRANSLATE_NOOP("dd::model", "Collection"),
+      QT_TRANSLATE_NOOP("dd::model", "Product delivered"), QT_TRANSLATE_NOOP("dd::model", "Follow-up")};
   return names[static_cast<int>(value)];
 }
 
-}  // namespace dd::store
+}  // namespace dd::model

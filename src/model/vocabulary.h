@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-namespace dd::store {
+namespace dd::model {
 
 enum class Sex : std::uint8_t { Male, Female };
 
@@ -62,11 +62,11 @@ std::optional<ContactChannel> parseContactChannel(std::string_view text);
 std::optional<ContactOutcome> parseContactOutcome(std::string_view text);
 std::optional<WorkupStage> parseWorkupStage(std::string_view text);
 
-// English display names, marked for translation in the "dd::store" context
+// English display names, marked for translation in the "dd::model" context
 // (the Qt layers translate them with QCoreApplication::translate).
 const char* displayName(VolunteerStatus value);
 const char* displayName(ContactChannel value);
 const char* displayName(ContactOutcome value);
 const char* displayName(WorkupStage value);
 
-}  // namespace dd::store
+}  // namespace dd::model

@@ -1,6 +1,7 @@
 #pragma once
-// Plain data the store reads and writes. No behaviour, no SQL: the GUI edits
-// copies of these, the app layer validates them, the repositories persist them.
+// The registry's entities: plain data with the few rules that belong to them
+// (model/availability.h). No SQL, no widgets: the GUI edits copies of these,
+// the app layer validates them, the store's repositories persist them.
 // Every editable entity carries id (0 = not yet saved) and rowVersion (the
 // optimistic lock: an update must present the version it read).
 #include <array>
@@ -11,9 +12,9 @@
 #include <QList>
 #include <QString>
 
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
-namespace dd::store {
+namespace dd::model {
 
 // One locus of a typing: the string as received and the engine's normalised
 // form (empty until validated; e.g. "A2" stays raw, normalised "HLA-A*02").
@@ -103,6 +104,7 @@ struct Volunteer {
   QDateTime updatedAt;
 
   QString currentPhone() const;  // the current phone, else the first in use, else empty
+  bool availableOn(const QDate& today) const;  // model/availability.h's rule
 };
 
 // A row of the volunteer list (paged listing for the GUI).
@@ -227,4 +229,4 @@ struct StaffUser {
   QString passwordHash;
 };
 
-}  // namespace dd::store
+}  // namespace dd::model

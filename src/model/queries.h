@@ -5,9 +5,9 @@
 #include <QDate>
 #include <QString>
 
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
-namespace dd::store {
+namespace dd::model {
 
 // Empty fields do not filter. name and phone match anywhere in the value;
 // registryNo and idNumber match from the start; text matches any of the four.
@@ -48,4 +48,4 @@ struct PatientQuery {
   int limit = 100;
 };
 
-}  // namespace dd::store
+}  // namespace dd::model

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "store/vocabulary.h"
+#include "model/vocabulary.h"
 
-namespace dd::store {
+namespace dd::model {
 
 struct DonorRecord {
   std::int64_t id = 0;
@@ -35,4 +35,4 @@ inline int ageOn(std::int32_t birthYmd, std::int32_t todayYmd) {
   return age;
 }
 
-}  // namespace dd::store
+}  // namespace dd::model
