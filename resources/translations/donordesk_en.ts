@@ -4290,5 +4290,9 @@ Still working with %3.</source>
         <source>The registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the rows of %1 cannot be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -4312,5 +4312,9 @@ Still working with %3.</source>
         <source>The registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init.</source>
         <translation>资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级。</translation>
     </message>
+    <message>
+        <source>the rows of %1 cannot be counted.</source>
+        <translation>无法统计 %1 表的行数。</translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include <QFile>
 
 #include "app/registry.h"
+#include "app/registry_store_access.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/workup_repository.h"
@@ -146,7 +147,7 @@ Status DocumentPrinter::printConsentToPdf(qint64 caseId, const QString& path, co
 }
 
 Status DocumentPrinter::recordConsentPrinted(qint64 caseId, const QString& versionLabel, const Actor& actor) {
-  store::Database& db = registry_.database();
+  store::Database& db = storeDatabase(registry_);
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started();
   store::WorkupRepository workups(db);

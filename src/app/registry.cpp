@@ -1,17 +1,19 @@
 // Registry: opening, and the volunteer use cases.
 #include "app/registry.h"
 
-#include "store/serials.h"
-
 #include <algorithm>
 
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 
+#include "app/registry_store_access.h"
 #include "app/shown_names.h"
 #include "app/volunteer_validation.h"
 #include "store/audit_log.h"
+#include "store/backup.h"
+#include "store/database.h"
+#include "store/database_check.h"
+#include "store/migrations.h"
+#include "store/serials.h"
 #include "store/store_errors.h"
 #include "store/volunteer_columns.h"
 #include "store/volunteer_repository.h"
@@ -74,14 +76,39 @@ QStringList phoneNumbers(const Volunteer& v) {
 
 }  // namespace
 
-Expected<std::unique_ptr<Registry>> Registry::open(const QString& url, const store::OpenOptions& options) {
+Expected<std::unique_ptr<Registry>> Registry::open(const QString& url, Access access) {
+  store::OpenOptions options;
+  options.createIfMissing = access == Access::CreateOrUpgrade;
+  // A caller that may not create a registry gets a refusal for a 0-byte
+  // file or another program's SQLite file; the connection test (AsIs) may
+  // look at an empty database that OK will then turn into a registry.
+  options.createSchema = access == Access::CreateOrUpgrade || access == Access::AsIs;
+  options.migrate = access == Access::CreateOrUpgrade || access == Access::Upgrade;
+  options.readOnly = access == Access::ReadOnly;
   auto db = store::Database::open(url, options);
   if (!db) return db.error();
-  return std::make_unique<Registry>(std::move(*db));
+  return registryOver(std::move(*db));
 }
 
 Registry::Registry(std::unique_ptr<store::Database> database) : db_(std::move(database)) {}
 Registry::~Registry() = default;
+
+store::Database& storeDatabase(Registry& registry) { return *registry.db_; }
+std::unique_ptr<Registry> registryOver(std::unique_ptr<store::Database> database) {
+  return std::unique_ptr<Registry>(new Registry(std::move(database)));
+}
+
+QString Registry::location() const { return db_->spec().display(); }
+int Registry::schemaVersion() { return db_->schemaVersion(); }
+int Registry::latestSchemaVersion() { return store::latestSchemaVersion(); }
+Status Registry::checkCurrent() { return store::checkCurrent(*db_); }
+QString Registry::damage() const { return db_->damage(); }
+Expected<model::DatabaseCheck> Registry::check() { return store::checkDatabase(*db_); }
+QList<model::TableRowCount> Registry::rowCounts() { return store::rowCounts(db_->sql()); }
+Status Registry::backupTo(const QString& targetPath) { return store::backupTo(*db_, targetPath); }
+void Registry::setLockWaitNotifier(std::function<void(int)> notifier, int maxSeconds) {
+  store::setLockWaitNotifier(std::move(notifier), maxSeconds);
+}
 
 const HlaChecker& Registry::hlaChecker() {
   if (!hla_) hla_ = defaultHlaChecker();
@@ -258,26 +285,14 @@ SaveResult<Volunteer> Registry::applyStatus(qint64 volunteerId, int rowVersion, 
 }
 
 Expected<Registry::RetireReport> Registry::retireAgedOut(const Actor& actor, const QDate& today) {
-  QSqlQuery q(db_->sql());
-  q.setForwardOnly(true);
-  q.prepare(QStringLiteral("SELECT id, row_version, registry_no FROM volunteer WHERE birth_date <= ? AND status NOT "
-                           "IN ('retired', 'withdrawn', 'permanently_deferred', 'reserved') ORDER BY id"));
-  q.addBindValue(today.addYears(-kRetirementAge).toString(Qt::ISODate));
-  if (!q.exec()) return store::databaseError(QStringLiteral("finding volunteers aged 60"), q.lastError());
-  struct Due {
-    qint64 id;
-    int version;
-    QString registryNo;
-  };
-  QList<Due> due;
-  while (q.next()) due.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString()});
-  q.finish();
+  auto due = store::VolunteerRepository(*db_).dueForRetirement(today.addYears(-kRetirementAge));
+  if (!due) return due.error();
   const QString reason = QCoreApplication::translate("dd::app", "Reached the age of 60");
   RetireReport report;
-  for (const Due& volunteer : due) {
+  for (const store::VolunteerRepository::Due& volunteer : *due) {
     // changeStatus is its own transaction: a failure rolls back that
     // volunteer only.
-    auto retired = changeStatus(volunteer.id, volunteer.version, {VolunteerStatus::Retired, reason, {}, 0, {}, {}},
+    auto retired = changeStatus(volunteer.id, volunteer.rowVersion, {VolunteerStatus::Retired, reason, {}, 0, {}, {}},
                                 actor);
     if (retired.ok()) {
       ++report.retired;

@@ -1,8 +1,10 @@
 #pragma once
 // The use cases over the registry database: the only API the GUI, the CLI,
-// documents and search code call. Owns one store::Database (one connection,
-// so one Registry per thread) and every transaction; each write validates,
-// checks the optimistic lock, writes its audit rows and commits as one unit.
+// documents and search code call (the one door into the store: no header of
+// app/ includes a store header, and gui/ and cli/ may not). Owns one
+// connection (so one Registry per thread) and every transaction; each write
+// validates, checks the optimistic lock, writes its audit rows and commits as
+// one unit.
 #include <functional>
 #include <memory>
 
@@ -13,10 +15,15 @@
 #include "app/hla_check.h"
 #include "app/save_result.h"
 #include "core/expected.h"
-#include "store/database.h"
+#include "model/database_check.h"
 #include "model/donor_record.h"
 #include "model/entities.h"
 #include "model/queries.h"
+
+namespace dd::store {
+class Database;
+class Transaction;
+}  // namespace dd::store
 
 namespace dd::app {
 
@@ -35,15 +42,23 @@ struct StatusChangeRequest {
   QDate date;            // donation date (defaults to today)
 };
 
+// How a caller opens the registry: what it may create and whether an older
+// schema is upgraded first.
+enum class Access {
+  CreateOrUpgrade,  // the GUI's own connection and `init`: create a missing registry, upgrade an older one
+  Upgrade,          // an existing registry, upgraded to this schema before use (commands that write)
+  AsIs,             // an existing file (or empty database) as it is, never upgraded: a second
+                    // connection of the GUI, the settings dialog's connection test
+  ReadOnly,         // never written, not even upgraded; works on read-only media
+};
+
 class Registry {
  public:
-  // Opens (and by default creates/migrates) the database named by url
-  // (see store::parseDatabaseUrl).
-  static Expected<std::unique_ptr<Registry>> open(const QString& url, const store::OpenOptions& options = {});
-  explicit Registry(std::unique_ptr<store::Database> database);
+  // Opens the database named by url: a SQLite path or sqlite: URL, or
+  // postgres://user@host:port/db?schema=name.
+  static Expected<std::unique_ptr<Registry>> open(const QString& url, Access access = Access::CreateOrUpgrade);
   ~Registry();
 
-  store::Database& database() { return *db_; }
   void setHlaChecker(HlaChecker checker) { hla_ = std::move(checker); }
   const HlaChecker& hlaChecker();
 
@@ -151,7 +166,30 @@ class Registry {
   // many volunteers changed (retirement run). Keeps a search index current.
   void setVolunteerWrittenHook(std::function<void(qint64 volunteerId)> hook) { written_ = std::move(hook); }
 
+  // --- the database itself (db info, db check, backup)
+  QString location() const;  // path or URL as staff read it (password left out)
+  int schemaVersion();       // 0 for an empty database
+  static int latestSchemaVersion();
+  // store.schema_old when the database is older than this program (a
+  // read-only connection is never upgraded, so it must ask).
+  Status checkCurrent();
+  // Empty when the quick check at open found nothing (always for
+  // PostgreSQL), else what it found.
+  QString damage() const;
+  Expected<model::DatabaseCheck> check();
+  QList<model::TableRowCount> rowCounts();
+  // A verified online copy of a SQLite registry (for PostgreSQL, the error
+  // names the pg_dump command to use).
+  Status backupTo(const QString& targetPath);
+  // While a write waits for another writer's lock: called once a second
+  // with the seconds waited, for at most maxSeconds (every Registry of this
+  // process).
+  static void setLockWaitNotifier(std::function<void(int secondsWaited)> notifier, int maxSeconds);
+
  private:
+  friend store::Database& storeDatabase(Registry& registry);
+  friend std::unique_ptr<Registry> registryOver(std::unique_ptr<store::Database> database);
+  explicit Registry(std::unique_ptr<store::Database> database);
   std::unique_ptr<store::Database> db_;
   HlaChecker hla_;
   std::function<void(qint64)> written_;

@@ -4,6 +4,7 @@
 #include "app/registry.h"
 #include "app/shown_names.h"
 #include "app/volunteer_validation.h"
+#include "store/database.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
 #include "store/volunteer_columns.h"

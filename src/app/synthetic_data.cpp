@@ -6,17 +6,17 @@
 #include <QHash>
 
 #include <QFileInfo>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include "app/hla_check.h"
 #include "app/registry.h"
 #include "app/synthetic_people.h"
 #include "app/volunteer_validation.h"
+#include "app/registry_store_access.h"
 #include "core/qt/app_paths.h"
 #include "hla/nomenclature.h"
 #include "match/population.h"
 #include "match/resolution_mixer.h"
+#include "store/database.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
 #include "store/store_errors.h"
@@ -185,7 +185,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   Random random(options.seed * 7919 + 17);
   VolunteerFactory factory{random, typings, QDate::currentDate(), {}};
 
-  store::Database& db = registry.database();
+  store::Database& db = storeDatabase(registry);
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started().error();
   // Synthetic people only ever join synthetic people: never a real registry.
@@ -198,12 +198,11 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
                                                   "them. Generate into a new database (donordesk-cli --db "
                                                   "demo.sqlite init)."),
                      {std::to_string(*real)});
-  {  // never reuse an ID number already in the registry
-    QSqlQuery existing(db.sql());
-    existing.setForwardOnly(true);
-    if (existing.exec(QStringLiteral("SELECT id_number FROM volunteer")))
-      while (existing.next()) factory.usedIds.insert(existing.value(0).toString().left(17).toULongLong());
-  }
+  // never reuse an ID number already in the registry
+  if (Status read = store::VolunteerRepository(db).forEachIdNumber(
+          [&](const QString& idNumber) { factory.usedIds.insert(idNumber.left(17).toULongLong()); });
+      !read)
+    return read.error();
   GenerateReport report;
   store::WorkupRepository workups(db);
   model::ImportBatch batch;
@@ -251,12 +250,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     if (options.progress && (i + 1) % 10000 == 0) options.progress(i + 1, options.volunteers);
   }
   if (Status s = volunteers.refreshLastContactOk(batch.id); !s) return s.error();
-  {
-    QSqlQuery mark(db.sql());
-    mark.prepare(QStringLiteral("UPDATE volunteer SET synthetic = 1 WHERE import_batch_id = ?"));
-    mark.addBindValue(batch.id);
-    if (!mark.exec()) return store::databaseError(QStringLiteral("marking synthetic volunteers"), mark.lastError());
-  }
+  if (Status s = volunteers.markSynthetic(batch.id); !s) return s.error();
   QList<qint64> patientIds;
 
   store::PatientRepository patients(db);
@@ -281,14 +275,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     patientIds << p.id;
     ++report.patients;
   }
-  {
-    QSqlQuery mark(db.sql());
-    mark.prepare(QStringLiteral("UPDATE patient SET synthetic = 1 WHERE id = ?"));
-    for (qint64 id : patientIds) {
-      mark.bindValue(0, id);
-      if (!mark.exec()) return store::databaseError(QStringLiteral("marking synthetic patients"), mark.lastError());
-    }
-  }
+  if (Status s = patients.markSynthetic(patientIds); !s) return s.error();
   if (Status s = workups.setBatchRowCount(batch.id, report.volunteers); !s) return s.error();
   model::AuditEntry entry{0, {}, options.actor.staff, QStringLiteral("generate"), QStringLiteral("import_batch"),
                           batch.id, QStringLiteral("*"), {},

@@ -10,8 +10,10 @@
 #include "app/registry.h"
 #include "app/text_rules.h"
 #include "app/volunteer_validation.h"
+#include "app/registry_store_access.h"
 #include "core/qt/database_files.h"
 #include "core/qt/localization.h"
+#include "store/database.h"
 #include "store/audit_log.h"
 #include "store/serials.h"
 #include "store/store_errors.h"
@@ -86,7 +88,7 @@ Status checkDuplicates(Registry& registry, QList<Row>& rows, ImportReport& repor
       }
     }
   }
-  store::VolunteerRepository volunteers(registry.database());
+  store::VolunteerRepository volunteers(storeDatabase(registry));
   auto knownIds = volunteers.findRegistryNos(ids, true);
   if (!knownIds) return knownIds.error();
   auto knownNumbers = volunteers.findRegistryNos(numbers, false);
@@ -110,7 +112,7 @@ Status checkDuplicates(Registry& registry, QList<Row>& rows, ImportReport& repor
 
 Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path, const ImportOptions& options,
                  ImportReport& report) {
-  store::Database& db = registry.database();
+  store::Database& db = storeDatabase(registry);
   store::Transaction transaction(db);
   if (!transaction.started()) return transaction.started();
   store::WorkupRepository batches(db);
@@ -215,7 +217,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
                                                   "with --ignore-column NAME."),
                      {utf8(path), utf8(unmapped.join(QStringLiteral(", ")))});
   // Real people never join generated ones (generate refuses the reverse).
-  auto synthetic = store::VolunteerRepository(registry.database()).countSynthetic(true);
+  auto synthetic = store::VolunteerRepository(storeDatabase(registry)).countSynthetic(true);
   if (!synthetic) return synthetic.error();
   if (*synthetic > 0)
     return makeError("import.synthetic_registry", "dd::app",
@@ -230,7 +232,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
   report.rows = static_cast<int>(table->rows.size());
   ValidationContext context;
   context.hla = registry.hlaChecker();
-  auto prefix = store::metaValue(registry.database(), "registry_prefix");
+  auto prefix = store::metaValue(storeDatabase(registry), "registry_prefix");
   if (!prefix) return prefix.error();
   context.registryPrefix = *prefix;
   QList<Row> rows;

@@ -2,7 +2,7 @@
 // A benchmark, not a test: builds a synthetic registry in memory from the
 // haplotype frequency file (mixed resolutions, see match/resolution_mixer.h),
 // draws Q patients from the same population and times the fast engine. The
-// naive reference (tests/unit/match_naive_reference.*) runs on the same
+// naive reference (src/match/naive_search.*) runs on the same
 // queries over the first --naive-donors donors; its time is scaled to the
 // full registry (said so in the output), and its results are compared with
 // the fast engine's on that sample. The last output line is one JSON object.
@@ -20,7 +20,7 @@
 #include "hla/nomenclature.h"
 #include "match/search.h"
 #include "match/synthetic_registry.h"
-#include "match_naive_reference.h"
+#include "match/naive_search.h"
 
 namespace {
 

@@ -22,10 +22,7 @@ int runDrives(dd::cli::Context& context, const QStringList& raw) {
                           .arg(parser.positionalArguments().constFirst()));
     return dd::cli::exitUsage;
   }
-  dd::store::OpenOptions options;
-  options.createIfMissing = false;
-  options.createSchema = false;
-  auto registry = dd::app::Registry::open(context.settings.database, options);
+  auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
   if (!registry) return fail(registry.error());
   auto drives = (*registry)->recruitmentDrives();
   if (!drives) return fail(drives.error());

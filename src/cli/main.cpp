@@ -1,8 +1,6 @@
 // donordesk-cli: the scriptable front end. Global options come first, then a
 // command and its own options: donordesk-cli [--db URL] COMMAND [ARGS...].
 #include <algorithm>
-#include "app/hla_check.h"
-#include "store/database.h"
 #include <cstdio>
 #include <vector>
 
@@ -14,6 +12,8 @@
 #include <unistd.h>
 #endif
 
+#include "app/hla_check.h"
+#include "app/registry.h"
 #include "cli/command.h"
 #include "core/qt/common_options.h"
 #include "core/version.h"
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   dd::qt::startLogging(settings->logLevel, true,
                        settings->logLevelGiven ? settings->logLevel : spdlog::level::warn);
   dd::app::allowUnverifiedHlaData(settings->hlaDataUnverified);
-  dd::store::setLockWaitNotifier([](int seconds) {
+  dd::app::Registry::setLockWaitNotifier([](int seconds) {
     if (seconds == 1 || seconds % 5 == 0)
       dd::cli::printErr(dd::cli::tr("waiting for the database: another program or workstation is writing (%1 s)…")
                             .arg(seconds));

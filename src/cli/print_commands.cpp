@@ -66,10 +66,8 @@ bool parse(PrintArgs& args, const QString& command, const QStringList& raw, cons
 }
 
 dd::Expected<std::unique_ptr<dd::app::Registry>> openRegistry(const dd::cli::Context& context) {
-  dd::store::OpenOptions options;
-  options.createIfMissing = false;
-  options.createSchema = false;  // printing never creates an empty registry
-  return dd::app::Registry::open(context.settings.database, options);
+  // Printing never creates an empty registry.
+  return dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
 }
 
 int report(const QString& path, const QList<PreparedDocument>& documents) {

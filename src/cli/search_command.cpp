@@ -11,7 +11,6 @@
 
 #include "app/registry.h"
 #include "app/search_format.h"
-#include "store/migrations.h"
 #include "app/search_service.h"
 #include "cli/command.h"
 #include "core/qt/app_paths.h"
@@ -110,13 +109,10 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   }
 
   const QString url = context.settings.database.isEmpty() ? dd::qt::defaultDatabasePath() : context.settings.database;
-  dd::store::OpenOptions openOptions;
-  openOptions.createIfMissing = false;
-  openOptions.createSchema = false;
-  openOptions.readOnly = true;  // a search only reads: it works on read-only media and never upgrades
-  auto registry = dd::app::Registry::open(url, openOptions);
+  // A search only reads: it works on read-only media and never upgrades.
+  auto registry = dd::app::Registry::open(url, dd::app::Access::ReadOnly);
   if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
-  if (dd::Status current = dd::store::checkCurrent((*registry)->database()); !current)
+  if (dd::Status current = (*registry)->checkCurrent(); !current)
     return fail(dd::qt::translated(current.error()), dd::cli::exitFailure);
 
   dd::app::SearchService service(hla);

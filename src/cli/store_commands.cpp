@@ -1,7 +1,6 @@
 // Registry database commands: init, generate, import volunteers, backup, db info.
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSqlQuery>
 
 #include "app/registry.h"
 #include "app/synthetic_data.h"
@@ -9,30 +8,17 @@
 #include "app/volunteer_import.h"
 #include "cli/command.h"
 #include "core/qt/localization.h"
-#include "store/backup.h"
-#include "store/database_check.h"
-#include "store/migrations.h"
 
 namespace {
 
 using dd::cli::printErr;
 using dd::cli::printOut;
 
-enum class Access {
-  Create,     // init: the one command that creates (and upgrades) a registry
-  Write,      // the registry must exist; it is upgraded to this schema
-  ReadOnly,   // never written, not even upgraded
-};
-
 // Opens the --db registry or prints why not. A mistyped path once created a
 // new, empty registry for `db info` and `import`: only init creates one.
 std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const QString& command,
-                                                Access access = Access::Write) {
-  dd::store::OpenOptions options;
-  options.createIfMissing = access == Access::Create;
-  options.createSchema = access == Access::Create;
-  options.readOnly = access == Access::ReadOnly;
-  auto registry = dd::app::Registry::open(context.settings.database, options);
+                                                dd::app::Access access = dd::app::Access::Upgrade) {
+  auto registry = dd::app::Registry::open(context.settings.database, access);
   if (!registry) {
     printErr(QStringLiteral("donordesk-cli %1: %2").arg(command, dd::qt::translated(registry.error())));
     return nullptr;
@@ -70,11 +56,11 @@ int runInit(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("init"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("init"))) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("init"), Access::Create);
+  auto registry = openRegistry(context, QStringLiteral("init"), dd::app::Access::CreateOrUpgrade);
   if (!registry) return dd::cli::exitFailure;
   printOut(dd::cli::tr("%1: schema version %2\n")
-               .arg(registry->database().spec().display())
-               .arg(registry->database().schemaVersion()));
+               .arg(registry->location())
+               .arg(registry->schemaVersion()));
   return dd::cli::exitOk;
 }
 
@@ -173,10 +159,10 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
     printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(warning));
   // A dry run only reads: it neither upgrades nor writes the registry.
   auto registry =
-      openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? Access::ReadOnly : Access::Write);
+      openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? dd::app::Access::ReadOnly : dd::app::Access::Upgrade);
   if (!registry) return dd::cli::exitFailure;
   // Only a dry run opens without upgrading; it cannot check against an older layout.
-  if (dd::Status current = dd::store::checkCurrent(registry->database()); !current) {
+  if (dd::Status current = registry->checkCurrent(); !current) {
     printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(dd::qt::translated(current.error())));
     return dd::cli::exitFailure;
   }
@@ -230,14 +216,14 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("backup"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("backup"), Access::ReadOnly);
+  auto registry = openRegistry(context, QStringLiteral("backup"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   const QString target = parser.positionalArguments().constFirst();
   if (target.trimmed().isEmpty()) {
     printErr(dd::cli::tr("donordesk-cli backup: the backup file name is empty"));
     return dd::cli::exitUsage;
   }
-  if (dd::Status status = dd::store::backupTo(registry->database(), target); !status) {
+  if (dd::Status status = registry->backupTo(target); !status) {
     printErr(QStringLiteral("donordesk-cli backup: %1").arg(dd::qt::translated(status.error())));
     return dd::cli::exitFailure;
   }
@@ -282,22 +268,18 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("db info"), Access::ReadOnly);
+  auto registry = openRegistry(context, QStringLiteral("db info"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   QString text = dd::cli::tr("database: %1\nschema version: %2 (this program: %3)\n")
-                     .arg(registry->database().spec().display())
-                     .arg(registry->database().schemaVersion())
-                     .arg(dd::store::latestSchemaVersion());
-  const QString& damage = registry->database().damage();
+                     .arg(registry->location())
+                     .arg(registry->schemaVersion())
+                     .arg(dd::app::Registry::latestSchemaVersion());
+  const QString damage = registry->damage();
   text += damage.isEmpty() ? dd::cli::tr("quick check: ok\n")
                            : dd::cli::tr("quick check: DAMAGED (%1); run db check\n").arg(damage);
-  for (const char* table : {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log", "import_batch"}) {
-    QSqlQuery query(registry->database().sql());
-    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) && query.next())
-      text += QStringLiteral("%1: %2\n").arg(QLatin1String(table)).arg(query.value(0).toLongLong());
-    else
-      text += dd::cli::tr("%1: cannot be read\n").arg(QLatin1String(table));
-  }
+  for (const dd::model::TableRowCount& rows : registry->rowCounts())
+    text += rows.count >= 0 ? QStringLiteral("%1: %2\n").arg(rows.table).arg(rows.count)
+                            : dd::cli::tr("%1: cannot be read\n").arg(rows.table);
   if (parser.isSet(scan)) {
     QElapsedTimer timer;
     timer.start();
@@ -328,14 +310,14 @@ int runDbCheck(dd::cli::Context& context, const QStringList& args) {
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db check"), args, &code)) return code;
   if (!noPositional(parser, QStringLiteral("db check"))) return dd::cli::exitUsage;
-  auto registry = openRegistry(context, QStringLiteral("db check"), Access::ReadOnly);
+  auto registry = openRegistry(context, QStringLiteral("db check"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
-  auto check = dd::store::checkDatabase(registry->database());
+  auto check = registry->check();
   if (!check) {
     printErr(QStringLiteral("donordesk-cli db check: %1").arg(dd::qt::translated(check.error())));
     return dd::cli::exitFailure;
   }
-  QString text = dd::cli::tr("database: %1\n").arg(registry->database().spec().display());
+  QString text = dd::cli::tr("database: %1\n").arg(registry->location());
   if (check->integrityProblems.isEmpty()) {
     text += dd::cli::tr("integrity: ok\n");
   } else {

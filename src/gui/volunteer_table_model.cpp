@@ -57,9 +57,8 @@ void VolunteerTableModel::setFilterInBackground(const app::VolunteerFilter& filt
   watcher->setFuture(QtConcurrent::run([query, databaseUrl, column = sortColumn_, order = sortOrder_,
                                         today = QDate::currentDate()]() {
     Loaded loaded;
-    store::OpenOptions options;
-    options.migrate = false;  // the GUI's own connection already did
-    auto registry = app::Registry::open(databaseUrl, options);
+    // The GUI's own connection already created or upgraded it.
+    auto registry = app::Registry::open(databaseUrl, app::Access::AsIs);
     if (!registry) {
       loaded.error = dd::qt::translated(registry.error());
       return loaded;

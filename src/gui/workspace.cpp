@@ -135,14 +135,11 @@ void Workspace::showSettings() {
 }
 
 QString Workspace::testConnection(const QString& url) {
-  store::OpenOptions options;
-  options.migrate = false;
-  options.createIfMissing = false;
   const bool sqlite = !url.startsWith(QLatin1String("postgres"));
   const QString path = url.startsWith(QLatin1String("sqlite:")) ? url.mid(7) : url;
   if (sqlite && !url.isEmpty() && !QFileInfo::exists(path))
     return tr("The file does not exist yet; it will be created when you press OK.");
-  auto opened = app::Registry::open(url, options);
+  auto opened = app::Registry::open(url, app::Access::AsIs);
   return opened ? QString() : dd::qt::translated(opened.error());
 }
 

@@ -18,14 +18,13 @@
 #include "core/qt/database_files.h"
 #include "core/qt/localization.h"
 #include "store/database.h"
+#include "store/database_check.h"
 #include "store/store_errors.h"
 
 namespace dd::store {
 namespace {
 
 // The tables whose row counts the copy must reproduce.
-const char* const kCountedTables[] = {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log"};
-
 Error backupFailed(const QString& target, const QString& why) {
   return makeError("store.backup_failed", "dd::store",
                    QT_TRANSLATE_NOOP("dd::store", "The backup %1 was not written: %2 Nothing was left at that name."),
@@ -40,20 +39,20 @@ bool syncPath(const QString& path) {
   return ok;
 }
 
-Expected<QList<qint64>> rowCounts(QSqlDatabase& db) {
-  QList<qint64> counts;
-  QSqlQuery q(db);
-  for (const char* table : kCountedTables) {
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) || !q.next())
-      return databaseError(QStringLiteral("counting rows for the backup"), q.lastError());
-    counts << q.value(0).toLongLong();
-  }
+// The copy's counts, or an error when a table cannot be read: a copy that
+// cannot be counted is not a verified copy.
+Expected<QList<model::TableRowCount>> countedRows(QSqlDatabase& db) {
+  QList<model::TableRowCount> counts = rowCounts(db);
+  for (const model::TableRowCount& count : counts)
+    if (count.count < 0)
+      return makeError("store.backup_verify", "dd::store",
+                       QT_TRANSLATE_NOOP("dd::store", "the rows of %1 cannot be counted."), {utf8(count.table)});
   return counts;
 }
 
 // Opens the finished copy read-only on its own connection: it must pass
 // SQLite's integrity check and hold the rows the registry held.
-Status verifyCopy(const QString& path, const QList<qint64>& before, Database& source) {
+Status verifyCopy(const QString& path, const QList<model::TableRowCount>& before, Database& source) {
   const QString name = QStringLiteral("donordesk-backup-check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
   Status result;
   {
@@ -68,12 +67,12 @@ Status verifyCopy(const QString& path, const QList<qint64>& before, Database& so
         result = makeError("store.backup_verify", "dd::store",
                            QT_TRANSLATE_NOOP("dd::store", "the copy fails SQLite's integrity check."));
       } else {
-        auto copied = rowCounts(copy);
+        auto copied = countedRows(copy);
         // Others may write while the copy is made: it must match the
         // registry as it was just before or, failing that, just after.
         bool matches = copied && *copied == before;
         if (copied && !matches) {
-          auto after = rowCounts(source.sql());
+          auto after = countedRows(source.sql());
           matches = after && *copied == *after;
         }
         if (!matches)
@@ -123,7 +122,7 @@ Status backupTo(Database& db, const QString& targetPath) {
     QFile::remove(partial);
     QFile::remove(partial + QStringLiteral("-journal"));
   };
-  auto before = rowCounts(db.sql());
+  auto before = countedRows(db.sql());
   if (!before) return before.error();
   QSqlQuery q(db.sql());
   q.prepare(QStringLiteral("VACUUM INTO ?"));

@@ -10,8 +10,8 @@
 
 namespace dd::store {
 
-Expected<DatabaseCheck> checkDatabase(Database& db) {
-  DatabaseCheck check;
+Expected<model::DatabaseCheck> checkDatabase(Database& db) {
+  model::DatabaseCheck check;
   check.schemaVersion = db.schemaVersion();
   check.latestSchemaVersion = latestSchemaVersion();
   if (db.backend() != Backend::Sqlite) return check;
@@ -35,6 +35,17 @@ Expected<DatabaseCheck> checkDatabase(Database& db) {
     check.orphanRows << QStringLiteral("%1 row %2 -> %3 (missing)")
                             .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
   return check;
+}
+
+QList<model::TableRowCount> rowCounts(QSqlDatabase& db) {
+  QList<model::TableRowCount> counts;
+  QSqlQuery q(db);
+  for (const char* table : {"volunteer", "patient", "contact_attempt", "workup_case", "audit_log", "import_batch"}) {
+    model::TableRowCount count{QLatin1String(table), -1};
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(count.table)) && q.next()) count.count = q.value(0).toLongLong();
+    counts << count;
+  }
+  return counts;
 }
 
 }  // namespace dd::store

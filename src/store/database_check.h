@@ -3,24 +3,21 @@
 // foreign-key check (orphan phones, contacts, cases whose volunteer or
 // patient is gone) and the schema version. PostgreSQL checks its own pages
 // and enforces foreign keys itself, so only the schema version is compared.
-#include <QStringList>
+#include <QList>
 
 #include "core/expected.h"
+#include "model/database_check.h"
+
+class QSqlDatabase;
 
 namespace dd::store {
 
 class Database;
 
-struct DatabaseCheck {
-  int schemaVersion = 0;
-  int latestSchemaVersion = 0;
-  QStringList integrityProblems;  // as SQLite words them, at most 50
-  QStringList orphanRows;         // "contact_attempt row 12 -> volunteer (missing)"
-  bool ok() const {
-    return integrityProblems.isEmpty() && orphanRows.isEmpty() && schemaVersion == latestSchemaVersion;
-  }
-};
+Expected<model::DatabaseCheck> checkDatabase(Database& db);
 
-Expected<DatabaseCheck> checkDatabase(Database& db);
+// Rows of each of the registry's main tables, in one fixed order (db info
+// shows them, a backup's copy must hold the same).
+QList<model::TableRowCount> rowCounts(QSqlDatabase& db);
 
 }  // namespace dd::store

@@ -178,4 +178,14 @@ Status PatientRepository::update(Patient& patient) {
   return {};
 }
 
+Status PatientRepository::markSynthetic(const QList<qint64>& patientIds) {
+  QSqlQuery mark(db_.sql());
+  mark.prepare(QStringLiteral("UPDATE patient SET synthetic = 1 WHERE id = ?"));
+  for (qint64 id : patientIds) {
+    mark.bindValue(0, id);
+    if (!mark.exec()) return databaseError(QStringLiteral("marking synthetic patients"), mark.lastError());
+  }
+  return {};
+}
+
 }  // namespace dd::store

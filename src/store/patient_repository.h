@@ -19,6 +19,7 @@ class PatientRepository {
   Status insert(model::Patient& patient);  // assigns caseNo (P + year + serial) when empty
   Status update(model::Patient& patient);  // store.conflict when rowVersion is stale
   static QList<QPair<QString, QString>> auditFields(const model::Patient& patient);
+  Status markSynthetic(const QList<qint64>& patientIds);  // what generate wrote
 
  private:
   Database& db_;

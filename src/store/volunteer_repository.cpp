@@ -157,6 +157,35 @@ Expected<qint64> VolunteerRepository::countSynthetic(bool synthetic) {
   return q.value(0).toLongLong();
 }
 
+Status VolunteerRepository::markSynthetic(qint64 importBatchId) {
+  QSqlQuery mark(db_.sql());
+  mark.prepare(QStringLiteral("UPDATE volunteer SET synthetic = 1 WHERE import_batch_id = ?"));
+  mark.addBindValue(importBatchId);
+  if (!mark.exec()) return databaseError(QStringLiteral("marking synthetic volunteers"), mark.lastError());
+  return {};
+}
+
+Status VolunteerRepository::forEachIdNumber(const std::function<void(const QString&)>& visitor) {
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  if (!q.exec(QStringLiteral("SELECT id_number FROM volunteer")))
+    return databaseError(QStringLiteral("reading ID numbers"), q.lastError());
+  while (q.next()) visitor(q.value(0).toString());
+  return {};
+}
+
+Expected<QList<VolunteerRepository::Due>> VolunteerRepository::dueForRetirement(const QDate& bornBy) {
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  q.prepare(QStringLiteral("SELECT id, row_version, registry_no FROM volunteer WHERE birth_date <= ? AND status NOT "
+                           "IN ('retired', 'withdrawn', 'permanently_deferred', 'reserved') ORDER BY id"));
+  q.addBindValue(bornBy.toString(Qt::ISODate));
+  if (!q.exec()) return databaseError(QStringLiteral("finding volunteers aged 60"), q.lastError());
+  QList<Due> due;
+  while (q.next()) due.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString()});
+  return due;
+}
+
 Status VolunteerRepository::ensurePrepared() {
   Prepared& p = *prepared_;
   if (p.ready) return {};

@@ -46,6 +46,18 @@ class VolunteerRepository {
   Expected<QStringList> allocateRegistryNos(qint64 count, const QSet<QString>& alsoTaken = {});
   // How many volunteers generate wrote (synthetic) or not: the two never mix.
   Expected<qint64> countSynthetic(bool synthetic);
+  // Marks what one generate run wrote as synthetic (never mixed with real volunteers).
+  Status markSynthetic(qint64 importBatchId);
+  // Every ID number on file (generate never reuses one).
+  Status forEachIdNumber(const std::function<void(const QString&)>& visitor);
+  // Volunteers born on or before `bornBy` whose status still lets them be
+  // retired (not retired, withdrawn, permanently deferred or reserved), in id order.
+  struct Due {
+    qint64 id = 0;
+    int rowVersion = 0;
+    QString registryNo;
+  };
+  Expected<QList<Due>> dueForRetirement(const QDate& bornBy);
 
   // Inserts; sets id, rowVersion (1), createdAt/updatedAt; writes phones and
   // the first status_change row. Assigns a registry number when empty.

@@ -10,8 +10,10 @@
 
 #include "app/search_format.h"
 #include "app/registry.h"
+#include "app/registry_store_access.h"
 #include "app/search_service.h"
 #include "core/qt/app_paths.h"
+#include "store/database.h"
 #include "support/process_runner.h"
 
 using namespace dd;
@@ -111,7 +113,7 @@ TEST_CASE("an oversized typing already stored (written before the limits) cannot
   REQUIRE(registry);
   QString huge = QStringLiteral("A*02:01");
   while (huge.size() < 500 * 1024) huge += QStringLiteral("/A*02:01");
-  QSqlQuery q((*registry)->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(**registry).sql());
   q.prepare(QStringLiteral("UPDATE volunteer SET hla_a_raw = ? WHERE id = 7"));
   q.addBindValue(huge);
   REQUIRE(q.exec());

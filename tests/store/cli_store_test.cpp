@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include "app/registry.h"
+#include "app/registry_store_access.h"
 #include "app/volunteer_validation.h"
 #include "core/qt/localization.h"
 #include "store/migrations.h"
@@ -239,7 +240,7 @@ TEST_CASE("cli: an import killed in the middle of writing leaves the database un
   auto batches = (*registry)->importBatches();
   REQUIRE(batches);
   CHECK(batches->empty());  // the killed import recorded none
-  QSqlQuery q((*registry)->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(**registry).sql());
   REQUIRE(q.exec("PRAGMA integrity_check"));
   REQUIRE(q.next());
   CHECK(q.value(0).toString() == "ok");
@@ -265,7 +266,7 @@ TEST_CASE("cli: db info and backup only read: an older registry is reported as i
   {
     store::OpenOptions old;
     old.targetVersion = 1;
-    REQUIRE(app::Registry::open(db, old));
+    REQUIRE(dd::test::openWithOptions(db, old));
   }
   auto info = runCli({"--db", db, "db", "info"});
   CHECK(info.exitCode == 0);
@@ -365,7 +366,7 @@ TEST_CASE("cli: generate marks what it writes as synthetic and refuses a registr
   {
     auto registry = app::Registry::open(demo);
     REQUIRE(registry);
-    QSqlQuery q((*registry)->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(**registry).sql());
     REQUIRE(q.exec("SELECT COUNT(*), SUM(synthetic) FROM volunteer"));
     REQUIRE(q.next());
     CHECK(q.value(0).toInt() == 35);
@@ -394,7 +395,7 @@ TEST_CASE("cli: a second writer waits for the first, says that it waits, and the
     auto saved = (*registry)->registerVolunteer(test::sampleVolunteer(900), test::staff());
     REQUIRE(saved.ok());
     const QDate birth = QDate::currentDate().addYears(-61);
-    QSqlQuery q((*registry)->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(**registry).sql());
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(birth.toString(Qt::ISODate), test::validIdNumber("370102", birth, model::Sex::Female, 9))
                        .arg(saved.value->id)));
@@ -454,7 +455,7 @@ TEST_CASE("cli: commands other than init never lay a schema into someone else's 
   {
     store::OpenOptions v5;
     v5.targetVersion = 5;
-    REQUIRE(app::Registry::open(old, v5));
+    REQUIRE(dd::test::openWithOptions(old, v5));
   }
   auto dry = runCli({"--db", old, "import", "volunteers", "--dry-run", csv});
   CHECK(dry.exitCode == 1);

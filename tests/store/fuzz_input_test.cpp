@@ -123,7 +123,7 @@ TEST_CASE("fuzz: mutated recruitment files never crash, never half-write, and ev
   CHECK(runs >= 200);
   CHECK(refusedFiles > 0);  // the mutations do reach the refusals ...
   CHECK(rowProblems > 0);   // ... and the row checks
-  QSqlQuery q((*registry)->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(**registry).sql());
   REQUIRE(q.exec("PRAGMA integrity_check"));
   REQUIRE(q.next());
   CHECK(q.value(0).toString() == "ok");

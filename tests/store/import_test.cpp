@@ -192,7 +192,7 @@ TEST_CASE("an import that fails half-way leaves the database unchanged") {
   REQUIRE(registry->registerVolunteer(test::sampleVolunteer(500), test::staff()).ok());
   const int auditBefore = test::rowCount(*registry, "audit_log");
   // The database itself refuses row 60 (as a full disk or a constraint would).
-  QSqlQuery q(registry->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(*registry).sql());
   const QString poison = test::sampleVolunteer(59, model::Sex::Male).name;
   if (db->isPostgres()) {
     REQUIRE(q.exec(QStringLiteral("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "

@@ -16,19 +16,19 @@ using namespace dd;
 TEST_CASE("a new database is created at the latest schema version") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  CHECK(registry->database().schemaVersion() == store::latestSchemaVersion());
+  CHECK(dd::app::storeDatabase(*registry).schemaVersion() == store::latestSchemaVersion());
   CHECK(store::latestSchemaVersion() >= 2);
   // Opening again changes nothing.
   auto again = db->open();
-  CHECK(again->database().schemaVersion() == store::latestSchemaVersion());
+  CHECK(dd::app::storeDatabase(*again).schemaVersion() == store::latestSchemaVersion());
 }
 
 TEST_CASE("upgrading from schema version 1 keeps the data and backfills the new column") {
   DD_FRESH_DATABASE(db);
   {
     auto old = db->open(store::OpenOptions{true, 1, true});
-    REQUIRE(old->database().schemaVersion() == 1);
-    QSqlQuery q(old->database().sql());
+    REQUIRE(dd::app::storeDatabase(*old).schemaVersion() == 1);
+    QSqlQuery q(dd::app::storeDatabase(*old).sql());
     // Rows as a version-1 program wrote them (no last_contact_ok column yet).
     REQUIRE(q.exec("INSERT INTO volunteer (registry_no, name, sex, birth_date, id_number, status, created_at, "
                    "updated_at) VALUES ('SD00000001', '张三', 'M', '1990-01-02', '11010519900102001X', 'active', "
@@ -41,11 +41,11 @@ TEST_CASE("upgrading from schema version 1 keeps the data and backfills the new 
                             "'2023-07-08T10:00:00.000Z', 'phone', 'x', 'no_answer'"})
       REQUIRE(q.exec(QStringLiteral("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome) "
                                     "VALUES (%1, %2)").arg(id).arg(QString::fromLatin1(row))));
-    QSqlQuery probe(old->database().sql());
+    QSqlQuery probe(dd::app::storeDatabase(*old).sql());
     CHECK_FALSE(probe.exec("SELECT last_contact_ok FROM volunteer"));
   }
   auto upgraded = db->open();
-  CHECK(upgraded->database().schemaVersion() == store::latestSchemaVersion());
+  CHECK(dd::app::storeDatabase(*upgraded).schemaVersion() == store::latestSchemaVersion());
   auto volunteer = upgraded->volunteerByRegistryNo("SD00000001");
   REQUIRE(volunteer);
   CHECK(volunteer->name == QStringLiteral("张三"));
@@ -62,7 +62,7 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
   QList<qint64> caseIds;
   {
     auto old = db->open(store::OpenOptions{true, 5, true});
-    REQUIRE(old->database().schemaVersion() == 5);
+    REQUIRE(dd::app::storeDatabase(*old).schemaVersion() == 5);
     model::Patient patient;
     patient.name = QStringLiteral("患者丙");
     patient.birthDate = QDate(2015, 1, 1);
@@ -70,7 +70,7 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
     auto created = old->createPatient(patient, test::staff());
     REQUIRE(created.ok());
     caseNo = created.value->caseNo;
-    QSqlQuery q(old->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(*old).sql());
     for (int n = 1; n <= 11; ++n) {  // two digits past 9: 10, 11
       auto v = old->registerVolunteer(test::sampleVolunteer(n), test::staff(), true);
       INFO((v.errors.empty() ? std::string() : v.errors.front().english()));
@@ -86,7 +86,7 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
     }
   }
   auto upgraded = db->open();
-  REQUIRE(upgraded->database().schemaVersion() == store::latestSchemaVersion());
+  REQUIRE(dd::app::storeDatabase(*upgraded).schemaVersion() == store::latestSchemaVersion());
   CHECK(upgraded->workupCase(caseIds[0])->caseCode == caseNo + QStringLiteral("-01"));
   CHECK(upgraded->workupCase(caseIds[8])->caseCode == caseNo + QStringLiteral("-09"));
   CHECK(upgraded->workupCase(caseIds[10])->caseCode == caseNo + QStringLiteral("-11"));
@@ -99,7 +99,7 @@ TEST_CASE("a database written by a newer DonorDesk is refused and left untouched
   DD_FRESH_DATABASE(db);
   {
     auto registry = db->open();
-    QSqlQuery q(registry->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(*registry).sql());
     REQUIRE(q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
                        .arg(store::latestSchemaVersion() + 5)));
   }
@@ -109,14 +109,14 @@ TEST_CASE("a database written by a newer DonorDesk is refused and left untouched
   const QString text = qt::translated(refused.error());
   CHECK(text.contains(QString::number(store::latestSchemaVersion() + 5)));
   CHECK(text.contains("newer DonorDesk"));
-  auto plain = app::Registry::open(db->url(), store::OpenOptions{false, -1, false});
+  auto plain = dd::test::openWithOptions(db->url(), store::OpenOptions{false, -1, false});
   CHECK_FALSE(plain);
 }
 
 TEST_CASE("SQLite runs in WAL mode with foreign keys enforced") {
   auto db = test::TestDatabase::create("sqlite");
   auto registry = db->open();
-  QSqlQuery q(registry->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(*registry).sql());
   REQUIRE(q.exec("PRAGMA journal_mode"));
   REQUIRE(q.next());
   CHECK(q.value(0).toString() == "wal");
@@ -163,7 +163,7 @@ TEST_CASE("upgrading to schema version 7 marks the volunteers earlier generate r
   DD_FRESH_DATABASE(db);
   {
     auto old = db->open(store::OpenOptions{true, 6, true});
-    QSqlQuery q(old->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(*old).sql());
     REQUIRE(q.exec("INSERT INTO import_batch (kind, source_file, staff, created_at, row_count) VALUES "
                    "('generated', 'CAU.freqs.gz', 't', '2024-01-01T00:00:00Z', 1)"));
     REQUIRE(q.exec("INSERT INTO import_batch (kind, source_file, staff, created_at, row_count) VALUES "
@@ -185,7 +185,7 @@ TEST_CASE("upgrading to schema version 7 marks the volunteers earlier generate r
     }
   }
   auto upgraded = db->open();
-  QSqlQuery q(upgraded->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(*upgraded).sql());
   REQUIRE(q.exec("SELECT registry_no, synthetic FROM volunteer ORDER BY registry_no"));
   QStringList marks;
   while (q.next()) marks << q.value(0).toString() + '=' + q.value(1).toString();

@@ -36,15 +36,21 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const std::string& backend) {
 TestDatabase::~TestDatabase() {
   if (!postgres_) return;
   // Drop the test's schema through a connection of its own.
-  auto registry = app::Registry::open(url_, store::OpenOptions{false, -1, false});
+  auto registry = openWithOptions(url_, store::OpenOptions{false, -1, false});
   if (registry) {
-    QSqlQuery query((*registry)->database().sql());
+    QSqlQuery query(dd::app::storeDatabase(**registry).sql());
     query.exec(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema_));
   }
 }
 
+Expected<std::unique_ptr<app::Registry>> openWithOptions(const QString& url, const store::OpenOptions& options) {
+  auto db = store::Database::open(url, options);
+  if (!db) return db.error();
+  return app::registryOver(std::move(*db));
+}
+
 std::unique_ptr<app::Registry> TestDatabase::open(const store::OpenOptions& options) const {
-  auto registry = app::Registry::open(url_, options);
+  auto registry = openWithOptions(url_, options);
   if (!registry) FAIL("cannot open " << url_.toStdString() << ": " << registry.error().english());
   return std::move(*registry);
 }
@@ -86,7 +92,7 @@ QString writeFile(const QString& dir, const QString& name, const QByteArray& byt
 }
 
 int rowCount(app::Registry& registry, const char* table) {
-  QSqlQuery q(registry.database().sql());
+  QSqlQuery q(dd::app::storeDatabase(registry).sql());
   REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
   REQUIRE(q.next());
   return q.value(0).toInt();

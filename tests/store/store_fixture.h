@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 
 #include "app/registry.h"
+#include "app/registry_store_access.h"
+#include "store/database.h"
 #include "model/entities.h"
 
 namespace dd::test {
@@ -34,6 +36,11 @@ class TestDatabase {
   QString schema_;
   bool postgres_ = false;
 };
+
+// A Registry over a database opened with the store's own options (older
+// schema versions, no migration): what the migration tests need and no
+// front end may ask for.
+Expected<std::unique_ptr<app::Registry>> openWithOptions(const QString& url, const store::OpenOptions& options);
 
 // Both backends; use as: const auto backend = GENERATE(dd::test::backends());
 inline auto backends() { return Catch::Generators::values<std::string>({"sqlite", "postgres"}); }

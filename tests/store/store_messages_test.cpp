@@ -38,7 +38,7 @@ TEST_CASE("a migration that fails is rolled back and the database stays at its v
   DD_FRESH_DATABASE(db);
   {
     auto old = db->open(store::OpenOptions{true, 1, true});
-    QSqlQuery q(old->database().sql());
+    QSqlQuery q(dd::app::storeDatabase(*old).sql());
     // Something (a hand edit) already added the column migration 2 adds.
     REQUIRE(q.exec("ALTER TABLE volunteer ADD COLUMN last_contact_ok DATE"));
     REQUIRE(q.exec("INSERT INTO meta (key, value) VALUES ('marker', 'kept')"));
@@ -48,8 +48,8 @@ TEST_CASE("a migration that fails is rolled back and the database stays at its v
   CHECK(failed.error().code == "store.migration");
   CHECK(qt::translated(failed.error()).startsWith("Upgrading the database to schema version 2 failed: "));
   auto still = db->open(store::OpenOptions{false, -1, false});
-  CHECK(still->database().schemaVersion() == 1);
-  QSqlQuery q(still->database().sql());
+  CHECK(dd::app::storeDatabase(*still).schemaVersion() == 1);
+  QSqlQuery q(dd::app::storeDatabase(*still).sql());
   REQUIRE(q.exec("SELECT value FROM meta WHERE key = 'marker'"));
   REQUIRE(q.next());
   CHECK(q.value(0).toString() == "kept");
@@ -58,7 +58,7 @@ TEST_CASE("a migration that fails is rolled back and the database stays at its v
 TEST_CASE("an inner rollback dooms the outer transaction") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  store::Database& database = registry->database();
+  store::Database& database = dd::app::storeDatabase(*registry);
   REQUIRE(database.begin());
   REQUIRE(registry->registerVolunteer(test::sampleVolunteer(1), test::staff()).ok());  // joins, inner commit
   REQUIRE(database.begin());
@@ -95,7 +95,7 @@ TEST_CASE("a duplicate refused by the database itself is said in words on both b
   // as a second workstation racing the first does.
   model::Volunteer twin = test::sampleVolunteer(1);
   twin.registryNo.clear();
-  const Status status = store::VolunteerRepository(registry->database()).insert(twin, QStringLiteral("t"));
+  const Status status = store::VolunteerRepository(dd::app::storeDatabase(*registry)).insert(twin, QStringLiteral("t"));
   REQUIRE_FALSE(status);
   CHECK(status.error().code == "store.duplicate");
   const QString text = qt::translated(status.error());

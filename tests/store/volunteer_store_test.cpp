@@ -58,7 +58,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   CHECK(read->createdAt.isValid());
 
   // Stored as one whole-record snapshot row...
-  auto stored = store::AuditLog(other->database()).trail("volunteer", read->id);
+  auto stored = store::AuditLog(dd::app::storeDatabase(*other)).trail("volunteer", read->id);
   REQUIRE(stored);
   REQUIRE(stored->size() == 1);
   CHECK(stored->at(0).staff == QStringLiteral("王老师"));
@@ -416,16 +416,16 @@ TEST_CASE("backup makes a consistent copy of a SQLite registry that opens on its
   auto registry = db->open();
   REQUIRE(registry->registerVolunteer(test::sampleVolunteer(8), test::staff()).ok());
   const QString target = db->dir() + "/backup/copy.sqlite";
-  REQUIRE(store::backupTo(registry->database(), target));
-  auto copy = app::Registry::open(target, store::OpenOptions{false, -1, false});
+  REQUIRE(store::backupTo(dd::app::storeDatabase(*registry), target));
+  auto copy = dd::test::openWithOptions(target, store::OpenOptions{false, -1, false});
   REQUIRE(copy);
   CHECK(*(*copy)->countVolunteers({}) == 1);
   // While the copy is open it is a database in use: never overwritten.
-  auto overOpen = store::backupTo(registry->database(), target);
+  auto overOpen = store::backupTo(dd::app::storeDatabase(*registry), target);
   REQUIRE_FALSE(overOpen);
   CHECK(overOpen.error().code == "output.is_database");
   copy->reset();
-  auto again = store::backupTo(registry->database(), target);
+  auto again = store::backupTo(dd::app::storeDatabase(*registry), target);
   REQUIRE_FALSE(again);
   CHECK(again.error().code == "store.backup_exists");
 }
@@ -434,7 +434,7 @@ TEST_CASE("backup of a PostgreSQL registry explains pg_dump") {
   auto db = test::TestDatabase::create("postgres");
   if (!db) return;
   auto registry = db->open();
-  auto result = store::backupTo(registry->database(), "/tmp/x.dump");
+  auto result = store::backupTo(dd::app::storeDatabase(*registry), "/tmp/x.dump");
   REQUIRE_FALSE(result);
   CHECK(qt::translated(result.error()).contains("pg_dump"));
 }
@@ -451,7 +451,7 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   REQUIRE(registry->changeStatus(ids[2], 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}}, test::staff()).ok());
   // Decades pass: set birth dates directly (the record was valid when registered).
   const QDate today = QDate::currentDate();
-  QSqlQuery q(registry->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(*registry).sql());
   const QList<QDate> births{today.addYears(-60), today.addYears(-60).addDays(1), today.addYears(-70), today.addYears(-61)};
   for (int i = 0; i < 4; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
@@ -486,7 +486,7 @@ TEST_CASE("one inconsistent record does not stop the nightly retirement: the oth
   }
   const QDate today = QDate::currentDate();
   const QDate birth = today.addYears(-65);
-  QSqlQuery q(registry->database().sql());
+  QSqlQuery q(dd::app::storeDatabase(*registry).sql());
   for (int i = 0; i < 3; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(birth.toString(Qt::ISODate),

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "match/synthetic_registry.h"
-#include "match_naive_reference.h"
+#include "match/naive_search.h"
 #include "match_search_fixture.h"
 
 using namespace dd::match;

@@ -1,4 +1,4 @@
-#include "match_naive_reference.h"
+#include "match/naive_search.h"
 
 #include <algorithm>
 #include <set>
