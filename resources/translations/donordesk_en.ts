@@ -753,6 +753,26 @@
         <source>&amp;On:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Second emergency contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. sibling, friend, colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>if they live elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -805,86 +825,6 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ethnic group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Emergency contact phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CMV status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent form version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deferred until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reserved for patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registry number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recruitment date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Typing date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1137,66 +1077,6 @@
     </message>
     <message>
         <source>Other phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>County / district</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Emergency contact relation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recruitment place</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recruitment organiser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Laboratory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawal stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donation date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4087,6 +3967,158 @@ Still working with %3.</source>
     </message>
     <message>
         <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County / district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMV status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved for patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -753,6 +753,26 @@
         <source>&amp;On:</source>
         <translation>日期(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Second emergency contact:</source>
+        <translation>第二紧急联系人：</translation>
+    </message>
+    <message>
+        <source>e.g. sibling, friend, colleague</source>
+        <translation>如：兄弟姐妹、朋友、同事</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>if they live elsewhere</source>
+        <translation>如住在别处，请填写</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -806,86 +826,6 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>Ethnic group</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>电子邮箱</translation>
-    </message>
-    <message>
-        <source>Emergency contact phone</source>
-        <translation>紧急联系人电话</translation>
-    </message>
-    <message>
-        <source>Blood group</source>
-        <translation>血型</translation>
-    </message>
-    <message>
-        <source>Rh</source>
-        <translation>Rh 血型</translation>
-    </message>
-    <message>
-        <source>CMV status</source>
-        <translation>CMV 状态</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>体重</translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation>知情同意日期</translation>
-    </message>
-    <message>
-        <source>Consent form version</source>
-        <translation>知情同意书版本</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Status reason</source>
-        <translation>状态原因</translation>
-    </message>
-    <message>
-        <source>Deferred until</source>
-        <translation>暂缓截止日期</translation>
-    </message>
-    <message>
-        <source>Reserved for patient</source>
-        <translation>预留给患者</translation>
-    </message>
-    <message>
-        <source>Registry number</source>
-        <translation>库号</translation>
-    </message>
-    <message>
-        <source>Recruitment date</source>
-        <translation>招募日期</translation>
-    </message>
-    <message>
-        <source>Typing date</source>
-        <translation>分型日期</translation>
     </message>
     <message>
         <source>Urgency</source>
@@ -1138,66 +1078,6 @@
     <message>
         <source>Other phone</source>
         <translation>其他电话</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>地级市</translation>
-    </message>
-    <message>
-        <source>County / district</source>
-        <translation>区/县</translation>
-    </message>
-    <message>
-        <source>Work unit</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <source>Emergency contact</source>
-        <translation>紧急联系人</translation>
-    </message>
-    <message>
-        <source>Emergency contact relation</source>
-        <translation>与紧急联系人关系</translation>
-    </message>
-    <message>
-        <source>Recruitment place</source>
-        <translation>招募地点</translation>
-    </message>
-    <message>
-        <source>Recruitment organiser</source>
-        <translation>招募组织方</translation>
-    </message>
-    <message>
-        <source>Sample ID</source>
-        <translation>样本编号</translation>
-    </message>
-    <message>
-        <source>Laboratory</source>
-        <translation>检测实验室</translation>
-    </message>
-    <message>
-        <source>Withdrawal stage</source>
-        <translation>退出时所处阶段</translation>
-    </message>
-    <message>
-        <source>Donation date</source>
-        <translation>捐献日期</translation>
-    </message>
-    <message>
-        <source>Donations</source>
-        <translation>捐献次数</translation>
-    </message>
-    <message>
-        <source>Import batch</source>
-        <translation>导入批次</translation>
     </message>
     <message>
         <source>Contact attempt</source>
@@ -4110,6 +3990,158 @@ Still working with %3.</source>
     <message>
         <source>Follow-up</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <source>Registry number</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>地级市</translation>
+    </message>
+    <message>
+        <source>County / district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency contact relation</source>
+        <translation>与紧急联系人关系</translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation>紧急联系人电话</translation>
+    </message>
+    <message>
+        <source>Second emergency contact</source>
+        <translation>第二紧急联系人</translation>
+    </message>
+    <message>
+        <source>Second emergency contact relation</source>
+        <translation>第二紧急联系人关系</translation>
+    </message>
+    <message>
+        <source>Second emergency contact phone</source>
+        <translation>第二紧急联系人电话</translation>
+    </message>
+    <message>
+        <source>Second emergency contact address</source>
+        <translation>第二紧急联系人地址</translation>
+    </message>
+    <message>
+        <source>Blood group</source>
+        <translation>血型</translation>
+    </message>
+    <message>
+        <source>Rh</source>
+        <translation>Rh 血型</translation>
+    </message>
+    <message>
+        <source>CMV status</source>
+        <translation>CMV 状态</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Recruitment date</source>
+        <translation>招募日期</translation>
+    </message>
+    <message>
+        <source>Recruitment place</source>
+        <translation>招募地点</translation>
+    </message>
+    <message>
+        <source>Recruitment organiser</source>
+        <translation>招募组织方</translation>
+    </message>
+    <message>
+        <source>Sample ID</source>
+        <translation>样本编号</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>检测实验室</translation>
+    </message>
+    <message>
+        <source>Typing date</source>
+        <translation>分型日期</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation>知情同意书版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>状态原因</translation>
+    </message>
+    <message>
+        <source>Deferred until</source>
+        <translation>暂缓截止日期</translation>
+    </message>
+    <message>
+        <source>Reserved for patient</source>
+        <translation>预留给患者</translation>
+    </message>
+    <message>
+        <source>Withdrawal stage</source>
+        <translation>退出时所处阶段</translation>
+    </message>
+    <message>
+        <source>Donation date</source>
+        <translation>捐献日期</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐献次数</translation>
+    </message>
+    <message>
+        <source>Import batch</source>
+        <translation>导入批次</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include "model/volunteer_fields.h"
+
 namespace dd::app {
 namespace {
 
@@ -63,28 +65,21 @@ DocumentData donorData(const model::Volunteer& donor, const QString& language, c
 DocumentData volunteerData(const model::Volunteer& v, const QString& language) {
   DocumentData data;
   const auto set = [&](const char* name, const QString& value) { data.set(QString::fromLatin1(name), value); };
-  // Identity: required, a form without them is refused.
+  // Identity (required: a form without them is refused) and the free-text
+  // details a volunteer may not have given ("—"), as the field table marks them.
   set("volunteer.name", v.name);
   set("volunteer.registry_no", v.registryNo);
   set("volunteer.id_number", v.idNumber);
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (field.has(model::kInDocuments)) data.set(QStringLiteral("volunteer.") + field.key, orDash(field.text(v)));
+  // Values shown in a form of their own.
   set("volunteer.sex", documentSex(v.sex, language));
   set("volunteer.birth_date", documentDate(v.birthDate, language));
-  // Details a volunteer may not have given.
-  set("volunteer.ethnicity", orDash(v.ethnicity));
   set("volunteer.phone", orDash(v.currentPhone()));
-  set("volunteer.wechat", orDash(v.wechat));
-  set("volunteer.email", orDash(v.email));
-  set("volunteer.address", orDash(v.address));
   set("volunteer.region", orDash(QStringList{v.prefecture, v.county}.join(QLatin1Char(' '))));
-  set("volunteer.work_unit", orDash(v.workUnit));
-  set("volunteer.emergency_name", orDash(v.emergency.name));
-  set("volunteer.emergency_relation", orDash(v.emergency.relation));
-  set("volunteer.emergency_phone", orDash(v.emergency.phone));
   set("volunteer.abo", orDash(bloodGroup(v.abo, v.rh)));
   set("volunteer.weight", v.weightKg > 0 ? QStringLiteral("%1 kg").arg(v.weightKg) : QStringLiteral("—"));
-  set("volunteer.sample_id", orDash(v.sampleId));
   set("volunteer.consent_date", orDash(documentDate(v.consentDate, language)));
-  set("volunteer.consent_version", orDash(v.consentVersion));
   set("drive.date", orDash(documentDate(v.drive.date, language)));
   set("drive.place", orDash(v.drive.place));
   set("drive.organiser", orDash(v.drive.organiser));

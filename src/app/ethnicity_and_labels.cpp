@@ -1,9 +1,11 @@
-// The 56 recognised ethnic groups and the translated labels of field keys.
+// The 56 recognised ethnic groups and the translated labels of field keys
+// (a volunteer field's label lives in model/volunteer_fields.cpp).
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
 #include "app/volunteer_validation.h"
+#include "model/volunteer_fields.h"
 
 namespace dd::app {
 
@@ -41,46 +43,11 @@ QString normaliseEthnicity(const QString& text) {
 
 QString fieldLabel(const QString& field) {
   static const QHash<QString, const char*> labels{
-      {QStringLiteral("name"), QT_TRANSLATE_NOOP("dd::app", "Name")},
-      {QStringLiteral("sex"), QT_TRANSLATE_NOOP("dd::app", "Sex")},
-      {QStringLiteral("birth_date"), QT_TRANSLATE_NOOP("dd::app", "Birth date")},
-      {QStringLiteral("ethnicity"), QT_TRANSLATE_NOOP("dd::app", "Ethnic group")},
-      {QStringLiteral("id_number"), QT_TRANSLATE_NOOP("dd::app", "ID number")},
       {QStringLiteral("phones"), QT_TRANSLATE_NOOP("dd::app", "Phone numbers")},
       {QStringLiteral("phone"), QT_TRANSLATE_NOOP("dd::app", "Mobile phone")},
       {QStringLiteral("phone2"), QT_TRANSLATE_NOOP("dd::app", "Other phone")},
-      {QStringLiteral("wechat"), QT_TRANSLATE_NOOP("dd::app", "WeChat")},
-      {QStringLiteral("address"), QT_TRANSLATE_NOOP("dd::app", "Address")},
-      {QStringLiteral("prefecture"), QT_TRANSLATE_NOOP("dd::app", "City")},
-      {QStringLiteral("county"), QT_TRANSLATE_NOOP("dd::app", "County / district")},
-      {QStringLiteral("work_unit"), QT_TRANSLATE_NOOP("dd::app", "Work unit")},
-      {QStringLiteral("emergency_name"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact")},
-      {QStringLiteral("emergency_relation"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact relation")},
-      {QStringLiteral("drive_place"), QT_TRANSLATE_NOOP("dd::app", "Recruitment place")},
-      {QStringLiteral("drive_organiser"), QT_TRANSLATE_NOOP("dd::app", "Recruitment organiser")},
-      {QStringLiteral("sample_id"), QT_TRANSLATE_NOOP("dd::app", "Sample ID")},
-      {QStringLiteral("lab"), QT_TRANSLATE_NOOP("dd::app", "Laboratory")},
-      {QStringLiteral("withdrawal_stage"), QT_TRANSLATE_NOOP("dd::app", "Withdrawal stage")},
-      {QStringLiteral("donation_date"), QT_TRANSLATE_NOOP("dd::app", "Donation date")},
-      {QStringLiteral("donation_count"), QT_TRANSLATE_NOOP("dd::app", "Donations")},
-      {QStringLiteral("import_batch_id"), QT_TRANSLATE_NOOP("dd::app", "Import batch")},
       {QStringLiteral("contact_attempt"), QT_TRANSLATE_NOOP("dd::app", "Contact attempt")},
       {QStringLiteral("contact_date"), QT_TRANSLATE_NOOP("dd::app", "Contact date")},
-      {QStringLiteral("email"), QT_TRANSLATE_NOOP("dd::app", "E-mail")},
-      {QStringLiteral("emergency_phone"), QT_TRANSLATE_NOOP("dd::app", "Emergency contact phone")},
-      {QStringLiteral("abo"), QT_TRANSLATE_NOOP("dd::app", "Blood group")},
-      {QStringLiteral("rh"), QT_TRANSLATE_NOOP("dd::app", "Rh")},
-      {QStringLiteral("cmv"), QT_TRANSLATE_NOOP("dd::app", "CMV status")},
-      {QStringLiteral("weight_kg"), QT_TRANSLATE_NOOP("dd::app", "Weight")},
-      {QStringLiteral("consent_date"), QT_TRANSLATE_NOOP("dd::app", "Consent date")},
-      {QStringLiteral("consent_version"), QT_TRANSLATE_NOOP("dd::app", "Consent form version")},
-      {QStringLiteral("status"), QT_TRANSLATE_NOOP("dd::app", "Status")},
-      {QStringLiteral("status_reason"), QT_TRANSLATE_NOOP("dd::app", "Status reason")},
-      {QStringLiteral("status_until"), QT_TRANSLATE_NOOP("dd::app", "Deferred until")},
-      {QStringLiteral("reserved_patient_id"), QT_TRANSLATE_NOOP("dd::app", "Reserved for patient")},
-      {QStringLiteral("registry_no"), QT_TRANSLATE_NOOP("dd::app", "Registry number")},
-      {QStringLiteral("drive_date"), QT_TRANSLATE_NOOP("dd::app", "Recruitment date")},
-      {QStringLiteral("typing_date"), QT_TRANSLATE_NOOP("dd::app", "Typing date")},
       {QStringLiteral("urgency"), QT_TRANSLATE_NOOP("dd::app", "Urgency")},
       {QStringLiteral("case_no"), QT_TRANSLATE_NOOP("dd::app", "Case number")},
       {QStringLiteral("case_code"), QT_TRANSLATE_NOOP("dd::app", "Case")},
@@ -95,6 +62,10 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("undo_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for undoing the stage")},
       {QStringLiteral("stage_note"), QT_TRANSLATE_NOOP("dd::app", "Stage note")},
   };
+  // A volunteer field's label is in the model's field table; the patient
+  // shares those of the same key (name, sex, blood group, ...).
+  if (const model::VolunteerField* volunteer = model::volunteerField(field); volunteer && volunteer->label)
+    return QCoreApplication::translate("dd::model", volunteer->label);
   const auto it = labels.constFind(field);
   if (it != labels.constEnd()) return QCoreApplication::translate("dd::app", it.value());
   // hla_a (normalised) and hla_a_raw (as entered) columns: "HLA-A".

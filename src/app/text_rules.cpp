@@ -1,6 +1,11 @@
 #include "app/text_rules.h"
 
+#include <list>
+
+#include <QHash>
+
 #include "app/volunteer_validation.h"
+#include "model/volunteer_fields.h"
 
 namespace dd::app {
 namespace {
@@ -8,17 +13,12 @@ namespace {
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 
 // Generous for real people and places (minority names written out in full,
-// long work-unit names), tiny next to what a pasted file would be.
-const TextRule kRules[] = {
-    {"name", 50, false},           {"ethnicity", 20, false},       {"id_number", 30, false},
-    {"registry_no", 30, false},    {"phone", 30, false},           {"phone2", 30, false},
-    {"wechat", 50, false},         {"email", 254, false},          {"address", 200, true},
-    {"prefecture", 40, false},     {"county", 40, false},          {"work_unit", 100, false},
-    {"emergency_name", 50, false}, {"emergency_relation", 20, false}, {"emergency_phone", 30, false},
-    {"drive_place", 100, false},   {"drive_organiser", 100, false}, {"sample_id", 50, false},
-    {"lab", 100, false},           {"consent_version", 40, false}, {"status_reason", 500, true},
-    {"diagnosis", 200, false},     {"hospital", 100, false},       {"physician", 50, false},
-    {"notes", 4000, true},
+// long work-unit names), tiny next to what a pasted file would be. A
+// volunteer field's limit is in its row of model/volunteer_fields.cpp; these
+// are the texts that are not volunteer fields.
+const TextRule kOtherRules[] = {
+    {"phone", 30, false},     {"phone2", 30, false},    {"diagnosis", 200, false},
+    {"hospital", 100, false}, {"physician", 50, false}, {"notes", 4000, true},
 };
 
 bool forbidden(char32_t c, bool multiLine) {
@@ -37,9 +37,20 @@ bool forbidden(char32_t c, bool multiLine) {
 }  // namespace
 
 const TextRule* textRule(const QString& field) {
-  for (const TextRule& rule : kRules)
-    if (field == QLatin1String(rule.field)) return &rule;
-  return nullptr;
+  static const QHash<QString, TextRule> rules = [] {
+    static std::list<QByteArray> names;  // the field names the rules point at, alive as long as they are
+    QHash<QString, TextRule> map;
+    for (const model::VolunteerField& volunteer : model::volunteerFields()) {
+      if (!volunteer.isText() || volunteer.maxChars <= 0) continue;
+      names.push_back(volunteer.key.toLatin1());
+      map.insert(volunteer.key,
+                 {names.back().constData(), volunteer.maxChars, volunteer.kind == model::FieldKind::MultiLine});
+    }
+    for (const TextRule& rule : kOtherRules) map.insert(QLatin1String(rule.field), rule);
+    return map;
+  }();
+  const auto it = rules.constFind(field);
+  return it == rules.constEnd() ? nullptr : &it.value();
 }
 
 qsizetype firstForbiddenCharacter(const QString& text, bool multiLine) {

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include "app/text_rules.h"
+#include "model/volunteer_fields.h"
 
 namespace dd::app {
 namespace {
@@ -180,14 +181,10 @@ std::vector<Error> validateVolunteer(model::Volunteer& v, const ValidationContex
   v.name = v.name.trimmed();
   v.idNumber = v.idNumber.trimmed().toUpper();
   v.registryNo = v.registryNo.trimmed();
-  checkTexts(errors, {{"registry_no", &v.registryNo}, {"name", &v.name}, {"ethnicity", &v.ethnicity},
-                      {"id_number", &v.idNumber}, {"wechat", &v.wechat}, {"email", &v.email},
-                      {"address", &v.address}, {"prefecture", &v.prefecture}, {"county", &v.county},
-                      {"work_unit", &v.workUnit}, {"emergency_name", &v.emergency.name},
-                      {"emergency_relation", &v.emergency.relation}, {"emergency_phone", &v.emergency.phone},
-                      {"drive_place", &v.drive.place}, {"drive_organiser", &v.drive.organiser},
-                      {"sample_id", &v.sampleId}, {"lab", &v.lab}, {"consent_version", &v.consentVersion},
-                      {"status_reason", &v.statusReason}});
+  for (const model::VolunteerField& field : model::volunteerFields()) {
+    if (!field.isText() || field.maxChars <= 0) continue;
+    if (auto error = checkText(field.key.toLatin1().constData(), field.text(v))) errors.push_back(std::move(*error));
+  }
   for (const model::Phone& phone : v.phones)
     if (auto error = checkText(phone.number == v.currentPhone() ? "phone" : "phone2", phone.number))
       errors.push_back(std::move(*error));
@@ -269,7 +266,9 @@ std::vector<Error> validateVolunteer(model::Volunteer& v, const ValidationContex
                                 QT_TRANSLATE_NOOP("dd::app", "At least one way to reach the volunteer is required: a "
                                                              "phone number, WeChat or e-mail."),
                                 {}, "phone"));
-  checkPhone(errors, v.emergency.phone.trimmed(), "emergency_phone");
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (field.kind == model::FieldKind::Phone)
+      checkPhone(errors, field.text(v).trimmed(), field.key.toLatin1().constData());
   static const QRegularExpression email(QStringLiteral(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)"));
   if (!v.email.trimmed().isEmpty() && !email.match(v.email.trimmed()).hasMatch())
     errors.push_back(fieldError("validation.email", QT_TRANSLATE_NOOP("dd::app", "E-mail address '%1' is not valid."),

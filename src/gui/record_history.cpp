@@ -7,6 +7,7 @@
 #include "app/volunteer_validation.h"
 #include "gui/display_text.h"
 #include "gui/patient_table_model.h"
+#include "model/volunteer_fields.h"
 
 namespace dd::gui {
 namespace {
@@ -65,7 +66,9 @@ QString valueText(const QString& field, const QString& value,
   if (value.isEmpty()) return {};
   if (field == QLatin1String("id_number")) return maskIdNumber(value);
   if (field == QLatin1String("phones")) return phonesText(value);
-  if (field == QLatin1String("emergency_phone")) return maskPhone(value);
+  if (const model::VolunteerField* volunteer = model::volunteerField(field);
+      volunteer && volunteer->kind == model::FieldKind::Phone)
+    return maskPhone(value);  // emergency contacts' numbers
   if (field == QLatin1String("email")) return maskEmail(value);
   if (field == QLatin1String("wechat")) return maskWechat(value);
   if (field == QLatin1String("sex")) return keyText(value, model::parseSex, sexText);

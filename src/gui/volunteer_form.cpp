@@ -3,11 +3,14 @@
 #include <functional>
 
 #include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
 
 #include "app/volunteer_validation.h"
 #include "gui/display_text.h"
 #include "gui/field_errors.h"
 #include "gui/form_helpers.h"
+#include "model/volunteer_fields.h"
 #include "ui_volunteer_editor.h"
 
 namespace dd::gui::volunteer_form {
@@ -20,6 +23,13 @@ QLineEdit* hlaEdit(const Ui::VolunteerEditor& ui, model::Locus locus) {
   QLineEdit* edits[] = {ui.hlaA, ui.hlaB, ui.hlaC, ui.hlaDRB1, ui.hlaDQB1, ui.hlaDPB1};
   return edits[static_cast<int>(locus)];
 }
+
+// The line edit of a text field of the field table (nullptr: the field is
+// not on the form, or has an editor of its own kind handled below).
+QLineEdit* textEdit(const Ui::VolunteerEditor& ui, const model::VolunteerField& field) {
+  if (!field.isText() || field.widget.isEmpty()) return nullptr;
+  return ui.tabs->findChild<QLineEdit*>(field.widget);
+}
 }  // namespace
 
 void setUp(Ui::VolunteerEditor& ui) {
@@ -31,19 +41,15 @@ void setUp(Ui::VolunteerEditor& ui) {
 }
 
 void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& errors) {
-  const std::pair<const char*, const char*> fields[] = {
-      {"name", "name"},          {"id_number", "idNumber"},     {"sex", "sex"},
-      {"birth_date", "birthDate"}, {"ethnicity", "ethnicity"},  {"address", "address"},
-      {"prefecture", "prefecture"}, {"county", "county"},       {"work_unit", "workUnit"},
-      {"abo", "abo"},            {"rh", "rh"},                  {"cmv", "cmv"},
-      {"weight_kg", "weightKg"}, {"consent_date", "consentDate"}, {"consent_version", "consentVersion"},
-      {"phones", "phone"},       {"phone", "phone"},            {"phone2", "phone2"},
-      {"wechat", "wechat"},      {"email", "email"},
-      {"drive_date", "driveDate"}, {"drive_place", "drivePlace"}, {"drive_organiser", "driveOrganiser"},
-      {"emergency_name", "emergencyName"}, {"emergency_relation", "emergencyRelation"},
-      {"emergency_phone", "emergencyPhone"}};
-  for (const auto& [field, editor] : fields)
-    errors.add(QLatin1String(field), dialog, QLatin1String(editor));
+  // A field whose widget has no message label below it (named <widget>Error)
+  // keeps its messages in the dialog's general area, where they stay visible.
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (!field.widget.isEmpty() && !field.has(model::kReadOnlyOnForm) &&
+        dialog->findChild<QLabel*>(field.widget + QStringLiteral("Error")))
+      errors.add(field.key, dialog, field.widget);
+  // The phone list is no single field: its messages go to the two number fields.
+  const std::pair<const char*, const char*> phones[] = {{"phones", "phone"}, {"phone", "phone"}, {"phone2", "phone2"}};
+  for (const auto& [field, editor] : phones) errors.add(QLatin1String(field), dialog, QLatin1String(editor));
   for (model::Locus locus : model::kAllLoci) {
     const QString key = QString::fromLatin1(model::key(locus).data(), model::key(locus).size());
     const QString editor = QStringLiteral("hla") + key;
@@ -54,25 +60,17 @@ void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& error
 }
 
 void fill(Ui::VolunteerEditor& ui, const model::Volunteer& v) {
-  ui.registryNo->setText(v.registryNo);
-  ui.name->setText(v.name);
-  ui.idNumber->setText(v.idNumber);
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (QLineEdit* edit = textEdit(ui, field)) edit->setText(field.text(v));
   ui.sex->setCurrentIndex(v.sex == model::Sex::Male ? 0 : 1);
   setDate(ui.birthDate, v.birthDate);
   ui.ethnicity->setCurrentText(v.ethnicity);
-  ui.address->setText(v.address);
-  ui.prefecture->setText(v.prefecture);
-  ui.county->setText(v.county);
-  ui.workUnit->setText(v.workUnit);
   setChoice(ui.abo, v.abo);
   setChoice(ui.rh, v.rh);
   setChoice(ui.cmv, v.cmv);
   ui.weightKg->setValue(v.weightKg);
   setDate(ui.consentDate, v.consentDate);
-  ui.consentVersion->setText(v.consentVersion);
   setDate(ui.driveDate, v.drive.date);
-  ui.drivePlace->setText(v.drive.place);
-  ui.driveOrganiser->setText(v.drive.organiser);
   ui.phone->setText(v.currentPhone());
   QString other;
   QStringList replaced;
@@ -87,34 +85,24 @@ void fill(Ui::VolunteerEditor& ui, const model::Volunteer& v) {
   ui.formerPhones->setText(replaced.join(QStringLiteral("; ")));
   ui.formerPhones->setVisible(!replaced.isEmpty());
   ui.formerPhonesLabel->setVisible(!replaced.isEmpty());
-  ui.wechat->setText(v.wechat);
-  ui.email->setText(v.email);
-  ui.emergencyName->setText(v.emergency.name);
-  ui.emergencyRelation->setText(v.emergency.relation);
-  ui.emergencyPhone->setText(v.emergency.phone);
   for (model::Locus locus : model::kAllLoci) hlaEdit(ui, locus)->setText(v.hla.at(locus).raw);
-  ui.sampleId->setText(v.sampleId);
-  ui.lab->setText(v.lab);
   setDate(ui.typingDate, v.typingDate);
 }
 
 void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
-  v.name = ui.name->text().trimmed();
-  v.idNumber = ui.idNumber->text().trimmed().toUpper();
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (QLineEdit* edit = textEdit(ui, field); edit && !field.has(model::kReadOnlyOnForm))
+      field.set(v, edit->text().trimmed());
+  v.idNumber = v.idNumber.toUpper();
   v.sex = ui.sex->currentIndex() == 1 ? model::Sex::Female : model::Sex::Male;
   v.birthDate = dateOf(ui.birthDate);
   v.ethnicity = ui.ethnicity->currentText().trimmed();
-  v.address = ui.address->text().trimmed();
-  v.prefecture = ui.prefecture->text().trimmed();
-  v.county = ui.county->text().trimmed();
-  v.workUnit = ui.workUnit->text().trimmed();
   v.abo = ui.abo->currentData().toString();
   v.rh = ui.rh->currentData().toString();
   v.cmv = ui.cmv->currentData().toString();
   v.weightKg = ui.weightKg->value();
   v.consentDate = dateOf(ui.consentDate);
-  v.consentVersion = ui.consentVersion->text().trimmed();
-  v.drive = {dateOf(ui.driveDate), ui.drivePlace->text().trimmed(), ui.driveOrganiser->text().trimmed()};
+  v.drive.date = dateOf(ui.driveDate);
   // Phones: the first is current; labels of numbers that stay are kept, and
   // so are replaced numbers (history; the registry dates a number that was
   // in use and is no longer in either field).
@@ -130,16 +118,10 @@ void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
   for (const model::Phone& old : v.phones)
     if (!old.inUse() && old.number != numbers[0] && old.number != numbers[1]) phones.append(old);
   v.phones = phones;
-  v.wechat = ui.wechat->text().trimmed();
-  v.email = ui.email->text().trimmed();
-  v.emergency = {ui.emergencyName->text().trimmed(), ui.emergencyRelation->text().trimmed(),
-                 ui.emergencyPhone->text().trimmed()};
   for (model::Locus locus : model::kAllLoci) {
     const QString raw = hlaEdit(ui, locus)->text().trimmed();
     if (raw != v.hla.at(locus).raw) v.hla.at(locus) = {raw, {}};
   }
-  v.sampleId = ui.sampleId->text().trimmed();
-  v.lab = ui.lab->text().trimmed();
   v.typingDate = dateOf(ui.typingDate);
 }
 
@@ -156,38 +138,22 @@ QList<FieldDifference> differences(const model::Volunteer& mine, const model::Vo
     for (const model::Phone& phone : v.phones) numbers << phone.number;
     return numbers.join(QStringLiteral(", "));
   };
-  const std::pair<const char*, std::function<QString(const model::Volunteer&)>> fields[] = {
-      {"name", [](const auto& v) { return v.name; }},
-      {"id_number", [](const auto& v) { return v.idNumber; }},
+  // Free text from the field table; the rest as the form shows it.
+  const std::pair<const char*, std::function<QString(const model::Volunteer&)>> shown[] = {
       {"sex", [](const auto& v) { return sexText(v.sex); }},
       {"birth_date", [](const auto& v) { return dateText(v.birthDate); }},
-      {"ethnicity", [](const auto& v) { return v.ethnicity; }},
-      {"address", [](const auto& v) { return v.address; }},
-      {"prefecture", [](const auto& v) { return v.prefecture; }},
-      {"county", [](const auto& v) { return v.county; }},
-      {"work_unit", [](const auto& v) { return v.workUnit; }},
       {"phones", phones},
-      {"wechat", [](const auto& v) { return v.wechat; }},
-      {"email", [](const auto& v) { return v.email; }},
-      {"emergency_name", [](const auto& v) { return v.emergency.name; }},
-      {"emergency_phone", [](const auto& v) { return v.emergency.phone; }},
-      {"abo", [](const auto& v) { return v.abo; }},
-      {"rh", [](const auto& v) { return v.rh; }},
-      {"cmv", [](const auto& v) { return v.cmv; }},
       {"weight_kg", [](const auto& v) { return v.weightKg > 0 ? QString::number(v.weightKg) : QString(); }},
       {"consent_date", [](const auto& v) { return dateText(v.consentDate); }},
-      {"consent_version", [](const auto& v) { return v.consentVersion; }},
       {"drive_date", [](const auto& v) { return dateText(v.drive.date); }},
-      {"drive_place", [](const auto& v) { return v.drive.place; }},
-      {"drive_organiser", [](const auto& v) { return v.drive.organiser; }},
-      {"sample_id", [](const auto& v) { return v.sampleId; }},
-      {"lab", [](const auto& v) { return v.lab; }},
       {"typing_date", [](const auto& v) { return dateText(v.typingDate); }},
-      {"emergency_relation", [](const auto& v) { return v.emergency.relation; }},
       {"status", [](const auto& v) { return statusText(v.status); }},
   };
   QList<FieldDifference> result;
-  for (const auto& [key, value] : fields)
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (field.isText() && !field.widget.isEmpty() && field.text(mine) != field.text(theirs))
+      result.append({app::fieldLabel(field.key), field.text(mine), field.text(theirs)});
+  for (const auto& [key, value] : shown)
     if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
   for (model::Locus locus : model::kAllLoci)
     if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)

@@ -45,6 +45,7 @@ struct EmergencyContact {
   QString name;
   QString relation;  // 父亲, 母亲, 配偶, ...
   QString phone;
+  QString address;   // recorded for the second contact (schema 8), who often lives elsewhere
   bool operator==(const EmergencyContact&) const = default;
 };
 
@@ -79,6 +80,7 @@ struct Volunteer {
   QString county;      // 区/县, e.g. 历下区
   QString workUnit;
   EmergencyContact emergency;
+  EmergencyContact emergency2;  // a second person to ask (schema 8)
   QString abo;  // A, B, AB, O or empty
   QString rh;   // "+", "-" or empty
   QString cmv;  // "positive", "negative" or empty (unknown)

@@ -49,6 +49,7 @@ const QList<Migration>& migrations() {
        schema::version6()},
       {7, "volunteer.synthetic, patient.synthetic: rows written by generate, so it never mixes into a real registry",
        schema::version7()},
+      {8, "volunteer.emergency2_name/_relation/_phone/_address: a second emergency contact", schema::version8()},
   };
   return all;
 }

@@ -214,4 +214,13 @@ QStringList version7() {
                          "(SELECT id FROM import_batch WHERE kind = 'generated')")};
 }
 
+QStringList version8() {
+  // Added columns only: every stored volunteer keeps its data and has no
+  // second contact until staff record one.
+  return {QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency2_name TEXT"),
+          QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency2_relation TEXT"),
+          QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency2_phone TEXT"),
+          QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency2_address TEXT")};
+}
+
 }  // namespace dd::store::schema

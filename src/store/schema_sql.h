@@ -12,4 +12,5 @@ QStringList version4();  // workup_case.stage_note (skipped or undone stages)
 QStringList version5();  // volunteer_phone.replaced_on (replaced numbers kept as history)
 QStringList version6();  // workup_case.case_code (what forms and staff call a case)
 QStringList version7();  // volunteer.synthetic, patient.synthetic (what generate wrote)
+QStringList version8();  // volunteer.emergency2_* (a second emergency contact)
 }  // namespace dd::store::schema

@@ -2,6 +2,7 @@
 
 #include <QVariant>
 
+#include "model/volunteer_fields.h"
 #include "store/sql_values.h"
 
 namespace dd::store::volunteer_columns {
@@ -9,32 +10,12 @@ namespace dd::store::volunteer_columns {
 using namespace dd::model;  // the entities this file reads and writes
 namespace {
 constexpr int kLeadingColumns = 5;  // id, row_version, created_at, updated_at, last_contact_ok
-QString fromKey(std::string_view key) { return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size())); }
 }  // namespace
 
 const QStringList& writable() {
   static const QStringList columns = [] {
-    QStringList list{QStringLiteral("registry_no"),     QStringLiteral("name"),
-                     QStringLiteral("sex"),             QStringLiteral("birth_date"),
-                     QStringLiteral("ethnicity"),       QStringLiteral("id_number"),
-                     QStringLiteral("wechat"),          QStringLiteral("email"),
-                     QStringLiteral("address"),         QStringLiteral("prefecture"),
-                     QStringLiteral("county"),          QStringLiteral("work_unit"),
-                     QStringLiteral("emergency_name"),  QStringLiteral("emergency_relation"),
-                     QStringLiteral("emergency_phone"), QStringLiteral("abo"),
-                     QStringLiteral("rh"),              QStringLiteral("cmv"),
-                     QStringLiteral("weight_kg"),       QStringLiteral("drive_date"),
-                     QStringLiteral("drive_place"),     QStringLiteral("drive_organiser"),
-                     QStringLiteral("sample_id"),       QStringLiteral("lab"),
-                     QStringLiteral("typing_date")};
-    for (Locus locus : kAllLoci) {
-      const QString name = fromKey(key(locus)).toLower();
-      list << QStringLiteral("hla_%1_raw").arg(name) << QStringLiteral("hla_%1").arg(name);
-    }
-    list << QStringLiteral("consent_date") << QStringLiteral("consent_version") << QStringLiteral("status")
-         << QStringLiteral("status_reason") << QStringLiteral("status_until") << QStringLiteral("reserved_patient_id")
-         << QStringLiteral("withdrawal_stage") << QStringLiteral("donation_date") << QStringLiteral("donation_count")
-         << QStringLiteral("import_batch_id");
+    QStringList list;
+    for (const VolunteerField& field : volunteerFields()) list << field.key;
     return list;
   }();
   return columns;
@@ -42,17 +23,18 @@ const QStringList& writable() {
 
 QVariantList values(const Volunteer& v) {
   QVariantList list;
-  list.reserve(writable().size());
-  list << v.registryNo << v.name << fromKey(key(v.sex)) << sql::date(v.birthDate) << sql::text(v.ethnicity)
-       << v.idNumber << sql::text(v.wechat) << sql::text(v.email) << sql::text(v.address) << sql::text(v.prefecture)
-       << sql::text(v.county) << sql::text(v.workUnit) << sql::text(v.emergency.name)
-       << sql::text(v.emergency.relation) << sql::text(v.emergency.phone) << sql::text(v.abo) << sql::text(v.rh)
-       << sql::text(v.cmv) << sql::number(v.weightKg) << sql::date(v.drive.date) << sql::text(v.drive.place)
-       << sql::text(v.drive.organiser) << sql::text(v.sampleId) << sql::text(v.lab) << sql::date(v.typingDate);
-  for (const LocusTyping& locus : v.hla.loci) list << sql::text(locus.raw) << sql::text(locus.normalised);
-  list << sql::date(v.consentDate) << sql::text(v.consentVersion) << fromKey(key(v.status))
-       << sql::text(v.statusReason) << sql::date(v.statusUntil) << sql::id(v.reservedForPatientId)
-       << sql::text(v.withdrawalStage) << sql::date(v.donationDate) << v.donationCount << sql::id(v.importBatchId);
+  list.reserve(volunteerFields().size());
+  for (const VolunteerField& field : volunteerFields()) {
+    const QVariant value = field.get(v);
+    switch (field.kind) {
+      case FieldKind::Date: list << sql::date(value.toDate()); break;
+      case FieldKind::Decimal: list << sql::number(value.toDouble()); break;
+      case FieldKind::Count: list << value.toInt(); break;
+      case FieldKind::Reference: list << sql::id(value.toLongLong()); break;
+      case FieldKind::Key: list << value.toString(); break;
+      default: list << (field.has(kRequired) ? QVariant(value.toString()) : sql::text(value.toString())); break;
+    }
+  }
   return list;
 }
 
@@ -73,47 +55,16 @@ Volunteer read(const QSqlQuery& q) {
   v.updatedAt = sql::toTimestamp(q.value(3));
   v.lastContactOk = sql::toDate(q.value(4));
   int i = kLeadingColumns;
-  auto text = [&] { return q.value(i++).toString(); };
-  auto date = [&] { return sql::toDate(q.value(i++)); };
-  v.registryNo = text();
-  v.name = text();
-  v.sex = parseSex(text().toStdString()).value_or(Sex::Male);
-  v.birthDate = date();
-  v.ethnicity = text();
-  v.idNumber = text();
-  v.wechat = text();
-  v.email = text();
-  v.address = text();
-  v.prefecture = text();
-  v.county = text();
-  v.workUnit = text();
-  v.emergency.name = text();
-  v.emergency.relation = text();
-  v.emergency.phone = text();
-  v.abo = text();
-  v.rh = text();
-  v.cmv = text();
-  v.weightKg = q.value(i++).toDouble();
-  v.drive.date = date();
-  v.drive.place = text();
-  v.drive.organiser = text();
-  v.sampleId = text();
-  v.lab = text();
-  v.typingDate = date();
-  for (LocusTyping& locus : v.hla.loci) {
-    locus.raw = text();
-    locus.normalised = text();
+  for (const VolunteerField& field : volunteerFields()) {
+    const QVariant value = q.value(i++);
+    switch (field.kind) {
+      case FieldKind::Date: field.set(v, sql::toDate(value)); break;
+      case FieldKind::Decimal: field.set(v, value.toDouble()); break;
+      case FieldKind::Count: field.set(v, value.toInt()); break;
+      case FieldKind::Reference: field.set(v, value.toLongLong()); break;
+      default: field.set(v, value.toString()); break;
+    }
   }
-  v.consentDate = date();
-  v.consentVersion = text();
-  v.status = parseVolunteerStatus(text().toStdString()).value_or(VolunteerStatus::Active);
-  v.statusReason = text();
-  v.statusUntil = date();
-  v.reservedForPatientId = q.value(i++).toLongLong();
-  v.withdrawalStage = text();
-  v.donationDate = date();
-  v.donationCount = q.value(i++).toInt();
-  v.importBatchId = q.value(i++).toLongLong();
   return v;
 }
 

@@ -16,6 +16,7 @@
 #include "gui/volunteer_editor.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
+#include "model/volunteer_fields.h"
 #include "editor_test_support.h"
 #include "gui_test_support.h"
 #include "support/qt_string_maker.h"
@@ -189,4 +190,47 @@ TEST_CASE("a version conflict shows both versions and can take theirs") {
   CHECK(shown.contains(QStringLiteral("青岛市市南区香港中路2号")));
   CHECK(child<QLineEdit>(&editor, "address")->text() == QStringLiteral("济南市历下区泉城路1号"));
   CHECK(registry->volunteer(stored.value->id)->address == QStringLiteral("济南市历下区泉城路1号"));
+}
+
+TEST_CASE("the second emergency contact is typed, checked at its field, saved and shown again") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  VolunteerEditor editor(registry.get(), 0);
+  editor.show();
+  typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("孙丽"), 8));
+  child<QLineEdit>(&editor, "emergency2Name")->setText(QStringLiteral("王芳"));
+  child<QLineEdit>(&editor, "emergency2Relation")->setText(QStringLiteral("姐姐"));
+  child<QLineEdit>(&editor, "emergency2Address")->setText(QStringLiteral("青岛市市南区"));
+  auto* phone = child<QLineEdit>(&editor, "emergency2Phone");
+  phone->setText(QStringLiteral("not a number"));
+  CHECK_FALSE(editor.save());
+  const QString message = editor.fieldErrors().message(QStringLiteral("emergency2_phone"));
+  CHECK_FALSE(message.isEmpty());
+  auto* label = child<QLabel>(&editor, "emergency2PhoneError");
+  CHECK_FALSE(label->isHidden());
+  CHECK(label->text() == message);
+  CHECK(*registry->countVolunteers({}) == 0);
+
+  phone->setText(QStringLiteral("13912345678"));
+  REQUIRE(editor.save());
+  auto saved = registry->volunteer(editor.volunteerId());
+  REQUIRE(saved);
+  CHECK(saved->emergency2 == dd::model::EmergencyContact{QStringLiteral("王芳"), QStringLiteral("姐姐"),
+                                                          QStringLiteral("13912345678"), QStringLiteral("青岛市市南区")});
+  // Opened again, the editor shows what was stored.
+  VolunteerEditor reopened(registry.get(), saved->id);
+  CHECK(child<QLineEdit>(&reopened, "emergency2Name")->text() == QStringLiteral("王芳"));
+  CHECK(child<QLineEdit>(&reopened, "emergency2Phone")->text() == QStringLiteral("13912345678"));
+  CHECK(child<QLineEdit>(&reopened, "emergency2Address")->text() == QStringLiteral("青岛市市南区"));
+}
+
+TEST_CASE("every form field of the field table has its widget in the editor") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  VolunteerEditor editor(registry.get(), 0);
+  for (const dd::model::VolunteerField& field : dd::model::volunteerFields()) {
+    if (field.widget.isEmpty()) continue;
+    INFO(field.key.toStdString() << " -> " << field.widget.toStdString());
+    CHECK(editor.findChild<QWidget*>(field.widget) != nullptr);
+  }
 }
