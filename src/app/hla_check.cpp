@@ -71,7 +71,7 @@ QString unverifiedHlaDataWarning(const dd::hla::Nomenclature& nomenclature) {
 void allowUnverifiedHlaData(bool allow) { unverifiedAllowed = allow; }
 
 Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir) {
-  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  const QString dir = dd::qt::hlaReleaseDir(releaseDir);
   const Status verified = verifyHlaRelease(dir);
   if (!verified && !unverifiedAllowed) {
     Error error = verified.error();
@@ -91,7 +91,7 @@ Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString&
 Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir) {
   static std::mutex mutex;
   static QHash<QString, std::shared_ptr<const dd::hla::Nomenclature>> loaded;
-  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  const QString dir = dd::qt::hlaReleaseDir(releaseDir);
   std::lock_guard lock(mutex);
   if (auto it = loaded.constFind(dir); it != loaded.constEnd()) return it.value();
   auto result = loadNomenclature(dir);

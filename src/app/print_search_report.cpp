@@ -1,11 +1,9 @@
 #include "app/print_search_report.h"
-#include "app/hla_check.h"
 
 #include <memory>
 
-#include "app/search_service.h"
 #include "app/registry.h"
-#include "core/qt/app_paths.h"
+#include "app/search_session.h"
 #include "hla/nomenclature.h"
 
 namespace dd::app {
@@ -61,19 +59,19 @@ Expected<documents::PreparedDocument> prepareSearchReport(DocumentPrinter& print
                                                           const SearchReportOptions& options) {
   auto patient = printer.findPatient(patientReference);
   if (!patient) return patient.error();
-  const QString dir = options.hlaDataDir.isEmpty() ? dd::qt::bundledHlaDataDir() : options.hlaDataDir;
-  auto nomenclature = loadNomenclature(dir);
-  if (!nomenclature) return nomenclature.error();
-  SearchService service(*nomenclature);
-  auto built = service.rebuild(registry);
+  auto session = SearchSession::load(options.hlaDataDir);
+  if (!session) return session.error();
+  auto built = (*session)->build(registry);
   if (!built) return built.error();
   match::SearchOptions search;
   search.scale = 10;
   search.minMatches = options.minMatches;
   search.limit = static_cast<std::size_t>(qMax(1, options.limit));
+  const SearchService& service = (*session)->service();
   auto results = service.searchForPatient(registry, patient->caseNo, search);
   if (!results) return results.error();
-  return printer.searchReport(*patient, reportCandidates(*results), searchReportHeader(**nomenclature, service.size()));
+  return printer.searchReport(*patient, reportCandidates(*results),
+                              searchReportHeader((*session)->nomenclature(), service.size()));
 }
 
 ReportHeader searchReportHeader(const hla::Nomenclature& nomenclature, std::size_t donorsSearched,

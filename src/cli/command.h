@@ -18,9 +18,7 @@ namespace dd::cli {
 struct Context {
   dd::qt::CommonSettings settings;
   // The IPD-IMGT/HLA release folder: --hla-data, else the bundled one.
-  QString hlaReleaseDir() const {
-    return settings.hlaData.isEmpty() ? dd::qt::bundledHlaDataDir() : settings.hlaData;
-  }
+  QString hlaReleaseDir() const { return dd::qt::hlaReleaseDir(settings.hlaData); }
 };
 
 // args holds what follows the command words; returns the process exit code.

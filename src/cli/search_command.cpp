@@ -4,14 +4,13 @@
 // against the patient (docs/matching.md). The option names and the JSON keys
 // are a contract: scripts depend on them.
 #include <chrono>
-#include "app/hla_check.h"
 #include <memory>
 
 #include <spdlog/spdlog.h>
 
 #include "app/registry.h"
 #include "app/search_format.h"
-#include "app/search_service.h"
+#include "app/search_session.h"
 #include "cli/command.h"
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
@@ -88,22 +87,19 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
     options.policy = std::move(*policy);
   }
 
-  const QString hlaDir = context.hlaReleaseDir();
-  auto nomenclature = dd::app::loadNomenclature(hlaDir);
-  if (!nomenclature) return fail(dd::qt::translated(nomenclature.error()), dd::cli::exitFailure);
-  if (parser.isSet(mac)) {
-    auto table = dd::hla::loadMacTable(parser.value(mac).toStdString());
-    if (!table) return fail(dd::qt::translated(table.error()), dd::cli::exitUsage);
-    (*nomenclature)->setMacTable(std::move(*table));
+  auto loaded = dd::app::SearchSession::load(context.hlaReleaseDir(), parser.isSet(mac) ? parser.value(mac) : QString());
+  if (!loaded) {
+    const bool usage = loaded.error().field == dd::app::SearchSession::kMacTableField;  // --mac named a bad file
+    return fail(dd::qt::translated(loaded.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);
   }
-  std::shared_ptr<const dd::hla::Nomenclature> hla = std::move(*nomenclature);
-  const QString warning = dd::app::unverifiedHlaDataWarning(*hla);  // with every result
+  dd::app::SearchSession& session = **loaded;
+  const QString warning = session.unverifiedWarning();  // with every result
   if (!warning.isEmpty()) printErr(QStringLiteral("donordesk-cli search: %1").arg(warning));
 
   // Check the typing before touching the database: bad input is a usage error.
   dd::match::Typing patientTyping;
   if (parser.isSet(typing)) {
-    auto parsed = dd::match::parseTyping(parser.value(typing).toStdString(), *hla);
+    auto parsed = dd::match::parseTyping(parser.value(typing).toStdString(), session.nomenclature());
     if (!parsed) return fail(dd::qt::translated(parsed.error()), dd::cli::exitUsage);
     patientTyping = std::move(*parsed);
   }
@@ -115,8 +111,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   if (dd::Status current = (*registry)->checkCurrent(); !current)
     return fail(dd::qt::translated(current.error()), dd::cli::exitFailure);
 
-  dd::app::SearchService service(hla);
-  auto built = service.rebuild(**registry);
+  auto built = session.build(**registry);
   if (!built) return fail(dd::qt::translated(built.error()), dd::cli::exitFailure);
   // Timings for operators and benchmarks (shown with --log-level info).
   spdlog::info("search index: {} donors built in {:.2f} s, {:.1f} bytes per donor, {} invalid locus typings",
@@ -129,8 +124,8 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
 
   const auto searchStart = std::chrono::steady_clock::now();
   dd::Expected<std::vector<dd::match::SearchResult>> results =
-      parser.isSet(patient) ? service.searchForPatient(**registry, parser.value(patient), options)
-                            : service.search(patientTyping, options);
+      parser.isSet(patient) ? session.service().searchForPatient(**registry, parser.value(patient), options)
+                            : session.service().search(patientTyping, options);
   spdlog::info("search: {:.1f} ms",
                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - searchStart).count());
   if (!results) {

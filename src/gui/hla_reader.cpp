@@ -24,7 +24,7 @@ HlaReader& HlaReader::instance() {
 }
 
 void HlaReader::startLoading(const QString& releaseDir) {
-  const QString dir = releaseDir.isEmpty() ? dd::qt::bundledHlaDataDir() : releaseDir;
+  const QString dir = dd::qt::hlaReleaseDir(releaseDir);
   releaseDir_ = dir;
   if (loading_ || (dir == loadingDir_ && (ready() || !loadError_.isEmpty()))) return;
   loadingDir_ = dir;

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "app/registry.h"
-#include "app/search_service.h"
+#include "app/search_session.h"
 #include "core/qt/localization.h"
 #include "gui/hla_reader.h"
 
@@ -14,14 +14,13 @@ namespace dd::gui {
 namespace {
 struct BuildOutcome {
   QString error;  // translated; empty on success
-  QString stamp;
   double seconds = 0;
   std::size_t donors = 0;
 };
 
-struct StampOutcome {
+struct CurrentOutcome {
   QString error;
-  QString stamp;
+  bool current = false;
 };
 
 // Runs job on the thread pool and hands its result to done on the GUI thread
@@ -48,6 +47,10 @@ SearchIndex::SearchIndex(app::Registry* registry, QString databaseUrl, QObject* 
 
 SearchIndex::~SearchIndex() { registry_->setVolunteerWrittenHook({}); }
 
+std::shared_ptr<app::SearchService> SearchIndex::service() const {
+  return session_ ? session_->sharedService() : nullptr;
+}
+
 void SearchIndex::start() {
   if (HlaReader::instance().ready()) {
     if (!built_ && !building_) build();
@@ -66,33 +69,28 @@ void SearchIndex::buildOnceHlaReady() {
 void SearchIndex::build() {
   const auto nomenclature = HlaReader::instance().nomenclature();
   if (!nomenclature) return runWaiting(false, tr("The HLA tables are still loading; try again in a moment."));
-  if (!service_) service_ = std::make_shared<app::SearchService>(nomenclature);
+  if (!session_) session_ = std::make_shared<app::SearchSession>(nomenclature);
   building_ = true;
   stale_ = false;
   writtenDuringBuild_.clear();
   Q_EMIT progress(tr("Building the search index from every volunteer…"));
   runInBackground<BuildOutcome>(
       this,
-      [url = url_, service = service_] {
+      [url = url_, session = session_] {
         BuildOutcome outcome;
         // One connection per thread: the worker opens its own.
         auto registry = app::Registry::open(url);
         if (!registry) return outcome.error = dd::qt::translated(registry.error()), outcome;
-        // The stamp is read before the volunteers: a write in between makes
-        // the next check rebuild, never miss it.
-        auto stamp = (*registry)->volunteersChangeStamp();
-        if (!stamp) return outcome.error = dd::qt::translated(stamp.error()), outcome;
-        auto report = service->rebuild(**registry);
+        auto report = session->build(**registry);
         if (!report) return outcome.error = dd::qt::translated(report.error()), outcome;
-        outcome.stamp = *stamp;
         outcome.seconds = report->seconds;
-        outcome.donors = service->size();
+        outcome.donors = session->service().size();
         return outcome;
       },
-      [this](const BuildOutcome& outcome) { finishBuild(outcome.error, outcome.stamp, outcome.seconds, outcome.donors); });
+      [this](const BuildOutcome& outcome) { finishBuild(outcome.error, outcome.seconds, outcome.donors); });
 }
 
-void SearchIndex::finishBuild(const QString& error, const QString& stamp, double seconds, std::size_t donors) {
+void SearchIndex::finishBuild(const QString& error, double seconds, std::size_t donors) {
   building_ = false;
   if (!error.isEmpty()) {
     Q_EMIT progress(tr("The search index could not be built: %1").arg(error));
@@ -100,7 +98,6 @@ void SearchIndex::finishBuild(const QString& error, const QString& stamp, double
   }
   built_ = true;
   ++builds_;
-  stamp_ = stamp;
   // The build may have read these volunteers before they were saved.
   const QSet<qint64> written = std::exchange(writtenDuringBuild_, {});
   for (qint64 id : written) upsertNow(id);
@@ -122,21 +119,21 @@ void SearchIndex::whenCurrent(std::function<void(bool, const QString&)> then) {
 
 void SearchIndex::checkStampThenRun() {
   checking_ = true;
-  runInBackground<StampOutcome>(
+  runInBackground<CurrentOutcome>(
       this,
-      [url = url_] {
-        StampOutcome outcome;
+      [url = url_, session = session_] {
+        CurrentOutcome outcome;
         auto registry = app::Registry::open(url);
         if (!registry) return outcome.error = dd::qt::translated(registry.error()), outcome;
-        auto stamp = (*registry)->volunteersChangeStamp();
-        if (!stamp) return outcome.error = dd::qt::translated(stamp.error()), outcome;
-        outcome.stamp = *stamp;
+        auto current = session->isCurrent(**registry);
+        if (!current) return outcome.error = dd::qt::translated(current.error()), outcome;
+        outcome.current = *current;
         return outcome;
       },
-      [this](const StampOutcome& outcome) {
+      [this](const CurrentOutcome& outcome) {
         checking_ = false;
         if (!outcome.error.isEmpty()) return runWaiting(false, outcome.error);
-        if (outcome.stamp != stamp_) return build();  // another workstation (or we) changed volunteers
+        if (!outcome.current) return build();  // another workstation (or we) changed volunteers
         runWaiting(true, {});
       });
 }
@@ -152,8 +149,8 @@ void SearchIndex::volunteerWritten(qint64 volunteerId) {
 
 void SearchIndex::upsertNow(qint64 volunteerId) {
   auto volunteer = registry_->volunteer(volunteerId);
-  if (volunteer) service_->upsert(*volunteer, QDate::currentDate());
-  else service_->remove(volunteerId);  // gone (or unreadable): better absent than stale
+  if (volunteer) session_->service().upsert(*volunteer, QDate::currentDate());
+  else session_->service().remove(volunteerId);  // gone (or unreadable): better absent than stale
 }
 
 void SearchIndex::runWaiting(bool ok, const QString& error) {

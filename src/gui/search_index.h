@@ -15,6 +15,7 @@
 namespace dd::app {
 class Registry;
 class SearchService;
+class SearchSession;
 }  // namespace dd::app
 
 namespace dd::gui {
@@ -34,7 +35,7 @@ class SearchIndex : public QObject {
   // is, after the running or a needed (re)build otherwise. then(false, why)
   // when the build failed.
   void whenCurrent(std::function<void(bool ok, const QString& error)> then);
-  std::shared_ptr<app::SearchService> service() const { return service_; }
+  std::shared_ptr<app::SearchService> service() const;
   bool building() const { return building_; }
   // Whether other workstations may write (check the change stamp before each
   // search): on by default for PostgreSQL; also for a SQLite file on a share.
@@ -50,20 +51,19 @@ class SearchIndex : public QObject {
   void build();
   void buildOnceHlaReady();
   void checkStampThenRun();
-  void finishBuild(const QString& error, const QString& stamp, double seconds, std::size_t donors);
+  void finishBuild(const QString& error, double seconds, std::size_t donors);
   void upsertNow(qint64 volunteerId);
   void runWaiting(bool ok, const QString& error);
 
   app::Registry* registry_;
   QString url_;
   bool shared_;  // PostgreSQL: other workstations write too
-  std::shared_ptr<app::SearchService> service_;
+  std::shared_ptr<app::SearchSession> session_;  // nomenclature, index and the stamp it was built at
   bool built_ = false;
   bool building_ = false;
   bool checking_ = false;
   bool stale_ = false;  // a change we cannot apply one by one: rebuild before the next search
   int builds_ = 0;
-  QString stamp_;       // the change stamp read before the last build
   QSet<qint64> writtenDuringBuild_;
   std::vector<std::function<void(bool, const QString&)>> waiting_;
 };

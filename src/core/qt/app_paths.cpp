@@ -54,6 +54,7 @@ QString resourceDir() { return readOnlyData().resources; }
 QString translationsDir() { return readOnlyData().translations; }
 
 QString bundledHlaDataDir() { return QDir(resourceDir()).filePath(QStringLiteral("hla/imgt-3.58.0")); }
+QString hlaReleaseDir(const QString& chosen) { return chosen.isEmpty() ? bundledHlaDataDir() : chosen; }
 
 QString bundledHaplotypeFile() {
   return QDir(resourceDir()).filePath(QStringLiteral("hla/haplotype-freqs/CAU.freqs.gz"));

@@ -34,6 +34,9 @@ const ReadOnlyData& readOnlyData();  // for this process (computed once)
 QString resourceDir();
 QString translationsDir();
 QString bundledHlaDataDir();    // resourceDir()/hla/imgt-3.58.0
+// The IPD-IMGT/HLA release folder to use: the one chosen (--hla-data, the
+// settings), else the bundled one.
+QString hlaReleaseDir(const QString& chosen);
 QString bundledHaplotypeFile(); // resourceDir()/hla/haplotype-freqs/CAU.freqs.gz
 
 }  // namespace dd::qt
