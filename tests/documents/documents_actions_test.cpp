@@ -11,6 +11,7 @@
 #include "app/registry.h"
 #include "gui/documents_actions.h"
 #include "seeded_registry.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
@@ -23,18 +24,11 @@ struct ModalAnswer {
 };
 
 void answerNextModal(ModalAnswer* seen, bool accept) {
-  auto* timer = new QTimer;
-  timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, [timer, seen, accept] {
-    QWidget* modal = QApplication::activeModalWidget();
-    if (!modal) return;
-    timer->stop();
-    timer->deleteLater();
+  dd::test::whenModalAppears([seen, accept](QWidget* modal) {
     seen->className = QString::fromLatin1(modal->metaObject()->className());
     if (auto* box = qobject_cast<QMessageBox*>(modal)) seen->text = box->text();
     if (auto* dialog = qobject_cast<QDialog*>(modal)) accept ? dialog->accept() : dialog->reject();
-  });
-  timer->start();
+  }, 20000);  // a preview renders its pages first
 }
 }  // namespace
 

@@ -14,7 +14,6 @@
 #include "support/qt_string_maker.h"
 
 using namespace dd;
-using dd::test::idNumber;
 using dd::test::kOrganisation;
 using dd::test::Seeded;
 using dd::test::seed;
@@ -53,7 +52,7 @@ TEST_CASE("print consent writes the donor's form without the patient's name and 
   CHECK(run.out.contains(QStringLiteral("consent zh_CN v1.0")));
   const QString text = squeezed(test::pdfText(out));
   for (const QString& expected : {QStringLiteral("造血干细胞捐献同意书"), QStringLiteral("李明远"), s->fullMatchNo,
-                                  idNumber(QDate(1990, 3, 7), true, 11), s->patientCaseNo,
+                                  dd::test::validIdNumber(QDate(1990, 3, 7), dd::model::Sex::Male, 11), s->patientCaseNo,
                                   QStringLiteral("急性淋巴细胞白血病"), QStringLiteral("女/9岁"),
                                   QStringLiteral("预处理一旦开始"), kOrganisation}) {
     INFO(expected.toStdString());

@@ -23,7 +23,7 @@ model::Volunteer volunteer(const QString& name, bool male, const QDate& birth, i
   v.name = name;
   v.sex = male ? model::Sex::Male : model::Sex::Female;
   v.birthDate = birth;
-  v.idNumber = idNumber(birth, male, serial);
+  v.idNumber = validIdNumber(birth, male ? model::Sex::Male : model::Sex::Female, serial);
   v.ethnicity = QStringLiteral("汉族");
   v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
   v.prefecture = QStringLiteral("济南市");
@@ -37,12 +37,6 @@ model::Volunteer volunteer(const QString& name, bool male, const QDate& birth, i
 }
 
 }  // namespace
-
-QString idNumber(const QDate& birth, bool male, int serial) {
-  const QString first17 = QStringLiteral("370102") + birth.toString(QStringLiteral("yyyyMMdd")) +
-                          QStringLiteral("%1").arg(serial * 2 + (male ? 1 : 0), 3, 10, QLatin1Char('0'));
-  return first17 + app::idCheckDigit(first17);
-}
 
 std::unique_ptr<Seeded> seed() {
   auto s = std::make_unique<Seeded>();

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/registry.h"
+#include "support/sample_people.h"
 
 namespace dd::test {
 
@@ -30,7 +31,5 @@ std::unique_ptr<Seeded> seed();
 // Advances the case stage by stage up to `stage` (each on `date`), as staff
 // would; returns the first error's English text, empty on success.
 std::string advanceCaseTo(app::Registry& registry, qint64 caseId, model::WorkupStage stage, const QDate& date);
-// An ID card number with a valid check digit (birth date, sex, serial).
-QString idNumber(const QDate& birth, bool male, int serial);
 
 }  // namespace dd::test

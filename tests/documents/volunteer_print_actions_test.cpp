@@ -21,6 +21,7 @@
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
 #include "seeded_registry.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
@@ -37,20 +38,13 @@ struct Seen {
 // Answers the next modal window: `handle` looks at it (and may change it),
 // then it is accepted or rejected.
 void answerNextModal(Seen* seen, bool accept, std::function<void(QWidget*)> handle = {}) {
-  auto* timer = new QTimer;
-  timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, [timer, seen, accept, handle] {
-    QWidget* modal = QApplication::activeModalWidget();
-    if (!modal) return;
-    timer->stop();
-    timer->deleteLater();
+  dd::test::whenModalAppears([seen, accept, handle](QWidget* modal) {
     seen->className = QString::fromLatin1(modal->metaObject()->className());
     if (auto* box = qobject_cast<QMessageBox*>(modal)) seen->text = box->text();
     if (auto* preview = modal->findChild<QPrintPreviewWidget*>()) seen->pages = preview->pageCount();
     if (handle) handle(modal);
     if (auto* dialog = qobject_cast<QDialog*>(modal)) accept ? dialog->accept() : dialog->reject();
-  });
-  timer->start();
+  }, 20000);  // a preview renders its pages first
 }
 
 void select(QTableView* table, const QString& registryNo) {

@@ -27,7 +27,7 @@
 #include "core/qt/database_files.h"
 #include "gui/application_file_guard.h"
 #include "gui/file_dialogs.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/process_runner.h"
 #include "support/qt_string_maker.h"
 

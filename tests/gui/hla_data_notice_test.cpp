@@ -10,7 +10,7 @@
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/workspace.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -21,7 +21,7 @@
 #include "gui/search_runner.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"
 

@@ -12,7 +12,7 @@
 #include "gui/display_text.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::CollatingProxyModel;
@@ -79,7 +79,7 @@ TEST_CASE("volunteer model fetches pages on demand and filters in the database")
   const int total = 1205;  // more than two pages of 500
   for (int i = 1; i <= total; ++i) {
     auto v = dd::test::sampleVolunteer(i == 42 ? QStringLiteral("欧阳修") : QStringLiteral("志愿者%1").arg(i), i);
-    v.idNumber = dd::test::validIdNumber(v.birthDate.addDays(-(i / 50)), v.sex == dd::model::Sex::Male, i);
+    v.idNumber = dd::test::validIdNumber(v.birthDate.addDays(-(i / 50)), v.sex, i % 50);
     v.birthDate = v.birthDate.addDays(-(i / 50));
     v.phones[0].number = QStringLiteral("139%1").arg(i, 8, 10, QLatin1Char('0'));
     auto saved = registry->registerVolunteer(v, {QStringLiteral("t")}, true);

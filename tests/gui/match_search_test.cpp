@@ -24,7 +24,7 @@
 #include "gui/search_index.h"
 #include "gui/search_result_model.h"
 #include "gui/search_runner.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"
 

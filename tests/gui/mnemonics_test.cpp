@@ -18,7 +18,7 @@
 #include "core/qt/localization.h"
 #include "gui/main_window.h"
 #include "gui/workspace.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "mnemonic_check.h"
 #include "support/qt_string_maker.h"
 

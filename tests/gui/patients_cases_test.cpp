@@ -18,7 +18,7 @@
 #include "gui/patient_editor.h"
 #include "gui/patient_table_model.h"
 #include "gui/patients_page.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::CaseTableModel;

@@ -20,7 +20,7 @@
 #include "gui/search_runner.h"
 #include "gui/volunteer_editor.h"
 #include "gui/workspace.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"
 

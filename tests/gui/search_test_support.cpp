@@ -5,7 +5,7 @@
 #include <QSignalSpy>
 
 #include "gui/hla_reader.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 
 namespace dd::test {
 

@@ -15,7 +15,7 @@
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
 #include "gui/workspace.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::AppSettings;

@@ -18,7 +18,7 @@
 #include "gui/volunteers_page.h"
 #include "model/volunteer_fields.h"
 #include "editor_test_support.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::VolunteerEditor;

@@ -20,7 +20,7 @@
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
 #include "editor_test_support.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 #include "mnemonic_check.h"
 #include "support/qt_string_maker.h"
 

@@ -17,7 +17,7 @@
 #include "gui/collating_proxy_model.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/volunteers_page.h"
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 
 namespace {
 double msSince(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) / 1e6; }

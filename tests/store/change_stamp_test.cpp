@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -8,7 +8,7 @@
 #include "core/qt/localization.h"
 #include "store/database.h"
 #include "store/migrations.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -11,7 +11,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/volunteer_repository.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

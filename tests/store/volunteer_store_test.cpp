@@ -11,7 +11,7 @@
 #include "core/qt/localization.h"
 #include "store/audit_log.h"
 #include "store/backup.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
@@ -456,7 +456,7 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   for (int i = 0; i < 4; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(births[i].toString(Qt::ISODate),
-                            test::validIdNumber("370102", births[i], model::Sex::Female, 400 + i))
+                            test::validIdNumber(births[i], model::Sex::Female, 400 + i))
                        .arg(ids[i])));
   auto retired = registry->retireAgedOut(test::staff("夜间任务"), today);
   INFO((retired.has_value() ? std::string() : retired.error().english()));
@@ -490,7 +490,7 @@ TEST_CASE("one inconsistent record does not stop the nightly retirement: the oth
   for (int i = 0; i < 3; ++i)
     REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1', id_number = '%2' WHERE id = %3")
                        .arg(birth.toString(Qt::ISODate),
-                            test::validIdNumber("370102", birth, model::Sex::Female, 450 + i))
+                            test::validIdNumber(birth, model::Sex::Female, 450 + i))
                        .arg(ids[i])));
   // The middle one was written by an older program: its ID number disagrees with its birth date.
   REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET birth_date = '%1' WHERE id = %2")

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 
 #include <QFile>
 
@@ -53,32 +53,6 @@ std::unique_ptr<app::Registry> TestDatabase::open(const store::OpenOptions& opti
   auto registry = openWithOptions(url_, options);
   if (!registry) FAIL("cannot open " << url_.toStdString() << ": " << registry.error().english());
   return std::move(*registry);
-}
-
-QString validIdNumber(const QString& regionCode, const QDate& birth, model::Sex sex, int sequence) {
-  const int value = sequence * 2 + (sex == model::Sex::Male ? 1 : 0);
-  const QString first17 = regionCode + birth.toString(QStringLiteral("yyyyMMdd")) +
-                          QStringLiteral("%1").arg(value % 1000, 3, 10, QLatin1Char('0'));
-  return first17 + app::idCheckDigit(first17);
-}
-
-model::Volunteer sampleVolunteer(int n, model::Sex sex) {
-  model::Volunteer v;
-  v.name = QStringLiteral("测试%1").arg(n);
-  v.sex = sex;
-  v.birthDate = QDate::currentDate().addYears(-30).addDays(-(n % 300));
-  v.idNumber = validIdNumber(QStringLiteral("370102"), v.birthDate, sex, n % 499);
-  v.ethnicity = QStringLiteral("汉族");
-  v.phones = {model::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
-  v.prefecture = QStringLiteral("济南市");
-  v.county = QStringLiteral("历下区");
-  v.abo = QStringLiteral("A");
-  v.rh = QStringLiteral("+");
-  v.cmv = QStringLiteral("negative");
-  v.weightKg = 60;
-  v.consentDate = QDate::currentDate();
-  v.consentVersion = QStringLiteral("2019版");
-  return v;
 }
 
 app::Actor staff(const char* name) { return app::Actor{QString::fromUtf8(name)}; }

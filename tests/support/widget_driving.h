@@ -1,7 +1,7 @@
 #pragma once
-// Helpers for driving the real widgets: a fresh SQLite registry per test,
-// valid sample volunteers, and answering modal dialogs and message boxes
-// that a widget opens with exec().
+// Driving the real widgets: a fresh SQLite registry per test and answering
+// the modal dialogs and message boxes a widget opens with exec() (the one
+// family of "answer the next dialog" helpers every GUI suite uses).
 #include <functional>
 #include <memory>
 
@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include "app/registry.h"
+#include "support/sample_people.h"
 
 class QAbstractItemModel;
 class QAbstractItemModelTester;
@@ -17,10 +18,6 @@ class QWidget;
 namespace dd::test {
 
 std::unique_ptr<app::Registry> openRegistry(const QString& path);
-// A mainland ID number with a correct check digit.
-QString validIdNumber(const QDate& birth, bool male, int serial = 1);
-// A volunteer that passes registration today (age 30, valid ID and phone).
-model::Volunteer sampleVolunteer(const QString& name, int serial = 1);
 
 // Calls `answer` with the next modal widget to appear (polled from the event
 // loop the widget's exec() runs). Fails the test if none appears in time.

@@ -1,4 +1,4 @@
-#include "gui_test_support.h"
+#include "support/widget_driving.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -17,29 +17,6 @@ std::unique_ptr<app::Registry> openRegistry(const QString& path) {
   auto registry = app::Registry::open(path);
   if (!registry) FAIL("cannot open " << path.toStdString() << ": " << registry.error().english());
   return std::move(*registry);
-}
-
-QString validIdNumber(const QDate& birth, bool male, int serial) {
-  // Sequence digit: odd for men, even for women.
-  const int sequence = (serial % 50) * 2 + (male ? 1 : 0);
-  const QString first17 = QStringLiteral("370102") + birth.toString(QStringLiteral("yyyyMMdd")) +
-                          QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
-  return first17 + app::idCheckDigit(first17);
-}
-
-model::Volunteer sampleVolunteer(const QString& name, int serial) {
-  model::Volunteer v;
-  v.name = name;
-  v.sex = serial % 2 ? model::Sex::Male : model::Sex::Female;
-  v.birthDate = QDate::currentDate().addYears(-30).addDays(-serial);
-  v.idNumber = validIdNumber(v.birthDate, v.sex == model::Sex::Male, serial);
-  v.ethnicity = QStringLiteral("汉族");
-  v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
-  v.prefecture = QStringLiteral("济南市");
-  v.county = QStringLiteral("历下区");
-  v.consentDate = QDate::currentDate();
-  v.consentVersion = QStringLiteral("2024-1");
-  return v;
 }
 
 void whenModalAppears(std::function<void(QWidget*)> answer, int timeoutMs) {

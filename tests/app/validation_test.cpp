@@ -8,7 +8,7 @@
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
 #include "hla/nomenclature.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
@@ -84,7 +84,7 @@ TEST_CASE("age rules: join at 18–45 on the registration date, retire at 60, no
   auto withBirth = [&](const QDate& birth) {
     return [birth](model::Volunteer& v) {
       v.birthDate = birth;
-      v.idNumber = test::validIdNumber("370102", birth, v.sex, 7);
+      v.idNumber = test::validIdNumber(birth, v.sex, 7);
     };
   };
   const QDate tooYoung = today.addYears(-17);
@@ -254,7 +254,7 @@ TEST_CASE("duplicates on registration: same ID number is refused, same name+birt
         QStringLiteral("ID number %1 is already registered as No. SD00000001.").arg(first.value->idNumber));
 
   model::Volunteer twin = test::sampleVolunteer(1);  // same name, birth date and phone
-  twin.idNumber = test::validIdNumber("370103", twin.birthDate, twin.sex, 321);
+  twin.idNumber = test::validIdNumber(twin.birthDate, twin.sex, 321, QStringLiteral("370103"));
   auto warned = registry->registerVolunteer(twin, test::staff());
   REQUIRE_FALSE(warned.ok());
   REQUIRE(warned.needsConfirmation());

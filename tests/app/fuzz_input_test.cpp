@@ -15,7 +15,7 @@
 #include "core/qt/localization.h"
 #include "match/random.h"
 #include "match/typing.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -15,6 +15,7 @@
 #include "app/registry_store_access.h"
 #include "store/database.h"
 #include "model/entities.h"
+#include "support/sample_people.h"
 
 namespace dd::test {
 
@@ -45,10 +46,6 @@ Expected<std::unique_ptr<app::Registry>> openWithOptions(const QString& url, con
 // Both backends; use as: const auto backend = GENERATE(dd::test::backends());
 inline auto backends() { return Catch::Generators::values<std::string>({"sqlite", "postgres"}); }
 
-// A valid volunteer (age 30, consent today, valid ID number) numbered n so
-// that different n give different ID numbers and names.
-model::Volunteer sampleVolunteer(int n, model::Sex sex = model::Sex::Female);
-QString validIdNumber(const QString& regionCode, const QDate& birth, model::Sex sex, int sequence);
 app::Actor staff(const char* name = "tester");
 // A file of exactly these bytes in dir (a CSV as a spreadsheet or a careless
 // hand wrote it); returns its path.

@@ -8,7 +8,7 @@
 #include "app/document_data_builders.h"
 #include "app/volunteer_import.h"
 #include "app/volunteer_validation.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

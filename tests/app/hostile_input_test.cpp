@@ -14,7 +14,7 @@
 #include "app/text_rules.h"
 #include "app/volunteer_import.h"
 #include "core/qt/localization.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/qt/localization.h"
-#include "store_fixture.h"
+#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;
