@@ -2865,10 +2865,6 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This patient has changes that are not saved. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2963,6 +2959,13 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::RecordEditor</name>
+    <message>
+        <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3250,10 +3253,6 @@ schema version: %2 (this program: %3)
         <source>%1
 
 Register this volunteer anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

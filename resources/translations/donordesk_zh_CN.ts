@@ -2886,10 +2886,6 @@ schema version: %2 (this program: %3)
         <translation>新值</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
         <source>This patient has changes that are not saved. Save them?</source>
         <translation>该患者有未保存的修改。要保存吗？</translation>
     </message>
@@ -2984,6 +2980,13 @@ schema version: %2 (this program: %3)
     <message>
         <source>Patient</source>
         <translation>患者</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::RecordEditor</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
     </message>
 </context>
 <context>
@@ -3272,10 +3275,6 @@ Register this volunteer anyway?</source>
         <translation>%1
 
 仍要登记该志愿者吗？</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
     </message>
     <message>
         <source>This volunteer has changes that are not saved. Save them?</source>

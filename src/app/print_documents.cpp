@@ -4,7 +4,7 @@
 
 #include "app/registry.h"
 #include "app/registry_store_access.h"
-#include "store/audit_log.h"
+#include "app/unit_of_work.h"
 #include "store/database.h"
 #include "store/workup_repository.h"
 
@@ -148,20 +148,16 @@ Status DocumentPrinter::printConsentToPdf(qint64 caseId, const QString& path, co
 
 Status DocumentPrinter::recordConsentPrinted(qint64 caseId, const QString& versionLabel, const Actor& actor) {
   store::Database& db = storeDatabase(registry_);
-  store::Transaction transaction(db);
-  if (!transaction.started()) return transaction.started();
+  UnitOfWork work(db, actor);
+  if (!work.started()) return work.started();
   store::WorkupRepository workups(db);
   auto before = workups.get(caseId);
   if (!before) return before.error();
   model::WorkupCase after = *before;
   after.consentTemplate = versionLabel;
   if (Status s = workups.update(after); !s) return s;
-  if (Status s = store::AuditLog(db).writeChanges(actor.staff, QStringLiteral("print"), QStringLiteral("workup_case"),
-                                                  caseId, store::WorkupRepository::auditFields(*before),
-                                                  store::WorkupRepository::auditFields(after));
-      !s)
-    return s;
-  return transaction.commit();
+  if (Status s = work.changed(*before, after, QStringLiteral("print")); !s) return s;
+  return work.commit();
 }
 
 }  // namespace dd::app

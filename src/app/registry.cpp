@@ -7,15 +7,14 @@
 
 #include "app/registry_store_access.h"
 #include "app/shown_names.h"
+#include "app/unit_of_work.h"
 #include "app/volunteer_validation.h"
-#include "store/audit_log.h"
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/database_check.h"
 #include "store/migrations.h"
 #include "store/serials.h"
 #include "store/store_errors.h"
-#include "store/volunteer_columns.h"
 #include "store/volunteer_repository.h"
 
 namespace dd::app {
@@ -159,8 +158,8 @@ SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const 
   Volunteer v = input;
   v.id = 0;
   result.errors = validate(v, true);
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return SaveResult<Volunteer>::failure(transaction.started().error());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return SaveResult<Volunteer>::failure(work.started().error());
   store::VolunteerRepository volunteers(*db_);
   if (!v.idNumber.isEmpty()) {
     auto existing = volunteers.registryNoForIdNumber(v.idNumber);
@@ -175,12 +174,8 @@ SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const 
     if (!acceptWarnings) return result;
   }
   if (Status s = volunteers.insert(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
-  store::AuditLog audit(*db_);
-  if (Status s = audit.writeSnapshot(actor.staff, QStringLiteral("create"), QStringLiteral("volunteer"), v.id,
-                                     store::volunteer_columns::auditFields(v));
-      !s)
-    return SaveResult<Volunteer>::failure(s.error());
-  if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = work.created(v); !s) return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = work.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
   volunteerWritten(v.id);
   return result;
@@ -193,8 +188,8 @@ SaveResult<Volunteer> Registry::updateVolunteer(const Volunteer& input, const Ac
 SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Actor& actor, StatusSource status) {
   SaveResult<Volunteer> result;
   Volunteer v = input;
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return SaveResult<Volunteer>::failure(transaction.started().error());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return SaveResult<Volunteer>::failure(work.started().error());
   store::VolunteerRepository volunteers(*db_);
   auto before = volunteers.get(v.id);
   if (!before) return SaveResult<Volunteer>::failure(before.error());
@@ -228,13 +223,8 @@ SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Act
         !s)
       return SaveResult<Volunteer>::failure(s.error());
   }
-  store::AuditLog audit(*db_);
-  if (Status s = audit.writeChanges(actor.staff, QStringLiteral("update"), QStringLiteral("volunteer"), v.id,
-                                    store::volunteer_columns::auditFields(*before),
-                                    store::volunteer_columns::auditFields(v));
-      !s)
-    return SaveResult<Volunteer>::failure(s.error());
-  if (Status s = transaction.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = work.changed(*before, v); !s) return SaveResult<Volunteer>::failure(s.error());
+  if (Status s = work.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
   volunteerWritten(v.id);
   return result;

@@ -22,11 +22,11 @@
 
 namespace dd::store {
 class Database;
-class Transaction;
 }  // namespace dd::store
 
 namespace dd::app {
 
+class UnitOfWork;
 using model::PatientQuery;
 using model::VolunteerFilter;
 using model::VolunteerQuery;
@@ -201,7 +201,7 @@ class Registry {
   SaveResult<model::Volunteer> applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                            const Actor& actor);
   // A case change's last step: commit, tell the hook, hand back the case.
-  SaveResult<model::WorkupCase> committedCase(store::Transaction& transaction, const model::WorkupCase& saved);
+  SaveResult<model::WorkupCase> committedCase(UnitOfWork& work, const model::WorkupCase& saved);
 };
 
 }  // namespace dd::app

@@ -4,6 +4,7 @@
 #include "app/registry.h"
 #include "app/shown_names.h"
 #include "app/volunteer_validation.h"
+#include "app/unit_of_work.h"
 #include "store/database.h"
 #include "store/audit_log.h"
 #include "store/patient_repository.h"
@@ -100,13 +101,10 @@ SaveResult<T> failed(const Status& status) {
 }
 
 // Saves an edited case (its row_version is bumped in `after`) and its audit
-// row (old -> new) in the caller's transaction.
-Status updateWorkupAudited(store::Database& db, const WorkupCase& before, WorkupCase& after,
-                           const QString& staff) {
+// row (old -> new) in the caller's unit of work.
+Status updateWorkupAudited(store::Database& db, UnitOfWork& work, const WorkupCase& before, WorkupCase& after) {
   if (Status s = store::WorkupRepository(db).update(after); !s) return s;
-  return store::AuditLog(db).writeChanges(staff, QStringLiteral("update"), QStringLiteral("workup_case"), after.id,
-                                          store::WorkupRepository::auditFields(before),
-                                          store::WorkupRepository::auditFields(after));
+  return work.changed(before, after);
 }
 
 // A nested save's validation errors, reported as this save's result.
@@ -129,8 +127,8 @@ Expected<model::ContactAttempt> Registry::recordContact(const model::ContactAtte
     return makeError("validation.contact_future", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "Contact date %1 is in the future."),
                      {utf8(attempt.at.toLocalTime().date().toString(Qt::ISODate))}, "contact_date");
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return transaction.started().error();
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return work.started().error();
   store::WorkupRepository workups(*db_);
   if (Status s = workups.addContact(attempt); !s) return s.error();
   if (attempt.outcome == model::ContactOutcome::Reached)
@@ -144,8 +142,8 @@ Expected<model::ContactAttempt> Registry::recordContact(const model::ContactAtte
                           keyText(model::key(attempt.channel)) + QLatin1Char(' ') +
                               keyText(model::key(attempt.outcome)) + QLatin1Char(' ') +
                               attempt.at.toLocalTime().date().toString(Qt::ISODate)};
-  if (Status s = store::AuditLog(*db_).write(entry); !s) return s.error();
-  if (Status s = transaction.commit(); !s) return s.error();
+  if (Status s = work.record(entry); !s) return s.error();
+  if (Status s = work.commit(); !s) return s.error();
   volunteerWritten(attempt.volunteerId);
   return attempt;
 }
@@ -170,14 +168,11 @@ SaveResult<Patient> Registry::createPatient(const Patient& input, const Actor& a
   context.hla = hlaChecker();
   result.errors = validatePatient(p, context);
   if (!result.errors.empty()) return result;
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<Patient>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<Patient>(work.started());
   if (Status s = store::PatientRepository(*db_).insert(p); !s) return failed<Patient>(s);
-  if (Status s = store::AuditLog(*db_).writeSnapshot(actor.staff, QStringLiteral("create"), QStringLiteral("patient"),
-                                                     p.id, store::PatientRepository::auditFields(p));
-      !s)
-    return failed<Patient>(s);
-  if (Status s = transaction.commit(); !s) return failed<Patient>(s);
+  if (Status s = work.created(p); !s) return failed<Patient>(s);
+  if (Status s = work.commit(); !s) return failed<Patient>(s);
   result.value = p;
   return result;
 }
@@ -189,24 +184,20 @@ SaveResult<Patient> Registry::updatePatient(const Patient& input, const Actor& a
   context.hla = hlaChecker();
   result.errors = validatePatient(p, context);
   if (!result.errors.empty()) return result;
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<Patient>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<Patient>(work.started());
   store::PatientRepository patients(*db_);
   auto before = patients.get(p.id);
   if (!before) return SaveResult<Patient>::failure(before.error());
   if (Status s = patients.update(p); !s) return failed<Patient>(s);
-  if (Status s = store::AuditLog(*db_).writeChanges(actor.staff, QStringLiteral("update"), QStringLiteral("patient"),
-                                                    p.id, store::PatientRepository::auditFields(*before),
-                                                    store::PatientRepository::auditFields(p));
-      !s)
-    return failed<Patient>(s);
-  if (Status s = transaction.commit(); !s) return failed<Patient>(s);
+  if (Status s = work.changed(*before, p); !s) return failed<Patient>(s);
+  if (Status s = work.commit(); !s) return failed<Patient>(s);
   result.value = p;
   return result;
 }
 
-SaveResult<WorkupCase> Registry::committedCase(store::Transaction& transaction, const WorkupCase& saved) {
-  if (Status s = transaction.commit(); !s) return failed<WorkupCase>(s);
+SaveResult<WorkupCase> Registry::committedCase(UnitOfWork& work, const WorkupCase& saved) {
+  if (Status s = work.commit(); !s) return failed<WorkupCase>(s);
   SaveResult<WorkupCase> result;
   result.value = saved;
   volunteerWritten(saved.volunteerId);
@@ -244,8 +235,8 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   const bool reservedForThisPatient =
       donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == patientId;
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<WorkupCase>(work.started());
   WorkupCase w;
   w.patientId = patientId;
   w.volunteerId = volunteerId;
@@ -256,22 +247,18 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
   if (!earlier) return SaveResult<WorkupCase>::failure(earlier.error());
   w.caseCode = caseCodeFor(patientRecord->caseNo, static_cast<int>(earlier->size()) + 1);
   if (Status s = workups.insert(w); !s) return failed<WorkupCase>(s);
-  if (Status s = store::AuditLog(*db_).writeSnapshot(actor.staff, QStringLiteral("create"),
-                                                     QStringLiteral("workup_case"), w.id,
-                                                     store::WorkupRepository::auditFields(w));
-      !s)
-    return failed<WorkupCase>(s);
+  if (Status s = work.created(w); !s) return failed<WorkupCase>(s);
   if (!reservedForThisPatient) {
     auto reserved = reserveForPatient(volunteerId, donor->rowVersion, patientId, actor);
     if (!reserved.ok()) return errorsOf<WorkupCase>(reserved);
   }
-  return committedCase(transaction, w);
+  return committedCase(work, w);
 }
 
 SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, WorkupStage stage, const QDate& date,
                                                const Actor& actor, const QString& skipReason) {
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<WorkupCase>(work.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
   if (Status allowed = checkAdvance(*before, stage, date, skipReason); !allowed) return failed<WorkupCase>(allowed);
@@ -282,7 +269,7 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
   w.stage = stage;
   w.stageDates[static_cast<std::size_t>(stage)] = when;
   if (skips) w.stageNote = skipReason.trimmed();
-  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
+  if (Status s = updateWorkupAudited(*db_, work, *before, w); !s) return failed<WorkupCase>(s);
   if (stage == WorkupStage::Collection) {  // the donation itself
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
@@ -290,7 +277,7 @@ SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, Wo
     auto changed = applyStatus(w.volunteerId, donor->rowVersion, donated, actor);
     if (!changed.ok()) return errorsOf<WorkupCase>(changed);
   }
-  return committedCase(transaction, w);
+  return committedCase(work, w);
 }
 
 Status Registry::checkAdvance(const WorkupCase& current, WorkupStage stage, const QDate& date,
@@ -312,8 +299,8 @@ Status Registry::checkAdvance(const WorkupCase& current, WorkupStage stage, cons
 SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
                                                const Actor& actor) {
   if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("undo_reason"));
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<WorkupCase>(work.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
   if (before->stage == WorkupStage::InitialMatch)
@@ -329,7 +316,7 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
   while (previous > 0 && !w.stageDates[static_cast<std::size_t>(previous)].isValid()) --previous;
   w.stage = static_cast<WorkupStage>(previous);
   w.stageNote = reason.trimmed();
-  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
+  if (Status s = updateWorkupAudited(*db_, work, *before, w); !s) return failed<WorkupCase>(s);
   if (before->stage == WorkupStage::Collection) {  // the donation did not happen (yet)
     auto donor = volunteer(w.volunteerId);
     if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
@@ -342,14 +329,14 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
     auto saved = writeVolunteer(v, actor, StatusSource::Given);
     if (!saved.ok()) return errorsOf<WorkupCase>(saved);
   }
-  return committedCase(transaction, w);
+  return committedCase(work, w);
 }
 
 SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
                                             const Actor& actor) {
   if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("stop_reason"));
-  store::Transaction transaction(*db_);
-  if (!transaction.started()) return failed<WorkupCase>(transaction.started());
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return failed<WorkupCase>(work.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
   WorkupCase w = *before;
@@ -357,14 +344,14 @@ SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const
   w.stoppedDate = date.isValid() ? date : QDate::currentDate();
   w.stopReason = reason.trimmed();
   w.regretStage = before->stage;
-  if (Status s = updateWorkupAudited(*db_, *before, w, actor.staff); !s) return failed<WorkupCase>(s);
+  if (Status s = updateWorkupAudited(*db_, work, *before, w); !s) return failed<WorkupCase>(s);
   auto donor = volunteer(w.volunteerId);
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   if (donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == w.patientId) {
     auto released = applyStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
     if (!released.ok()) return errorsOf<WorkupCase>(released);
   }
-  return committedCase(transaction, w);
+  return committedCase(work, w);
 }
 
 Expected<WorkupCase> Registry::workupCase(qint64 id) { return store::WorkupRepository(*db_).get(id); }

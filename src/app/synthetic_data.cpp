@@ -12,12 +12,12 @@
 #include "app/synthetic_people.h"
 #include "app/volunteer_validation.h"
 #include "app/registry_store_access.h"
+#include "app/unit_of_work.h"
 #include "core/qt/app_paths.h"
 #include "hla/nomenclature.h"
 #include "match/population.h"
 #include "match/resolution_mixer.h"
 #include "store/database.h"
-#include "store/audit_log.h"
 #include "store/patient_repository.h"
 #include "store/store_errors.h"
 #include "store/volunteer_repository.h"
@@ -186,8 +186,8 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   VolunteerFactory factory{random, typings, QDate::currentDate(), {}};
 
   store::Database& db = storeDatabase(registry);
-  store::Transaction transaction(db);
-  if (!transaction.started()) return transaction.started().error();
+  UnitOfWork work(db, options.actor);
+  if (!work.started()) return work.started().error();
   // Synthetic people only ever join synthetic people: never a real registry.
   auto real = store::VolunteerRepository(db).countSynthetic(false);
   if (!real) return real.error();
@@ -281,8 +281,8 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
                           batch.id, QStringLiteral("*"), {},
                           QStringLiteral("%1 synthetic volunteers, %2 patients, seed %3")
                               .arg(report.volunteers).arg(report.patients).arg(options.seed)};
-  if (Status s = store::AuditLog(db).write(entry); !s) return s.error();
-  if (Status s = transaction.commit(); !s) return s.error();
+  if (Status s = work.record(entry); !s) return s.error();
+  if (Status s = work.commit(); !s) return s.error();
   if (options.progress) options.progress(report.volunteers, options.volunteers);
   (void)utf8;
   return report;

@@ -11,13 +11,12 @@
 #include "app/text_rules.h"
 #include "app/volunteer_validation.h"
 #include "app/registry_store_access.h"
+#include "app/unit_of_work.h"
 #include "core/qt/database_files.h"
 #include "core/qt/localization.h"
 #include "store/database.h"
-#include "store/audit_log.h"
 #include "store/serials.h"
 #include "store/store_errors.h"
-#include "store/volunteer_columns.h"
 #include "store/volunteer_repository.h"
 #include "store/workup_repository.h"
 
@@ -113,8 +112,8 @@ Status checkDuplicates(Registry& registry, QList<Row>& rows, ImportReport& repor
 Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path, const ImportOptions& options,
                  ImportReport& report) {
   store::Database& db = storeDatabase(registry);
-  store::Transaction transaction(db);
-  if (!transaction.started()) return transaction.started();
+  UnitOfWork work(db, options.actor);
+  if (!work.started()) return work.started();
   store::WorkupRepository batches(db);
   model::ImportBatch batch;
   batch.kind = QStringLiteral("volunteers-csv");
@@ -144,7 +143,6 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
     if (!allocated) return allocated.error();
     numbers = std::move(*allocated);
   }
-  store::AuditLog audit(db);
   int written = 0;
   qsizetype numbered = 0;
   for (const Row& row : rows) {
@@ -153,15 +151,12 @@ Status writeRows(Registry& registry, const QList<Row>& rows, const QString& path
     v.importBatchId = batch.id;
     if (v.registryNo.isEmpty()) v.registryNo = numbers.at(numbered++);
     if (Status s = volunteers.insert(v, options.actor.staff); !s) return s;
-    if (Status s = audit.writeSnapshot(options.actor.staff, QStringLiteral("import"), QStringLiteral("volunteer"), v.id,
-                                       store::volunteer_columns::auditFields(v));
-        !s)
-      return s;
+    if (Status s = work.created(v, QStringLiteral("import")); !s) return s;
     ++written;
     if (options.progress && written % 1000 == 0) options.progress(written, toWrite, true);
   }
   if (Status s = batches.setBatchRowCount(batch.id, written); !s) return s;
-  if (Status s = transaction.commit(); !s) return s;
+  if (Status s = work.commit(); !s) return s;
   if (options.progress) options.progress(written, toWrite, true);
   report.imported = written;
   report.batchId = batch.id;

@@ -5,6 +5,7 @@
 
 #include "core/qt/localization.h"
 #include "gui/display_text.h"
+#include "gui/key_texts.h"
 #include "gui/paged_table_model.h"
 
 namespace dd::gui {
@@ -12,23 +13,28 @@ namespace dd::gui {
 CaseTableModel::CaseTableModel(app::Registry* registry, QObject* parent)
     : QAbstractTableModel(parent), registry_(registry) {}
 
-QStringList CaseTableModel::stopReasonKeys() {
-  return {QStringLiteral("donor_declined"),  QStringLiteral("donor_medical"),   QStringLiteral("donor_unreachable"),
-          QStringLiteral("patient_died"),    QStringLiteral("patient_improved"), QStringLiteral("other_donor_chosen"),
-          QStringLiteral("centre_cancelled"), QStringLiteral("other")};
-}
+namespace {
+constexpr const char* kContext = "dd::gui::CaseTableModel";
+constexpr KeyText kStopReasons[] = {
+    {"donor_declined", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor declined")},
+    {"donor_medical", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor medically unsuitable")},
+    {"donor_unreachable", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor unreachable")},
+    {"patient_died", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient died")},
+    {"patient_improved", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient no longer needs a transplant")},
+    {"other_donor_chosen", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Another donor chosen")},
+    {"centre_cancelled", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Transplant centre cancelled")},
+    {"other", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Other")}};
+// In Column order.
+constexpr const char* kHeaders[] = {
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Case"),       QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient"),
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Volunteer"),  QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stage"),
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Reached on"), QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Started"),
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stopped"),    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stop reason")};
+static_assert(std::size(kHeaders) == CaseTableModel::ColumnCount);
+}  // namespace
 
-QString CaseTableModel::stopReasonText(const QString& key) {
-  if (key == QLatin1String("donor_declined")) return tr("Donor declined");
-  if (key == QLatin1String("donor_medical")) return tr("Donor medically unsuitable");
-  if (key == QLatin1String("donor_unreachable")) return tr("Donor unreachable");
-  if (key == QLatin1String("patient_died")) return tr("Patient died");
-  if (key == QLatin1String("patient_improved")) return tr("Patient no longer needs a transplant");
-  if (key == QLatin1String("other_donor_chosen")) return tr("Another donor chosen");
-  if (key == QLatin1String("centre_cancelled")) return tr("Transplant centre cancelled");
-  if (key == QLatin1String("other")) return tr("Other");
-  return key;
-}
+QStringList CaseTableModel::stopReasonKeys() { return keysOf(kStopReasons); }
+QString CaseTableModel::stopReasonText(const QString& key) { return textOf(kStopReasons, kContext, key); }
 
 bool CaseTableModel::reload(int stage, bool includeStopped) {
   QList<CaseRow> rows;
@@ -106,18 +112,7 @@ QVariant CaseTableModel::display(const CaseRow& row, int column) const {
 }
 
 QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case CaseCode: return tr("Case");
-    case Patient: return tr("Patient");
-    case Volunteer: return tr("Volunteer");
-    case Stage: return tr("Stage");
-    case StageDate: return tr("Reached on");
-    case Started: return tr("Started");
-    case Stopped: return tr("Stopped");
-    case StopReason: return tr("Stop reason");
-    default: return {};
-  }
+  return columnHeader(kHeaders, kContext, section, orientation, role);
 }
 
 }  // namespace dd::gui

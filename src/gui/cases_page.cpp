@@ -14,6 +14,7 @@
 #include "gui/documents_actions.h"
 #include "gui/paged_table_model.h"
 #include "gui/quick_filter.h"
+#include "gui/record_table.h"
 #include "ui_cases_page.h"
 
 namespace dd::gui {
@@ -36,27 +37,16 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   ui_->actionError->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->actionError->hide();
   proxy_->setSourceModel(model_);
-  ui_->table->setModel(proxy_);
-  ui_->table->setSortingEnabled(true);
   ui_->table->sortByColumn(CaseTableModel::StageDate, Qt::DescendingOrder);
-  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-  ui_->table->setColumnWidth(CaseTableModel::CaseCode, 150);
-  ui_->table->setColumnWidth(CaseTableModel::Patient, 180);
-  ui_->table->setColumnWidth(CaseTableModel::Volunteer, 130);
-  ui_->table->setColumnWidth(CaseTableModel::Stage, 150);
-  AppSettings::restoreHeader(QStringLiteral("cases"), ui_->table->horizontalHeader());
-  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this,
-          [this] { AppSettings::saveHeader(QStringLiteral("cases"), ui_->table->horizontalHeader()); });
+  record_table::setUp(ui_->table, proxy_, QStringLiteral("cases"),
+                      {{CaseTableModel::CaseCode, 150}, {CaseTableModel::Patient, 180},
+                       {CaseTableModel::Volunteer, 130}, {CaseTableModel::Stage, 150}});
   connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
   enterGoesToResults(ui_->quickFilter, ui_->table);
   // The count follows what is shown, quick filter included.
-  const auto count = [this] {
+  record_table::onRowsChanged(proxy_, this, [this] {
     if (model_->lastError().isEmpty()) ui_->countLabel->setText(tr("%Ln case(s)", nullptr, proxy_->rowCount()));
-  };
-  connect(proxy_, &QAbstractItemModel::rowsInserted, this, count);
-  connect(proxy_, &QAbstractItemModel::rowsRemoved, this, count);
-  connect(proxy_, &QAbstractItemModel::layoutChanged, this, count);
-  connect(proxy_, &QAbstractItemModel::modelReset, this, count);
+  });
   connect(ui_->stageFilter, &QComboBox::currentIndexChanged, this, &CasesPage::reload);
   connect(ui_->showStopped, &QCheckBox::toggled, this, &CasesPage::reload);
   connect(ui_->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::selectionChanged);

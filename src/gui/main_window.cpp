@@ -21,27 +21,37 @@ MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
   ui_->setupUi(this);
   setWindowTitle(tr("DonorDesk — stem-cell donor registry"));
 
-  addNavigationEntry(Page::Volunteers, QStringLiteral("volunteers"), tr("Volunteers"),
-                     tr("The register of volunteers: find anyone by name, registry number, ID number or "
-                        "phone; register new volunteers from a recruitment drive; edit contact details, "
-                        "HLA typing and status with a full audit history."));
-  addNavigationEntry(Page::Patients, QStringLiteral("patients"), tr("Patients"),
-                     tr("Patients for whom a transplant hospital has requested a search: typing, "
-                        "diagnosis, urgency and the state of each search request."));
-  addNavigationEntry(Page::MatchSearch, QStringLiteral("match"), tr("Match search"),
-                     tr("Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 "
-                        "permissiveness) in milliseconds, reserve the best donors and print the search "
-                        "report."));
-  addNavigationEntry(Page::Cases, QStringLiteral("cases"), tr("Cases"),
-                     tr("Each matched volunteer's path from confirmatory typing through medical exam, "
-                        "signed donation consent and collection, with dates, stop reasons and the forms "
-                        "to print."));
-  addNavigationEntry(Page::Retention, QStringLiteral("retention"), tr("Retention"),
-                     tr("Keeping in touch: volunteers who have lost contact, contact details that are "
-                        "getting old, and matched volunteers at risk of withdrawing late."));
-  addNavigationEntry(Page::Statistics, QStringLiteral("statistics"), tr("Statistics"),
-                     tr("Figures for the branch: registrations per drive and region, status mix, "
-                        "searches, workups and donations over time."));
+  // The pages in navigation order: icon, title, and what the page is for
+  // (its tooltip and the placeholder's text).
+  struct Entry {
+    Page page;
+    const char* icon;
+    const char* title;
+    const char* description;
+  };
+  static const Entry kEntries[] = {
+      {Page::Volunteers, "volunteers", QT_TR_NOOP("Volunteers"),
+       QT_TR_NOOP("The register of volunteers: find anyone by name, registry number, ID number or phone; register "
+                  "new volunteers from a recruitment drive; edit contact details, HLA typing and status with a "
+                  "full audit history.")},
+      {Page::Patients, "patients", QT_TR_NOOP("Patients"),
+       QT_TR_NOOP("Patients for whom a transplant hospital has requested a search: typing, diagnosis, urgency and "
+                  "the state of each search request.")},
+      {Page::MatchSearch, "match", QT_TR_NOOP("Match search"),
+       QT_TR_NOOP("Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in "
+                  "milliseconds, reserve the best donors and print the search report.")},
+      {Page::Cases, "cases", QT_TR_NOOP("Cases"),
+       QT_TR_NOOP("Each matched volunteer's path from confirmatory typing through medical exam, signed donation "
+                  "consent and collection, with dates, stop reasons and the forms to print.")},
+      {Page::Retention, "retention", QT_TR_NOOP("Retention"),
+       QT_TR_NOOP("Keeping in touch: volunteers who have lost contact, contact details that are getting old, and "
+                  "matched volunteers at risk of withdrawing late.")},
+      {Page::Statistics, "statistics", QT_TR_NOOP("Statistics"),
+       QT_TR_NOOP("Figures for the branch: registrations per drive and region, status mix, searches, workups and "
+                  "donations over time.")},
+  };
+  for (const Entry& entry : kEntries)
+    addNavigationEntry(entry.page, QLatin1String(entry.icon), tr(entry.title), tr(entry.description));
 
   connect(ui_->navigationList, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
   connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);

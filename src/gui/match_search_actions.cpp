@@ -20,14 +20,27 @@
 
 namespace dd::gui {
 
-bool MatchSearchPage::reserveSelected() {
-  const qint64 volunteerId = selectedVolunteer();
-  if (volunteerId == 0 || searchedPatient_ == 0) return false;
+std::optional<model::Volunteer> MatchSearchPage::volunteerForAction(qint64 volunteerId, const QString& action) {
+  if (volunteerId == 0 || searchedPatient_ == 0) return std::nullopt;
   auto volunteer = registry_->volunteer(volunteerId);
   if (!volunteer) {
-    QMessageBox::warning(this, tr("Reserve"), dd::qt::translated(volunteer.error()));
-    return false;
+    QMessageBox::warning(this, action, dd::qt::translated(volunteer.error()));
+    return std::nullopt;
   }
+  return *volunteer;
+}
+
+bool MatchSearchPage::warnRefused(const QString& action, const std::vector<Error>& errors) {
+  QStringList messages;
+  for (const Error& error : errors) messages << dd::qt::translated(error);
+  QMessageBox::warning(this, action, messages.join(QLatin1Char('\n')));
+  return false;
+}
+
+bool MatchSearchPage::reserveSelected() {
+  const qint64 volunteerId = selectedVolunteer();
+  const auto volunteer = volunteerForAction(volunteerId, tr("Reserve"));
+  if (!volunteer) return false;
   if (!confirmAction(this, tr("Reserve"),
                      tr("Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as "
                         "reserved, and only this patient's case can use them.")
@@ -36,24 +49,15 @@ bool MatchSearchPage::reserveSelected() {
     return false;
   const auto result = registry_->reserveForPatient(volunteerId, volunteer->rowVersion, searchedPatient_,
                                                    app::Actor::fromOperatingSystem());
-  if (!result.ok()) {
-    QStringList messages;
-    for (const Error& error : result.errors) messages << dd::qt::translated(error);
-    QMessageBox::warning(this, tr("Reserve"), messages.join(QLatin1Char('\n')));
-    return false;
-  }
+  if (!result.ok()) return warnRefused(tr("Reserve"), result.errors);
   ui_->statusText->setText(tr("%1 is reserved for this patient.").arg(volunteer->registryNo));
   return true;
 }
 
 bool MatchSearchPage::openCaseForSelected() {
   const qint64 volunteerId = selectedVolunteer();
-  if (volunteerId == 0 || searchedPatient_ == 0) return false;
-  auto volunteer = registry_->volunteer(volunteerId);
-  if (!volunteer) {
-    QMessageBox::warning(this, tr("Open a case"), dd::qt::translated(volunteer.error()));
-    return false;
-  }
+  const auto volunteer = volunteerForAction(volunteerId, tr("Open a case"));
+  if (!volunteer) return false;
   // Refused anyway (an open case already, reserved for someone else ...):
   // say so now, not after a confirmation.
   if (Status allowed = registry_->checkStartWorkup(searchedPatient_, volunteerId); !allowed) {
@@ -68,12 +72,7 @@ bool MatchSearchPage::openCaseForSelected() {
     return false;
   const auto result =
       registry_->startWorkup(searchedPatient_, volunteerId, QDate::currentDate(), app::Actor::fromOperatingSystem());
-  if (!result.ok()) {
-    QStringList messages;
-    for (const Error& error : result.errors) messages << dd::qt::translated(error);
-    QMessageBox::warning(this, tr("Open a case"), messages.join(QLatin1Char('\n')));
-    return false;
-  }
+  if (!result.ok()) return warnRefused(tr("Open a case"), result.errors);
   ui_->statusText->setText(tr("Case opened; the volunteer is reserved. See the Cases page."));
   Q_EMIT caseOpened(result.value->id);
   return true;

@@ -6,10 +6,13 @@
 // log a contact, export CSV or print the search report.
 #include <QWidget>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "core/message.h"
 #include "gui/page_commands.h"
 #include "match/search.h"
+#include "model/entities.h"
 
 namespace Ui {
 class MatchSearchPage;
@@ -70,6 +73,10 @@ class MatchSearchPage : public QWidget, public PageCommands {
   void setBusy(bool busy);
   void updateActions();
   qint64 selectedVolunteer() const;
+  // The volunteer a reserve or open-case action is about (re-read: it may
+  // have changed), or nothing after telling why.
+  std::optional<model::Volunteer> volunteerForAction(qint64 volunteerId, const QString& action);
+  bool warnRefused(const QString& action, const std::vector<Error>& errors);  // false
   qint64 currentPatient() const;
 
   std::unique_ptr<Ui::MatchSearchPage> ui_;

@@ -1,8 +1,6 @@
 #include "gui/patient_editor.h"
 
-#include <QKeySequence>
 #include <QPushButton>
-#include <QShortcut>
 
 #include "app/registry.h"
 #include "app/volunteer_validation.h"
@@ -52,11 +50,9 @@ QList<FieldDifference> differences(const model::Patient& mine, const model::Pati
 }  // namespace
 
 PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent)
-    : QDialog(parent), ui_(std::make_unique<Ui::PatientEditor>()), errors_(std::make_unique<FieldErrors>()),
-      registry_(registry) {
+    : RecordEditor(parent), ui_(std::make_unique<Ui::PatientEditor>()), registry_(registry) {
   ui_->setupUi(this);
-  ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
-  ui_->generalError->hide();
+  setUpEditor(ui_->generalError, ui_->tabs, tr("This patient has changes that are not saved. Save them?"));
   ui_->sex->addItem(sexText(model::Sex::Male));
   ui_->sex->addItem(sexText(model::Sex::Female));
   form::fillBloodChoices(ui_->abo, ui_->rh, ui_->cmv);
@@ -68,25 +64,22 @@ PatientEditor::PatientEditor(app::Registry* registry, qint64 id, QWidget* parent
       {"hospital", "hospital"}, {"physician", "physician"}, {"abo", "abo"}, {"rh", "rh"}, {"cmv", "cmv"},
       {"weight_kg", "weightKg"}, {"urgency", "urgency"}, {"search_request_date", "searchRequestDate"},
       {"search_status", "searchStatus"}, {"notes", "notes"}};
-  for (const auto& [field, editor] : fields) errors_->add(QLatin1String(field), this, QLatin1String(editor));
+  for (const auto& [field, editor] : fields) errors().add(QLatin1String(field), this, QLatin1String(editor));
   auto* watcher = new HlaFieldWatcher(registry_, this);
   for (model::Locus locus : model::kAllLoci) {
     const QString key = QString::fromLatin1(model::key(locus).data(), model::key(locus).size());
-    errors_->add(QStringLiteral("hla_") + key.toLower(), this, QStringLiteral("hla") + key);
-    watcher->watch(locus, hlaEdit(*ui_, locus), findChild<QLabel*>(QStringLiteral("hla%1Reading").arg(key)), *errors_);
+    errors().add(QStringLiteral("hla_") + key.toLower(), this, QStringLiteral("hla") + key);
+    watcher->watch(locus, hlaEdit(*ui_, locus), findChild<QLabel*>(QStringLiteral("hla%1Reading").arg(key)), errors());
   }
   ui_->buttons->button(QDialogButtonBox::Save)->setText(id == 0 ? tr("&Create") : tr("&Save"));
   connect(ui_->buttons, &QDialogButtonBox::accepted, this, [this] {
     if (save()) accept();
   });
   connect(ui_->buttons, &QDialogButtonBox::rejected, this, &PatientEditor::reject);
-  // Ctrl+S saves and keeps the editor open, as in any editor.
-  auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-  connect(saveShortcut, &QShortcut::activated, this, [this] { save(); });
   if (id != 0) {
     auto loaded = registry_->patient(id);
     if (!loaded) {
-      loadError_ = dd::qt::translated(loaded.error());
+      setLoadError(dd::qt::translated(loaded.error()));
       return;
     }
     patient_ = *loaded;
@@ -119,8 +112,7 @@ void PatientEditor::display(const model::Patient& p) {
   for (model::Locus locus : model::kAllLoci) hlaEdit(*ui_, locus)->setText(p.hla.at(locus).raw);
   setWindowTitle(p.id == 0 ? tr("New patient") : tr("Patient %1 %2").arg(p.caseNo, p.name));
   ui_->auditTab->setEnabled(p.id != 0);
-  errors_->clearAll();
-  ui_->generalError->hide();
+  clearErrors();
   loadAudit();
 }
 
@@ -168,19 +160,6 @@ bool PatientEditor::isDirty() const {
   return !differences(now, patient_).isEmpty();
 }
 
-bool PatientEditor::showErrors(const std::vector<Error>& errors) {
-  errors_->clearAll();
-  QStringList general;
-  for (const Error& error : errors)
-    if (!errors_->show(error)) general << dd::qt::translated(error);
-  ui_->generalError->setText(general.join(QLatin1Char('\n')));
-  ui_->generalError->setVisible(!general.isEmpty());
-  errors_->focusFirst();
-  for (int tab = 0; tab < ui_->tabs->count(); ++tab)
-    if (QWidget* focus = focusWidget(); focus && ui_->tabs->widget(tab)->isAncestorOf(focus)) ui_->tabs->setCurrentIndex(tab);
-  return !errors.empty();
-}
-
 bool PatientEditor::save() {
   model::Patient p = patient_;
   read(p);
@@ -209,24 +188,9 @@ bool PatientEditor::save() {
     return false;
   }
   patient_ = *result.value;
-  saved_ = true;
+  markSaved();
   display(patient_);
   return true;
-}
-
-void PatientEditor::reject() {
-  if (isDirty()) {
-    bool saved = false;
-    if (!form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
-                                          tr("This patient has changes that are not saved. Save them?"),
-                                          [this] { return save(); }, &saved))
-      return;
-    if (saved) {
-      accept();
-      return;
-    }
-  }
-  QDialog::reject();
 }
 
 }  // namespace dd::gui

@@ -5,6 +5,7 @@
 
 #include "core/qt/localization.h"
 #include "gui/display_text.h"
+#include "gui/key_texts.h"
 #include "gui/paged_table_model.h"
 
 namespace dd::gui {
@@ -27,30 +28,32 @@ bool PatientTableModel::reload(const QString& searchStatus) {
 int PatientTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rows_.size(); }
 int PatientTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QStringList PatientTableModel::urgencyKeys() {
-  return {QStringLiteral("normal"), QStringLiteral("urgent"), QStringLiteral("critical")};
-}
+namespace {
+constexpr const char* kContext = "dd::gui::PatientTableModel";
+constexpr KeyText kUrgencies[] = {{"normal", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Normal")},
+                                  {"urgent", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Urgent")},
+                                  {"critical", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Critical")}};
+constexpr KeyText kSearchStatuses[] = {
+    {"requested", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Requested")},
+    {"searching", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Searching")},
+    {"donor_found", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Donor found")},
+    {"transplanted", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Transplanted")},
+    {"closed", QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Closed")}};
+// In Column order.
+constexpr const char* kHeaders[] = {
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Case no"),   QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Name"),
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Sex"),       QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Age"),
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Diagnosis"), QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Hospital"),
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Urgency"),   QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Requested"),
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "Search status"),
+    QT_TRANSLATE_NOOP("dd::gui::PatientTableModel", "HLA (A · B · DRB1)")};
+static_assert(std::size(kHeaders) == PatientTableModel::ColumnCount);
+}  // namespace
 
-QStringList PatientTableModel::searchStatusKeys() {
-  return {QStringLiteral("requested"), QStringLiteral("searching"), QStringLiteral("donor_found"),
-          QStringLiteral("transplanted"), QStringLiteral("closed")};
-}
-
-QString PatientTableModel::urgencyText(const QString& key) {
-  if (key == QLatin1String("normal")) return tr("Normal");
-  if (key == QLatin1String("urgent")) return tr("Urgent");
-  if (key == QLatin1String("critical")) return tr("Critical");
-  return key;
-}
-
-QString PatientTableModel::searchStatusText(const QString& key) {
-  if (key == QLatin1String("requested")) return tr("Requested");
-  if (key == QLatin1String("searching")) return tr("Searching");
-  if (key == QLatin1String("donor_found")) return tr("Donor found");
-  if (key == QLatin1String("transplanted")) return tr("Transplanted");
-  if (key == QLatin1String("closed")) return tr("Closed");
-  return key;
-}
+QStringList PatientTableModel::urgencyKeys() { return keysOf(kUrgencies); }
+QStringList PatientTableModel::searchStatusKeys() { return keysOf(kSearchStatuses); }
+QString PatientTableModel::urgencyText(const QString& key) { return textOf(kUrgencies, kContext, key); }
+QString PatientTableModel::searchStatusText(const QString& key) { return textOf(kSearchStatuses, kContext, key); }
 
 QVariant PatientTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
@@ -100,20 +103,7 @@ QVariant PatientTableModel::display(const model::Patient& p, int column) const {
 }
 
 QVariant PatientTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case CaseNo: return tr("Case no");
-    case Name: return tr("Name");
-    case Sex: return tr("Sex");
-    case Age: return tr("Age");
-    case Diagnosis: return tr("Diagnosis");
-    case Hospital: return tr("Hospital");
-    case Urgency: return tr("Urgency");
-    case Requested: return tr("Requested");
-    case SearchStatus: return tr("Search status");
-    case Hla: return tr("HLA (A · B · DRB1)");
-    default: return {};
-  }
+  return columnHeader(kHeaders, kContext, section, orientation, role);
 }
 
 }  // namespace dd::gui

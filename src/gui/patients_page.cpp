@@ -9,6 +9,7 @@
 #include "gui/patient_editor.h"
 #include "gui/patient_table_model.h"
 #include "gui/quick_filter.h"
+#include "gui/record_table.h"
 #include "ui_patients_page.h"
 
 namespace dd::gui {
@@ -27,14 +28,9 @@ PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
   for (const QString& key : PatientTableModel::searchStatusKeys())
     ui_->statusFilter->addItem(PatientTableModel::searchStatusText(key), key);
   proxy_->setSourceModel(model_);
-  ui_->table->setModel(proxy_);
-  ui_->table->setSortingEnabled(true);
   ui_->table->sortByColumn(PatientTableModel::Requested, Qt::DescendingOrder);
-  ui_->table->horizontalHeader()->setSectionsMovable(true);
-  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-  ui_->table->setColumnWidth(PatientTableModel::CaseNo, 120);
-  ui_->table->setColumnWidth(PatientTableModel::Hospital, 160);
-  AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
+  record_table::setUp(ui_->table, proxy_, kLayoutKey,
+                      {{PatientTableModel::CaseNo, 120}, {PatientTableModel::Hospital, 160}});
 
   connect(ui_->quickFilter, &QLineEdit::textChanged, proxy_, &CollatingProxyModel::setQuickFilter);
   enterGoesToResults(ui_->quickFilter, ui_->table);
@@ -48,15 +44,9 @@ PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
     ui_->openButton->setEnabled(selected);
     ui_->searchButton->setEnabled(selected);
   });
-  auto save = [this] { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); };
-  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
-  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, save);
   // The count follows what is shown, quick filter included.
-  const auto count = [this] { ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount())); };
-  connect(proxy_, &QAbstractItemModel::modelReset, this, count);
-  connect(proxy_, &QAbstractItemModel::rowsInserted, this, count);
-  connect(proxy_, &QAbstractItemModel::rowsRemoved, this, count);
-  connect(proxy_, &QAbstractItemModel::layoutChanged, this, count);
+  record_table::onRowsChanged(proxy_, this,
+                              [this] { ui_->countLabel->setText(tr("%Ln patient(s)", nullptr, proxy_->rowCount())); });
   reload();
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/search_format.h"
 #include "gui/display_text.h"
+#include "gui/key_texts.h"
 
 namespace dd::gui {
 namespace {
@@ -139,24 +140,15 @@ QString SearchResultModel::tooltip(const match::SearchResult& r, int column) con
 }
 
 QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case Rank: return tr("Rank");
-    case RegistryNo: return tr("Registry no");
-    case Total: return tr("Match");
-    case A: return QStringLiteral("A");
-    case B: return QStringLiteral("B");
-    case C: return QStringLiteral("C");
-    case DRB1: return QStringLiteral("DRB1");
-    case DQB1: return QStringLiteral("DQB1");
-    case DPB1: return QStringLiteral("DPB1");
-    case Age: return tr("Age");
-    case Sex: return tr("Sex");
-    case Abo: return tr("ABO");
-    case Cmv: return tr("CMV");
-    case Available: return tr("Available");
-    default: return {};
-  }
+  // In Column order; the loci are names, not words to translate.
+  static constexpr const char* kHeaders[] = {
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Rank"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Registry no"),
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Match"), "A", "B", "C", "DRB1", "DQB1", "DPB1",
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Age"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Sex"),
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "ABO"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "CMV"),
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Available")};
+  static_assert(std::size(kHeaders) == ColumnCount);
+  return columnHeader(kHeaders, "dd::gui::SearchResultModel", section, orientation, role);
 }
 
 }  // namespace dd::gui

@@ -1,11 +1,8 @@
-#include "gui/form_helpers.h"
 #include "gui/volunteer_editor.h"
 
-#include <QKeySequence>
-#include <QTime>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
+#include <QTime>
 
 #include "app/registry.h"
 #include "core/qt/localization.h"
@@ -20,40 +17,33 @@
 namespace dd::gui {
 
 VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* parent)
-    : QDialog(parent),
-      ui_(std::make_unique<Ui::VolunteerEditor>()),
-      errors_(std::make_unique<FieldErrors>()),
-      registry_(registry) {
+    : RecordEditor(parent), ui_(std::make_unique<Ui::VolunteerEditor>()), registry_(registry) {
   ui_->setupUi(this);
-  ui_->generalError->setProperty("role", QStringLiteral("fieldMessage"));
-  ui_->generalError->hide();
+  setUpEditor(ui_->generalError, ui_->tabs, tr("This volunteer has changes that are not saved. Save them?"));
   ui_->savedNote->hide();
   volunteer_form::setUp(*ui_);
-  volunteer_form::registerFields(*ui_, this, *errors_);
+  volunteer_form::registerFields(*ui_, this, errors());
   registerAnother_ = ui_->buttons->addButton(tr("Re&gister another"), QDialogButtonBox::ActionRole);
   connect(registerAnother_, &QPushButton::clicked, this, &VolunteerEditor::startAnotherRegistration);
   connect(ui_->buttons, &QDialogButtonBox::accepted, this, &VolunteerEditor::saveFromButton);
   connect(ui_->buttons, &QDialogButtonBox::rejected, this, &VolunteerEditor::reject);
-  // Ctrl+S saves and keeps the editor open, as in any editor.
-  auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-  connect(saveShortcut, &QShortcut::activated, this, [this] { save(); });
-  errors_->setRecheck([this] {
+  errors().setRecheck([this] {
     model::Volunteer v = edited();
     return registry_->validate(v, v.id == 0);
   });
   connect(ui_->idNumber, &QLineEdit::textEdited, this, [this] { volunteer_form::followIdNumber(*ui_); });
   hlaWatcher_ = new HlaFieldWatcher(registry_, this);
-  hlaWatcher_->watch(model::Locus::A, ui_->hlaA, ui_->hlaAReading, *errors_);
-  hlaWatcher_->watch(model::Locus::B, ui_->hlaB, ui_->hlaBReading, *errors_);
-  hlaWatcher_->watch(model::Locus::C, ui_->hlaC, ui_->hlaCReading, *errors_);
-  hlaWatcher_->watch(model::Locus::DRB1, ui_->hlaDRB1, ui_->hlaDRB1Reading, *errors_);
-  hlaWatcher_->watch(model::Locus::DQB1, ui_->hlaDQB1, ui_->hlaDQB1Reading, *errors_);
-  hlaWatcher_->watch(model::Locus::DPB1, ui_->hlaDPB1, ui_->hlaDPB1Reading, *errors_);
+  hlaWatcher_->watch(model::Locus::A, ui_->hlaA, ui_->hlaAReading, errors());
+  hlaWatcher_->watch(model::Locus::B, ui_->hlaB, ui_->hlaBReading, errors());
+  hlaWatcher_->watch(model::Locus::C, ui_->hlaC, ui_->hlaCReading, errors());
+  hlaWatcher_->watch(model::Locus::DRB1, ui_->hlaDRB1, ui_->hlaDRB1Reading, errors());
+  hlaWatcher_->watch(model::Locus::DQB1, ui_->hlaDQB1, ui_->hlaDQB1Reading, errors());
+  hlaWatcher_->watch(model::Locus::DPB1, ui_->hlaDPB1, ui_->hlaDPB1Reading, errors());
 
   if (id != 0) {
     auto loaded = registry_->volunteer(id);
     if (!loaded) {
-      loadError_ = dd::qt::translated(loaded.error());
+      setLoadError(dd::qt::translated(loaded.error()));
       return;
     }
     volunteer_ = *loaded;
@@ -65,7 +55,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
     // A status change is saved on its own: the form keeps its edits (still
     // unsaved), the next save uses the new version number.
     volunteer_ = changed;
-    saved_ = true;
+    markSaved();
     recordTabs_->show(volunteer_);
     updateTitle();
   });
@@ -81,8 +71,7 @@ VolunteerEditor::~VolunteerEditor() { AppSettings::saveGeometry(QStringLiteral("
 void VolunteerEditor::display(const model::Volunteer& volunteer) {
   volunteer_form::fill(*ui_, volunteer);
   recordTabs_->show(volunteer);
-  errors_->clearAll();
-  ui_->generalError->hide();
+  clearErrors();
   updateTitle();
 }
 
@@ -101,14 +90,6 @@ void VolunteerEditor::saveFromButton() {
   const bool registering = volunteer_.id == 0;
   if (!save()) return;
   if (!registering) accept();
-}
-
-bool VolunteerEditor::mayLeave(bool* saved) {
-  *saved = false;
-  if (!isDirty()) return true;
-  return form::mayCloseWithUnsavedChanges(this, tr("Unsaved changes"),
-                                          tr("This volunteer has changes that are not saved. Save them?"),
-                                          [this] { return save(); }, saved);
 }
 
 void VolunteerEditor::startAnotherRegistration() {
@@ -139,21 +120,6 @@ bool VolunteerEditor::isDirty() const {
   return !volunteer_form::differences(reread, volunteer_).isEmpty();
 }
 
-bool VolunteerEditor::showErrors(const std::vector<Error>& errors) {
-  errors_->clearAll();
-  QStringList general;
-  for (const Error& error : errors)
-    if (!errors_->show(error)) general << dd::qt::translated(error);
-  ui_->generalError->setText(general.join(QLatin1Char('\n')));
-  ui_->generalError->setVisible(!general.isEmpty());
-  // Bring the first wrong field into view, on whichever tab it is.
-  errors_->focusFirst();
-  for (int tab = 0; tab < ui_->tabs->count(); ++tab)
-    if (QWidget* focus = focusWidget(); focus && ui_->tabs->widget(tab)->isAncestorOf(focus))
-      ui_->tabs->setCurrentIndex(tab);
-  return !errors.empty();
-}
-
 bool VolunteerEditor::save() {
   model::Volunteer v = edited();
   const bool registering = v.id == 0;
@@ -177,7 +143,7 @@ bool VolunteerEditor::save() {
     return false;
   }
   volunteer_ = *result.value;
-  saved_ = true;
+  markSaved();
   display(volunteer_);
   if (!registering) {
     ui_->savedNote->setText(tr("Saved at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
@@ -225,15 +191,6 @@ bool VolunteerEditor::resolveConflict(model::Volunteer mine) {
     return save();
   }
   return false;
-}
-
-void VolunteerEditor::reject() {
-  bool saved = false;
-  if (!mayLeave(&saved)) return;
-  if (saved)
-    accept();
-  else
-    QDialog::reject();
 }
 
 }  // namespace dd::gui

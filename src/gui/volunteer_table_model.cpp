@@ -7,6 +7,7 @@
 
 #include "core/qt/localization.h"
 #include "gui/display_text.h"
+#include "gui/key_texts.h"
 
 namespace dd::gui {
 
@@ -235,20 +236,20 @@ QVariant VolunteerTableModel::sortValue(const model::VolunteerSummary& v, int co
 }
 
 QVariant VolunteerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case RegistryNo: return tr("Registry no");
-    case Name: return tr("Name");
-    case Sex: return tr("Sex");
-    case Age: return tr("Age");
-    case Region: return tr("Region");
-    case Status: return tr("Status");
-    case IdNumber: return tr("ID number");
-    case Phone: return tr("Phone");
-    case LastContact: return tr("Last contact");
-    case Hla: return tr("HLA (A · B · DRB1)");
-    default: return {};
-  }
+  // In Column order.
+  static constexpr const char* kHeaders[] = {
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Registry no"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Name"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Sex"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Age"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Region"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Status"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "HLA (A · B · DRB1)"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "ID number"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Phone"),
+      QT_TRANSLATE_NOOP("dd::gui::VolunteerTableModel", "Last contact")};
+  static_assert(std::size(kHeaders) == ColumnCount);
+  return columnHeader(kHeaders, "dd::gui::VolunteerTableModel", section, orientation, role);
 }
 
 }  // namespace dd::gui

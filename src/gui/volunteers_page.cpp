@@ -11,6 +11,7 @@
 #include "gui/volunteer_print_actions.h"
 #include "gui/volunteer_table_model.h"
 #include "gui/quick_filter.h"
+#include "gui/record_table.h"
 #include "ui_volunteers_page.h"
 
 namespace dd::gui {
@@ -30,20 +31,15 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
     ui_->statusFilter->addItem(statusText(static_cast<model::VolunteerStatus>(s)), s);
 
   proxy_->setSourceModel(model_);
-  ui_->table->setModel(proxy_);
   // No initial sort: the database already returns registry-number order, and
   // sorting in the proxy would load every row.
   ui_->table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-  ui_->table->setSortingEnabled(true);
-  ui_->table->horizontalHeader()->setSectionsMovable(true);
-  ui_->table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-  const std::pair<int, int> widths[] = {{VolunteerTableModel::RegistryNo, 110}, {VolunteerTableModel::Name, 90},
-                                         {VolunteerTableModel::Sex, 64},         {VolunteerTableModel::Age, 44},
-                                         {VolunteerTableModel::Region, 130},     {VolunteerTableModel::Status, 140},
-                                         {VolunteerTableModel::Hla, 200},
-                                         {VolunteerTableModel::IdNumber, 150},   {VolunteerTableModel::Phone, 110}};
-  for (const auto& [column, width] : widths) ui_->table->setColumnWidth(column, width);
-  AppSettings::restoreHeader(kLayoutKey, ui_->table->horizontalHeader());
+  record_table::setUp(ui_->table, proxy_, kLayoutKey,
+                      {{VolunteerTableModel::RegistryNo, 110}, {VolunteerTableModel::Name, 90},
+                       {VolunteerTableModel::Sex, 64}, {VolunteerTableModel::Age, 44},
+                       {VolunteerTableModel::Region, 130}, {VolunteerTableModel::Status, 140},
+                       {VolunteerTableModel::Hla, 200}, {VolunteerTableModel::IdNumber, 150},
+                       {VolunteerTableModel::Phone, 110}});
 
   filterDelay_.setSingleShot(true);
   filterDelay_.setInterval(250);
@@ -77,8 +73,6 @@ VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
     if (loading && model_->sortColumn() >= 0) ui_->countLabel->setText(tr("Sorting…"));
     ui_->table->viewport()->setCursor(loading ? Qt::BusyCursor : Qt::ArrowCursor);
   });
-  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionResized, this, &VolunteersPage::saveLayout);
-  connect(ui_->table->horizontalHeader(), &QHeaderView::sectionMoved, this, &VolunteersPage::saveLayout);
   // Print button and context menu for the selected volunteer or a whole drive (owned by the table).
   new VolunteerPrintActions(registry_, ui_->table, ui_->titleRow);
   applyFilter();
@@ -114,7 +108,6 @@ void VolunteersPage::updateCount() {
   ui_->countLabel->setText(tr("%Ln volunteer(s)", nullptr, model_->totalRows()));
 }
 
-void VolunteersPage::saveLayout() { AppSettings::saveHeader(kLayoutKey, ui_->table->horizontalHeader()); }
 
 void VolunteersPage::focusFind() {
   ui_->quickFilter->setFocus(Qt::ShortcutFocusReason);

@@ -53,7 +53,6 @@ class VolunteersPage : public QWidget, public PageCommands {
  private:
   void openSelected();
   void updateCount();
-  void saveLayout();
 
   std::unique_ptr<Ui::VolunteersPage> ui_;
   app::Registry* registry_;
