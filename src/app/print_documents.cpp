@@ -57,13 +57,17 @@ Expected<PreparedDocument> DocumentPrinter::consent(qint64 caseId) {
   return prepared;
 }
 
-Expected<PreparedDocument> DocumentPrinter::registration(const QString& registryNo) {
+Expected<PreparedDocument> DocumentPrinter::volunteerDocument(DocumentKind kind, const QString& registryNo) {
   auto v = volunteer(registryNo);
   if (!v) return v.error();
-  auto prepared = prepare(DocumentKind::Registration, volunteerData(*v, language_));
+  auto prepared = prepare(kind, volunteerData(*v, language_));
   if (!prepared)
     return forRecord(prepared.error(), QT_TRANSLATE_NOOP("dd::app", "Volunteer No. %1: no value for %2"), registryNo);
   return prepared;
+}
+
+Expected<PreparedDocument> DocumentPrinter::registration(const QString& registryNo) {
+  return volunteerDocument(DocumentKind::Registration, registryNo);
 }
 
 Expected<QList<PreparedDocument>> DocumentPrinter::registrations(const QStringList& registryNos) {
@@ -79,12 +83,7 @@ Expected<QList<PreparedDocument>> DocumentPrinter::registrations(const QStringLi
 }
 
 Expected<PreparedDocument> DocumentPrinter::registryConsent(const QString& registryNo) {
-  auto v = volunteer(registryNo);
-  if (!v) return v.error();
-  auto prepared = prepare(DocumentKind::RegistryConsent, volunteerData(*v, language_));
-  if (!prepared)
-    return forRecord(prepared.error(), QT_TRANSLATE_NOOP("dd::app", "Volunteer No. %1: no value for %2"), registryNo);
-  return prepared;
+  return volunteerDocument(DocumentKind::RegistryConsent, registryNo);
 }
 
 Expected<PreparedDocument> DocumentPrinter::certificate(const QString& registryNo) {

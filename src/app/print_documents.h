@@ -53,6 +53,8 @@ class DocumentPrinter {
  private:
   Expected<documents::PreparedDocument> prepare(documents::DocumentKind kind, const documents::DocumentData& data);
   Expected<model::Volunteer> volunteer(const QString& registryNo);
+  // A form filled with one volunteer's data (registration, registry consent).
+  Expected<documents::PreparedDocument> volunteerDocument(documents::DocumentKind kind, const QString& registryNo);
 
   Registry& registry_;
   PrintSettings settings_;

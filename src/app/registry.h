@@ -100,6 +100,10 @@ class Registry {
     int retired = 0;
     QList<QPair<QString, Error>> failed;  // registry number, why
   };
+  // Real and generated volunteers never share a registry: generate refuses
+  // a registry with real volunteers, an import one with generated ones.
+  // writingSynthetic: what the caller is about to write.
+  Status checkNotMixing(bool writingSynthetic);
   Expected<RetireReport> retireAgedOut(const Actor& actor, const QDate& today = QDate::currentDate());
 
   // --- contact log (also maintains Volunteer::lastContactOk)
@@ -202,6 +206,7 @@ class Registry {
                                            const Actor& actor);
   // A case change's last step: commit, tell the hook, hand back the case.
   SaveResult<model::WorkupCase> committedCase(UnitOfWork& work, const model::WorkupCase& saved);
+  SaveResult<model::Patient> writePatient(model::Patient patient, const Actor& actor);  // id 0: create
 };
 
 }  // namespace dd::app

@@ -161,25 +161,17 @@ Expected<QList<Patient>> Registry::listPatients(const PatientQuery& query) {
 }
 
 SaveResult<Patient> Registry::createPatient(const Patient& input, const Actor& actor) {
-  SaveResult<Patient> result;
   Patient p = input;
   p.id = 0;
-  ValidationContext context;
-  context.hla = hlaChecker();
-  result.errors = validatePatient(p, context);
-  if (!result.errors.empty()) return result;
-  UnitOfWork work(*db_, actor);
-  if (!work.started()) return failed<Patient>(work.started());
-  if (Status s = store::PatientRepository(*db_).insert(p); !s) return failed<Patient>(s);
-  if (Status s = work.created(p); !s) return failed<Patient>(s);
-  if (Status s = work.commit(); !s) return failed<Patient>(s);
-  result.value = p;
-  return result;
+  return writePatient(p, actor);
 }
 
 SaveResult<Patient> Registry::updatePatient(const Patient& input, const Actor& actor) {
+  return writePatient(input, actor);
+}
+
+SaveResult<Patient> Registry::writePatient(Patient p, const Actor& actor) {
   SaveResult<Patient> result;
-  Patient p = input;
   ValidationContext context;
   context.hla = hlaChecker();
   result.errors = validatePatient(p, context);
@@ -187,10 +179,15 @@ SaveResult<Patient> Registry::updatePatient(const Patient& input, const Actor& a
   UnitOfWork work(*db_, actor);
   if (!work.started()) return failed<Patient>(work.started());
   store::PatientRepository patients(*db_);
-  auto before = patients.get(p.id);
-  if (!before) return SaveResult<Patient>::failure(before.error());
-  if (Status s = patients.update(p); !s) return failed<Patient>(s);
-  if (Status s = work.changed(*before, p); !s) return failed<Patient>(s);
+  if (p.id == 0) {
+    if (Status s = patients.insert(p); !s) return failed<Patient>(s);
+    if (Status s = work.created(p); !s) return failed<Patient>(s);
+  } else {
+    auto before = patients.get(p.id);
+    if (!before) return SaveResult<Patient>::failure(before.error());
+    if (Status s = patients.update(p); !s) return failed<Patient>(s);
+    if (Status s = work.changed(*before, p); !s) return failed<Patient>(s);
+  }
   if (Status s = work.commit(); !s) return failed<Patient>(s);
   result.value = p;
   return result;

@@ -31,8 +31,10 @@ match::Cmv parseCmv(const QString& text) {
   return match::Cmv::Unknown;
 }
 
-match::DonorRecord toMatchRecord(const model::DonorRecord& donor) {
-  match::DonorRecord record;
+namespace {
+// Into an existing record, reusing its buffers (the bulk build fills a
+// million of them).
+void assignMatchRecord(const model::DonorRecord& donor, match::DonorRecord& record) {
   record.volunteerId = donor.id;
   record.registryNo = donor.registryNo;
   for (int locus = 0; locus < match::kMatchLoci; ++locus)
@@ -40,10 +42,16 @@ match::DonorRecord toMatchRecord(const model::DonorRecord& donor) {
   match::DonorFactors& f = record.factors;
   f.birthYear = donor.birthDate / 10000;
   f.sex = donor.sex == 'M' ? match::Sex::Male : donor.sex == 'F' ? match::Sex::Female : match::Sex::Unknown;
-  f.cmv = parseCmv(QString(QLatin1Char(donor.cmv)));
+  f.cmv = donor.cmv == '+' ? match::Cmv::Positive : donor.cmv == '-' ? match::Cmv::Negative : match::Cmv::Unknown;
   f.abo = match::parseAbo(donor.abo).value_or(match::Abo::Unknown);
   f.lastContactYmd = donor.lastContactOk;
   f.availability = availabilityOf(donor.status, donor.available);
+}
+}  // namespace
+
+match::DonorRecord toMatchRecord(const model::DonorRecord& donor) {
+  match::DonorRecord record;
+  assignMatchRecord(donor, record);
   return record;
 }
 
@@ -145,21 +153,6 @@ class BatchPipe {
   int created_ = 0;
   bool finished_ = false;
 };
-
-// Like toMatchRecord, assigning into an existing record to reuse its buffers.
-void assignMatchRecord(const model::DonorRecord& donor, match::DonorRecord& record) {
-  record.volunteerId = donor.id;
-  record.registryNo = donor.registryNo;
-  for (int locus = 0; locus < match::kMatchLoci; ++locus)
-    record.locusTyping[static_cast<std::size_t>(locus)] = donor.hla[static_cast<std::size_t>(locus)];
-  match::DonorFactors& f = record.factors;
-  f.birthYear = donor.birthDate / 10000;
-  f.sex = donor.sex == 'M' ? match::Sex::Male : donor.sex == 'F' ? match::Sex::Female : match::Sex::Unknown;
-  f.cmv = donor.cmv == '+' ? match::Cmv::Positive : donor.cmv == '-' ? match::Cmv::Negative : match::Cmv::Unknown;
-  f.abo = match::parseAbo(donor.abo).value_or(match::Abo::Unknown);
-  f.lastContactYmd = donor.lastContactOk;
-  f.availability = availabilityOf(donor.status, donor.available);
-}
 
 }  // namespace
 

@@ -188,16 +188,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   store::Database& db = storeDatabase(registry);
   UnitOfWork work(db, options.actor);
   if (!work.started()) return work.started().error();
-  // Synthetic people only ever join synthetic people: never a real registry.
-  auto real = store::VolunteerRepository(db).countSynthetic(false);
-  if (!real) return real.error();
-  if (*real > 0)
-    return makeError("generate.real_registry", "dd::app",
-                     QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: "
-                                                  "synthetic volunteers with realistic ID numbers would mix with "
-                                                  "them. Generate into a new database (donordesk-cli --db "
-                                                  "demo.sqlite init)."),
-                     {std::to_string(*real)});
+  if (Status unmixed = registry.checkNotMixing(true); !unmixed) return unmixed.error();
   // never reuse an ID number already in the registry
   if (Status read = store::VolunteerRepository(db).forEachIdNumber(
           [&](const QString& idNumber) { factory.usedIds.insert(idNumber.left(17).toULongLong()); });

@@ -65,27 +65,22 @@ struct Row {
 Status checkDuplicates(Registry& registry, QList<Row>& rows, ImportReport& report) {
   QHash<QString, int> firstIdRow, firstNoRow;
   QStringList ids, numbers;
+  // A value seen on an earlier row makes this row a duplicate; the first
+  // occurrence of each is checked against the registry below.
+  const auto firstInFile = [&report](Row& row, const char* field, const QString& value, QHash<QString, int>& first,
+                                     QStringList& distinct) {
+    if (value.isEmpty()) return;
+    if (const auto seen = first.constFind(value); seen != first.constEnd()) {
+      report.problems.push_back({row.number, duplicateInFile(field, value, seen.value())});
+      row.valid = false;
+      return;
+    }
+    first.insert(value, row.number);
+    distinct << value;
+  };
   for (Row& row : rows) {
-    const QString& id = row.volunteer.idNumber;
-    if (!id.isEmpty()) {
-      if (firstIdRow.contains(id)) {
-        report.problems.push_back({row.number, duplicateInFile("id_number", id, firstIdRow.value(id))});
-        row.valid = false;
-      } else {
-        firstIdRow.insert(id, row.number);
-        ids << id;
-      }
-    }
-    const QString& no = row.volunteer.registryNo;
-    if (!no.isEmpty()) {
-      if (firstNoRow.contains(no)) {
-        report.problems.push_back({row.number, duplicateInFile("registry_no", no, firstNoRow.value(no))});
-        row.valid = false;
-      } else {
-        firstNoRow.insert(no, row.number);
-        numbers << no;
-      }
-    }
+    firstInFile(row, "id_number", row.volunteer.idNumber, firstIdRow, ids);
+    firstInFile(row, "registry_no", row.volunteer.registryNo, firstNoRow, numbers);
   }
   store::VolunteerRepository volunteers(storeDatabase(registry));
   auto knownIds = volunteers.findRegistryNos(ids, true);
@@ -211,16 +206,7 @@ Expected<ImportReport> importVolunteersCsv(Registry& registry, const QString& pa
                                                   "to an accepted heading (see --help) or leave each out on purpose "
                                                   "with --ignore-column NAME."),
                      {utf8(path), utf8(unmapped.join(QStringLiteral(", ")))});
-  // Real people never join generated ones (generate refuses the reverse).
-  auto synthetic = store::VolunteerRepository(storeDatabase(registry)).countSynthetic(true);
-  if (!synthetic) return synthetic.error();
-  if (*synthetic > 0)
-    return makeError("import.synthetic_registry", "dd::app",
-                     QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a "
-                                                  "demonstration registry, and real volunteers imported into it "
-                                                  "would mix with invented ones. Import into the office's real "
-                                                  "registry (--db)."),
-                     {std::to_string(*synthetic)});
+  if (Status unmixed = registry.checkNotMixing(false); !unmixed) return unmixed.error();
   ImportReport report;
   report.encoding = table->encoding;
   for (int i = 0; i < table->header.size(); ++i) report.columns.push_back({table->header.at(i), map.fields.at(i)});

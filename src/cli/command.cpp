@@ -66,4 +66,19 @@ void printErr(const QString& text) {
 // lupdate files tr() calls in this namespace under "dd::cli"; the runtime context must match.
 QString tr(const char* text) { return QCoreApplication::translate("dd::cli", text); }
 
+bool noPositional(const QCommandLineParser& parser, const QString& commandName) {
+  if (parser.positionalArguments().isEmpty()) return true;
+  printErr(tr("donordesk-cli %1: unexpected argument '%2'").arg(commandName, parser.positionalArguments().constFirst()));
+  return false;
+}
+
+bool positionalCount(const QCommandLineParser& parser, const QString& commandName, int expected) {
+  if (parser.positionalArguments().size() == expected) return true;
+  printErr(tr("donordesk-cli %1: expected %2 argument(s), got %3 (see --help)")
+               .arg(commandName)
+               .arg(expected)
+               .arg(parser.positionalArguments().size()));
+  return false;
+}
+
 }  // namespace dd::cli

@@ -40,6 +40,11 @@ const Command* findCommand(const QStringList& positional, int* wordsUsed);
 // false: the caller returns exitUsage. Handles --help itself (sets *exitCode 0).
 bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& args,
                       int* exitCode);
+// A command that takes no positional argument: false (after saying which
+// argument was not expected) when one was given.
+bool noPositional(const QCommandLineParser& parser, const QString& commandName);
+// A command that takes exactly `expected` positional arguments.
+bool positionalCount(const QCommandLineParser& parser, const QString& commandName, int expected);
 
 // Exit codes shared by all commands.
 inline constexpr int exitOk = 0;

@@ -17,11 +17,7 @@ int runDrives(dd::cli::Context& context, const QStringList& raw) {
   QCommandLineParser parser;
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("drives"), raw, &code)) return code;
-  if (!parser.positionalArguments().isEmpty()) {
-    dd::cli::printErr(dd::cli::tr("donordesk-cli drives: unexpected argument '%1'")
-                          .arg(parser.positionalArguments().constFirst()));
-    return dd::cli::exitUsage;
-  }
+  if (!dd::cli::noPositional(parser, QStringLiteral("drives"))) return dd::cli::exitUsage;
   auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
   if (!registry) return fail(registry.error());
   auto drives = (*registry)->recruitmentDrives();

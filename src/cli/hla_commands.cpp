@@ -174,10 +174,7 @@ int runInfo(dd::cli::Context& context, const QStringList& args) {
   parser.addOption(options.mac);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
-  if (!parser.positionalArguments().isEmpty()) {
-    printErr(dd::cli::tr("donordesk-cli %1: unexpected argument '%2'").arg(command, parser.positionalArguments().constFirst()));
-    return dd::cli::exitUsage;
-  }
+  if (!dd::cli::noPositional(parser, command)) return dd::cli::exitUsage;
   const auto n = loadNomenclature(context, command, parser.value(options.mac));
   if (!n) return dd::cli::exitFailure;
   std::string out = "release\tIPD-IMGT/HLA " + n->release() + "\n";

@@ -70,6 +70,22 @@ dd::Expected<std::unique_ptr<dd::app::Registry>> openRegistry(const dd::cli::Con
   return dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
 }
 
+int report(const QString& path, const QList<PreparedDocument>& documents);
+
+// The end every print command shares: the prepared documents (or why not)
+// written into one PDF at --out, and what was written.
+int writeAndReport(const QString& command, const QString& out, DocumentPrinter& printer,
+                   const dd::Expected<QList<PreparedDocument>>& documents) {
+  if (!documents) return fail(command, documents.error());
+  if (auto written = printer.writePdf(out, *documents); !written) return fail(command, written.error());
+  return report(out, *documents);
+}
+int writeAndReport(const QString& command, const QString& out, DocumentPrinter& printer,
+                   const dd::Expected<PreparedDocument>& document) {
+  if (!document) return fail(command, document.error());
+  return writeAndReport(command, out, printer, QList<PreparedDocument>{*document});
+}
+
 int report(const QString& path, const QList<PreparedDocument>& documents) {
   int pages = 0;
   for (const PreparedDocument& document : documents) pages += document.pageCount();
@@ -93,10 +109,7 @@ int runVolunteerDocument(dd::cli::Context& context, const QStringList& raw, cons
   auto registry = openRegistry(context);
   if (!registry) return fail(command, registry.error());
   DocumentPrinter printer(**registry, dd::app::loadPrintSettings(), context.settings.language);
-  auto document = (printer.*which)(args.parser.value(volunteer));
-  if (!document) return fail(command, document.error());
-  if (auto written = printer.writePdf(args.out, {*document}); !written) return fail(command, written.error());
-  return report(args.out, {*document});
+  return writeAndReport(command, args.out, printer, (printer.*which)(args.parser.value(volunteer)));
 }
 
 int runRegistration(dd::cli::Context& context, const QStringList& raw) {
@@ -131,10 +144,7 @@ int runRegistration(dd::cli::Context& context, const QStringList& raw) {
     registryNos = *members;
   }
   DocumentPrinter printer(**registry, dd::app::loadPrintSettings(), context.settings.language);
-  auto documents = printer.registrations(registryNos);
-  if (!documents) return fail(command, documents.error());
-  if (auto written = printer.writePdf(args.out, *documents); !written) return fail(command, written.error());
-  return report(args.out, *documents);
+  return writeAndReport(command, args.out, printer, printer.registrations(registryNos));
 }
 
 int runConsent(dd::cli::Context& context, const QStringList& raw) {
@@ -185,10 +195,8 @@ int runSearchReport(dd::cli::Context& context, const QStringList& raw) {
   auto registry = openRegistry(context);
   if (!registry) return fail(command, registry.error());
   DocumentPrinter printer(**registry, dd::app::loadPrintSettings(), context.settings.language);
-  auto document = dd::app::prepareSearchReport(printer, **registry, args.parser.value(patient), options);
-  if (!document) return fail(command, document.error());
-  if (auto written = printer.writePdf(args.out, {*document}); !written) return fail(command, written.error());
-  return report(args.out, {*document});
+  return writeAndReport(command, args.out, printer,
+                        dd::app::prepareSearchReport(printer, **registry, args.parser.value(patient), options));
 }
 
 // A template (the office copy if there is one) filled with invented sample

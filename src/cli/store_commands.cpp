@@ -27,15 +27,6 @@ std::unique_ptr<dd::app::Registry> openRegistry(dd::cli::Context& context, const
   return std::move(*registry);
 }
 
-bool noPositional(const QCommandLineParser& parser, const QString& command, int expected = 0) {
-  if (parser.positionalArguments().size() == expected) return true;
-  printErr(dd::cli::tr("donordesk-cli %1: expected %2 argument(s), got %3 (see --help)")
-               .arg(command)
-               .arg(expected)
-               .arg(parser.positionalArguments().size()));
-  return false;
-}
-
 dd::app::Actor actorFrom(const QString& staff) {
   return staff.isEmpty() ? dd::app::Actor::fromOperatingSystem() : dd::app::Actor{staff};
 }
@@ -55,7 +46,7 @@ int runInit(dd::cli::Context& context, const QStringList& args) {
   parser.setApplicationDescription(dd::cli::tr("Create the registry database, or upgrade it to this program's schema."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("init"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("init"))) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("init"), 0)) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("init"), dd::app::Access::CreateOrUpgrade);
   if (!registry) return dd::cli::exitFailure;
   printOut(dd::cli::tr("%1: schema version %2\n")
@@ -79,7 +70,7 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
   parser.addOptions({volunteers, patients, seed, haplotypes, staff});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("generate"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("generate"))) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("generate"), 0)) return dd::cli::exitUsage;
   if (!validStaff(parser, QStringLiteral("generate"))) return dd::cli::exitUsage;
   dd::app::GenerateOptions options;
   bool okV = false, okP = false, okS = false;
@@ -136,7 +127,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   parser.addOptions({dryRun, skipInvalid, rejects, encoding, ignoreColumn, staff});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
   if (!validStaff(parser, QStringLiteral("import volunteers"))) return dd::cli::exitUsage;
   dd::app::ImportOptions options;
   options.dryRun = parser.isSet(dryRun);
@@ -215,7 +206,7 @@ int runBackup(dd::cli::Context& context, const QStringList& args) {
   parser.addPositionalArgument(QStringLiteral("FILE"), dd::cli::tr("The backup file to create (must not exist)."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("backup"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("backup"), 1)) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("backup"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   const QString target = parser.positionalArguments().constFirst();
@@ -239,7 +230,7 @@ int runRetireAged(dd::cli::Context& context, const QStringList& args) {
   parser.addOption(staff);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("retire-aged"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("retire-aged"))) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("retire-aged"), 0)) return dd::cli::exitUsage;
   if (!validStaff(parser, QStringLiteral("retire-aged"))) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("retire-aged"));
   if (!registry) return dd::cli::exitFailure;
@@ -267,7 +258,7 @@ int runDbInfo(dd::cli::Context& context, const QStringList& args) {
   parser.addOption(scan);
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db info"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("db info"))) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("db info"), 0)) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("db info"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   QString text = dd::cli::tr("database: %1\nschema version: %2 (this program: %3)\n")
@@ -309,7 +300,7 @@ int runDbCheck(dd::cli::Context& context, const QStringList& args) {
                   "the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("db check"), args, &code)) return code;
-  if (!noPositional(parser, QStringLiteral("db check"))) return dd::cli::exitUsage;
+  if (!dd::cli::positionalCount(parser, QStringLiteral("db check"), 0)) return dd::cli::exitUsage;
   auto registry = openRegistry(context, QStringLiteral("db check"), dd::app::Access::ReadOnly);
   if (!registry) return dd::cli::exitFailure;
   auto check = registry->check();

@@ -7,11 +7,7 @@ int runVersion(dd::cli::Context&, const QStringList& args) {
   QCommandLineParser parser;
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("version"), args, &code)) return code;
-  if (!parser.positionalArguments().isEmpty()) {
-    dd::cli::printErr(dd::cli::tr("donordesk-cli version: unexpected argument '%1'")
-                          .arg(parser.positionalArguments().constFirst()));
-    return dd::cli::exitUsage;
-  }
+  if (!dd::cli::noPositional(parser, QStringLiteral("version"))) return dd::cli::exitUsage;
   dd::cli::printOut(QStringLiteral("%1 %2\n").arg(QLatin1String(dd::kProductName), QLatin1String(dd::kVersion)));
   return dd::cli::exitOk;
 }

@@ -21,6 +21,7 @@ namespace dd::gui {
 
 CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
     : QWidget(parent),
+      PageCommands(PageCommands::Find | PageCommands::Print),
       ui_(std::make_unique<Ui::CasesPage>()),
       registry_(registry),
       model_(new CaseTableModel(registry, this)),

@@ -30,11 +30,9 @@ class CasesPage : public QWidget, public PageCommands {
   explicit CasesPage(app::Registry* registry, QWidget* parent = nullptr);
   ~CasesPage() override;
 
-  bool canFind() const override { return true; }
   void focusFind() override;
   void pageShown() override { reload(); }
   // Ctrl+P: the donation consent form of the selected case.
-  bool canPrint() const override { return true; }
   void printPage() override;
 
   void reload();

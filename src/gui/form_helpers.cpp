@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QMessageBox>
 
+#include "app/volunteer_validation.h"
 #include "gui/date_field.h"
 #include "gui/display_text.h"
 
@@ -39,6 +40,19 @@ bool mayCloseWithUnsavedChanges(QWidget* editor, const QString& title, const QSt
     return *saved;
   }
   return true;
+}
+
+void addDifference(QList<FieldDifference>& differences, const QString& key, const QString& mine,
+                   const QString& theirs) {
+  if (mine != theirs) differences.append({app::fieldLabel(key), mine, theirs});
+}
+
+void addTypingDifferences(QList<FieldDifference>& differences, const model::HlaTyping& mine,
+                          const model::HlaTyping& theirs) {
+  for (model::Locus locus : model::kAllLoci)
+    if (mine.at(locus).raw != theirs.at(locus).raw)
+      differences.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
+                          mine.at(locus).raw, theirs.at(locus).raw});
 }
 
 }  // namespace dd::gui::form

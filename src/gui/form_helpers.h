@@ -4,7 +4,11 @@
 #include <functional>
 
 #include <QDate>
+#include <QList>
 #include <QString>
+
+#include "gui/conflict_dialog.h"
+#include "model/entities.h"
 
 class QComboBox;
 class QWidget;
@@ -26,5 +30,12 @@ void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv);
 // shows its errors).
 bool mayCloseWithUnsavedChanges(QWidget* editor, const QString& title, const QString& question,
                                 const std::function<bool()>& save, bool* saved);
+
+// For the conflict dialog: a field (by key, labelled as app/ labels it)
+// whose two versions differ, and the loci whose raw typings differ.
+void addDifference(QList<FieldDifference>& differences, const QString& key, const QString& mine,
+                   const QString& theirs);
+void addTypingDifferences(QList<FieldDifference>& differences, const model::HlaTyping& mine,
+                          const model::HlaTyping& theirs);
 
 }  // namespace dd::gui::form

@@ -59,13 +59,13 @@ MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
   connect(ui_->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
   ui_->actionSettings->setIcon(QIcon(QStringLiteral(":/gui/icons/settings.svg")));
   connect(ui_->actionNew, &QAction::triggered, this, [this] {
-    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canCreate()) c->createRecord();
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->supports(PageCommands::Create)) c->createRecord();
   });
   connect(ui_->actionFind, &QAction::triggered, this, [this] {
-    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canFind()) c->focusFind();
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->supports(PageCommands::Find)) c->focusFind();
   });
   connect(ui_->actionPrint, &QAction::triggered, this, [this] {
-    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->canPrint()) c->printPage();
+    if (auto* c = commandsOf(ui_->pageStack->currentWidget()); c && c->supports(PageCommands::Print)) c->printPage();
   });
 
   // Tools: the office template editor with live preview (documents_actions.h).
@@ -139,9 +139,9 @@ void MainWindow::pageChanged(int index) {
 
 void MainWindow::updateActions() {
   auto* c = commandsOf(ui_->pageStack->currentWidget());
-  ui_->actionNew->setEnabled(c && c->canCreate());
-  ui_->actionFind->setEnabled(c && c->canFind());
-  ui_->actionPrint->setEnabled(c && c->canPrint());
+  ui_->actionNew->setEnabled(c && c->supports(PageCommands::Create));
+  ui_->actionFind->setEnabled(c && c->supports(PageCommands::Find));
+  ui_->actionPrint->setEnabled(c && c->supports(PageCommands::Print));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -28,6 +28,7 @@ namespace dd::gui {
 
 MatchSearchPage::MatchSearchPage(app::Registry* registry, SearchIndex* index, QWidget* parent)
     : QWidget(parent),
+      PageCommands(PageCommands::Find | PageCommands::Print),
       ui_(std::make_unique<Ui::MatchSearchPage>()),
       registry_(registry),
       model_(new SearchResultModel(this)),

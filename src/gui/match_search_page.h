@@ -35,9 +35,7 @@ class MatchSearchPage : public QWidget, public PageCommands {
   MatchSearchPage(app::Registry* registry, SearchIndex* index, QWidget* parent = nullptr);
   ~MatchSearchPage() override;
 
-  bool canFind() const override { return true; }
   void focusFind() override;
-  bool canPrint() const override { return true; }
   void printPage() override;
   void pageShown() override;
 

@@ -39,12 +39,8 @@ QList<FieldDifference> differences(const model::Patient& mine, const model::Pati
       {"notes", [](const model::Patient& p) { return p.notes; }},
   };
   QList<FieldDifference> result;
-  for (const auto& [key, value] : fields)
-    if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
-  for (model::Locus locus : model::kAllLoci)
-    if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)
-      result.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
-                     mine.hla.at(locus).raw, theirs.hla.at(locus).raw});
+  for (const auto& [key, value] : fields) form::addDifference(result, QLatin1String(key), value(mine), value(theirs));
+  form::addTypingDifferences(result, mine.hla, theirs.hla);
   return result;
 }
 }  // namespace

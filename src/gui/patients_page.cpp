@@ -19,6 +19,7 @@ const QString kLayoutKey = QStringLiteral("patients");
 
 PatientsPage::PatientsPage(app::Registry* registry, QWidget* parent)
     : QWidget(parent),
+      PageCommands(PageCommands::Create | PageCommands::Find),
       ui_(std::make_unique<Ui::PatientsPage>()),
       registry_(registry),
       model_(new PatientTableModel(registry, this)),

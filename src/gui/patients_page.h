@@ -25,9 +25,7 @@ class PatientsPage : public QWidget, public PageCommands {
   explicit PatientsPage(app::Registry* registry, QWidget* parent = nullptr);
   ~PatientsPage() override;
 
-  bool canCreate() const override { return true; }
   void createRecord() override;
-  bool canFind() const override { return true; }
   void focusFind() override;
   void pageShown() override { reload(); }
 

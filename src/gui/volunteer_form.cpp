@@ -151,14 +151,9 @@ QList<FieldDifference> differences(const model::Volunteer& mine, const model::Vo
   };
   QList<FieldDifference> result;
   for (const model::VolunteerField& field : model::volunteerFields())
-    if (field.isText() && !field.widget.isEmpty() && field.text(mine) != field.text(theirs))
-      result.append({app::fieldLabel(field.key), field.text(mine), field.text(theirs)});
-  for (const auto& [key, value] : shown)
-    if (value(mine) != value(theirs)) result.append({app::fieldLabel(QLatin1String(key)), value(mine), value(theirs)});
-  for (model::Locus locus : model::kAllLoci)
-    if (mine.hla.at(locus).raw != theirs.hla.at(locus).raw)
-      result.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
-                     mine.hla.at(locus).raw, theirs.hla.at(locus).raw});
+    if (field.isText() && !field.widget.isEmpty()) form::addDifference(result, field.key, field.text(mine), field.text(theirs));
+  for (const auto& [key, value] : shown) form::addDifference(result, QLatin1String(key), value(mine), value(theirs));
+  form::addTypingDifferences(result, mine.hla, theirs.hla);
   return result;
 }
 

@@ -21,6 +21,7 @@ const QString kLayoutKey = QStringLiteral("volunteers");
 
 VolunteersPage::VolunteersPage(app::Registry* registry, QWidget* parent)
     : QWidget(parent),
+      PageCommands(PageCommands::Create | PageCommands::Find | PageCommands::Print),
       ui_(std::make_unique<Ui::VolunteersPage>()),
       registry_(registry),
       model_(new VolunteerTableModel(registry, this)),

@@ -28,13 +28,10 @@ class VolunteersPage : public QWidget, public PageCommands {
   explicit VolunteersPage(app::Registry* registry, QWidget* parent = nullptr);
   ~VolunteersPage() override;
 
-  bool canCreate() const override { return true; }
   void createRecord() override;
-  bool canFind() const override { return true; }
   void focusFind() override;
   void pageShown() override;
   // Ctrl+P: the registration form of the selected volunteer.
-  bool canPrint() const override { return true; }
   void printPage() override;
 
   // Applies the filter fields now (instead of after the typing pause).
