@@ -278,19 +278,16 @@ Status Registry::checkNotMixing(bool writingSynthetic) {
   auto other = store::VolunteerRepository(*db_).countSynthetic(!writingSynthetic);
   if (!other) return other.error();
   if (*other == 0) return {};
-  if (writingSynthetic)
-    return makeError("generate.real_registry", "dd::app",
-                     QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: "
-                                                  "synthetic volunteers with realistic ID numbers would mix with "
-                                                  "them. Generate into a new database (donordesk-cli --db "
-                                                  "demo.sqlite init)."),
-                     {std::to_string(*other)});
-  return makeError("import.synthetic_registry", "dd::app",
-                   QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a "
-                                                "demonstration registry, and real volunteers imported into it "
-                                                "would mix with invented ones. Import into the office's real "
-                                                "registry (--db)."),
-                   {std::to_string(*other)});
+  const char* const realText =
+      QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 real (not generated) volunteers: synthetic volunteers "
+                                   "with realistic ID numbers would mix with them. Generate into a new database "
+                                   "(donordesk-cli --db demo.sqlite init).");
+  const char* const syntheticText =
+      QT_TRANSLATE_NOOP("dd::app", "This registry holds %1 synthetic (generated) volunteers: it is a demonstration "
+                                   "registry, and real volunteers imported into it would mix with invented ones. "
+                                   "Import into the office's real registry (--db).");
+  return makeError(writingSynthetic ? "generate.real_registry" : "import.synthetic_registry", "dd::app",
+                   writingSynthetic ? realText : syntheticText, {std::to_string(*other)});
 }
 
 Expected<Registry::RetireReport> Registry::retireAgedOut(const Actor& actor, const QDate& today) {

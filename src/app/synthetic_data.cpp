@@ -134,7 +134,7 @@ struct VolunteerFactory {
     v.address = v.prefecture + v.county + QStringLiteral("%1号").arg(1 + random.below(300));
     v.workUnit = QString::fromUtf8(syn::pick(random, kWorkUnits));
     v.emergency = {syn::randomName(random, random.uniform() < 0.5 ? Sex::Male : Sex::Female),
-                   QString::fromUtf8(syn::pick(random, kRelations)), syn::randomMobile(random)};
+                   QString::fromUtf8(syn::pick(random, kRelations)), syn::randomMobile(random), {}};
     v.abo = syn::randomAbo(random);
     v.rh = random.uniform() < 0.997 ? QStringLiteral("+") : QStringLiteral("-");
     const double cmv = random.uniform();

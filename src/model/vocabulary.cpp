@@ -1,6 +1,7 @@
 #include "model/vocabulary.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cctype>
 #include <string>
 
@@ -62,34 +63,38 @@ std::optional<WorkupStage> parseWorkupStage(std::string_view text) {
   return parseKey<WorkupStage>(text, kStageKeys);
 }
 
+// The display name of an enumerator from its list in declaration order
+// (left untranslated: QT_TRANSLATE_NOOP marks the texts for tr()).
+template <class E>
+const char* nameOf(E value, std::initializer_list<const char*> names) {
+  return *(names.begin() + static_cast<int>(value));
+}
+
 const char* displayName(VolunteerStatus value) {
-  static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::model", "Active"),         QT_TRANSLATE_NOOP("dd::model", "Temporarily deferred"),
-      QT_TRANSLATE_NOOP("dd::model", "Permanently deferred"), QT_TRANSLATE_NOOP("dd::model", "Reserved"),
-      QT_TRANSLATE_NOOP("dd::model", "Lost contact"),   QT_TRANSLATE_NOOP("dd::model", "Withdrawn"),
-      QT_TRANSLATE_NOOP("dd::model", "Donated"),        QT_TRANSLATE_NOOP("dd::model", "Retired")};
-  return names[static_cast<int>(value)];
+  return nameOf(
+      value,
+      {QT_TRANSLATE_NOOP("dd::model", "Active"), QT_TRANSLATE_NOOP("dd::model", "Temporarily deferred"),
+       QT_TRANSLATE_NOOP("dd::model", "Permanently deferred"), QT_TRANSLATE_NOOP("dd::model", "Reserved"),
+       QT_TRANSLATE_NOOP("dd::model", "Lost contact"), QT_TRANSLATE_NOOP("dd::model", "Withdrawn"),
+       QT_TRANSLATE_NOOP("dd::model", "Donated"), QT_TRANSLATE_NOOP("dd::model", "Retired")});
 }
 const char* displayName(ContactChannel value) {
-  static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::model", "Phone"), QT_TRANSLATE_NOOP("dd::model", "SMS"),
-      QT_TRANSLATE_NOOP("dd::model", "WeChat"), QT_TRANSLATE_NOOP("dd::model", "Mail"),
-      QT_TRANSLATE_NOOP("dd::model", "Visit")};
-  return names[static_cast<int>(value)];
+  return nameOf(value, {QT_TRANSLATE_NOOP("dd::model", "Phone"), QT_TRANSLATE_NOOP("dd::model", "SMS"),
+                        QT_TRANSLATE_NOOP("dd::model", "WeChat"), QT_TRANSLATE_NOOP("dd::model", "Mail"),
+                        QT_TRANSLATE_NOOP("dd::model", "Visit")});
 }
 const char* displayName(ContactOutcome value) {
-  static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::model", "Reached"), QT_TRANSLATE_NOOP("dd::model", "No answer"),
-      QT_TRANSLATE_NOOP("dd::model", "Wrong number"), QT_TRANSLATE_NOOP("dd::model", "Refused")};
-  return names[static_cast<int>(value)];
+  return nameOf(value,
+                {QT_TRANSLATE_NOOP("dd::model", "Reached"), QT_TRANSLATE_NOOP("dd::model", "No answer"),
+                 QT_TRANSLATE_NOOP("dd::model", "Wrong number"), QT_TRANSLATE_NOOP("dd::model", "Refused")});
 }
 const char* displayName(WorkupStage value) {
-  static const char* const names[] = {
-      QT_TRANSLATE_NOOP("dd::model", "Initial match"),  QT_TRANSLATE_NOOP("dd::model", "Confirmatory typing"),
-      QT_TRANSLATE_NOOP("dd::model", "Medical exam"),   QT_TRANSLATE_NOOP("dd::model", "Consent signed"),
-      QT_TRANSLATE_NOOP("dd::model", "Mobilisation"),   QT_TRANSLATE_NOOP("dd::model", "Collection"),
-      QT_TRANSLATE_NOOP("dd::model", "Product delivered"), QT_TRANSLATE_NOOP("dd::model", "Follow-up")};
-  return names[static_cast<int>(value)];
+  return nameOf(
+      value,
+      {QT_TRANSLATE_NOOP("dd::model", "Initial match"), QT_TRANSLATE_NOOP("dd::model", "Confirmatory typing"),
+       QT_TRANSLATE_NOOP("dd::model", "Medical exam"), QT_TRANSLATE_NOOP("dd::model", "Consent signed"),
+       QT_TRANSLATE_NOOP("dd::model", "Mobilisation"), QT_TRANSLATE_NOOP("dd::model", "Collection"),
+       QT_TRANSLATE_NOOP("dd::model", "Product delivered"), QT_TRANSLATE_NOOP("dd::model", "Follow-up")});
 }
 
 }  // namespace dd::model

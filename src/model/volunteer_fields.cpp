@@ -30,6 +30,26 @@ VolunteerField member(const char* key, const char* label, FieldKind kind, int ma
 
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size())); }
 
+// A required field holding one of the model's enumerations, stored as its
+// stable key (key() and the parse functions of vocabulary.h); a key this
+// version does not know reads as `fallback`.
+template <class E>
+VolunteerField keyed(const char* key, const char* label, const char* importNames, const char* widget,
+                     E& (*ref)(Volunteer&), std::optional<E> (*parse)(std::string_view), E fallback) {
+  VolunteerField field;
+  field.key = QString::fromLatin1(key);
+  field.label = label;
+  field.kind = FieldKind::Key;
+  field.flags = kRequired;
+  field.importNames = QString::fromUtf8(importNames);
+  field.widget = QString::fromLatin1(widget);
+  field.get = [ref](const Volunteer& v) { return QVariant(keyText(dd::model::key(ref(const_cast<Volunteer&>(v))))); };
+  field.set = [ref, parse, fallback](Volunteer& v, const QVariant& value) {
+    ref(v) = parse(value.toString().toStdString()).value_or(fallback);
+  };
+  return field;
+}
+
 using K = FieldKind;
 
 QList<VolunteerField> buildFields() {
@@ -40,18 +60,8 @@ QList<VolunteerField> buildFields() {
               +[](Volunteer& v) -> QString& { return v.registryNo; });
   f << member("name", QT_TRANSLATE_NOOP("dd::model", "Name"), K::Text, 50, kRequired, "name|姓名|名字", "name",
               +[](Volunteer& v) -> QString& { return v.name; });
-  VolunteerField sex;
-  sex.key = QStringLiteral("sex");
-  sex.label = QT_TRANSLATE_NOOP("dd::model", "Sex");
-  sex.kind = K::Key;
-  sex.flags = kRequired;
-  sex.importNames = QStringLiteral("sex|gender|性别");
-  sex.widget = QStringLiteral("sex");
-  sex.get = [](const Volunteer& v) { return QVariant(keyText(key(v.sex))); };
-  sex.set = [](Volunteer& v, const QVariant& value) {
-    v.sex = parseSex(value.toString().toStdString()).value_or(Sex::Male);
-  };
-  f << sex;
+  f << keyed("sex", QT_TRANSLATE_NOOP("dd::model", "Sex"), "sex|gender|性别", "sex",
+              +[](Volunteer& v) -> Sex& { return v.sex; }, &parseSex, Sex::Male);
   f << member("birth_date", QT_TRANSLATE_NOOP("dd::model", "Birth date"), K::Date, 0, 0, "birth_date|birthdate|dob|出生日期|生日", "birthDate",
               +[](Volunteer& v) -> QDate& { return v.birthDate; });
   f << member("ethnicity", QT_TRANSLATE_NOOP("dd::model", "Ethnic group"), K::Text, 20, kInDocuments,
@@ -142,16 +152,9 @@ QList<VolunteerField> buildFields() {
   f << member("consent_version", QT_TRANSLATE_NOOP("dd::model", "Consent form version"), K::Text, 40, kInDocuments,
               "consent_version|consentversion|同意书版本|知情同意书版本", "consentVersion",
               +[](Volunteer& v) -> QString& { return v.consentVersion; });
-  VolunteerField status;
-  status.key = QStringLiteral("status");
-  status.label = QT_TRANSLATE_NOOP("dd::model", "Status");
-  status.kind = K::Key;
-  status.flags = kRequired;
-  status.get = [](const Volunteer& v) { return QVariant(keyText(key(v.status))); };
-  status.set = [](Volunteer& v, const QVariant& value) {
-    v.status = parseVolunteerStatus(value.toString().toStdString()).value_or(VolunteerStatus::Active);
-  };
-  f << status;
+  f << keyed("status", QT_TRANSLATE_NOOP("dd::model", "Status"), "", "",
+              +[](Volunteer& v) -> VolunteerStatus& { return v.status; }, &parseVolunteerStatus,
+              VolunteerStatus::Active);
   f << member("status_reason", QT_TRANSLATE_NOOP("dd::model", "Status reason"), K::MultiLine, 500, 0, "", "",
               +[](Volunteer& v) -> QString& { return v.statusReason; });
   f << member("status_until", QT_TRANSLATE_NOOP("dd::model", "Deferred until"), K::Date, 0, 0, "", "",

@@ -33,14 +33,9 @@ Status AuditLog::write(const AuditEntry& entry) {
       return databaseError(QStringLiteral("preparing the audit log"), q.lastError());
     prepared_->ready = true;
   }
-  q.bindValue(0, sql::timestamp(entry.at.isValid() ? entry.at : sql::nowUtc()));
-  q.bindValue(1, entry.staff);
-  q.bindValue(2, entry.action);
-  q.bindValue(3, entry.entity);
-  q.bindValue(4, sql::id(entry.entityId));
-  q.bindValue(5, sql::text(entry.field));
-  q.bindValue(6, sql::text(entry.oldValue));
-  q.bindValue(7, sql::text(entry.newValue));
+  sql::bindAll(q, {sql::timestamp(entry.at.isValid() ? entry.at : sql::nowUtc()), entry.staff, entry.action,
+                   entry.entity, sql::id(entry.entityId), sql::text(entry.field), sql::text(entry.oldValue),
+                   sql::text(entry.newValue)});
   if (!q.exec()) return databaseError(QStringLiteral("writing the audit log"), q.lastError());
   return {};
 }

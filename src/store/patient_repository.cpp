@@ -9,6 +9,7 @@
 #include "store/serials.h"
 #include "store/sql_values.h"
 #include "store/store_errors.h"
+#include "store/versioned_rows.h"
 
 namespace dd::store {
 
@@ -43,18 +44,11 @@ QVariantList values(const Patient& p) {
   return list;
 }
 
-QString selectSql() {
-  return QStringLiteral("SELECT id, row_version, created_at, updated_at, %1 FROM patient")
-      .arg(writableColumns().join(QStringLiteral(", ")));
-}
+QString selectSql() { return selectVersionedSql(QStringLiteral("patient"), writableColumns()); }
 
 Patient read(const QSqlQuery& q) {
   Patient p;
-  p.id = q.value(0).toLongLong();
-  p.rowVersion = q.value(1).toInt();
-  p.createdAt = sql::toTimestamp(q.value(2));
-  p.updatedAt = sql::toTimestamp(q.value(3));
-  int i = 4;
+  int i = readStamps(q, p);
   auto text = [&] { return q.value(i++).toString(); };
   p.caseNo = text();
   p.name = text();
@@ -136,45 +130,20 @@ Status PatientRepository::insert(Patient& patient) {
     if (!serial) return serial.error();
     patient.caseNo = QStringLiteral("P%1-%2").arg(QDate::currentDate().year()).arg(*serial, 5, 10, QLatin1Char('0'));
   }
-  const QStringList& cols = writableColumns();
-  QStringList marks;
-  for (qsizetype i = 0; i < cols.size() + 2; ++i) marks << QStringLiteral("?");
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("INSERT INTO patient (%1, created_at, updated_at, row_version) VALUES (%2, 1) RETURNING id")
-                .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-  for (const QVariant& value : values(patient)) q.addBindValue(value);
-  const QDateTime now = sql::nowUtc();
-  q.addBindValue(sql::timestamp(now));
-  q.addBindValue(sql::timestamp(now));
-  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("saving patient ") + patient.caseNo, q.lastError());
-  patient.id = q.value(0).toLongLong();
-  q.finish();
-  patient.rowVersion = 1;
-  patient.createdAt = patient.updatedAt = now;
-  return {};
+  return insertVersioned(db_, QStringLiteral("patient"), writableColumns(), values(patient), patient,
+                         QStringLiteral("saving patient ") + patient.caseNo);
 }
 
 Status PatientRepository::update(Patient& patient) {
-  QStringList sets;
-  for (const QString& column : writableColumns()) sets << column + QStringLiteral(" = ?");
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("UPDATE patient SET %1, updated_at = ?, row_version = row_version + 1 "
-                           "WHERE id = ? AND row_version = ?")
-                .arg(sets.join(QStringLiteral(", "))));
-  for (const QVariant& value : values(patient)) q.addBindValue(value);
-  const QDateTime now = sql::nowUtc();
-  q.addBindValue(sql::timestamp(now));
-  q.addBindValue(patient.id);
-  q.addBindValue(patient.rowVersion);
-  if (!q.exec()) return databaseError(QStringLiteral("saving patient ") + patient.caseNo, q.lastError());
-  if (q.numRowsAffected() != 1) {
+  auto applied = updateVersioned(db_, QStringLiteral("patient"), writableColumns(), values(patient), patient,
+                                 QStringLiteral("saving patient ") + patient.caseNo);
+  if (!applied) return applied.error();
+  if (!*applied) {
     auto existing = get(patient.id);
     if (!existing) return existing.error();
     const auto [who, when] = AuditLog(db_).lastChange(QStringLiteral("patient"), patient.id);
     return conflictError("patient", patient.caseNo, who, when);
   }
-  patient.rowVersion += 1;
-  patient.updatedAt = now;
   return {};
 }
 

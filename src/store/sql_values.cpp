@@ -29,6 +29,10 @@ QString timestamp(const QDateTime& value) {
 }
 QDateTime nowUtc() { return QDateTime::currentDateTimeUtc(); }
 
+void bindAll(QSqlQuery& query, const QVariantList& values) {
+  for (qsizetype i = 0; i < values.size(); ++i) query.bindValue(static_cast<int>(i), values.at(i));
+}
+
 QDate toDate(const QVariant& value) {
   if (value.isNull()) return {};
   if (value.typeId() == QMetaType::QDate) return value.toDate();

@@ -4,7 +4,9 @@
 // QDate; both are accepted.
 #include <QDate>
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QVariant>
+#include <QVariantList>
 
 namespace dd::store::sql {
 
@@ -14,6 +16,10 @@ QVariant id(qint64 value);              // NULL for 0 (no reference)
 QVariant number(double value);          // NULL for 0 (not recorded)
 QString timestamp(const QDateTime& value);  // ISO 8601 UTC with milliseconds
 QDateTime nowUtc();
+
+// Binds values to the placeholders 0, 1, 2, ... of a prepared statement, so
+// a statement's values read as one list in column order.
+void bindAll(QSqlQuery& query, const QVariantList& values);
 
 QDate toDate(const QVariant& value);
 QDateTime toTimestamp(const QVariant& value);

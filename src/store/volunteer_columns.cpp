@@ -4,14 +4,11 @@
 
 #include "model/volunteer_fields.h"
 #include "store/sql_values.h"
+#include "store/versioned_rows.h"
 
 namespace dd::store::volunteer_columns {
 
 using namespace dd::model;  // the entities this file reads and writes
-namespace {
-constexpr int kLeadingColumns = 5;  // id, row_version, created_at, updated_at, last_contact_ok
-}  // namespace
-
 const QStringList& writable() {
   static const QStringList columns = [] {
     QStringList list;
@@ -40,6 +37,7 @@ QVariantList values(const Volunteer& v) {
 
 QString selectList(const QString& alias) {
   const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+  // the four stamps first, in the order readStamps reads them
   QStringList columns{QStringLiteral("id"), QStringLiteral("row_version"), QStringLiteral("created_at"),
                       QStringLiteral("updated_at"), QStringLiteral("last_contact_ok")};
   columns += writable();
@@ -49,12 +47,8 @@ QString selectList(const QString& alias) {
 
 Volunteer read(const QSqlQuery& q) {
   Volunteer v;
-  v.id = q.value(0).toLongLong();
-  v.rowVersion = q.value(1).toInt();
-  v.createdAt = sql::toTimestamp(q.value(2));
-  v.updatedAt = sql::toTimestamp(q.value(3));
-  v.lastContactOk = sql::toDate(q.value(4));
-  int i = kLeadingColumns;
+  int i = readStamps(q, v);
+  v.lastContactOk = sql::toDate(q.value(i++));
   for (const VolunteerField& field : volunteerFields()) {
     const QVariant value = q.value(i++);
     switch (field.kind) {

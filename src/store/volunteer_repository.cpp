@@ -267,12 +267,8 @@ Status VolunteerRepository::writePhones(const Volunteer& v, bool replace) {
   }
   int position = 0;
   for (const Phone& phone : v.phones) {
-    p.phone.bindValue(0, v.id);
-    p.phone.bindValue(1, position++);
-    p.phone.bindValue(2, phone.number);
-    p.phone.bindValue(3, sql::text(phone.label));
-    p.phone.bindValue(4, phone.current && phone.inUse() ? 1 : 0);
-    p.phone.bindValue(5, sql::date(phone.replacedOn));
+    sql::bindAll(p.phone, {v.id, position++, phone.number, sql::text(phone.label),
+                           phone.current && phone.inUse() ? 1 : 0, sql::date(phone.replacedOn)});
     if (!p.phone.exec()) return databaseError(QStringLiteral("saving phones"), p.phone.lastError());
   }
   return {};
@@ -282,15 +278,9 @@ Status VolunteerRepository::addStatusChange(const StatusChange& c) {
   if (Status s = ensurePrepared(); !s) return s;
   QSqlQuery& q = prepared_->status;
   auto keyText = [](VolunteerStatus s) { return QString::fromLatin1(key(s).data(), qsizetype(key(s).size())); };
-  q.bindValue(0, c.volunteerId);
-  q.bindValue(1, sql::timestamp(c.at.isValid() ? c.at : sql::nowUtc()));
-  q.bindValue(2, c.staff);
-  q.bindValue(3, c.from ? QVariant(keyText(*c.from)) : QVariant(QMetaType::fromType<QString>()));
-  q.bindValue(4, keyText(c.to));
-  q.bindValue(5, sql::text(c.reason));
-  q.bindValue(6, sql::date(c.until));
-  q.bindValue(7, sql::id(c.patientId));
-  q.bindValue(8, sql::text(c.stage));
+  sql::bindAll(q, {c.volunteerId, sql::timestamp(c.at.isValid() ? c.at : sql::nowUtc()), c.staff,
+                   c.from ? QVariant(keyText(*c.from)) : QVariant(QMetaType::fromType<QString>()), keyText(c.to),
+                   sql::text(c.reason), sql::date(c.until), sql::id(c.patientId), sql::text(c.stage)});
   if (!q.exec()) return databaseError(QStringLiteral("recording a status change"), q.lastError());
   return {};
 }

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/sql_values.h"
 #include "store/store_errors.h"
+#include "store/versioned_rows.h"
 
 namespace dd::store {
 
@@ -43,11 +44,7 @@ QVariantList caseValues(const WorkupCase& w) {
 
 WorkupCase readCase(const QSqlQuery& q) {
   WorkupCase w;
-  w.id = q.value(0).toLongLong();
-  w.rowVersion = q.value(1).toInt();
-  w.createdAt = sql::toTimestamp(q.value(2));
-  w.updatedAt = sql::toTimestamp(q.value(3));
-  int i = 4;
+  int i = readStamps(q, w);
   w.patientId = q.value(i++).toLongLong();
   w.volunteerId = q.value(i++).toLongLong();
   w.stage = parseWorkupStage(q.value(i++).toString().toStdString()).value_or(WorkupStage::InitialMatch);
@@ -80,12 +77,8 @@ Status WorkupRepository::addContact(ContactAttempt& a) {
                                 "note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")))
     return databaseError(QStringLiteral("preparing the contact log"), q.lastError());
   if (!a.at.isValid()) a.at = sql::nowUtc();
-  q.bindValue(0, a.volunteerId);
-  q.bindValue(1, sql::timestamp(a.at));
-  q.bindValue(2, keyText(key(a.channel)));
-  q.bindValue(3, a.staff);
-  q.bindValue(4, keyText(key(a.outcome)));
-  q.bindValue(5, sql::text(a.note));
+  sql::bindAll(q, {a.volunteerId, sql::timestamp(a.at), keyText(key(a.channel)), a.staff, keyText(key(a.outcome)),
+                   sql::text(a.note)});
   if (!q.exec() || !q.next()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
   a.id = q.value(0).toLongLong();
   q.finish();
@@ -115,8 +108,8 @@ Expected<QList<ContactAttempt>> WorkupRepository::contacts(qint64 volunteerId) {
 
 Expected<QList<WorkupCase>> WorkupRepository::where(const QString& condition, const QVariant& value) {
   QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("SELECT id, row_version, created_at, updated_at, %1 FROM workup_case WHERE %2 ORDER BY id")
-                .arg(caseColumns().join(QStringLiteral(", ")), condition));
+  q.prepare(selectVersionedSql(QStringLiteral("workup_case"), caseColumns()) +
+            QStringLiteral(" WHERE %1 ORDER BY id").arg(condition));
   q.addBindValue(value);
   if (!q.exec()) return databaseError(QStringLiteral("reading workup cases"), q.lastError());
   QList<WorkupCase> list;
@@ -142,46 +135,20 @@ Expected<QList<WorkupCase>> WorkupRepository::forVolunteer(qint64 id) {
 }
 
 Status WorkupRepository::insert(WorkupCase& w) {
-  const QStringList cols = caseColumns();
-  QStringList marks;
-  for (qsizetype i = 0; i < cols.size() + 2; ++i) marks << QStringLiteral("?");
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("INSERT INTO workup_case (%1, created_at, updated_at, row_version) VALUES (%2, 1) "
-                           "RETURNING id")
-                .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-  for (const QVariant& value : caseValues(w)) q.addBindValue(value);
-  const QDateTime now = sql::nowUtc();
-  q.addBindValue(sql::timestamp(now));
-  q.addBindValue(sql::timestamp(now));
-  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("saving a workup case"), q.lastError());
-  w.id = q.value(0).toLongLong();
-  q.finish();
-  w.rowVersion = 1;
-  w.createdAt = w.updatedAt = now;
-  return {};
+  return insertVersioned(db_, QStringLiteral("workup_case"), caseColumns(), caseValues(w), w,
+                         QStringLiteral("saving a workup case"));
 }
 
 Status WorkupRepository::update(WorkupCase& w) {
-  QStringList sets;
-  for (const QString& column : caseColumns()) sets << column + QStringLiteral(" = ?");
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("UPDATE workup_case SET %1, updated_at = ?, row_version = row_version + 1 "
-                           "WHERE id = ? AND row_version = ?")
-                .arg(sets.join(QStringLiteral(", "))));
-  for (const QVariant& value : caseValues(w)) q.addBindValue(value);
-  const QDateTime now = sql::nowUtc();
-  q.addBindValue(sql::timestamp(now));
-  q.addBindValue(w.id);
-  q.addBindValue(w.rowVersion);
-  if (!q.exec()) return databaseError(QStringLiteral("saving a workup case"), q.lastError());
-  if (q.numRowsAffected() != 1) {
+  auto applied = updateVersioned(db_, QStringLiteral("workup_case"), caseColumns(), caseValues(w), w,
+                                 QStringLiteral("saving a workup case"));
+  if (!applied) return applied.error();
+  if (!*applied) {
     auto existing = get(w.id);
     if (!existing) return existing.error();
     const auto [who, when] = AuditLog(db_).lastChange(QStringLiteral("workup_case"), w.id);
     return conflictError("workup case", QString::number(w.id), who, when);
   }
-  w.rowVersion += 1;
-  w.updatedAt = now;
   return {};
 }
 
