@@ -3,7 +3,7 @@
 # build and names the file, the line and the rule.
 #   cmake -DSOURCE_DIR=<src> -P layer_check.cmake
 # Rules (docs/architecture.md):
-#   - gui/, cli/ and main.cpp include no store header: app/ is the one door;
+#   - gui/, cli/, tools/ and main.cpp include no store header: app/ is the one door;
 #   - no header of app/ includes a store header (app's users would see it);
 #   - model/ includes only core/ and model/;
 #   - the layers below app/ (core, model, hla, match, store, documents)
@@ -26,7 +26,7 @@ macro(check_files pattern forbidden rule)
   endforeach()
 endmacro()
 
-foreach(front gui cli)
+foreach(front gui cli tools)
   check_files(${SOURCE_DIR}/${front}/*.[ch]* "store"
               "${front}/ may include app/ and model/ headers, never store/ (app/ is the one door)")
 endforeach()

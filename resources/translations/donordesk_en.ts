@@ -23,14 +23,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Render the main window into the PNG file PATH and quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -47,15 +39,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown page &apos;%1&apos; (use %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown dialog &apos;%1&apos; (use %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -142,6 +126,14 @@
     </message>
     <message>
         <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DialogCatalogue</name>
+    <message>
+        <source>Zhang Wei</source>
+        <comment>sample volunteer name</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -441,6 +433,33 @@
     </message>
     <message>
         <source>Search &amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotLaunch</name>
+    <message>
+        <source>Name the PNG file to write with --output PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown dialog &apos;%1&apos; (use %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render into the PNG file PATH and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render this dialog instead of the window (NAME:TAB for a tab): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1339,10 +1358,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>donordesk-cli version: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Print the program version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,10 +1500,6 @@
     </message>
     <message>
         <source>Show schema version and row counts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>donordesk-cli drives: unexpected argument &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3513,11 +3524,6 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The file does not exist yet; it will be created when you press OK.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zhang Wei</source>
-        <comment>sample volunteer name</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,11 +16,10 @@
 #include "core/qt/common_options.h"
 #include "core/qt/localization.h"
 #include "core/version.h"
-#include "gui/app_settings.h"
-#include "gui/application_file_guard.h"
+#include "gui/settings/app_settings.h"
+#include "gui/widgets/application_file_guard.h"
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
-#include "gui/screenshot.h"
 #include "gui/smoke_run.h"
 #include "gui/style.h"
 #include "gui/workspace.h"
@@ -52,7 +51,7 @@ QStringList withSavedLanguage(QStringList arguments) {
 
 // Parses the command line and runs the window (or only prints help/version
 // when `app` is a plain QCoreApplication).
-int run(QCoreApplication& app) {
+int run(QCoreApplication& app, LaunchExtension* extension) {
   const QStringList arguments = withSavedLanguage(app.arguments());
   QString error;
   if (!dd::qt::beginFrontEnd(arguments, &error)) return fail(error);
@@ -67,20 +66,14 @@ int run(QCoreApplication& app) {
   const QCommandLineOption smokeOption(
       QStringLiteral("smoke"),
       QCoreApplication::translate("Application", "Self-check: open every page, load the HLA tables, quit; exit 1 on any problem or Qt warning."));
-  const QCommandLineOption screenshotOption(
-      QStringLiteral("screenshot"),
-      QCoreApplication::translate("Application", "Render the main window into the PNG file PATH and quit."),
-      QCoreApplication::translate("Application", "PATH"));
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
       QCoreApplication::translate("Application", "Page to show first: %1.").arg(Workspace::pageNames().join(QStringLiteral(", "))),
       QCoreApplication::translate("Application", "NAME"));
-  const QCommandLineOption dialogOption(
-      QStringLiteral("dialog"),
-      QCoreApplication::translate("Application", "With --screenshot: render this dialog instead (NAME:TAB for a tab): %1.")
-          .arg(Workspace::dialogNames().join(QStringLiteral(", "))),
-      QCoreApplication::translate("Application", "NAME"));
-  for (const auto& option : {smokeOption, screenshotOption, pageOption, dialogOption}) parser.addOption(option);
+  parser.addOption(smokeOption);
+  parser.addOption(pageOption);
+  if (extension)
+    for (const QCommandLineOption& option : extension->options()) parser.addOption(option);
 
   if (!parser.parse(arguments)) return fail(parser.errorText());
   if (parser.isSet(versionOption)) {
@@ -100,10 +93,8 @@ int run(QCoreApplication& app) {
   if (parser.isSet(pageOption) && !(firstPage = Workspace::pageByName(parser.value(pageOption))))
     return fail(QCoreApplication::translate("Application", "Unknown page '%1' (use %2).")
                     .arg(parser.value(pageOption), Workspace::pageNames().join(QStringLiteral(", "))));
-  if (parser.isSet(dialogOption) &&
-      !Workspace::dialogNames().contains(parser.value(dialogOption).section(QLatin1Char(':'), 0, 0)))
-    return fail(QCoreApplication::translate("Application", "Unknown dialog '%1' (use %2).")
-                    .arg(parser.value(dialogOption), Workspace::dialogNames().join(QStringLiteral(", "))));
+  if (extension)
+    if (const QString problem = extension->check(parser); !problem.isEmpty()) return fail(problem);
 
   dd::qt::startLogging(settings->logLevel, true);
   spdlog::info("DonorDesk {} starting (language {})", dd::kVersion, settings->language.toStdString());
@@ -128,13 +119,8 @@ int run(QCoreApplication& app) {
   if (firstPage) window.showPage(*firstPage);
   window.show();
 
-  if (parser.isSet(screenshotOption)) {
-    const QString path = parser.value(screenshotOption);
-    const QString problem = parser.isSet(dialogOption)
-                                ? screenshotDialog(workspace, parser.value(dialogOption), path)
-                                : screenshotPage(workspace, path);
-    return problem.isEmpty() ? 0 : fail(problem, 1);
-  }
+  if (extension)
+    if (const std::optional<int> code = extension->start(parser, workspace)) return *code;
   std::unique_ptr<SmokeRun> smoke;
   if (parser.isSet(smokeOption)) smoke = std::make_unique<SmokeRun>(workspace);
   const int code = app.exec();
@@ -146,19 +132,19 @@ int run(QCoreApplication& app) {
 
 }  // namespace
 
-int runApplication(int argc, char** argv) {
+int runApplication(int argc, char** argv, LaunchExtension* extension) {
   // --help and --version must work without a display (CI, ssh sessions).
   if (hasArgument(argc, argv, {"--help", "-h", "--help-all", "--version", "-v"})) {
     QCoreApplication app(argc, argv);
-    return run(app);
+    return run(app, extension);
   }
   // Unattended renders need no display: fall back to the offscreen platform.
-  const bool unattended = hasArgument(argc, argv, {"--smoke", "--screenshot"});
+  const bool unattended = hasArgument(argc, argv, {"--smoke"}) || (extension && extension->unattended());
   if (unattended && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
       qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
     qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
-  return run(app);
+  return run(app, extension);
 }
 
 }  // namespace dd::gui

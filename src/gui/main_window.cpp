@@ -5,8 +5,8 @@
 #include <QMenu>
 
 #include "gui/about_dialog.h"
-#include "gui/app_settings.h"
-#include "gui/documents_actions.h"
+#include "gui/settings/app_settings.h"
+#include "gui/documents/documents_actions.h"
 #include "gui/page_commands.h"
 #include "gui/placeholder_page.h"
 #include "ui_main_window.h"

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -12,18 +11,15 @@
 #include "app/registry.h"
 #include "core/qt/app_paths.h"
 #include "core/qt/localization.h"
-#include "gui/about_dialog.h"
-#include "gui/app_settings.h"
+#include "gui/settings/app_settings.h"
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
-#include "gui/cases_page.h"
-#include "gui/match_search_page.h"
-#include "gui/patient_editor.h"
-#include "gui/patients_page.h"
-#include "gui/search_index.h"
-#include "gui/settings_dialog.h"
-#include "gui/volunteer_editor.h"
-#include "gui/volunteers_page.h"
+#include "gui/cases/cases_page.h"
+#include "gui/search/match_search_page.h"
+#include "gui/patients/patients_page.h"
+#include "gui/search/search_index.h"
+#include "gui/settings/settings_dialog.h"
+#include "gui/volunteers/volunteers_page.h"
 
 namespace dd::gui {
 namespace {
@@ -141,47 +137,6 @@ QString Workspace::testConnection(const QString& url) {
     return tr("The file does not exist yet; it will be created when you press OK.");
   auto opened = app::Registry::open(url, app::Access::AsIs);
   return opened ? QString() : dd::qt::translated(opened.error());
-}
-
-QDialog* Workspace::createDialog(const QString& name, QWidget* parent) {
-  if (name == QLatin1String("settings")) {
-    auto* dialog = new SettingsDialog(parent);
-    dialog->setConnectionTester(&Workspace::testConnection);
-    return dialog;
-  }
-  if (name == QLatin1String("about")) return new AboutDialog(parent);
-  if (name == QLatin1String("volunteer-new")) return new VolunteerEditor(registry_.get(), 0, parent);
-  if (name == QLatin1String("volunteer-invalid")) {
-    // What staff see after a typing slip: the message at the field, nothing saved.
-    auto* editor = new VolunteerEditor(registry_.get(), 0, parent);
-    editor->findChild<QLineEdit*>(QStringLiteral("name"))->setText(tr("Zhang Wei", "sample volunteer name"));
-    editor->findChild<QLineEdit*>(QStringLiteral("idNumber"))->setText(QStringLiteral("370102199003071235"));
-    editor->findChild<QLineEdit*>(QStringLiteral("phone"))->setText(QStringLiteral("1380000123"));
-    editor->save();
-    return editor;
-  }
-  if (name == QLatin1String("patient-new")) return new PatientEditor(registry_.get(), 0, parent);
-  if (name == QLatin1String("patient-edit")) {
-    dd::app::PatientQuery query;
-    query.limit = 1;
-    auto first = registry_->listPatients(query);
-    if (!first || first->isEmpty()) return nullptr;
-    return new PatientEditor(registry_.get(), first->constFirst().id, parent);
-  }
-  if (name == QLatin1String("volunteer-edit")) {
-    app::VolunteerQuery query;
-    query.limit = 1;
-    auto first = registry_->listVolunteers(query);
-    if (!first || first->isEmpty()) return nullptr;
-    return new VolunteerEditor(registry_.get(), first->constFirst().id, parent);
-  }
-  return nullptr;
-}
-
-QStringList Workspace::dialogNames() {
-  return {QStringLiteral("settings"), QStringLiteral("about"), QStringLiteral("volunteer-new"),
-          QStringLiteral("volunteer-invalid"), QStringLiteral("volunteer-edit"), QStringLiteral("patient-new"),
-          QStringLiteral("patient-edit")};
 }
 
 std::optional<Page> Workspace::pageByName(const QString& name) {

@@ -12,8 +12,6 @@
 #include "app/hla_check.h"
 #include "core/expected.h"
 
-class QDialog;
-class QWidget;
 
 namespace dd::app {
 class Registry;
@@ -42,10 +40,6 @@ class Workspace : public QObject {
 
   // Settings dialog; on OK a changed database is opened (errors shown).
   void showSettings();
-  // A dialog by name, for screenshots and tests: "settings", "about",
-  // "volunteer-new", "volunteer-edit". Null for an unknown name.
-  QDialog* createDialog(const QString& name, QWidget* parent);
-  static QStringList dialogNames();
   static std::optional<Page> pageByName(const QString& name);
   static QStringList pageNames();
 

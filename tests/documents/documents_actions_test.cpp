@@ -9,7 +9,7 @@
 #include <QTimer>
 
 #include "app/registry.h"
-#include "gui/documents_actions.h"
+#include "gui/documents/documents_actions.h"
 #include "seeded_registry.h"
 #include "support/widget_driving.h"
 #include "support/qt_string_maker.h"

@@ -4,7 +4,7 @@
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 
-#include "gui/documents_template_editor.h"
+#include "gui/documents/documents_template_editor.h"
 #include "support/qt_string_maker.h"
 
 using namespace dd;

@@ -25,8 +25,8 @@
 
 #include "app/actor.h"
 #include "core/qt/database_files.h"
-#include "gui/application_file_guard.h"
-#include "gui/file_dialogs.h"
+#include "gui/widgets/application_file_guard.h"
+#include "gui/widgets/file_dialogs.h"
 #include "support/widget_driving.h"
 #include "support/process_runner.h"
 #include "support/qt_string_maker.h"
@@ -193,17 +193,22 @@ TEST_CASE("database files: nothing writes output over the database in use or its
 TEST_CASE("database files: no code outside the file-dialog door calls QFileDialog") {
   // One door: a new chooser that bypasses FileDialogs would bring the
   // content sniffing back. This scans the GUI sources as they are.
-  const QDir gui(QStringLiteral(DONORDESK_SOURCE_DIR "/src/gui"));
+  const QString gui = QStringLiteral(DONORDESK_SOURCE_DIR "/src/gui");
   QStringList offenders;
-  for (const QString& name : gui.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files)) {
-    if (name.startsWith(QLatin1String("file_dialogs."))) continue;
-    QFile file(gui.filePath(name));
+  int scanned = 0;
+  QDirIterator files(gui, {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+  while (files.hasNext()) {
+    const QString path = files.next();
+    ++scanned;
+    if (QFileInfo(path).fileName().startsWith(QLatin1String("file_dialogs."))) continue;
+    QFile file(path);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
     if (text.contains(QLatin1String("QFileDialog::get")) || text.contains(QLatin1String("new QFileDialog")) ||
         text.contains(QLatin1String("QFileSystemModel")))
-      offenders << name;
+      offenders << QDir(gui).relativeFilePath(path);
   }
+  CHECK(scanned > 40);  // the scan reached the feature folders
   INFO(offenders.join(QStringLiteral(", ")).toStdString());
   CHECK(offenders.isEmpty());
 }

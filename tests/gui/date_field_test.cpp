@@ -11,7 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "gui/date_field.h"
+#include "gui/widgets/date_field.h"
 #include "support/qt_string_maker.h"
 
 using dd::gui::DateField;

@@ -3,7 +3,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 
-#include "gui/date_field.h"
+#include "gui/widgets/date_field.h"
 
 namespace dd::test {
 

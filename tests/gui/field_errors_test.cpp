@@ -4,7 +4,7 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
-#include "gui/field_errors.h"
+#include "gui/widgets/field_errors.h"
 #include "support/qt_string_maker.h"
 
 TEST_CASE("field errors mark the editor, show the label and clear again") {

@@ -8,10 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "gui/collating_proxy_model.h"
-#include "gui/display_text.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/widgets/collating_proxy_model.h"
+#include "gui/widgets/display_text.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 

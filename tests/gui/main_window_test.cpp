@@ -99,10 +99,10 @@ TEST_CASE("donordesk --version and a bad option") {
   CHECK(result.err.contains("frobnicate"));
 }
 
-TEST_CASE("donordesk --screenshot writes a PNG of the window") {
+TEST_CASE("donordesk-screenshot writes a PNG of the window") {
   QTemporaryDir dir;
   const QString path = dir.filePath("shot.png");
-  const auto result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--lang", "en"});
+  const auto result = dd::test::runProcess(dd::test::screenshotToolPath(), {"--output", path, "--lang", "en"});
   INFO(result.err.toStdString());
   REQUIRE(result.exitCode == 0);
   QImage image(path);
@@ -164,23 +164,42 @@ TEST_CASE("the window remembers its size") {
   QSettings().clear();
 }
 
-TEST_CASE("donordesk --screenshot renders a page or a dialog, and names unknown ones") {
+TEST_CASE("donordesk-screenshot renders a page or a dialog, and names unknown ones") {
   QTemporaryDir dir;
   const QString path = dir.filePath("page.png");
-  auto result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--page", "volunteers", "--lang", "en"});
+  const QString tool = dd::test::screenshotToolPath();
+  auto result = dd::test::runProcess(tool, {"--output", path, "--page", "volunteers", "--lang", "en"});
   INFO(result.err.toStdString());
   REQUIRE(result.exitCode == 0);
   CHECK(QImage(path).width() >= 800);
   const QString dialogPath = dir.filePath("settings.png");
-  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", dialogPath, "--dialog", "settings", "--lang", "en"});
+  result = dd::test::runProcess(tool, {"--output", dialogPath, "--dialog", "settings", "--lang", "en"});
   REQUIRE(result.exitCode == 0);
   CHECK(QImage(dialogPath).width() >= 400);
-  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--page", "nowhere"});
+  result = dd::test::runProcess(tool, {"--output", path, "--page", "nowhere"});
   CHECK(result.exitCode == 2);
   CHECK(result.err.contains("nowhere"));
-  result = dd::test::runProcess(dd::test::guiPath(), {"--screenshot", path, "--dialog", "nothing"});
+  result = dd::test::runProcess(tool, {"--output", path, "--dialog", "nothing"});
   CHECK(result.exitCode == 2);
   CHECK(result.err.contains("nothing"));
+  result = dd::test::runProcess(tool, {"--page", "volunteers", "--lang", "en"});
+  CHECK(result.exitCode == 2);
+  CHECK(result.err.contains("--output"));
+}
+
+TEST_CASE("the shipped donordesk has no screenshot or dialog options") {
+  // The documentation renderer is its own program; office PCs never get it.
+  for (const char* option : {"--screenshot", "--dialog", "--output"}) {
+    const auto result = dd::test::runProcess(dd::test::guiPath(), {option, "x", "--lang", "en"});
+    INFO(option);
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains(QString::fromLatin1(option).mid(2)));
+  }
+  const auto help = dd::test::runProcess(dd::test::guiPath(), {"--help"});
+  REQUIRE(help.exitCode == 0);
+  CHECK(help.out.contains("--page"));
+  CHECK_FALSE(help.out.contains("--screenshot"));
+  CHECK_FALSE(help.out.contains("--dialog"));
 }
 
 TEST_CASE("donordesk --db with a database that cannot be opened fails with the reason") {

@@ -4,7 +4,7 @@
 
 #include <QPushButton>
 
-#include "gui/app_settings.h"
+#include "gui/settings/app_settings.h"
 
 #include <QSettings>
 
@@ -20,10 +20,10 @@
 
 #include "core/qt/app_paths.h"
 #include "gui/hla_reader.h"
-#include "gui/match_search_page.h"
-#include "gui/search_index.h"
-#include "gui/search_result_model.h"
-#include "gui/search_runner.h"
+#include "gui/search/match_search_page.h"
+#include "gui/search/search_index.h"
+#include "gui/search/search_result_model.h"
+#include "gui/search/search_runner.h"
 #include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"

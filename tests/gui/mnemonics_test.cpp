@@ -18,6 +18,7 @@
 #include "core/qt/localization.h"
 #include "gui/main_window.h"
 #include "gui/workspace.h"
+#include "dialog_catalogue.h"
 #include "support/widget_driving.h"
 #include "mnemonic_check.h"
 #include "support/qt_string_maker.h"
@@ -46,8 +47,8 @@ QStringList clashesEverywhere() {
     workspace.window().showPage(*Workspace::pageByName(name));
     found += clashesOnEveryTab(&workspace.window(), name);
   }
-  for (const QString& name : Workspace::dialogNames()) {
-    std::unique_ptr<QDialog> dialog(workspace.createDialog(name, &workspace.window()));
+  for (const QString& name : dd::gui::DialogCatalogue::names()) {
+    std::unique_ptr<QDialog> dialog(dd::gui::DialogCatalogue::create(workspace, name, &workspace.window()));
     REQUIRE(dialog);
     dialog->show();
     found += clashesOnEveryTab(dialog.get(), name);

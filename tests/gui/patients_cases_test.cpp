@@ -3,7 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
-#include "gui/date_field.h"
+#include "gui/widgets/date_field.h"
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,13 +11,13 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
-#include "gui/case_table_model.h"
-#include "gui/cases_page.h"
-#include "gui/collating_proxy_model.h"
-#include "gui/field_errors.h"
-#include "gui/patient_editor.h"
-#include "gui/patient_table_model.h"
-#include "gui/patients_page.h"
+#include "gui/cases/case_table_model.h"
+#include "gui/cases/cases_page.h"
+#include "gui/widgets/collating_proxy_model.h"
+#include "gui/widgets/field_errors.h"
+#include "gui/patients/patient_editor.h"
+#include "gui/patients/patient_table_model.h"
+#include "gui/patients/patients_page.h"
 #include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 

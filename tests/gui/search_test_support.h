@@ -4,7 +4,7 @@
 #include <QString>
 
 #include "app/registry.h"
-#include "gui/search_result_model.h"
+#include "gui/search/search_result_model.h"
 
 namespace dd::test {
 

@@ -9,11 +9,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
-#include "gui/app_settings.h"
+#include "gui/settings/app_settings.h"
 #include "gui/main_window.h"
-#include "gui/settings_dialog.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/settings/settings_dialog.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "gui/workspace.h"
 #include "support/widget_driving.h"
 #include "support/qt_string_maker.h"

@@ -2,7 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include "gui/date_field.h"
+#include "gui/widgets/date_field.h"
 #include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -11,11 +11,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 
-#include "gui/collating_proxy_model.h"
-#include "gui/field_errors.h"
-#include "gui/volunteer_editor.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/widgets/collating_proxy_model.h"
+#include "gui/widgets/field_errors.h"
+#include "gui/volunteers/volunteer_editor.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "model/volunteer_fields.h"
 #include "editor_test_support.h"
 #include "support/widget_driving.h"

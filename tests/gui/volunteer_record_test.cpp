@@ -14,11 +14,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "gui/date_field.h"
-#include "gui/field_errors.h"
-#include "gui/volunteer_editor.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/widgets/date_field.h"
+#include "gui/widgets/field_errors.h"
+#include "gui/volunteers/volunteer_editor.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "editor_test_support.h"
 #include "support/widget_driving.h"
 #include "mnemonic_check.h"

@@ -12,9 +12,9 @@
 #include <QTest>
 #include <algorithm>
 
-#include "gui/collating_proxy_model.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/widgets/collating_proxy_model.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "support/widget_driving.h"
 #include "support/qt_string_maker.h"
 

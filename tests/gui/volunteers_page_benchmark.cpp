@@ -14,9 +14,9 @@
 #include <algorithm>
 
 #include "app/synthetic_data.h"
-#include "gui/collating_proxy_model.h"
-#include "gui/volunteer_table_model.h"
-#include "gui/volunteers_page.h"
+#include "gui/widgets/collating_proxy_model.h"
+#include "gui/volunteers/volunteer_table_model.h"
+#include "gui/volunteers/volunteers_page.h"
 #include "support/widget_driving.h"
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
-// Runs the real donordesk / donordesk-cli executables for end-to-end tests.
+// Runs the real donordesk / donordesk-cli / donordesk-screenshot executables
+// for end-to-end tests.
 #include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
@@ -20,6 +21,7 @@ ProcessResult runProcess(const QString& program, const QStringList& args, const 
 
 inline QString cliPath() { return QStringLiteral(DONORDESK_CLI_PATH); }
 inline QString guiPath() { return QStringLiteral(DONORDESK_GUI_PATH); }
+inline QString screenshotToolPath() { return QStringLiteral(DONORDESK_SCREENSHOT_PATH); }
 inline ProcessResult runCli(const QStringList& args, const QByteArray& input = {}) {
   return runProcess(cliPath(), args, input);
 }
