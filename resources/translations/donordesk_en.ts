@@ -2279,6 +2279,22 @@ schema version: %2 (this program: %3)
         <source>Recruitment organiser</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Second emergency contact&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact&apos;s relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second emergency contact&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui</name>

@@ -2302,6 +2302,22 @@ schema version: %2 (this program: %3)
         <source>Recruitment organiser</source>
         <translation>招募组织方</translation>
     </message>
+    <message>
+        <source>Second emergency contact's name</source>
+        <translation>第二紧急联系人姓名</translation>
+    </message>
+    <message>
+        <source>Second emergency contact's relation</source>
+        <translation>第二紧急联系人与本人关系</translation>
+    </message>
+    <message>
+        <source>Second emergency contact's phone</source>
+        <translation>第二紧急联系人电话</translation>
+    </message>
+    <message>
+        <source>Second emergency contact's address</source>
+        <translation>第二紧急联系人地址</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui</name>

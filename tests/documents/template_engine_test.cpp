@@ -4,6 +4,7 @@
 #include "documents/specimen_data.h"
 
 #include "documents/template_engine.h"
+#include "model/volunteer_fields.h"
 #include "support/qt_string_maker.h"
 
 using dd::documents::DataRow;
@@ -118,4 +119,23 @@ TEST_CASE("placeholder names are listed once, sections with #") {
   REQUIRE(names);
   CHECK(*names == QStringList{QStringLiteral("a.b"), QStringLiteral("#rows"), QStringLiteral("rows.x"),
                               QStringLiteral("#flag")});
+}
+
+TEST_CASE("every volunteer field a form can print has a label and a specimen value") {
+  // The template editor's preview and its list of placeholders read these;
+  // a field added to the documents without them would preview as "—" and
+  // be listed by its internal name.
+  int printable = 0;
+  for (const QString language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+    const DocumentData specimen = dd::documents::specimenData(language);
+    for (const dd::model::VolunteerField& field : dd::model::volunteerFields()) {
+      if (!field.has(dd::model::kInDocuments)) continue;
+      const QString name = QStringLiteral("volunteer.") + field.key;
+      INFO(name.toStdString() << " in " << language.toStdString());
+      ++printable;
+      CHECK(dd::documents::placeholderLabel(name) != name);
+      CHECK_FALSE(specimen.value(name).isEmpty());
+    }
+  }
+  CHECK(printable > 2 * 10);
 }
