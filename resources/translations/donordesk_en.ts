@@ -539,6 +539,21 @@
     </message>
 </context>
 <context>
+    <name>VolunteerContactLogTab</name>
+    <message>
+        <source>&amp;On:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VolunteerEditor</name>
     <message>
         <source>Volunteer</source>
@@ -701,31 +716,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change &amp;to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Until:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Change status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Contact log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -769,10 +760,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;On:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Second emergency contact:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,6 +777,25 @@
     </message>
     <message>
         <source>if they live elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerStatusTab</name>
+    <message>
+        <source>Change &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2868,30 +2874,6 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This patient has changes that are not saved. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2993,6 +2975,33 @@ schema version: %2 (this program: %3)
     <name>dd::gui::RecordEditor</name>
     <message>
         <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::RecordHistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3255,6 +3264,33 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerContactLogTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact date is not a date: type it as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerEditor</name>
     <message>
         <source>&amp;Register</source>
@@ -3371,7 +3407,7 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
-    <name>dd::gui::VolunteerRecordTabs</name>
+    <name>dd::gui::VolunteerStatusTab</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
@@ -3410,38 +3446,6 @@ Register this volunteer anyway?</source>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The contact date is not a date: type it as 2026-11-28.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -539,6 +539,21 @@
     </message>
 </context>
 <context>
+    <name>VolunteerContactLogTab</name>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Add attempt</source>
+        <translation>添加联络尝试(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerEditor</name>
     <message>
         <source>Volunteer</source>
@@ -701,32 +716,8 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Change &amp;to:</source>
-        <translation>变更为(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>&amp;Until:</source>
-        <translation>截止日期(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Change status</source>
-        <translation>变更状态(&amp;C)</translation>
-    </message>
-    <message>
         <source>Contact log</source>
         <translation>联络记录</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>&amp;Add attempt</source>
-        <translation>添加联络尝试(&amp;A)</translation>
     </message>
     <message>
         <source>History</source>
@@ -769,10 +760,6 @@
         <translation>如：父亲、母亲、配偶</translation>
     </message>
     <message>
-        <source>&amp;On:</source>
-        <translation>日期(&amp;O)：</translation>
-    </message>
-    <message>
         <source>Second emergency contact:</source>
         <translation>第二紧急联系人：</translation>
     </message>
@@ -791,6 +778,25 @@
     <message>
         <source>if they live elsewhere</source>
         <translation>如住在别处，请填写</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerStatusTab</name>
+    <message>
+        <source>Change &amp;to:</source>
+        <translation>变更为(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>截止日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
+        <translation>变更状态(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2889,30 +2895,6 @@ schema version: %2 (this program: %3)
         <translation>患者 %1 %2</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
         <source>This patient has changes that are not saved. Save them?</source>
         <translation>该患者有未保存的修改。要保存吗？</translation>
     </message>
@@ -3014,6 +2996,33 @@ schema version: %2 (this program: %3)
     <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::RecordHistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3283,33 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerContactLogTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>The contact date is not a date: type it as 2026-11-28.</source>
+        <translation>联系日期不是有效日期：请按 2026-11-28 的格式填写。</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerEditor</name>
     <message>
         <source>&amp;Register</source>
@@ -3392,7 +3428,7 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
-    <name>dd::gui::VolunteerRecordTabs</name>
+    <name>dd::gui::VolunteerStatusTab</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>当前状态：&lt;b&gt;%1&lt;/b&gt;</translation>
@@ -3432,38 +3468,6 @@ Register this volunteer anyway?</source>
     <message>
         <source>Staff</source>
         <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <source>The contact date is not a date: type it as 2026-11-28.</source>
-        <translation>联系日期不是有效日期：请按 2026-11-28 的格式填写。</translation>
     </message>
 </context>
 <context>

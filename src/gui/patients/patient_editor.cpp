@@ -11,7 +11,7 @@
 #include "gui/widgets/form_helpers.h"
 #include "gui/widgets/hla_field_watcher.h"
 #include "gui/patients/patient_table_model.h"
-#include "gui/widgets/record_history.h"
+#include "gui/widgets/record_history_table.h"
 #include "ui_patient_editor.h"
 
 namespace dd::gui {
@@ -134,20 +134,7 @@ void PatientEditor::read(model::Patient& p) const {
 }
 
 void PatientEditor::loadAudit() {
-  ui_->auditTable->clear();
-  if (patient_.id == 0) return;
-  auto audit = registry_->auditTrail(QStringLiteral("patient"), patient_.id);
-  const QList<HistoryRow> rows = audit ? readableHistory(*audit, {}) : QList<HistoryRow>();
-  const QStringList headers{tr("When"), tr("Staff"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")};
-  ui_->auditTable->setColumnCount(headers.size());
-  ui_->auditTable->setHorizontalHeaderLabels(headers);
-  ui_->auditTable->setRowCount(rows.size());
-  for (int r = 0; r < rows.size(); ++r) {
-    const HistoryRow& row = rows.at(r);
-    const QStringList cells{row.when, row.staff, row.action, row.field, row.oldValue, row.newValue};
-    for (int c = 0; c < cells.size(); ++c) ui_->auditTable->setItem(r, c, new QTableWidgetItem(cells[c]));
-  }
-  ui_->auditTable->resizeColumnsToContents();
+  ui_->auditTable->showTrail(*registry_, QStringLiteral("patient"), patient_.id);
 }
 
 bool PatientEditor::isDirty() const {

@@ -1,20 +1,177 @@
 #include "gui/volunteers/volunteer_editor.h"
 
+#include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTime>
+#include <functional>
 
 #include "app/registry.h"
+#include "app/volunteer_validation.h"
 #include "core/qt/localization.h"
 #include "gui/settings/app_settings.h"
+#include "gui/volunteers/volunteer_contact_log_tab.h"
+#include "gui/volunteers/volunteer_status_tab.h"
 #include "gui/widgets/conflict_dialog.h"
+#include "gui/widgets/display_text.h"
 #include "gui/widgets/field_errors.h"
+#include "gui/widgets/form_helpers.h"
 #include "gui/widgets/hla_field_watcher.h"
-#include "gui/volunteers/volunteer_form.h"
-#include "gui/volunteers/volunteer_record_tabs.h"
+#include "gui/widgets/record_history_table.h"
+#include "model/volunteer_fields.h"
 #include "ui_volunteer_editor.h"
 
 namespace dd::gui {
+namespace {
+// Moves a volunteer between the form's widgets and model::Volunteer, and
+// names which widget shows which field's errors (the keys app/ puts in
+// Error::field); the field table (model/volunteer_fields) drives the text fields.
+namespace volunteer_form {
+using form::dateOf;
+using form::setChoice;
+using form::setDate;
+
+QLineEdit* hlaEdit(const Ui::VolunteerEditor& ui, model::Locus locus) {
+  QLineEdit* edits[] = {ui.hlaA, ui.hlaB, ui.hlaC, ui.hlaDRB1, ui.hlaDQB1, ui.hlaDPB1};
+  return edits[static_cast<int>(locus)];
+}
+
+// The line edit of a text field of the field table (nullptr: the field is
+// not on the form, or has an editor of its own kind handled below).
+QLineEdit* textEdit(const Ui::VolunteerEditor& ui, const model::VolunteerField& field) {
+  if (!field.isText() || field.widget.isEmpty()) return nullptr;
+  return ui.tabs->findChild<QLineEdit*>(field.widget);
+}
+
+void setUp(Ui::VolunteerEditor& ui) {
+  ui.sex->addItem(sexText(model::Sex::Male), 0);
+  ui.sex->addItem(sexText(model::Sex::Female), 1);
+  ui.ethnicity->addItems(app::ethnicGroups());
+  ui.ethnicity->setCurrentIndex(-1);
+  form::fillBloodChoices(ui.abo, ui.rh, ui.cmv);
+}
+
+void registerFields(Ui::VolunteerEditor& ui, QWidget* dialog, FieldErrors& errors) {
+  // A field whose widget has no message label below it (named <widget>Error)
+  // keeps its messages in the dialog's general area, where they stay visible.
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (!field.widget.isEmpty() && !field.has(model::kReadOnlyOnForm) &&
+        dialog->findChild<QLabel*>(field.widget + QStringLiteral("Error")))
+      errors.add(field.key, dialog, field.widget);
+  // The phone list is no single field: its messages go to the two number fields.
+  const std::pair<const char*, const char*> phones[] = {{"phones", "phone"}, {"phone", "phone"}, {"phone2", "phone2"}};
+  for (const auto& [field, editor] : phones) errors.add(QLatin1String(field), dialog, QLatin1String(editor));
+  for (model::Locus locus : model::kAllLoci) {
+    const QString key = QString::fromLatin1(model::key(locus).data(), model::key(locus).size());
+    const QString editor = QStringLiteral("hla") + key;
+    errors.add(QStringLiteral("hla_") + key.toLower(), dialog, editor);
+    errors.add(QStringLiteral("hla_") + key, dialog, editor);
+  }
+  (void)ui;
+}
+
+void fill(Ui::VolunteerEditor& ui, const model::Volunteer& v) {
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (QLineEdit* edit = textEdit(ui, field)) edit->setText(field.text(v));
+  ui.sex->setCurrentIndex(v.sex == model::Sex::Male ? 0 : 1);
+  setDate(ui.birthDate, v.birthDate);
+  ui.ethnicity->setCurrentText(v.ethnicity);
+  setChoice(ui.abo, v.abo);
+  setChoice(ui.rh, v.rh);
+  setChoice(ui.cmv, v.cmv);
+  ui.weightKg->setValue(v.weightKg);
+  setDate(ui.consentDate, v.consentDate);
+  setDate(ui.driveDate, v.drive.date);
+  ui.phone->setText(v.currentPhone());
+  QString other;
+  QStringList replaced;
+  for (const model::Phone& phone : v.phones) {
+    if (!phone.inUse())
+      replaced << QCoreApplication::translate("dd::gui", "%1 (replaced %2)")
+                      .arg(maskPhone(phone.number), dateText(phone.replacedOn));
+    else if (phone.number != v.currentPhone())
+      other = phone.number;
+  }
+  ui.phone2->setText(other);
+  ui.formerPhones->setText(replaced.join(QStringLiteral("; ")));
+  ui.formerPhones->setVisible(!replaced.isEmpty());
+  ui.formerPhonesLabel->setVisible(!replaced.isEmpty());
+  for (model::Locus locus : model::kAllLoci) hlaEdit(ui, locus)->setText(v.hla.at(locus).raw);
+  setDate(ui.typingDate, v.typingDate);
+}
+
+void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (QLineEdit* edit = textEdit(ui, field); edit && !field.has(model::kReadOnlyOnForm))
+      field.set(v, edit->text().trimmed());
+  v.idNumber = v.idNumber.toUpper();
+  v.sex = ui.sex->currentIndex() == 1 ? model::Sex::Female : model::Sex::Male;
+  v.birthDate = dateOf(ui.birthDate);
+  v.ethnicity = ui.ethnicity->currentText().trimmed();
+  v.abo = ui.abo->currentData().toString();
+  v.rh = ui.rh->currentData().toString();
+  v.cmv = ui.cmv->currentData().toString();
+  v.weightKg = ui.weightKg->value();
+  v.consentDate = dateOf(ui.consentDate);
+  v.drive.date = dateOf(ui.driveDate);
+  // Phones: the first is current; labels of numbers that stay are kept, and
+  // so are replaced numbers (history; the registry dates a number that was
+  // in use and is no longer in either field).
+  QList<model::Phone> phones;
+  const QString numbers[] = {ui.phone->text().trimmed(), ui.phone2->text().trimmed()};
+  for (const QString& number : numbers) {
+    if (number.isEmpty()) continue;
+    model::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}};
+    for (const model::Phone& old : v.phones)
+      if (old.number == number && !old.label.isEmpty()) phone.label = old.label;
+    phones.append(phone);
+  }
+  for (const model::Phone& old : v.phones)
+    if (!old.inUse() && old.number != numbers[0] && old.number != numbers[1]) phones.append(old);
+  v.phones = phones;
+  for (model::Locus locus : model::kAllLoci) {
+    const QString raw = hlaEdit(ui, locus)->text().trimmed();
+    if (raw != v.hla.at(locus).raw) v.hla.at(locus) = {raw, {}};
+  }
+  v.typingDate = dateOf(ui.typingDate);
+}
+
+void followIdNumber(Ui::VolunteerEditor& ui) {
+  const QString id = ui.idNumber->text().trimmed();
+  if (id.size() != 18 || app::checkIdNumber(id)) return;
+  if (const QDate birth = app::birthDateFromId(id); birth.isValid()) ui.birthDate->setDate(birth);
+  if (const auto sex = app::sexFromId(id)) ui.sex->setCurrentIndex(*sex == model::Sex::Male ? 0 : 1);
+}
+
+QList<FieldDifference> differences(const model::Volunteer& mine, const model::Volunteer& theirs) {
+  auto phones = [](const model::Volunteer& v) {
+    QStringList numbers;
+    for (const model::Phone& phone : v.phones) numbers << phone.number;
+    return numbers.join(QStringLiteral(", "));
+  };
+  // Free text from the field table; the rest as the form shows it.
+  const std::pair<const char*, std::function<QString(const model::Volunteer&)>> shown[] = {
+      {"sex", [](const auto& v) { return sexText(v.sex); }},
+      {"birth_date", [](const auto& v) { return dateText(v.birthDate); }},
+      {"phones", phones},
+      {"weight_kg", [](const auto& v) { return v.weightKg > 0 ? QString::number(v.weightKg) : QString(); }},
+      {"consent_date", [](const auto& v) { return dateText(v.consentDate); }},
+      {"drive_date", [](const auto& v) { return dateText(v.drive.date); }},
+      {"typing_date", [](const auto& v) { return dateText(v.typingDate); }},
+      {"status", [](const auto& v) { return statusText(v.status); }},
+  };
+  QList<FieldDifference> result;
+  for (const model::VolunteerField& field : model::volunteerFields())
+    if (field.isText() && !field.widget.isEmpty()) form::addDifference(result, field.key, field.text(mine), field.text(theirs));
+  for (const auto& [key, value] : shown) form::addDifference(result, QLatin1String(key), value(mine), value(theirs));
+  form::addTypingDifferences(result, mine.hla, theirs.hla);
+  return result;
+}
+
+}  // namespace volunteer_form
+}  // namespace
 
 VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* parent)
     : RecordEditor(parent), ui_(std::make_unique<Ui::VolunteerEditor>()), registry_(registry) {
@@ -50,15 +207,18 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   } else if (const model::RecruitmentDrive drive = AppSettings::lastDrive(); drive.date == QDate::currentDate()) {
     volunteer_.drive = drive;  // the next volunteer of today's drive
   }
-  recordTabs_ = new VolunteerRecordTabs(registry_, ui_.get(), this);
-  connect(recordTabs_, &VolunteerRecordTabs::volunteerChanged, this, [this](const model::Volunteer& changed) {
-    // A status change is saved on its own: the form keeps its edits (still
-    // unsaved), the next save uses the new version number.
+  ui_->statusTab->setRegistry(registry_);
+  ui_->contactLogTab->setRegistry(registry_);
+  // A status change or a contact attempt is saved on its own: the form keeps
+  // its edits (still unsaved), the next save uses the new version number.
+  const auto savedApart = [this](const model::Volunteer& changed) {
     volunteer_ = changed;
     markSaved();
-    recordTabs_->show(volunteer_);
+    showRecordTabs(volunteer_);
     updateTitle();
-  });
+  };
+  connect(ui_->statusTab, &VolunteerStatusTab::volunteerChanged, this, savedApart);
+  connect(ui_->contactLogTab, &VolunteerContactLogTab::volunteerChanged, this, savedApart);
   display(volunteer_);
   resize(860, 680);
   AppSettings::restoreGeometry(QStringLiteral("volunteerEditor"), this);
@@ -70,9 +230,19 @@ VolunteerEditor::~VolunteerEditor() { AppSettings::saveGeometry(QStringLiteral("
 
 void VolunteerEditor::display(const model::Volunteer& volunteer) {
   volunteer_form::fill(*ui_, volunteer);
-  recordTabs_->show(volunteer);
+  showRecordTabs(volunteer);
   clearErrors();
   updateTitle();
+}
+
+void VolunteerEditor::showRecordTabs(const model::Volunteer& volunteer) {
+  // Status, contacts and history are kept once the volunteer is registered.
+  const bool registered = volunteer.id != 0;
+  for (QWidget* tab : {static_cast<QWidget*>(ui_->statusTab), static_cast<QWidget*>(ui_->contactLogTab), ui_->auditTab})
+    tab->setEnabled(registered);
+  ui_->statusTab->showVolunteer(volunteer);
+  ui_->contactLogTab->showVolunteer(volunteer);
+  ui_->auditTable->showTrail(*registry_, QStringLiteral("volunteer"), volunteer.id);
 }
 
 void VolunteerEditor::updateTitle() {

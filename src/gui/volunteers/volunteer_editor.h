@@ -24,7 +24,6 @@ class Registry;
 namespace dd::gui {
 
 class HlaFieldWatcher;
-class VolunteerRecordTabs;
 
 class VolunteerEditor : public RecordEditor {
   Q_OBJECT
@@ -45,6 +44,7 @@ class VolunteerEditor : public RecordEditor {
  private:
   model::Volunteer edited() const;
   void display(const model::Volunteer& volunteer);
+  void showRecordTabs(const model::Volunteer& volunteer);
   bool resolveConflict(model::Volunteer mine);
   void showRegistered(const model::Volunteer& v);
   void updateTitle();
@@ -54,7 +54,6 @@ class VolunteerEditor : public RecordEditor {
   std::unique_ptr<Ui::VolunteerEditor> ui_;
   app::Registry* registry_;
   model::Volunteer volunteer_;  // as last read or saved
-  VolunteerRecordTabs* recordTabs_ = nullptr;
   HlaFieldWatcher* hlaWatcher_ = nullptr;
   bool registeredHere_ = false;
   QList<qint64> registeredIds_;

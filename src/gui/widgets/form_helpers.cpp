@@ -1,6 +1,8 @@
 #include "gui/widgets/form_helpers.h"
 
 #include <QComboBox>
+#include <QLabel>
+#include <QTableWidget>
 #include <QMessageBox>
 
 #include "app/volunteer_validation.h"
@@ -53,6 +55,23 @@ void addTypingDifferences(QList<FieldDifference>& differences, const model::HlaT
     if (mine.at(locus).raw != theirs.at(locus).raw)
       differences.append({QStringLiteral("HLA-") + QLatin1String(model::key(locus).data(), model::key(locus).size()),
                           mine.at(locus).raw, theirs.at(locus).raw});
+}
+
+void setRows(QTableWidget* table, const QStringList& headers, const QList<QStringList>& rows) {
+  table->clear();
+  table->setColumnCount(headers.size());
+  table->setHorizontalHeaderLabels(headers);
+  table->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r)
+    for (int c = 0; c < rows[r].size() && c < headers.size(); ++c)
+      table->setItem(r, c, new QTableWidgetItem(rows[r][c]));
+  table->resizeColumnsToContents();
+}
+
+void showMessage(QLabel* label, const QString& message) {
+  label->setProperty("role", QStringLiteral("fieldMessage"));
+  label->setText(message);
+  label->setVisible(!message.isEmpty());
 }
 
 }  // namespace dd::gui::form

@@ -11,6 +11,8 @@
 #include "model/entities.h"
 
 class QComboBox;
+class QLabel;
+class QTableWidget;
 class QWidget;
 
 namespace dd::gui {
@@ -23,6 +25,10 @@ void setDate(DateField* field, const QDate& date);  // invalid: blank
 QDate dateOf(const DateField* field);               // invalid QDate when blank or unreadable
 void setChoice(QComboBox* box, const QString& value);  // by item data; first item if unknown
 void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv);
+// A read-only list (history, contact log): these headers, these rows, columns fitted.
+void setRows(QTableWidget* table, const QStringList& headers, const QList<QStringList>& rows);
+// A message label under a control; hidden while the message is empty.
+void showMessage(QLabel* label, const QString& message);
 
 // The unsaved-changes prompt of an editor being closed: Save / Discard /
 // Cancel. Returns true when the editor may close (changes discarded, or
