@@ -2337,18 +2337,6 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4144,6 +4132,18 @@ Still working with %3.</source>
     </message>
     <message>
         <source>Import batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

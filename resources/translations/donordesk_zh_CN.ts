@@ -2360,18 +2360,6 @@ schema version: %2 (this program: %3)
         <translation>导出失败</translation>
     </message>
     <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>阳性</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>阴性</translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
@@ -4167,6 +4155,18 @@ Still working with %3.</source>
     <message>
         <source>Import batch</source>
         <translation>导入批次</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
     </message>
 </context>
 <context>

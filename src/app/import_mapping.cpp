@@ -41,8 +41,7 @@ const QList<QPair<QString, QStringList>>& importColumns() {
 
 // Text fields whose cell is converted, not copied (read in readRow by key).
 bool convertedOnImport(const QString& key) {
-  static const QStringList keys{QStringLiteral("registry_no"), QStringLiteral("abo"), QStringLiteral("rh"),
-                                QStringLiteral("cmv")};
+  static const QStringList keys{QStringLiteral("registry_no"), QStringLiteral("abo"), QStringLiteral("rh")};
   return keys.contains(key);
 }
 
@@ -136,10 +135,13 @@ model::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
   if (rh == QStringLiteral("阳性") || rh.compare(QLatin1String("pos"), Qt::CaseInsensitive) == 0) rh = QStringLiteral("+");
   if (rh == QStringLiteral("阴性") || rh.compare(QLatin1String("neg"), Qt::CaseInsensitive) == 0) rh = QStringLiteral("-");
   v.rh = rh;
-  QString cmv = cell("cmv").toLower();
-  if (cmv == QStringLiteral("阳性") || cmv == QLatin1String("+")) cmv = QStringLiteral("positive");
-  if (cmv == QStringLiteral("阴性") || cmv == QLatin1String("-")) cmv = QStringLiteral("negative");
-  v.cmv = cmv;
+  const QString cmv = cell("cmv");
+  if (auto parsed = model::parseCmv(cmv.toStdString()))
+    v.cmv = *parsed;
+  else
+    errors.push_back(cellError("validation.cmv",
+                               QT_TRANSLATE_NOOP("dd::app", "CMV status '%1' must be positive, negative or empty."),
+                               cmv, QStringLiteral("cmv")));
   const QString weight = cell("weight_kg");
   if (!weight.isEmpty()) {
     bool ok = false;

@@ -43,7 +43,8 @@ QString aboKey(match::Abo abo) {
   static const char* keys[] = {"", "O", "A", "B", "AB"};
   return QLatin1String(keys[static_cast<int>(abo)]);
 }
-QString cmvKey(match::Cmv cmv) {
+// The result lists' short form ("+", "-", "" unknown), as the office reads it.
+QString cmvKey(model::Cmv cmv) {
   static const char* keys[] = {"", "-", "+"};
   return QLatin1String(keys[static_cast<int>(cmv)]);
 }

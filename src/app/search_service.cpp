@@ -22,15 +22,6 @@ match::Availability availabilityOf(model::VolunteerStatus status, bool available
   }
 }
 
-match::Cmv parseCmv(const QString& text) {
-  const QString t = text.trimmed().toLower();
-  if (t == QLatin1String("+") || t.startsWith(QLatin1String("pos")) || t == QStringLiteral("阳性"))
-    return match::Cmv::Positive;
-  if (t == QLatin1String("-") || t.startsWith(QLatin1String("neg")) || t == QStringLiteral("阴性"))
-    return match::Cmv::Negative;
-  return match::Cmv::Unknown;
-}
-
 namespace {
 // Into an existing record, reusing its buffers (the bulk build fills a
 // million of them).
@@ -42,7 +33,7 @@ void assignMatchRecord(const model::DonorRecord& donor, match::DonorRecord& reco
   match::DonorFactors& f = record.factors;
   f.birthYear = donor.birthDate / 10000;
   f.sex = donor.sex == 'M' ? match::Sex::Male : donor.sex == 'F' ? match::Sex::Female : match::Sex::Unknown;
-  f.cmv = donor.cmv == '+' ? match::Cmv::Positive : donor.cmv == '-' ? match::Cmv::Negative : match::Cmv::Unknown;
+  f.cmv = donor.cmv;
   f.abo = match::parseAbo(donor.abo).value_or(match::Abo::Unknown);
   f.lastContactYmd = donor.lastContactOk;
   f.availability = availabilityOf(donor.status, donor.available);
@@ -65,7 +56,7 @@ match::DonorRecord toMatchRecord(const model::Volunteer& volunteer, const QDate&
   match::DonorFactors& f = record.factors;
   f.birthYear = volunteer.birthDate.isValid() ? volunteer.birthDate.year() : 0;
   f.sex = volunteer.sex == model::Sex::Male ? match::Sex::Male : match::Sex::Female;
-  f.cmv = parseCmv(volunteer.cmv);
+  f.cmv = volunteer.cmv;
   f.abo = match::parseAbo(volunteer.abo.toStdString()).value_or(match::Abo::Unknown);
   const QDate contact = volunteer.lastContactOk;
   f.lastContactYmd = contact.isValid() ? contact.year() * 10000 + contact.month() * 100 + contact.day() : 0;
@@ -89,7 +80,7 @@ Expected<PatientSearchInput> patientSearchInput(const model::Patient& patient, c
     return makeError("app.search_patient_untyped", "dd::app",
                      QT_TRANSLATE_NOOP("dd::app", "Patient %1 has no HLA typing to search with."),
                      {patient.caseNo.toStdString()});
-  input.factors.cmv = parseCmv(patient.cmv);
+  input.factors.cmv = patient.cmv;
   input.factors.abo = match::parseAbo(patient.abo.toStdString()).value_or(match::Abo::Unknown);
   return input;
 }

@@ -34,7 +34,6 @@ match::DonorRecord toMatchRecord(const model::DonorRecord& donor);
 // available = active, or a temporary deferral ending on or before today (as the store).
 match::DonorRecord toMatchRecord(const model::Volunteer& volunteer, const QDate& today);
 match::Availability availabilityOf(model::VolunteerStatus status, bool available);
-match::Cmv parseCmv(const QString& text);  // "+", "pos", "positive", "阳性" / "-", "neg", "negative", "阴性"
 
 // The patient's typing (per-locus raw fields) and factors; errors name the locus.
 Expected<PatientSearchInput> patientSearchInput(const model::Patient& patient, const hla::Nomenclature& nomenclature);

@@ -138,7 +138,7 @@ struct VolunteerFactory {
     v.abo = syn::randomAbo(random);
     v.rh = random.uniform() < 0.997 ? QStringLiteral("+") : QStringLiteral("-");
     const double cmv = random.uniform();
-    v.cmv = cmv < 0.85 ? QStringLiteral("positive") : cmv < 0.95 ? QStringLiteral("negative") : QString();
+    v.cmv = cmv < 0.85 ? model::Cmv::Positive : cmv < 0.95 ? model::Cmv::Negative : model::Cmv::Unknown;
     v.weightKg = v.sex == Sex::Male ? 55 + random.below(40) : 45 + random.below(35);
     v.drive.place = QString::fromUtf8(syn::pick(random, kPlaces));
     v.drive.organiser = QString::fromUtf8(syn::pick(random, kOrganisers));
@@ -256,7 +256,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     p.hla = factory.typings.next();
     p.abo = syn::randomAbo(random);
     p.rh = QStringLiteral("+");
-    p.cmv = random.uniform() < 0.8 ? QStringLiteral("positive") : QStringLiteral("negative");
+    p.cmv = random.uniform() < 0.8 ? model::Cmv::Positive : model::Cmv::Negative;
     p.weightKg = 15 + random.below(70);
     const double u = random.uniform();
     p.urgency = u < 0.7 ? QStringLiteral("normal") : u < 0.9 ? QStringLiteral("urgent") : QStringLiteral("critical");

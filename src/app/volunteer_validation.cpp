@@ -39,7 +39,7 @@ void checkPhone(std::vector<Error>& errors, const QString& phone, const char* fi
                                 {utf8(phone)}, field));
 }
 
-void checkBlood(std::vector<Error>& errors, const QString& abo, const QString& rh, const QString& cmv) {
+void checkBlood(std::vector<Error>& errors, const QString& abo, const QString& rh) {
   static const QStringList groups{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("AB"), QStringLiteral("O")};
   if (!abo.isEmpty() && !groups.contains(abo))
     errors.push_back(fieldError("validation.abo", QT_TRANSLATE_NOOP("dd::app", "Blood group '%1' must be A, B, AB or O."),
@@ -47,10 +47,6 @@ void checkBlood(std::vector<Error>& errors, const QString& abo, const QString& r
   if (!rh.isEmpty() && rh != QLatin1String("+") && rh != QLatin1String("-"))
     errors.push_back(fieldError("validation.rh", QT_TRANSLATE_NOOP("dd::app", "Rh '%1' must be + or -."), {utf8(rh)},
                                 "rh"));
-  if (!cmv.isEmpty() && cmv != QLatin1String("positive") && cmv != QLatin1String("negative"))
-    errors.push_back(fieldError("validation.cmv",
-                                QT_TRANSLATE_NOOP("dd::app", "CMV status '%1' must be positive, negative or empty."),
-                                {utf8(cmv)}, "cmv"));
 }
 
 void checkWeight(std::vector<Error>& errors, double weightKg) {
@@ -273,7 +269,7 @@ std::vector<Error> validateVolunteer(model::Volunteer& v, const ValidationContex
   if (!v.email.trimmed().isEmpty() && !email.match(v.email.trimmed()).hasMatch())
     errors.push_back(fieldError("validation.email", QT_TRANSLATE_NOOP("dd::app", "E-mail address '%1' is not valid."),
                                 {utf8(v.email)}, "email"));
-  checkBlood(errors, v.abo, v.rh, v.cmv);
+  checkBlood(errors, v.abo, v.rh);  // CMV is a model::Cmv: its text is checked where it is read
   checkWeight(errors, v.weightKg);
   checkHla(errors, v.hla, context.hla);
 
@@ -318,7 +314,7 @@ std::vector<Error> validatePatient(model::Patient& p, const ValidationContext& c
   const std::size_t textErrors = errors.size();
   if (p.name.isEmpty()) errors.push_back(required("name"));
   checkBirthDate(errors, p.birthDate, context.today);
-  checkBlood(errors, p.abo, p.rh, p.cmv);
+  checkBlood(errors, p.abo, p.rh);
   checkWeight(errors, p.weightKg);
   checkHla(errors, p.hla, context.hla);
   static const QStringList urgencies{QStringLiteral("normal"), QStringLiteral("urgent"), QStringLiteral("critical")};

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/expected.h"
+#include "model/vocabulary.h"
 
 namespace dd::match {
 
@@ -42,7 +43,7 @@ bool locusInScale(int locus, int scale);
 bool isValidScale(int scale);
 
 enum class Sex : std::uint8_t { Unknown, Male, Female };
-enum class Cmv : std::uint8_t { Unknown, Negative, Positive };
+using Cmv = model::Cmv;  // the registry's one CMV enum (model/vocabulary.h is plain C++)
 enum class Abo : std::uint8_t { Unknown, O, A, B, AB };
 // Why a volunteer cannot be offered now; Removed marks a deleted index entry.
 enum class Availability : std::uint8_t { Available, Deferred, Reserved, Lost, Withdrawn, Retired, Donated, Removed };

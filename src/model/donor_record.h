@@ -22,7 +22,7 @@ struct DonorRecord {
   char sex = 'M';                    // 'M' or 'F'
   std::string abo;                   // "A", "B", "AB", "O" or empty
   char rh = '?';                     // '+', '-' or '?'
-  char cmv = '?';                    // '+', '-' or '?'
+  Cmv cmv = Cmv::Unknown;
   // Raw typing per locus in kAllLoci order, exactly as received (may be
   // empty, serology, allele list, GL string fragment, ...).
   std::array<std::string, kLocusCount> hla;

@@ -83,7 +83,7 @@ struct Volunteer {
   EmergencyContact emergency2;  // a second person to ask (schema 8)
   QString abo;  // A, B, AB, O or empty
   QString rh;   // "+", "-" or empty
-  QString cmv;  // "positive", "negative" or empty (unknown)
+  Cmv cmv = Cmv::Unknown;
   double weightKg = 0;  // 0 = not recorded
   RecruitmentDrive drive;
   QString sampleId;
@@ -138,7 +138,7 @@ struct Patient {
   HlaTyping hla;
   QString abo;
   QString rh;
-  QString cmv;
+  Cmv cmv = Cmv::Unknown;
   double weightKg = 0;
   QString urgency = QStringLiteral("normal");  // normal, urgent, critical
   QDate searchRequestDate;

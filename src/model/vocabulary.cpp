@@ -10,21 +10,23 @@
 namespace dd::model {
 namespace {
 
-template <class Enum, std::size_t N>
-std::optional<Enum> parseKey(std::string_view text, const std::array<std::string_view, N>& keys) {
+std::string lowered(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::size_t i = 0; i < N; ++i) {
-    std::string key(keys[i]);
-    std::transform(key.begin(), key.end(), key.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (key == lower) return static_cast<Enum>(i);
-  }
+  return lower;
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parseKey(std::string_view text, const std::array<std::string_view, N>& keys) {
+  const std::string lower = lowered(text);
+  for (std::size_t i = 0; i < N; ++i)
+    if (lowered(keys[i]) == lower) return static_cast<Enum>(i);
   return std::nullopt;
 }
 
 constexpr std::array<std::string_view, 2> kSexKeys{"M", "F"};
+constexpr std::array<std::string_view, 3> kCmvKeys{"", "negative", "positive"};
 constexpr std::array<std::string_view, kVolunteerStatusCount> kStatusKeys{
     "active", "temporarily_deferred", "permanently_deferred", "reserved",
     "lost_contact", "withdrawn", "donated", "retired"};
@@ -38,6 +40,7 @@ constexpr std::array<std::string_view, kWorkupStageCount> kStageKeys{
 }  // namespace
 
 std::string_view key(Sex value) { return kSexKeys[static_cast<std::size_t>(value)]; }
+std::string_view key(Cmv value) { return kCmvKeys[static_cast<std::size_t>(value)]; }
 std::string_view key(VolunteerStatus value) { return kStatusKeys[static_cast<std::size_t>(value)]; }
 std::string_view key(Locus value) { return kLocusKeys[static_cast<std::size_t>(value)]; }
 std::string_view key(ContactChannel value) { return kChannelKeys[static_cast<std::size_t>(value)]; }
@@ -48,6 +51,12 @@ std::optional<Sex> parseSex(std::string_view text) {
   if (text == "男" || text == "male" || text == "Male" || text == "1") return Sex::Male;
   if (text == "女" || text == "female" || text == "Female" || text == "2") return Sex::Female;
   return parseKey<Sex>(text, kSexKeys);
+}
+std::optional<Cmv> parseCmv(std::string_view text) {
+  const std::string lower = lowered(text);
+  if (lower == "+" || lower == "pos" || text == "阳性") return Cmv::Positive;
+  if (lower == "-" || lower == "neg" || text == "阴性") return Cmv::Negative;
+  return parseKey<Cmv>(text, kCmvKeys);
 }
 std::optional<VolunteerStatus> parseVolunteerStatus(std::string_view text) {
   return parseKey<VolunteerStatus>(text, kStatusKeys);
@@ -70,6 +79,10 @@ const char* nameOf(E value, std::initializer_list<const char*> names) {
   return *(names.begin() + static_cast<int>(value));
 }
 
+const char* displayName(Cmv value) {
+  return nameOf(value, {QT_TRANSLATE_NOOP("dd::model", "Unknown"), QT_TRANSLATE_NOOP("dd::model", "Negative"),
+                        QT_TRANSLATE_NOOP("dd::model", "Positive")});
+}
 const char* displayName(VolunteerStatus value) {
   return nameOf(
       value,

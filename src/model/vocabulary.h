@@ -12,6 +12,10 @@ namespace dd::model {
 
 enum class Sex : std::uint8_t { Male, Female };
 
+// Cytomegalovirus serostatus, of a volunteer or a patient. The matching
+// engine ranks with this same enum (match::Cmv), in this order.
+enum class Cmv : std::uint8_t { Unknown, Negative, Positive };
+
 // Lifecycle of a volunteer; see docs/data-model.md for the allowed transitions.
 enum class VolunteerStatus : std::uint8_t {
   Active,
@@ -48,6 +52,7 @@ enum class WorkupStage : std::uint8_t {
 inline constexpr int kWorkupStageCount = 8;
 
 std::string_view key(Sex value);              // "M" / "F"
+std::string_view key(Cmv value);              // "" (unknown, stored as NULL), "negative", "positive"
 std::string_view key(VolunteerStatus value);  // "active", "temporarily_deferred", ...
 std::string_view key(Locus value);            // "A", "B", "C", "DRB1", "DQB1", "DPB1"
 std::string_view key(ContactChannel value);   // "phone", "sms", "wechat", "mail", "visit"
@@ -56,6 +61,8 @@ std::string_view key(WorkupStage value);      // "initial_match", ..., "follow_u
 
 // Inverse of key(); nullopt for an unknown key. Case-insensitive.
 std::optional<Sex> parseSex(std::string_view text);  // also accepts male/female/男/女
+// Also accepts +/-, pos/neg, 阳性/阴性; empty is Unknown.
+std::optional<Cmv> parseCmv(std::string_view text);
 std::optional<VolunteerStatus> parseVolunteerStatus(std::string_view text);
 std::optional<Locus> parseLocus(std::string_view text);
 std::optional<ContactChannel> parseContactChannel(std::string_view text);
@@ -64,6 +71,7 @@ std::optional<WorkupStage> parseWorkupStage(std::string_view text);
 
 // English display names, marked for translation in the "dd::model" context
 // (the Qt layers translate them with QCoreApplication::translate).
+const char* displayName(Cmv value);
 const char* displayName(VolunteerStatus value);
 const char* displayName(ContactChannel value);
 const char* displayName(ContactOutcome value);

@@ -30,17 +30,16 @@ VolunteerField member(const char* key, const char* label, FieldKind kind, int ma
 
 QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size())); }
 
-// A required field holding one of the model's enumerations, stored as its
-// stable key (key() and the parse functions of vocabulary.h); a key this
+// A field holding one of the model's enumerations, stored as its stable key (key() and the parse functions of vocabulary.h); a key this
 // version does not know reads as `fallback`.
 template <class E>
-VolunteerField keyed(const char* key, const char* label, const char* importNames, const char* widget,
+VolunteerField keyed(const char* key, const char* label, unsigned flags, const char* importNames, const char* widget,
                      E& (*ref)(Volunteer&), std::optional<E> (*parse)(std::string_view), E fallback) {
   VolunteerField field;
   field.key = QString::fromLatin1(key);
   field.label = label;
   field.kind = FieldKind::Key;
-  field.flags = kRequired;
+  field.flags = flags;
   field.importNames = QString::fromUtf8(importNames);
   field.widget = QString::fromLatin1(widget);
   field.get = [ref](const Volunteer& v) { return QVariant(keyText(dd::model::key(ref(const_cast<Volunteer&>(v))))); };
@@ -60,7 +59,7 @@ QList<VolunteerField> buildFields() {
               +[](Volunteer& v) -> QString& { return v.registryNo; });
   f << member("name", QT_TRANSLATE_NOOP("dd::model", "Name"), K::Text, 50, kRequired, "name|姓名|名字", "name",
               +[](Volunteer& v) -> QString& { return v.name; });
-  f << keyed("sex", QT_TRANSLATE_NOOP("dd::model", "Sex"), "sex|gender|性别", "sex",
+  f << keyed("sex", QT_TRANSLATE_NOOP("dd::model", "Sex"), kRequired, "sex|gender|性别", "sex",
               +[](Volunteer& v) -> Sex& { return v.sex; }, &parseSex, Sex::Male);
   f << member("birth_date", QT_TRANSLATE_NOOP("dd::model", "Birth date"), K::Date, 0, 0, "birth_date|birthdate|dob|出生日期|生日", "birthDate",
               +[](Volunteer& v) -> QDate& { return v.birthDate; });
@@ -113,8 +112,8 @@ QList<VolunteerField> buildFields() {
               +[](Volunteer& v) -> QString& { return v.abo; });
   f << member("rh", QT_TRANSLATE_NOOP("dd::model", "Rh"), K::Text, 0, 0, "rh|rh血型", "rh",
               +[](Volunteer& v) -> QString& { return v.rh; });
-  f << member("cmv", QT_TRANSLATE_NOOP("dd::model", "CMV status"), K::Text, 0, 0, "cmv", "cmv",
-              +[](Volunteer& v) -> QString& { return v.cmv; });
+  f << keyed("cmv", QT_TRANSLATE_NOOP("dd::model", "CMV status"), 0, "cmv", "cmv",
+             +[](Volunteer& v) -> Cmv& { return v.cmv; }, &parseCmv, Cmv::Unknown);
   f << member("weight_kg", QT_TRANSLATE_NOOP("dd::model", "Weight"), K::Decimal, 0, 0, "weight_kg|weight|体重|体重kg|体重(kg)", "weightKg",
               +[](Volunteer& v) -> double& { return v.weightKg; });
   // Recruitment drive and sample
@@ -152,7 +151,7 @@ QList<VolunteerField> buildFields() {
   f << member("consent_version", QT_TRANSLATE_NOOP("dd::model", "Consent form version"), K::Text, 40, kInDocuments,
               "consent_version|consentversion|同意书版本|知情同意书版本", "consentVersion",
               +[](Volunteer& v) -> QString& { return v.consentVersion; });
-  f << keyed("status", QT_TRANSLATE_NOOP("dd::model", "Status"), "", "",
+  f << keyed("status", QT_TRANSLATE_NOOP("dd::model", "Status"), kRequired, "", "",
               +[](Volunteer& v) -> VolunteerStatus& { return v.status; }, &parseVolunteerStatus,
               VolunteerStatus::Active);
   f << member("status_reason", QT_TRANSLATE_NOOP("dd::model", "Status reason"), K::MultiLine, 500, 0, "", "",

@@ -39,7 +39,7 @@ QVariantList values(const Patient& p) {
   QVariantList list{p.caseNo, p.name, keyText(key(p.sex)), sql::date(p.birthDate), sql::text(p.diagnosis),
                     sql::text(p.hospital), sql::text(p.physician)};
   for (const LocusTyping& locus : p.hla.loci) list << sql::text(locus.raw) << sql::text(locus.normalised);
-  list << sql::text(p.abo) << sql::text(p.rh) << sql::text(p.cmv) << sql::number(p.weightKg) << p.urgency
+  list << sql::text(p.abo) << sql::text(p.rh) << sql::key(key(p.cmv)) << sql::number(p.weightKg) << p.urgency
        << sql::date(p.searchRequestDate) << p.searchStatus << sql::text(p.notes);
   return list;
 }
@@ -63,7 +63,7 @@ Patient read(const QSqlQuery& q) {
   }
   p.abo = text();
   p.rh = text();
-  p.cmv = text();
+  p.cmv = parseCmv(text().toStdString()).value_or(Cmv::Unknown);
   p.weightKg = q.value(i++).toDouble();
   p.urgency = text();
   p.searchRequestDate = sql::toDate(q.value(i++));

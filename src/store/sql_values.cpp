@@ -7,6 +7,10 @@ namespace dd::store::sql {
 QVariant date(const QDate& value) {
   return value.isValid() ? QVariant(value.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
 }
+QVariant key(std::string_view value) {
+  return value.empty() ? QVariant() : QVariant(QString::fromLatin1(value.data(), static_cast<qsizetype>(value.size())));
+}
+
 QVariant text(const QString& value) {
   return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }

@@ -5,6 +5,8 @@
 #include <QDate>
 #include <QDateTime>
 #include <QSqlQuery>
+#include <string_view>
+
 #include <QVariant>
 #include <QVariantList>
 
@@ -12,6 +14,7 @@ namespace dd::store::sql {
 
 QVariant date(const QDate& value);      // NULL for an invalid date
 QVariant text(const QString& value);    // NULL for an empty string
+QVariant key(std::string_view value);   // a vocabulary key (model::key); NULL for the empty key
 QVariant id(qint64 value);              // NULL for 0 (no reference)
 QVariant number(double value);          // NULL for 0 (not recorded)
 QString timestamp(const QDateTime& value);  // ISO 8601 UTC with milliseconds

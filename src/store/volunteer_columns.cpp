@@ -28,7 +28,6 @@ QVariantList values(const Volunteer& v) {
       case FieldKind::Decimal: list << sql::number(value.toDouble()); break;
       case FieldKind::Count: list << value.toInt(); break;
       case FieldKind::Reference: list << sql::id(value.toLongLong()); break;
-      case FieldKind::Key: list << value.toString(); break;
       default: list << (field.has(kRequired) ? QVariant(value.toString()) : sql::text(value.toString())); break;
     }
   }

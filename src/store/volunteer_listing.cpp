@@ -172,8 +172,7 @@ Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRec
     r.abo = q.value(7).toString().toStdString();
     const QString rh = q.value(8).toString();
     r.rh = rh == QLatin1String("+") ? '+' : rh == QLatin1String("-") ? '-' : '?';
-    const QString cmv = q.value(9).toString();
-    r.cmv = cmv == QLatin1String("positive") ? '+' : cmv == QLatin1String("negative") ? '-' : '?';
+    r.cmv = model::parseCmv(q.value(9).toString().toStdString()).value_or(Cmv::Unknown);
     typings = q.value(10).toString().toStdString();
     std::size_t start = 0;
     for (std::size_t locus = 0; locus < static_cast<std::size_t>(kLocusCount); ++locus) {

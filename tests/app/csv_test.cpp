@@ -70,3 +70,41 @@ TEST_CASE("import: a weight that is not a number and a registry number already i
   CHECK(report->problems[1].error.field == "weight_kg");
   CHECK(qt::translated(report->problems[1].error) == "Weight 'sixty' is not a number.");
 }
+
+TEST_CASE("import: CMV is read as positive or negative in either language, anything else is refused at its cell") {
+  // model::Cmv has no room for an unreadable status: the import is where a
+  // spreadsheet's text becomes one, so that is where 'maybe' is refused.
+  DD_FRESH_DATABASE(db);
+  auto registry = db->open();
+  const model::Volunteer a = test::sampleVolunteer(4), b = test::sampleVolunteer(5), c = test::sampleVolunteer(6);
+  QString text = "姓名,性别,出生日期,身份证号,手机,CMV,同意书日期,同意书版本\n";
+  for (const auto& [v, cmv] : {std::pair{a, QString("阳性")}, std::pair{b, QString("NEG")}, std::pair{c, QString("maybe")}})
+    text += QStringList{v.name, "女", v.birthDate.toString(Qt::ISODate), v.idNumber, v.currentPhone(), cmv,
+                        v.consentDate.toString(Qt::ISODate), "v1"}.join(',') + '\n';
+  const QString path = db->dir() + "/cmv.csv";
+  QFile file(path);
+  REQUIRE(file.open(QIODevice::WriteOnly));
+  file.write(text.toUtf8());
+  file.close();
+  app::ImportOptions options;
+  options.skipInvalid = true;  // the two readable rows go in, the third is reported
+  auto report = app::importVolunteersCsv(*registry, path, options);
+  REQUIRE(report.has_value());
+  REQUIRE(report->problems.size() == 1);
+  CHECK(report->problems[0].row == 4);
+  CHECK(report->problems[0].error.code == "validation.cmv");
+  CHECK(report->problems[0].error.field == "cmv");
+  CHECK(qt::translated(report->problems[0].error) == "CMV status 'maybe' must be positive, negative or empty.");
+  app::VolunteerQuery query;
+  auto listed = registry->listVolunteers(query);
+  REQUIRE(listed);
+  QMap<QString, model::Cmv> byId;
+  for (const auto& summary : *listed) {
+    auto full = registry->volunteer(summary.id);
+    REQUIRE(full);
+    byId.insert(full->idNumber, full->cmv);
+  }
+  CHECK(byId.value(a.idNumber) == model::Cmv::Positive);
+  CHECK(byId.value(b.idNumber) == model::Cmv::Negative);
+  CHECK_FALSE(byId.contains(c.idNumber));
+}

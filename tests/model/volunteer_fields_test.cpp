@@ -59,7 +59,15 @@ TEST_CASE("each field writes and reads back its own member and no other", "[mode
       case FieldKind::Decimal: value = 61.5; break;
       case FieldKind::Count: value = 3; break;
       case FieldKind::Reference: value = qint64(42); break;
-      case FieldKind::Key: value = field.key == QLatin1String("sex") ? QStringLiteral("F") : QStringLiteral("retired"); break;
+      case FieldKind::Key: {
+        // A key other than the field's default, so the write shows.
+        static const QHash<QString, QString> keys{
+            {QStringLiteral("sex"), QStringLiteral("F")}, {QStringLiteral("status"), QStringLiteral("retired")},
+            {QStringLiteral("cmv"), QStringLiteral("positive")}};
+        REQUIRE(keys.contains(field.key));
+        value = keys.value(field.key);
+        break;
+      }
       default: value = QStringLiteral("值 ") + field.key; break;
     }
     field.set(changed, value);

@@ -399,7 +399,7 @@ TEST_CASE("the bulk reader streams every volunteer with what matching needs") {
   CHECK(seen[0].sex == 'M');
   CHECK(seen[0].abo == "A");
   CHECK(seen[0].rh == '+');
-  CHECK(seen[0].cmv == '-');
+  CHECK(seen[0].cmv == dd::model::Cmv::Negative);
   CHECK(seen[0].birthDate == v.birthDate.year() * 10000 + v.birthDate.month() * 100 + v.birthDate.day());
   CHECK(seen[0].hla[2] == "C*07:02+C*01:02");
   CHECK(seen[0].hla[5] == "DPB1*05:01+DPB1*02:01");

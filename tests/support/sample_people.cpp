@@ -24,7 +24,7 @@ model::Volunteer sampleVolunteer(int n, model::Sex sex) {
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("A");
   v.rh = QStringLiteral("+");
-  v.cmv = QStringLiteral("negative");
+  v.cmv = dd::model::Cmv::Negative;
   v.weightKg = 60;
   v.consentDate = QDate::currentDate();
   v.consentVersion = QStringLiteral("2019版");

@@ -31,7 +31,7 @@ QList<FieldDifference> differences(const model::Patient& mine, const model::Pati
       {"physician", [](const model::Patient& p) { return p.physician; }},
       {"abo", [](const model::Patient& p) { return p.abo; }},
       {"rh", [](const model::Patient& p) { return p.rh; }},
-      {"cmv", [](const model::Patient& p) { return p.cmv; }},
+      {"cmv", [](const model::Patient& p) { return cmvText(p.cmv); }},
       {"weight_kg", [](const model::Patient& p) { return p.weightKg > 0 ? QString::number(p.weightKg) : QString(); }},
       {"urgency", [](const model::Patient& p) { return PatientTableModel::urgencyText(p.urgency); }},
       {"search_request_date", [](const model::Patient& p) { return dateText(p.searchRequestDate); }},
@@ -99,7 +99,7 @@ void PatientEditor::display(const model::Patient& p) {
   ui_->physician->setText(p.physician);
   form::setChoice(ui_->abo, p.abo);
   form::setChoice(ui_->rh, p.rh);
-  form::setChoice(ui_->cmv, p.cmv);
+  form::setCmv(ui_->cmv, p.cmv);
   ui_->weightKg->setValue(p.weightKg);
   form::setChoice(ui_->urgency, p.urgency);
   form::setDate(ui_->searchRequestDate, p.searchRequestDate);
@@ -121,7 +121,7 @@ void PatientEditor::read(model::Patient& p) const {
   p.physician = ui_->physician->text().trimmed();
   p.abo = ui_->abo->currentData().toString();
   p.rh = ui_->rh->currentData().toString();
-  p.cmv = ui_->cmv->currentData().toString();
+  p.cmv = form::cmvOf(ui_->cmv);
   p.weightKg = ui_->weightKg->value();
   p.urgency = ui_->urgency->currentData().toString();
   p.searchRequestDate = form::dateOf(ui_->searchRequestDate);

@@ -80,7 +80,7 @@ void fill(Ui::VolunteerEditor& ui, const model::Volunteer& v) {
   ui.ethnicity->setCurrentText(v.ethnicity);
   setChoice(ui.abo, v.abo);
   setChoice(ui.rh, v.rh);
-  setChoice(ui.cmv, v.cmv);
+  form::setCmv(ui.cmv, v.cmv);
   ui.weightKg->setValue(v.weightKg);
   setDate(ui.consentDate, v.consentDate);
   setDate(ui.driveDate, v.drive.date);
@@ -112,7 +112,7 @@ void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
   v.ethnicity = ui.ethnicity->currentText().trimmed();
   v.abo = ui.abo->currentData().toString();
   v.rh = ui.rh->currentData().toString();
-  v.cmv = ui.cmv->currentData().toString();
+  v.cmv = form::cmvOf(ui.cmv);
   v.weightKg = ui.weightKg->value();
   v.consentDate = dateOf(ui.consentDate);
   v.drive.date = dateOf(ui.driveDate);

@@ -28,12 +28,7 @@ QString stageText(model::WorkupStage stage) {
   return QCoreApplication::translate("dd::model", model::displayName(stage));
 }
 
-QString cmvText(const QString& key) {
-  if (key.isEmpty()) return QCoreApplication::translate("dd::gui", "Unknown");
-  if (key == QLatin1String("positive")) return QCoreApplication::translate("dd::gui", "Positive");
-  if (key == QLatin1String("negative")) return QCoreApplication::translate("dd::gui", "Negative");
-  return key;
-}
+QString cmvText(model::Cmv cmv) { return QCoreApplication::translate("dd::model", model::displayName(cmv)); }
 
 QString maskIdNumber(const QString& idNumber) {
   if (idNumber.size() <= 10) return QString(idNumber.size(), QLatin1Char('*'));

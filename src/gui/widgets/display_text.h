@@ -14,8 +14,7 @@ QString sexText(model::Sex sex);
 QString channelText(model::ContactChannel channel);
 QString outcomeText(model::ContactOutcome outcome);
 QString stageText(model::WorkupStage stage);
-// The stored CMV key ("positive", "negative", "" = unknown) in words; an unknown key as it is.
-QString cmvText(const QString& key);
+QString cmvText(model::Cmv cmv);
 // "370102********1234": the list shows enough to recognise, not to copy.
 QString maskIdNumber(const QString& idNumber);
 // "138****5678".

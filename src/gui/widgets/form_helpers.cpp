@@ -20,14 +20,20 @@ void setChoice(QComboBox* box, const QString& value) {
   box->setCurrentIndex(index >= 0 ? index : 0);
 }
 
+void setCmv(QComboBox* cmv, model::Cmv value) {
+  cmv->setCurrentIndex(std::max(0, cmv->findData(static_cast<int>(value))));
+}
+
+model::Cmv cmvOf(const QComboBox* cmv) { return static_cast<model::Cmv>(cmv->currentData().toInt()); }
+
 void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv) {
   abo->addItem(QString(), QString());
   for (const char* group : {"A", "B", "AB", "O"}) abo->addItem(QLatin1String(group), QLatin1String(group));
   rh->addItem(QString(), QString());
   rh->addItem(QStringLiteral("Rh+"), QStringLiteral("+"));
   rh->addItem(QStringLiteral("Rh−"), QStringLiteral("-"));
-  for (const QString& key : {QString(), QStringLiteral("positive"), QStringLiteral("negative")})
-    cmv->addItem(cmvText(key), key);
+  for (const model::Cmv value : {model::Cmv::Unknown, model::Cmv::Positive, model::Cmv::Negative})
+    cmv->addItem(cmvText(value), static_cast<int>(value));
 }
 
 bool mayCloseWithUnsavedChanges(QWidget* editor, const QString& title, const QString& question,

@@ -25,6 +25,8 @@ void setDate(DateField* field, const QDate& date);  // invalid: blank
 QDate dateOf(const DateField* field);               // invalid QDate when blank or unreadable
 void setChoice(QComboBox* box, const QString& value);  // by item data; first item if unknown
 void fillBloodChoices(QComboBox* abo, QComboBox* rh, QComboBox* cmv);
+void setCmv(QComboBox* cmv, model::Cmv value);
+model::Cmv cmvOf(const QComboBox* cmv);
 // A read-only list (history, contact log): these headers, these rows, columns fitted.
 void setRows(QTableWidget* table, const QStringList& headers, const QList<QStringList>& rows);
 // A message label under a control; hidden while the message is empty.

@@ -74,7 +74,7 @@ QString valueText(const QString& field, const QString& value,
   if (field == QLatin1String("sex")) return keyText(value, model::parseSex, sexText);
   if (field == QLatin1String("status")) return keyText(value, model::parseVolunteerStatus, statusText);
   if (field == QLatin1String("withdrawal_stage")) return keyText(value, model::parseWorkupStage, stageText);
-  if (field == QLatin1String("cmv")) return cmvText(value);
+  if (field == QLatin1String("cmv")) return keyText(value, model::parseCmv, cmvText);
   if (field == QLatin1String("urgency")) return PatientTableModel::urgencyText(value);
   if (field == QLatin1String("search_status")) return PatientTableModel::searchStatusText(value);
   if (field == QLatin1String("reserved_patient_id")) {
