@@ -4,58 +4,61 @@
 #include <QSettings>
 #include <QWidget>
 
+#include "core/qt/settings_keys.h"
+
 namespace dd::gui {
 namespace {
+namespace keys = dd::settings_keys;
 QString text(const char* key) { return QSettings().value(QLatin1String(key)).toString(); }
 void setText(const char* key, const QString& value) { QSettings().setValue(QLatin1String(key), value); }
 }  // namespace
 
-QString AppSettings::database() { return text("database/url"); }
-void AppSettings::setDatabase(const QString& url) { setText("database/url", url.trimmed()); }
-QString AppSettings::hlaReleaseDir() { return text("hla/releaseDir"); }
-void AppSettings::setHlaReleaseDir(const QString& dir) { setText("hla/releaseDir", dir.trimmed()); }
-QString AppSettings::macTablePath() { return text("hla/macTable"); }
-void AppSettings::setMacTablePath(const QString& path) { setText("hla/macTable", path.trimmed()); }
+QString AppSettings::database() { return text(keys::kDatabaseUrl); }
+void AppSettings::setDatabase(const QString& url) { setText(keys::kDatabaseUrl, url.trimmed()); }
+QString AppSettings::hlaReleaseDir() { return text(keys::kHlaReleaseDir); }
+void AppSettings::setHlaReleaseDir(const QString& dir) { setText(keys::kHlaReleaseDir, dir.trimmed()); }
+QString AppSettings::macTablePath() { return text(keys::kMacTable); }
+void AppSettings::setMacTablePath(const QString& path) { setText(keys::kMacTable, path.trimmed()); }
 
 OrganisationInfo AppSettings::organisation() {
-  return {text("organisation/name"), text("organisation/address"), text("organisation/logo")};
+  return {text(keys::kOrganisationName), text(keys::kOrganisationAddress), text(keys::kOrganisationLogo)};
 }
 
 void AppSettings::setOrganisation(const OrganisationInfo& info) {
-  setText("organisation/name", info.name.trimmed());
-  setText("organisation/address", info.address.trimmed());
-  setText("organisation/logo", info.logoPath.trimmed());
+  setText(keys::kOrganisationName, info.name.trimmed());
+  setText(keys::kOrganisationAddress, info.address.trimmed());
+  setText(keys::kOrganisationLogo, info.logoPath.trimmed());
 }
 
-QString AppSettings::language() { return text("ui/language"); }
-void AppSettings::setLanguage(const QString& language) { setText("ui/language", language); }
+QString AppSettings::language() { return text(keys::kLanguage); }
+void AppSettings::setLanguage(const QString& language) { setText(keys::kLanguage, language); }
 
 model::RecruitmentDrive AppSettings::lastDrive() {
-  return {QDate::fromString(text("registration/driveDate"), Qt::ISODate), text("registration/drivePlace"),
-          text("registration/driveOrganiser")};
+  return {QDate::fromString(text(keys::kDriveDate), Qt::ISODate), text(keys::kDrivePlace),
+          text(keys::kDriveOrganiser)};
 }
 
 void AppSettings::setLastDrive(const model::RecruitmentDrive& drive) {
-  setText("registration/driveDate", drive.date.toString(Qt::ISODate));
-  setText("registration/drivePlace", drive.place);
-  setText("registration/driveOrganiser", drive.organiser);
+  setText(keys::kDriveDate, drive.date.toString(Qt::ISODate));
+  setText(keys::kDrivePlace, drive.place);
+  setText(keys::kDriveOrganiser, drive.organiser);
 }
 
 void AppSettings::saveGeometry(const QString& key, const QWidget* widget) {
-  QSettings().setValue(QStringLiteral("geometry/") + key, widget->saveGeometry());
+  QSettings().setValue(QLatin1String(keys::kGeometryPrefix) + key, widget->saveGeometry());
 }
 
 bool AppSettings::restoreGeometry(const QString& key, QWidget* widget) {
-  const QByteArray state = QSettings().value(QStringLiteral("geometry/") + key).toByteArray();
+  const QByteArray state = QSettings().value(QLatin1String(keys::kGeometryPrefix) + key).toByteArray();
   return !state.isEmpty() && widget->restoreGeometry(state);
 }
 
 void AppSettings::saveHeader(const QString& key, const QHeaderView* header) {
-  QSettings().setValue(QStringLiteral("columns/") + key, header->saveState());
+  QSettings().setValue(QLatin1String(keys::kColumnsPrefix) + key, header->saveState());
 }
 
 bool AppSettings::restoreHeader(const QString& key, QHeaderView* header) {
-  const QByteArray state = QSettings().value(QStringLiteral("columns/") + key).toByteArray();
+  const QByteArray state = QSettings().value(QLatin1String(keys::kColumnsPrefix) + key).toByteArray();
   return !state.isEmpty() && header->restoreState(state);
 }
 
