@@ -36,19 +36,19 @@ QDialog* DialogCatalogue::create(Workspace& workspace, const QString& name, QWid
     return editor;
   }
   if (name == QLatin1String("patient-new")) return new PatientEditor(registry, 0, parent);
+  // The editing dialogs open the first record of the list.
+  const auto firstId = [](auto listed) -> qint64 { return listed && !listed->isEmpty() ? listed->constFirst().id : 0; };
   if (name == QLatin1String("patient-edit")) {
     app::PatientQuery query;
     query.limit = 1;
-    auto first = registry->listPatients(query);
-    if (!first || first->isEmpty()) return nullptr;
-    return new PatientEditor(registry, first->constFirst().id, parent);
+    const qint64 id = firstId(registry->listPatients(query));
+    return id ? new PatientEditor(registry, id, parent) : nullptr;
   }
   if (name == QLatin1String("volunteer-edit")) {
     app::VolunteerQuery query;
     query.limit = 1;
-    auto first = registry->listVolunteers(query);
-    if (!first || first->isEmpty()) return nullptr;
-    return new VolunteerEditor(registry, first->constFirst().id, parent);
+    const qint64 id = firstId(registry->listVolunteers(query));
+    return id ? new VolunteerEditor(registry, id, parent) : nullptr;
   }
   return nullptr;
 }
