@@ -35,10 +35,8 @@ struct PatientAndDonor {
 
 PatientAndDonor storedPatientAndDonor(app::Registry& registry, int donorSerial) {
   auto patient = registry.createPatient(samplePatient(), test::staff());
-  auto donor = registry.registerVolunteer(test::sampleVolunteer(donorSerial), test::staff());
   REQUIRE(patient.ok());
-  REQUIRE(donor.ok());
-  return {*patient.value, *donor.value};
+  return {*patient.value, test::registered(registry, test::sampleVolunteer(donorSerial))};
 }
 
 // Opens a workup case for the patient and volunteer; fails the test, saying

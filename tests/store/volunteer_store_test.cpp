@@ -17,15 +17,6 @@
 using namespace dd;
 using model::VolunteerStatus;
 
-namespace {
-// Sample volunteer n, registered by staff; returns it as saved (its id and row version).
-model::Volunteer registered(app::Registry& registry, int n) {
-  auto saved = registry.registerVolunteer(test::sampleVolunteer(n), test::staff());
-  REQUIRE(saved.ok());
-  return *saved.value;
-}
-}  // namespace
-
 TEST_CASE("a registered volunteer reads back field by field, with a registry number and an audit row") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
@@ -105,7 +96,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
 TEST_CASE("an update writes one audit row per changed field with old and new values") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 2);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(2));
   model::Volunteer edit = saved;
   edit.address = "青岛市市南区2号";
   edit.hla.at(model::Locus::B).raw = "B*40:01+B*46:01";
@@ -160,7 +151,7 @@ TEST_CASE("two workstations editing the same volunteer: the second save is a con
 TEST_CASE("status changes keep their history and enforce what each status needs") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 4);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(4));
   const qint64 id = saved.id;
   auto missingUntil = registry->changeStatus(id, 1, {VolunteerStatus::TemporarilyDeferred, "怀孕", {}, 0, {}, {}},
                                              test::staff());
@@ -189,7 +180,7 @@ TEST_CASE("status changes keep their history and enforce what each status needs"
 TEST_CASE("contacts are logged and the last successful one is kept on the volunteer") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 5);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(5));
   const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
   model::ContactAttempt ok{0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached,
                            "同意继续"};
@@ -211,7 +202,7 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
 TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 6);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(6));
   const QDateTime lastWeek = QDateTime(QDate::currentDate().addDays(-7), QTime(12, 0)).toUTC();
   model::ContactAttempt late{0, saved.id, lastWeek, model::ContactChannel::Phone, {},
                              model::ContactOutcome::Reached, "上周电话，今天补记"};
@@ -236,7 +227,7 @@ TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
 TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 7);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(7));
   const QString oldNumber = saved.currentPhone();
   model::Volunteer edited = saved;
   edited.phones = {model::Phone{"13912345678", "mobile", true, {}}};
@@ -278,7 +269,7 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
 TEST_CASE("reserved and donated are set by the workflow only, never by a hand status change") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 8);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(8));
   for (VolunteerStatus status : {VolunteerStatus::Reserved, VolunteerStatus::Donated}) {
     CHECK_FALSE(app::Registry::settableByHand(status));
     app::StatusChangeRequest request;
@@ -311,7 +302,7 @@ TEST_CASE("reserved and donated are set by the workflow only, never by a hand st
 TEST_CASE("a hand status change that is refused writes nothing") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  const model::Volunteer saved = registered(*registry, 9);
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(9));
   app::StatusChangeRequest request;
   request.to = VolunteerStatus::Donated;
   REQUIRE_FALSE(registry->changeStatus(saved.id, saved.rowVersion, request, test::staff()).ok());
@@ -445,11 +436,7 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   QList<qint64> ids;
-  for (int i = 1; i <= 4; ++i) {
-    auto saved = registry->registerVolunteer(test::sampleVolunteer(600 + i), test::staff());
-    REQUIRE(saved.ok());
-    ids << saved.value->id;
-  }
+  for (int i = 1; i <= 4; ++i) ids << test::registered(*registry, test::sampleVolunteer(600 + i)).id;
   REQUIRE(registry->changeStatus(ids[2], 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}}, test::staff()).ok());
   // Decades pass: set birth dates directly (the record was valid when registered).
   const QDate today = QDate::currentDate();
@@ -481,11 +468,7 @@ TEST_CASE("one inconsistent record does not stop the nightly retirement: the oth
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   QList<qint64> ids;
-  for (int i = 1; i <= 3; ++i) {
-    auto saved = registry->registerVolunteer(test::sampleVolunteer(700 + i), test::staff());
-    REQUIRE(saved.ok());
-    ids << saved.value->id;
-  }
+  for (int i = 1; i <= 3; ++i) ids << test::registered(*registry, test::sampleVolunteer(700 + i)).id;
   const QDate today = QDate::currentDate();
   const QDate birth = today.addYears(-65);
   QSqlQuery q(dd::app::storeDatabase(*registry).sql());
