@@ -50,6 +50,14 @@ void checkHoldsEach(const QString& printed, const QStringList& expected) {
   }
 }
 
+// Runs a print that must be refused as bad input: exit 2, saying why in English.
+void checkRefused(const Seeded& s, const QStringList& args, const QString& why) {
+  const auto run = print(s, args, QStringLiteral("en"));
+  INFO(run.err.toStdString());
+  CHECK(run.exitCode == 2);
+  CHECK(run.err.contains(why));
+}
+
 }  // namespace
 
 TEST_CASE("print consent writes the donor's form without the patient's name and records its version") {
@@ -110,10 +118,11 @@ TEST_CASE("print consent in English") {
 TEST_CASE("print consent refuses missing records and missing data with exit 2 and writes nothing") {
   auto s = seed();
   const QString out = s->dir.filePath(QStringLiteral("x.pdf"));
+  const auto consentOfCase = [&out](const QString& caseArgument) {
+    return QStringList{QStringLiteral("consent"), QStringLiteral("--case"), caseArgument, QStringLiteral("--out"), out};
+  };
   SECTION("a case whose patient has no diagnosis") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"),
-                                QString::number(s->incompleteCase), QStringLiteral("--out"), out},
-                           QStringLiteral("en"));
+    const auto run = print(*s, consentOfCase(QString::number(s->incompleteCase)), QStringLiteral("en"));
     CHECK(run.exitCode == 2);
     auto registry = app::Registry::open(s->db);
     REQUIRE(registry);
@@ -132,43 +141,26 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
       REQUIRE((*registry)->stopWorkup(s->caseId, workup->rowVersion, QStringLiteral("donor moved abroad"),
                                       QDate::currentDate(), {QStringLiteral("test")}).ok());
     }
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
-                                QStringLiteral("--out"), out}, QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("was stopped on")));
+    checkRefused(*s, consentOfCase(QString::number(s->caseId)), QStringLiteral("was stopped on"));
   }
   SECTION("no such case") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("999"),
-                                QStringLiteral("--out"), out}, QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("999")));
+    checkRefused(*s, consentOfCase(QStringLiteral("999")), QStringLiteral("999"));
   }
   SECTION("no such case code") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral("P-nobody-01"),
-                                QStringLiteral("--out"), out}, QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("P-nobody-01")));
+    checkRefused(*s, consentOfCase(QStringLiteral("P-nobody-01")), QStringLiteral("P-nobody-01"));
     CHECK_FALSE(QFile::exists(out));
   }
   SECTION("an empty case") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QStringLiteral(" "),
-                                QStringLiteral("--out"), out}, QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("--case")));
+    checkRefused(*s, consentOfCase(QStringLiteral(" ")), QStringLiteral("--case"));
   }
   SECTION("no --out") {
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId)},
-                           QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("--out FILE is required")));
+    checkRefused(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId)},
+                 QStringLiteral("--out FILE is required"));
   }
   SECTION("no organisation name in the settings") {
     QSettings().remove(QStringLiteral("organisation/name"));
     QSettings().sync();
-    const auto run = print(*s, {QStringLiteral("consent"), QStringLiteral("--case"), QString::number(s->caseId),
-                                QStringLiteral("--out"), out}, QStringLiteral("en"));
-    CHECK(run.exitCode == 2);
-    CHECK(run.err.contains(QStringLiteral("organisation name is not set")));
+    checkRefused(*s, consentOfCase(QString::number(s->caseId)), QStringLiteral("organisation name is not set"));
   }
   CHECK_FALSE(QFileInfo::exists(out));
 }
@@ -178,10 +170,10 @@ TEST_CASE("print registration: one volunteer, and a batch into one PDF") {
   const QString one = s->dir.filePath(QStringLiteral("one.pdf"));
   const QString text =
       printedText(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->partialMatchNo}, one);
+  CHECK(test::pdfPageCount(one) == 1);  // one volunteer, one page
   checkHoldsEach(text, {QStringLiteral("志愿者登记表"), QStringLiteral("陈思雨"), s->partialMatchNo,
                         QStringLiteral("chen.siyu@example.cn"), QStringLiteral("陈建国（父亲）"),
                         QStringLiteral("示范大学体育馆"), QStringLiteral("O+")});
-  CHECK(test::pdfPageCount(one) == 1);
 
   const QString batch = s->dir.filePath(QStringLiteral("batch.pdf"));
   auto run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
@@ -194,21 +186,21 @@ TEST_CASE("print registration: one volunteer, and a batch into one PDF") {
   CHECK(test::pdfTextOfPage(batch, 3).contains(QStringLiteral("周子涵")));
 
   const QString missing = s->dir.filePath(QStringLiteral("missing.pdf"));
-  run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
-                   QStringLiteral("--volunteer"), QStringLiteral("SD99999999"), QStringLiteral("--out"), missing},
-              QStringLiteral("en"));
-  CHECK(run.exitCode == 2);
-  CHECK(run.err.contains(QStringLiteral("SD99999999")));
+  checkRefused(
+      *s,
+      {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
+       QStringLiteral("--volunteer"), QStringLiteral("SD99999999"), QStringLiteral("--out"), missing},
+      QStringLiteral("SD99999999"));
   CHECK_FALSE(QFileInfo::exists(missing));
 }
 
 TEST_CASE("print certificate only after a donation") {
   auto s = seed();
   const QString out = s->dir.filePath(QStringLiteral("certificate.pdf"));
-  auto run = print(*s, {QStringLiteral("certificate"), QStringLiteral("--volunteer"), s->fullMatchNo,
-                        QStringLiteral("--out"), out}, QStringLiteral("en"));
-  CHECK(run.exitCode == 2);
-  CHECK(run.err.contains(QStringLiteral("has no recorded donation")));
+  checkRefused(*s,
+               {QStringLiteral("certificate"), QStringLiteral("--volunteer"), s->fullMatchNo,
+                QStringLiteral("--out"), out},
+               QStringLiteral("has no recorded donation"));
   CHECK_FALSE(QFileInfo::exists(out));
 
   const QDate donationDate = QDate::currentDate().addDays(3);
@@ -269,11 +261,11 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
   CHECK_FALSE(empty.contains(QStringLiteral("相合程度不相合位点")));
   CHECK_FALSE(empty.contains(s->partialMatchNo));
 
-  auto run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->untypedPatientCaseNo,
-                   QStringLiteral("--out"), out}, QStringLiteral("en"));
-  CHECK(run.exitCode == 2);
-  CHECK(run.err.contains(QStringLiteral("no HLA typing")));
-  run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), QStringLiteral("NOSUCH"),
+  checkRefused(*s,
+               {QStringLiteral("search-report"), QStringLiteral("--patient"), s->untypedPatientCaseNo,
+                QStringLiteral("--out"), out},
+               QStringLiteral("no HLA typing"));
+  auto run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), QStringLiteral("NOSUCH"),
                    QStringLiteral("--out"), out}, QStringLiteral("en"));
   CHECK(run.exitCode == 2);
   run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
@@ -295,8 +287,8 @@ TEST_CASE("print registry-consent, family-letter and specimen") {
   CHECK(printedText(*s, {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("certificate")},
                     specimen, QStringLiteral("en"))
             .contains(QStringLiteral("LiMingyuan")));
-  const auto run = print(*s, {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("invoice"),
-                   QStringLiteral("--out"), specimen}, QStringLiteral("en"));
-  CHECK(run.exitCode == 2);
-  CHECK(run.err.contains(QStringLiteral("unknown document 'invoice'")));
+  checkRefused(*s,
+               {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("invoice"),
+                QStringLiteral("--out"), specimen},
+               QStringLiteral("unknown document 'invoice'"));
 }
