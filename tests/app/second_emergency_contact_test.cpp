@@ -27,15 +27,22 @@ model::EmergencyContact secondContact() {
 Expected<app::ImportReport> importDriveRow(app::Registry& registry, const test::TestDatabase& db,
                                            const model::Volunteer& v, const QStringList& extraHeadings,
                                            const QStringList& extraCells) {
-  const QStringList headings = QStringList{QStringLiteral("姓名"), QStringLiteral("性别"), QStringLiteral("出生日期"),
-                                           QStringLiteral("身份证号"), QStringLiteral("手机"), QStringLiteral("采集日期"),
-                                           QStringLiteral("同意书版本")} +
-                               extraHeadings;
-  const QStringList cells = QStringList{v.name, v.sex == model::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
-                                        v.birthDate.toString(Qt::ISODate), v.idNumber, v.phones.at(0).number,
-                                        kDriveDate, QStringLiteral("2019版")} +
-                            extraCells;
-  const QString text = headings.join(QLatin1Char(',')) + QLatin1Char('\n') + cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+  const QStringList headings =
+      QStringList{QStringLiteral("姓名"),      QStringLiteral("性别"), QStringLiteral("出生日期"),
+                  QStringLiteral("身份证号"),  QStringLiteral("手机"), QStringLiteral("采集日期"),
+                  QStringLiteral("同意书版本")} +
+      extraHeadings;
+  const QStringList cells =
+      QStringList{v.name,
+                  v.sex == model::Sex::Male ? QStringLiteral("男") : QStringLiteral("女"),
+                  v.birthDate.toString(Qt::ISODate),
+                  v.idNumber,
+                  v.phones.at(0).number,
+                  kDriveDate,
+                  QStringLiteral("2019版")} +
+      extraCells;
+  const QString text =
+      headings.join(QLatin1Char(',')) + QLatin1Char('\n') + cells.join(QLatin1Char(',')) + QLatin1Char('\n');
   const QString path = test::writeFile(db.dir(), "drive.csv", text.toUtf8());
   app::ImportOptions options;
   options.actor = test::staff();

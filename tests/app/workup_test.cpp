@@ -159,8 +159,7 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   const auto [patient, donor] = storedPatientAndDonor(*registry, 3);
-  auto reserved =
-      registry->reserveForPatient(donor.id, donor.rowVersion, patient.id, test::staff());
+  auto reserved = registry->reserveForPatient(donor.id, donor.rowVersion, patient.id, test::staff());
   REQUIRE(reserved.ok());
   const model::WorkupCase started = startedWorkup(*registry, patient.id, donor.id);
   auto after = registry->volunteer(donor.id);
@@ -169,8 +168,8 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   CHECK(after->reservedForPatientId == patient.id);
   CHECK(after->rowVersion == reserved.value->rowVersion);  // no second, meaningless status write
   // Stopping that case releases the volunteer as usual.
-  auto stopped = registry->stopWorkup(started.id, started.rowVersion, QStringLiteral("患者病情变化"), {},
-                                      test::staff());
+  auto stopped =
+      registry->stopWorkup(started.id, started.rowVersion, QStringLiteral("患者病情变化"), {}, test::staff());
   REQUIRE(stopped.ok());
   auto released = registry->volunteer(donor.id);
   REQUIRE(released);
@@ -229,7 +228,7 @@ TEST_CASE("stopping a workup records the reason and regret stage and releases th
   const auto [patient, donor] = storedPatientAndDonor(*registry, 2);
   const model::WorkupCase started = startedWorkup(*registry, patient.id, donor.id);
   auto exam = registry->advanceWorkup(started.id, 1, WorkupStage::MedicalExam, {}, test::staff(),
-                                    QStringLiteral("confirmatory typing done at recruitment"));
+                                      QStringLiteral("confirmatory typing done at recruitment"));
   REQUIRE(exam.ok());
   auto noReason = registry->stopWorkup(started.id, exam.value->rowVersion, " ", {}, test::staff());
   REQUIRE_FALSE(noReason.ok());

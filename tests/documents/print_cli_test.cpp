@@ -78,9 +78,9 @@ TEST_CASE("print consent writes the donor's form without the patient's name and 
   CHECK(run.out.contains(QStringLiteral("consent zh_CN v1.0")));
   const QString text = squeezed(test::pdfText(out));
   checkHoldsEach(text, {QStringLiteral("造血干细胞捐献同意书"), QStringLiteral("李明远"), s->fullMatchNo,
-                        dd::test::validIdNumber(QDate(1990, 3, 7), dd::model::Sex::Male, 11), s->patientCaseNo,
-                        QStringLiteral("急性淋巴细胞白血病"), QStringLiteral("女/9岁"), QStringLiteral("预处理一旦开始"),
-                        kOrganisation});
+                        dd::test::validIdNumber(QDate(1990, 3, 7), dd::model::Sex::Male, 11),
+                        s->patientCaseNo, QStringLiteral("急性淋巴细胞白血病"), QStringLiteral("女/9岁"),
+                        QStringLiteral("预处理一旦开始"), kOrganisation});
   // The form's case number is the case code, never the database id.
   CHECK(text.contains(squeezed(QStringLiteral("病例编号 ") + caseCode)));
   CHECK_FALSE(text.contains(squeezed(QStringLiteral("病例编号 ") + QString::number(s->caseId) + QStringLiteral(" "))));
@@ -119,7 +119,8 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
   auto s = seed();
   const QString out = s->dir.filePath(QStringLiteral("x.pdf"));
   const auto consentOfCase = [&out](const QString& caseArgument) {
-    return QStringList{QStringLiteral("consent"), QStringLiteral("--case"), caseArgument, QStringLiteral("--out"), out};
+    return QStringList{QStringLiteral("consent"), QStringLiteral("--case"), caseArgument,
+                       QStringLiteral("--out"), out};
   };
   SECTION("a case whose patient has no diagnosis") {
     const auto run = print(*s, consentOfCase(QString::number(s->incompleteCase)), QStringLiteral("en"));
@@ -160,7 +161,8 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
   SECTION("no organisation name in the settings") {
     QSettings().remove(QStringLiteral("organisation/name"));
     QSettings().sync();
-    checkRefused(*s, consentOfCase(QString::number(s->caseId)), QStringLiteral("organisation name is not set"));
+    checkRefused(*s, consentOfCase(QString::number(s->caseId)),
+                 QStringLiteral("organisation name is not set"));
   }
   CHECK_FALSE(QFileInfo::exists(out));
 }
@@ -168,8 +170,8 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
 TEST_CASE("print registration: one volunteer, and a batch into one PDF") {
   auto s = seed();
   const QString one = s->dir.filePath(QStringLiteral("one.pdf"));
-  const QString text =
-      printedText(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->partialMatchNo}, one);
+  const QString text = printedText(
+      *s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->partialMatchNo}, one);
   CHECK(test::pdfPageCount(one) == 1);  // one volunteer, one page
   checkHoldsEach(text, {QStringLiteral("志愿者登记表"), QStringLiteral("陈思雨"), s->partialMatchNo,
                         QStringLiteral("chen.siyu@example.cn"), QStringLiteral("陈建国（父亲）"),
@@ -177,8 +179,8 @@ TEST_CASE("print registration: one volunteer, and a batch into one PDF") {
 
   const QString batch = s->dir.filePath(QStringLiteral("batch.pdf"));
   auto run = print(*s, {QStringLiteral("registration"), QStringLiteral("--volunteer"), s->fullMatchNo,
-                   QStringLiteral("--volunteer"), s->partialMatchNo, QStringLiteral("--volunteer"), s->thirdNo,
-                   QStringLiteral("--out"), batch});
+                        QStringLiteral("--volunteer"), s->partialMatchNo, QStringLiteral("--volunteer"),
+                        s->thirdNo, QStringLiteral("--out"), batch});
   REQUIRE(run.exitCode == 0);
   REQUIRE(test::pdfPageCount(batch) == 3);
   CHECK(test::pdfTextOfPage(batch, 1).contains(QStringLiteral("李明远")));
@@ -235,9 +237,11 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
   // At 10/10 the full match is listed although reserved: it is reserved for
   // this very patient (its case is open), so it is this patient's candidate.
   const QString full = s->dir.filePath(QStringLiteral("full.pdf"));
-  const QString fullText = printedText(
-      *s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
-           QStringLiteral("--min-matches"), QStringLiteral("10")}, full);
+  const QString fullText =
+      printedText(*s,
+                  {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
+                   QStringLiteral("--min-matches"), QStringLiteral("10")},
+                  full);
   CHECK(fullText.contains(s->fullMatchNo));
   CHECK_FALSE(fullText.contains(s->partialMatchNo));
 
@@ -254,9 +258,10 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
     REQUIRE((*registry)->changeStatus(donor->id, donor->rowVersion, withdrawal, {QStringLiteral("t")}).ok());
   }
   const QString none = s->dir.filePath(QStringLiteral("none.pdf"));
-  const QString empty = printedText(
-      *s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
-           QStringLiteral("--min-matches"), QStringLiteral("10")}, none);
+  const QString empty = printedText(*s,
+                                    {QStringLiteral("search-report"), QStringLiteral("--patient"),
+                                     s->patientCaseNo, QStringLiteral("--min-matches"), QStringLiteral("10")},
+                                    none);
   CHECK(empty.contains(QStringLiteral("本次检索未找到符合条件的候选捐献者")));
   CHECK_FALSE(empty.contains(QStringLiteral("相合程度不相合位点")));
   CHECK_FALSE(empty.contains(s->partialMatchNo));
@@ -265,8 +270,10 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
                {QStringLiteral("search-report"), QStringLiteral("--patient"), s->untypedPatientCaseNo,
                 QStringLiteral("--out"), out},
                QStringLiteral("no HLA typing"));
-  auto run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), QStringLiteral("NOSUCH"),
-                   QStringLiteral("--out"), out}, QStringLiteral("en"));
+  auto run = print(*s,
+                   {QStringLiteral("search-report"), QStringLiteral("--patient"), QStringLiteral("NOSUCH"),
+                    QStringLiteral("--out"), out},
+                   QStringLiteral("en"));
   CHECK(run.exitCode == 2);
   run = print(*s, {QStringLiteral("search-report"), QStringLiteral("--patient"), s->patientCaseNo,
                    QStringLiteral("--min-matches"), QStringLiteral("11"), QStringLiteral("--out"), out},
@@ -277,14 +284,16 @@ TEST_CASE("print search-report lists the ranked candidates with their grades") {
 TEST_CASE("print registry-consent, family-letter and specimen") {
   auto s = seed();
   const QString consent = s->dir.filePath(QStringLiteral("join.pdf"));
-  CHECK(printedText(*s, {QStringLiteral("registry-consent"), QStringLiteral("--volunteer"), s->thirdNo}, consent)
+  CHECK(printedText(*s, {QStringLiteral("registry-consent"), QStringLiteral("--volunteer"), s->thirdNo},
+                    consent)
             .contains(QStringLiteral("周子涵")));
   const QString letter = s->dir.filePath(QStringLiteral("letter.pdf"));
-  CHECK(printedText(*s, {QStringLiteral("family-letter"), QStringLiteral("--volunteer"), s->fullMatchNo}, letter,
-                    QStringLiteral("en"))
+  CHECK(printedText(*s, {QStringLiteral("family-letter"), QStringLiteral("--volunteer"), s->fullMatchNo},
+                    letter, QStringLiteral("en"))
             .contains(squeezed(QStringLiteral("Dear family of 李明远"))));
   const QString specimen = s->dir.filePath(QStringLiteral("specimen.pdf"));
-  CHECK(printedText(*s, {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("certificate")},
+  CHECK(printedText(*s,
+                    {QStringLiteral("specimen"), QStringLiteral("--document"), QStringLiteral("certificate")},
                     specimen, QStringLiteral("en"))
             .contains(QStringLiteral("LiMingyuan")));
   checkRefused(*s,

@@ -8,7 +8,8 @@
 
 namespace dd::test {
 
-VolunteerEditorFixture::VolunteerEditorFixture() : registry(openRegistry(dir.filePath(QStringLiteral("r.sqlite")))) {}
+VolunteerEditorFixture::VolunteerEditorFixture()
+    : registry(openRegistry(dir.filePath(QStringLiteral("r.sqlite")))) {}
 
 model::Volunteer VolunteerEditorFixture::registered(const model::Volunteer& v) {
   auto saved = registry->registerVolunteer(v, {QStringLiteral("登记员")});

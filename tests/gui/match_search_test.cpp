@@ -22,9 +22,9 @@
 #include "gui/search/match_search_page.h"
 #include "gui/search/search_result_model.h"
 #include "gui/search/search_runner.h"
-#include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"
+#include "support/widget_driving.h"
 
 using dd::gui::SearchResultModel;
 using namespace dd::test;

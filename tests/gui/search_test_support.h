@@ -44,7 +44,7 @@ class MatchPageFixture {
   QTemporaryDir dir;
   QString path;
   std::unique_ptr<app::Registry> registry;
-  std::unique_ptr<gui::SearchIndex> index;  // set by openPage()
+  std::unique_ptr<gui::SearchIndex> index;     // set by openPage()
   std::unique_ptr<gui::MatchSearchPage> page;  // set by openPage()
 };
 

@@ -2,13 +2,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include "gui/widgets/date_field.h"
-#include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
+#include "gui/widgets/date_field.h"
 
 #include "gui/widgets/collating_proxy_model.h"
 #include "gui/widgets/field_errors.h"
@@ -42,7 +42,8 @@ QLabel* checkMessageShownAt(VolunteerEditor& editor, const char* field, const ch
 }
 }  // namespace
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "registering a volunteer through the dialog puts it in the table and the database") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "registering a volunteer through the dialog puts it in the table and the database") {
   VolunteersPage page(registry.get());
   page.show();
   dd::test::ModelCheck tester(page.model());
@@ -85,7 +86,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "registering a volunteer through the di
   CHECK(shownId.contains(QLatin1Char('*')));
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "an invalid ID number shows the message at the field and writes nothing") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "an invalid ID number shows the message at the field and writes nothing") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("李娜"), 3);
@@ -121,7 +123,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "an invalid ID number shows the message
   CHECK(note->text().contains("Not searchable") == !typed);
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "HLA fields show the engine's message as you type and block saving") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "HLA fields show the engine's message as you type and block saving") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("赵敏"), 5));
@@ -142,7 +145,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "HLA fields show the engine's message a
   CHECK(model.index(0, dd::gui::VolunteerTableModel::Hla).data().toString() == QStringLiteral("A*02:01"));
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "closing with unsaved changes asks, and Cancel keeps the editor open") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "closing with unsaved changes asks, and Cancel keeps the editor open") {
   const dd::model::Volunteer stored = registered(dd::test::sampleVolunteer(QStringLiteral("陈静"), 9));
   VolunteerEditor editor(registry.get(), stored.id);
   editor.show();
@@ -186,7 +190,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "a version conflict shows both versions
   CHECK(registry->volunteer(stored.id)->address == QStringLiteral("济南市历下区泉城路1号"));
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "the second emergency contact is typed, checked at its field, saved and shown again") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the second emergency contact is typed, checked at its field, saved and shown again") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("孙丽"), 8));

@@ -45,7 +45,8 @@ QStringList column(QTableWidget* table, int c) {
 }
 }  // namespace
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "a registration shows the new number, stays open, and the next volunteer keeps the drive") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "a registration shows the new number, stays open, and the next volunteer keeps the drive") {
   const QDate today = QDate::currentDate();
   QList<qint64> ids;
   {
@@ -104,7 +105,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "a registration shows the new number, s
   CHECK(child<QLineEdit>(&later, "drivePlace")->text() == QStringLiteral("山东大学体育馆"));
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "the volunteers page counts every volunteer registered in one sitting") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the volunteers page counts every volunteer registered in one sitting") {
   dd::gui::VolunteersPage page(registry.get());
   page.show();
   QList<qint64> announced;
@@ -123,7 +125,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "the volunteers page counts every volun
   CHECK(page.model()->rowCount() == 2);
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "the history tab reads as translated history with personal numbers masked") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the history tab reads as translated history with personal numbers masked") {
   dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("郑洁"), 31);
   v.address = QStringLiteral("济南市历下区旧址");
   v.hla.at(dd::model::Locus::A).raw = QStringLiteral("A*02:01+A*24:02");
@@ -178,7 +181,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "the history tab reads as translated hi
                                                                          v.phones.at(0).number.right(4)));
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "replacing the phone keeps the old number as dated history shown in the editor") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "replacing the phone keeps the old number as dated history shown in the editor") {
   const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("钱多"), 41);
   const qint64 id = registered(v).id;
   {
@@ -206,7 +210,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "replacing the phone keeps the old numb
   CHECK_FALSE(reopened.isDirty());  // history alone is not an unsaved edit
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "a contact attempt can be back-dated in the contact log, never dated ahead") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "a contact attempt can be back-dated in the contact log, never dated ahead") {
   const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("孙立"), 51)).id;
   VolunteerEditor editor(registry.get(), id);
   editor.show();
@@ -270,7 +275,8 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "the status tab offers only what staff 
   CHECK(news.at(row) == created.value->caseNo);
 }
 
-TEST_CASE_METHOD(VolunteerEditorFixture, "messages go when the mistake goes, and sit on the field that is wrong") {
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "messages go when the mistake goes, and sit on the field that is wrong") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("冯雪"), 71);

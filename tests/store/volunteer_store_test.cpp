@@ -182,11 +182,11 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
   auto registry = db->open();
   const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(5));
   const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
-  model::ContactAttempt ok{0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached,
-                           "同意继续"};
+  model::ContactAttempt ok{
+      0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached, "同意继续"};
   REQUIRE(registry->recordContact(ok, test::staff("赵")));
-  model::ContactAttempt missed{0, saved.id, reached.addDays(10), model::ContactChannel::Sms, {},
-                               model::ContactOutcome::NoAnswer, {}};
+  model::ContactAttempt missed{
+      0, saved.id, reached.addDays(10), model::ContactChannel::Sms, {}, model::ContactOutcome::NoAnswer, {}};
   REQUIRE(registry->recordContact(missed, test::staff("赵")));
   auto contacts = registry->contacts(saved.id);
   REQUIRE(contacts);
@@ -204,8 +204,13 @@ TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
   auto registry = db->open();
   const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(6));
   const QDateTime lastWeek = QDateTime(QDate::currentDate().addDays(-7), QTime(12, 0)).toUTC();
-  model::ContactAttempt late{0, saved.id, lastWeek, model::ContactChannel::Phone, {},
-                             model::ContactOutcome::Reached, "上周电话，今天补记"};
+  model::ContactAttempt late{0,
+                             saved.id,
+                             lastWeek,
+                             model::ContactChannel::Phone,
+                             {},
+                             model::ContactOutcome::Reached,
+                             "上周电话，今天补记"};
   REQUIRE(registry->recordContact(late, test::staff()));
   auto v = registry->volunteer(saved.id);
   REQUIRE(v);

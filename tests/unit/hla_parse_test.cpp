@@ -35,8 +35,8 @@ TEST_CASE("allele names with 1 to 4 fields, HLA- prefix and expression suffixes 
 }
 
 TEST_CASE("XX codes, G and P groups, lg names and serology are valid") {
-  checkValidAsWritten({"A*02:XX", "A*02:01:01G", "A*02:01P", "A*02:01g", "A2", "B44", "Cw7", "DR15", "DQ6", "Bw4",
-                       "Bw6"});
+  checkValidAsWritten(
+      {"A*02:XX", "A*02:01:01G", "A*02:01P", "A*02:01g", "A2", "B44", "Cw7", "DR15", "DQ6", "Bw4", "Bw6"});
   CHECK(normalized("a*02:xx") == "A*02:XX");
   CHECK(normalized("CW7") == "Cw7");
   CHECK(normalized("C7") == "Cw7");
