@@ -2,7 +2,6 @@
 // tests do not reach: quoting, encodings, empty files, numbers, registry numbers.
 #include <catch2/catch.hpp>
 
-#include <QFile>
 #include <QStringEncoder>
 
 #include "app/csv_file.h"
@@ -55,12 +54,7 @@ TEST_CASE("import: a weight that is not a number and a registry number already i
                                           std::tuple{b, QString(), QString("sixty")}})
     text += QStringList{number, v.name, "女", v.birthDate.toString(Qt::ISODate), v.idNumber, v.currentPhone(),
                         weight, v.consentDate.toString(Qt::ISODate), "v1"}.join(',') + '\n';
-  const QString path = db->dir() + "/w.csv";
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(text.toUtf8());
-  file.close();
-  auto report = app::importVolunteersCsv(*registry, path, {});
+  auto report = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "w.csv", text.toUtf8()), {});
   REQUIRE(report.has_value());
   REQUIRE(report->problems.size() == 2);
   CHECK(report->problems[0].row == 2);

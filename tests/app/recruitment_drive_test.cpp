@@ -3,8 +3,6 @@
 // import batch, and the drive keys of `print registration --drive`.
 #include <catch2/catch.hpp>
 
-#include <QFile>
-
 #include "app/recruitment_drive_key.h"
 #include "app/volunteer_import.h"
 #include "core/qt/localization.h"
@@ -95,12 +93,8 @@ TEST_CASE("the volunteers of an import batch are a drive too (batch:N)") {
                        kLate.toString(Qt::ISODate), "泉城广场", "2019版", "A*02:01+A*11:01"}
                .join(',') + "\n";
   }
-  const QString path = db->dir() + "/drive.csv";
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(csv.toUtf8());
-  file.close();
-  auto report = app::importVolunteersCsv(*registry, path, {});
+  auto report =
+      app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "drive.csv", csv.toUtf8()), {});
   INFO((report ? std::string() : report.error().english()));
   REQUIRE(report);
   auto members = app::driveVolunteers(*registry, QStringLiteral("batch:%1").arg(report->batchId));

@@ -26,6 +26,28 @@ model::Patient samplePatient() {
   p.searchRequestDate = QDate::currentDate();
   return p;
 }
+
+// A sample patient and volunteer n, both stored: the pair a workup case is opened for.
+struct PatientAndDonor {
+  model::Patient patient;
+  model::Volunteer donor;
+};
+
+PatientAndDonor storedPatientAndDonor(app::Registry& registry, int donorSerial) {
+  auto patient = registry.createPatient(samplePatient(), test::staff());
+  REQUIRE(patient.ok());
+  return {*patient.value, test::registered(registry, test::sampleVolunteer(donorSerial))};
+}
+
+// Opens a workup case for the patient and volunteer; fails the test, saying
+// why, when it cannot.
+model::WorkupCase startedWorkup(app::Registry& registry, qint64 patientId, qint64 volunteerId,
+                                const QDate& opened = {}) {
+  auto started = registry.startWorkup(patientId, volunteerId, opened, test::staff());
+  INFO((started.errors.empty() ? std::string() : qt::translated(started.errors.at(0)).toStdString()));
+  REQUIRE(started.ok());
+  return *started.value;
+}
 }  // namespace
 
 TEST_CASE("patients are created with a case number, read back, and updated with optimistic locking") {
@@ -55,40 +77,36 @@ TEST_CASE("patients are created with a case number, read back, and updated with 
 TEST_CASE("a workup reserves the volunteer, advances in order, and collection records the donation") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto patient = registry->createPatient(samplePatient(), test::staff());
-  auto donor = registry->registerVolunteer(test::sampleVolunteer(1), test::staff());
-  REQUIRE(patient.ok());
-  REQUIRE(donor.ok());
-  auto started = registry->startWorkup(patient.value->id, donor.value->id, QDate(2024, 1, 2), test::staff());
-  REQUIRE(started.ok());
-  auto reserved = registry->volunteer(donor.value->id);
+  const auto [patient, donor] = storedPatientAndDonor(*registry, 1);
+  const model::WorkupCase started = startedWorkup(*registry, patient.id, donor.id, QDate(2024, 1, 2));
+  auto reserved = registry->volunteer(donor.id);
   REQUIRE(reserved);
   CHECK(reserved->status == VolunteerStatus::Reserved);
-  CHECK(reserved->reservedForPatientId == patient.value->id);
+  CHECK(reserved->reservedForPatientId == patient.id);
   // A second case for the same patient and volunteer while the first is open is refused.
-  auto second = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  auto second = registry->startWorkup(patient.id, donor.id, {}, test::staff());
   REQUIRE_FALSE(second.ok());
   CHECK(second.errors.at(0).code == "validation.case_open");
   // Cases are named by their code: the patient's case number and the nth case.
-  CHECK(started.value->caseCode == patient.value->caseNo + QStringLiteral("-01"));
-  CHECK(registry->workupCase(started.value->id)->caseCode == started.value->caseCode);
-  CHECK(qt::translated(second.errors.at(0)).contains(started.value->caseCode));
+  CHECK(started.caseCode == patient.caseNo + QStringLiteral("-01"));
+  CHECK(registry->workupCase(started.id)->caseCode == started.caseCode);
+  CHECK(qt::translated(second.errors.at(0)).contains(started.caseCode));
   // Another patient cannot take a volunteer reserved for this one; the status
   // is named in the staff's language.
   auto otherPatient = registry->createPatient(samplePatient(), test::staff());
   REQUIRE(otherPatient.ok());
-  auto taken = registry->startWorkup(otherPatient.value->id, donor.value->id, {}, test::staff());
+  auto taken = registry->startWorkup(otherPatient.value->id, donor.id, {}, test::staff());
   REQUIRE_FALSE(taken.ok());
   CHECK(qt::translated(taken.errors.at(0)) ==
-        QStringLiteral("Volunteer No. %1 is 'Reserved' and cannot start a workup.").arg(donor.value->registryNo));
+        QStringLiteral("Volunteer No. %1 is 'Reserved' and cannot start a workup.").arg(donor.registryNo));
   REQUIRE(qt::installTranslators("zh_CN"));
-  auto takenZh = registry->startWorkup(otherPatient.value->id, donor.value->id, {}, test::staff());
+  auto takenZh = registry->startWorkup(otherPatient.value->id, donor.id, {}, test::staff());
   const QString chinese = qt::translated(takenZh.errors.at(0));
   qt::installTranslators("en");
   CHECK_FALSE(chinese.contains("Reserved"));
   CHECK(chinese.contains(QStringLiteral("已预留")));
 
-  model::WorkupCase w = *started.value;
+  model::WorkupCase w = started;
   auto typed = registry->advanceWorkup(w.id, w.rowVersion, WorkupStage::ConfirmatoryTyping, QDate(2024, 1, 20),
                                        test::staff());
   REQUIRE(typed.ok());
@@ -101,7 +119,7 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
                                       test::staff(), QStringLiteral("urgent"));
   REQUIRE_FALSE(jump.ok());
   CHECK(jump.errors.at(0).code == "validation.consent_missing");
-  CHECK(registry->volunteer(donor.value->id)->status == VolunteerStatus::Reserved);
+  CHECK(registry->volunteer(donor.id)->status == VolunteerStatus::Reserved);
   // Skipping the medical exam needs a reason, which is kept.
   auto skip = registry->advanceWorkup(w.id, typed.value->rowVersion, WorkupStage::ConsentSigned, QDate(2024, 2, 1),
                                       test::staff());
@@ -128,11 +146,11 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
   CHECK(detail->workup.stageDates[0] == QDate(2024, 1, 2));
   CHECK(detail->workup.stageDates[1] == QDate(2024, 1, 20));
   CHECK(detail->workup.stageDates[5] == QDate(2024, 3, 1));
-  CHECK(detail->patient.caseNo == patient.value->caseNo);
+  CHECK(detail->patient.caseNo == patient.caseNo);
   CHECK(detail->volunteer.status == VolunteerStatus::Donated);
   CHECK(detail->volunteer.donationCount == 1);
   CHECK(detail->volunteer.donationDate == QDate(2024, 3, 1));
-  auto cases = registry->workupCasesForVolunteer(donor.value->id);
+  auto cases = registry->workupCasesForVolunteer(donor.id);
   REQUIRE(cases);
   CHECK(cases->size() == 1);
 }
@@ -140,51 +158,40 @@ TEST_CASE("a workup reserves the volunteer, advances in order, and collection re
 TEST_CASE("a volunteer reserved for this patient can start this patient's case (reserve, then workup)") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto patient = registry->createPatient(samplePatient(), test::staff());
-  auto donor = registry->registerVolunteer(test::sampleVolunteer(3), test::staff());
-  REQUIRE(patient.ok());
-  REQUIRE(donor.ok());
-  auto reserved =
-      registry->reserveForPatient(donor.value->id, donor.value->rowVersion, patient.value->id, test::staff());
+  const auto [patient, donor] = storedPatientAndDonor(*registry, 3);
+  auto reserved = registry->reserveForPatient(donor.id, donor.rowVersion, patient.id, test::staff());
   REQUIRE(reserved.ok());
-  auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
-  INFO((started.errors.empty() ? std::string() : qt::translated(started.errors.at(0)).toStdString()));
-  REQUIRE(started.ok());
-  auto after = registry->volunteer(donor.value->id);
+  const model::WorkupCase started = startedWorkup(*registry, patient.id, donor.id);
+  auto after = registry->volunteer(donor.id);
   REQUIRE(after);
   CHECK(after->status == VolunteerStatus::Reserved);
-  CHECK(after->reservedForPatientId == patient.value->id);
+  CHECK(after->reservedForPatientId == patient.id);
   CHECK(after->rowVersion == reserved.value->rowVersion);  // no second, meaningless status write
   // Stopping that case releases the volunteer as usual.
-  auto stopped = registry->stopWorkup(started.value->id, started.value->rowVersion, QStringLiteral("患者病情变化"), {},
-                                      test::staff());
+  auto stopped =
+      registry->stopWorkup(started.id, started.rowVersion, QStringLiteral("患者病情变化"), {}, test::staff());
   REQUIRE(stopped.ok());
-  auto released = registry->volunteer(donor.value->id);
+  auto released = registry->volunteer(donor.id);
   REQUIRE(released);
   CHECK(released->status == VolunteerStatus::Active);
   // The patient's next case is the second one.
-  auto next = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
+  auto next = registry->startWorkup(patient.id, donor.id, {}, test::staff());
   REQUIRE(next.ok());
-  CHECK(next.value->caseCode == patient.value->caseNo + QStringLiteral("-02"));
+  CHECK(next.value->caseCode == patient.caseNo + QStringLiteral("-02"));
 }
 
 TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donation is taken off the record") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto patient = registry->createPatient(samplePatient(), test::staff());
-  auto donor = registry->registerVolunteer(test::sampleVolunteer(4), test::staff());
-  REQUIRE(patient.ok());
-  REQUIRE(donor.ok());
-  auto w = registry->startWorkup(patient.value->id, donor.value->id, QDate(2024, 1, 2), test::staff());
-  REQUIRE(w.ok());
-  model::WorkupCase c = *w.value;
+  const auto [patient, donor] = storedPatientAndDonor(*registry, 4);
+  model::WorkupCase c = startedWorkup(*registry, patient.id, donor.id, QDate(2024, 1, 2));
   for (auto stage : {WorkupStage::ConfirmatoryTyping, WorkupStage::MedicalExam, WorkupStage::ConsentSigned,
                      WorkupStage::Mobilisation, WorkupStage::Collection}) {
     auto next = registry->advanceWorkup(c.id, c.rowVersion, stage, QDate(2024, 2, 1), test::staff());
     REQUIRE(next.ok());
     c = *next.value;
   }
-  REQUIRE(registry->volunteer(donor.value->id)->status == VolunteerStatus::Donated);
+  REQUIRE(registry->volunteer(donor.id)->status == VolunteerStatus::Donated);
   auto noReason = registry->undoLastStage(c.id, c.rowVersion, "  ", test::staff());
   REQUIRE_FALSE(noReason.ok());
   CHECK(noReason.errors.at(0).field == "undo_reason");
@@ -192,10 +199,10 @@ TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donatio
   REQUIRE(undone.ok());
   CHECK(undone.value->stage == WorkupStage::Mobilisation);
   CHECK_FALSE(undone.value->stageDates[static_cast<std::size_t>(WorkupStage::Collection)].isValid());
-  auto volunteer = registry->volunteer(donor.value->id);
+  auto volunteer = registry->volunteer(donor.id);
   REQUIRE(volunteer);
   CHECK(volunteer->status == VolunteerStatus::Reserved);
-  CHECK(volunteer->reservedForPatientId == patient.value->id);
+  CHECK(volunteer->reservedForPatientId == patient.id);
   CHECK(volunteer->donationCount == 0);
   CHECK_FALSE(volunteer->donationDate.isValid());
   // The audit trail holds the undo with its reason.
@@ -218,30 +225,26 @@ TEST_CASE("a wrong click is undone with a reason: the stage goes back, a donatio
 TEST_CASE("stopping a workup records the reason and regret stage and releases the volunteer") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto patient = registry->createPatient(samplePatient(), test::staff());
-  auto donor = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
-  REQUIRE(patient.ok());
-  REQUIRE(donor.ok());
-  auto started = registry->startWorkup(patient.value->id, donor.value->id, {}, test::staff());
-  REQUIRE(started.ok());
-  auto exam = registry->advanceWorkup(started.value->id, 1, WorkupStage::MedicalExam, {}, test::staff(),
-                                    QStringLiteral("confirmatory typing done at recruitment"));
+  const auto [patient, donor] = storedPatientAndDonor(*registry, 2);
+  const model::WorkupCase started = startedWorkup(*registry, patient.id, donor.id);
+  auto exam = registry->advanceWorkup(started.id, 1, WorkupStage::MedicalExam, {}, test::staff(),
+                                      QStringLiteral("confirmatory typing done at recruitment"));
   REQUIRE(exam.ok());
-  auto noReason = registry->stopWorkup(started.value->id, exam.value->rowVersion, " ", {}, test::staff());
+  auto noReason = registry->stopWorkup(started.id, exam.value->rowVersion, " ", {}, test::staff());
   REQUIRE_FALSE(noReason.ok());
   CHECK(qt::translated(noReason.errors.at(0)) == "Reason for stopping is required.");
-  auto stopped = registry->stopWorkup(started.value->id, exam.value->rowVersion, QStringLiteral("体检不合格"), {},
+  auto stopped = registry->stopWorkup(started.id, exam.value->rowVersion, QStringLiteral("体检不合格"), {},
                                       test::staff());
   REQUIRE(stopped.ok());
   CHECK(stopped.value->regretStage == WorkupStage::MedicalExam);
-  auto again = registry->advanceWorkup(started.value->id, stopped.value->rowVersion, WorkupStage::ConsentSigned, {},
+  auto again = registry->advanceWorkup(started.id, stopped.value->rowVersion, WorkupStage::ConsentSigned, {},
                                        test::staff());
   REQUIRE_FALSE(again.ok());
   CHECK(qt::translated(again.errors.at(0)).contains("was stopped on"));
-  auto released = registry->volunteer(donor.value->id);
+  auto released = registry->volunteer(donor.id);
   REQUIRE(released);
   CHECK(released->status == VolunteerStatus::Active);
-  auto audit = registry->auditTrail("workup_case", started.value->id);
+  auto audit = registry->auditTrail("workup_case", started.id);
   REQUIRE(audit);
   CHECK(audit->size() >= 3);
 }

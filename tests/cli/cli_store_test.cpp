@@ -24,6 +24,16 @@ using namespace dd;
 using test::runCli;
 
 namespace {
+// The volunteers in the registry at db, counted through a connection of its
+// own (what the CLI left behind, not what a connection still holds).
+int volunteersIn(const QString& db) {
+  auto registry = app::Registry::open(db);
+  REQUIRE(registry);
+  auto count = (*registry)->countVolunteers({});
+  REQUIRE(count);
+  return *count;
+}
+
 QString importCsv(const QString& dir, int rows, int badEvery = 0) {
   QString text = QStringLiteral("name,sex,birth_date,id_number,phone,consent_date,consent_version\n");
   for (int i = 1; i <= rows; ++i) {
@@ -34,11 +44,7 @@ QString importCsv(const QString& dir, int rows, int badEvery = 0) {
                 .join(',') +
             '\n';
   }
-  const QString path = dir + QStringLiteral("/drive-%1-%2.csv").arg(rows).arg(badEvery);
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(text.toUtf8());
-  return path;
+  return test::writeFile(dir, QStringLiteral("drive-%1-%2.csv").arg(rows).arg(badEvery), text.toUtf8());
 }
 }  // namespace
 
@@ -126,16 +132,14 @@ TEST_CASE("cli: import volunteers reports every bad row and exits 2, --dry-run a
   auto dry = runCli({"--db", db, "import", "volunteers", "--dry-run", importCsv(dir.path(), 20)});
   CHECK(dry.exitCode == 0);
   CHECK(dry.err.contains("20 rows checked"));
-  auto count = app::Registry::open(db);
-  REQUIRE(count);
-  CHECK(*(*count)->countVolunteers({}) == 0);
+  CHECK(volunteersIn(db) == 0);
 
   const QString rejects = dir.filePath("rejects.csv");
   auto partial = runCli({"--db", db, "import", "volunteers", "--skip-invalid", "--rejects", rejects, bad});
   CHECK(partial.exitCode == 0);
   CHECK(partial.err.contains("imported 36 of 40 rows"));
   CHECK(QFile::exists(rejects));
-  CHECK(*(*count)->countVolunteers({}) == 36);
+  CHECK(volunteersIn(db) == 36);
   auto missing = runCli({"--db", db, "import", "volunteers"});
   CHECK(missing.exitCode == 2);
 }
@@ -149,20 +153,14 @@ TEST_CASE("cli: import refuses to run when the HLA nomenclature cannot be loaded
   const model::Volunteer v = test::sampleVolunteer(1);
   text += QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, v.phones.at(0).number,
                       v.consentDate.toString(Qt::ISODate), "v1", "B*07:02"}.join(',') + '\n';
-  const QString csv = dir.filePath("hla.csv");
-  QFile file(csv);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(text.toUtf8());
-  file.close();
+  const QString csv = test::writeFile(dir.path(), "hla.csv", text.toUtf8());
   for (const QString& folder : {dir.filePath("nonexistent"), dir.path()}) {  // missing, and not a release
     auto refused = runCli({"--db", db, "--hla-data", folder, "import", "volunteers", csv});
     INFO(refused.err.toStdString());
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains("HLA typings cannot be checked, nothing imported"));
   }
-  auto registry = app::Registry::open(db);
-  REQUIRE(registry);
-  CHECK(*(*registry)->countVolunteers({}) == 0);
+  CHECK(volunteersIn(db) == 0);
 }
 
 TEST_CASE("without the nomenclature every typing is refused, never stored unchecked") {
@@ -380,9 +378,7 @@ TEST_CASE("cli: generate marks what it writes as synthetic and refuses a registr
   auto refused = runCli({"--db", real, "generate", "--volunteers", "50"});
   CHECK(refused.exitCode == 1);
   CHECK(refused.err.contains("2 real (not generated) volunteers"));
-  auto registry = app::Registry::open(real);
-  REQUIRE(registry);
-  CHECK(*(*registry)->countVolunteers({}) == 2);
+  CHECK(volunteersIn(real) == 2);
 }
 
 TEST_CASE("cli: a second writer waits for the first, says that it waits, and then does its work") {

@@ -4,8 +4,18 @@
 #include <QLineEdit>
 
 #include "gui/widgets/date_field.h"
+#include "support/widget_driving.h"
 
 namespace dd::test {
+
+VolunteerEditorFixture::VolunteerEditorFixture()
+    : registry(openRegistry(dir.filePath(QStringLiteral("r.sqlite")))) {}
+
+model::Volunteer VolunteerEditorFixture::registered(const model::Volunteer& v) {
+  auto saved = registry->registerVolunteer(v, {QStringLiteral("登记员")});
+  REQUIRE(saved.ok());
+  return *saved.value;
+}
 
 void typeVolunteer(QWidget* editor, const model::Volunteer& v) {
   child<QLineEdit>(editor, "name")->setText(v.name);

@@ -3,8 +3,12 @@
 // editor's test files).
 #include <catch2/catch.hpp>
 
+#include <memory>
+
+#include <QTemporaryDir>
 #include <QWidget>
 
+#include "app/registry.h"
 #include "model/entities.h"
 
 namespace dd::test {
@@ -17,6 +21,17 @@ T* child(QWidget* parent, const char* name) {
   REQUIRE(widget);
   return widget;
 }
+
+// A fresh SQLite registry in a temporary folder for each volunteer editor
+// test (use with TEST_CASE_METHOD).
+struct VolunteerEditorFixture {
+  VolunteerEditorFixture();
+  // Stores v as a registrar would; returns it as saved (its id and row version).
+  model::Volunteer registered(const model::Volunteer& v);
+
+  QTemporaryDir dir;
+  std::unique_ptr<app::Registry> registry;
+};
 
 // Types a volunteer into the editor's personal and contact fields.
 void typeVolunteer(QWidget* editor, const model::Volunteer& v);

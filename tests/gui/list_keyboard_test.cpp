@@ -33,6 +33,30 @@ void addPatient(dd::app::Registry& registry, const QString& name) {
   patient.searchRequestDate = QDate::currentDate();
   REQUIRE(registry.createPatient(patient, {QStringLiteral("t")}).ok());
 }
+
+// A list page's quick filter and the table it filters.
+struct QuickFilter {
+  QLineEdit* filter;
+  QTableView* table;
+};
+
+// Shows the page as the active window and finds its quick filter and table.
+QuickFilter showWithQuickFilter(QWidget& page) {
+  page.show();
+  QApplication::setActiveWindow(&page);
+  QuickFilter found{page.findChild<QLineEdit*>(QStringLiteral("quickFilter")),
+                    page.findChild<QTableView*>(QStringLiteral("table"))};
+  REQUIRE(found.filter);
+  REQUIRE(found.table);
+  return found;
+}
+
+// Types text into the filter as staff would: focused, then inserted
+// (QTest::keyClicks cannot type Chinese).
+void typeInto(QLineEdit* filter, const QString& text) {
+  filter->setFocus();
+  filter->insert(text);
+}
 }  // namespace
 
 TEST_CASE("Enter in the patients' quick filter selects the first match and moves to the list") {
@@ -41,14 +65,8 @@ TEST_CASE("Enter in the patients' quick filter selects the first match and moves
   addPatient(*registry, QStringLiteral("张小雨"));
   addPatient(*registry, QStringLiteral("李大山"));
   dd::gui::PatientsPage page(registry.get());
-  page.show();
-  QApplication::setActiveWindow(&page);
-  auto* filter = page.findChild<QLineEdit*>(QStringLiteral("quickFilter"));
-  auto* table = page.findChild<QTableView*>(QStringLiteral("table"));
-  REQUIRE(filter);
-  REQUIRE(table);
-  filter->setFocus();
-  filter->insert(QStringLiteral("李"));  // typed (keyClicks cannot type Chinese)
+  const auto [filter, table] = showWithQuickFilter(page);
+  typeInto(filter, QStringLiteral("李"));
   REQUIRE(page.proxy()->rowCount() == 1);
   // The count follows the filter.
   auto* count = page.findChild<QLabel*>(QStringLiteral("countLabel"));
@@ -61,9 +79,8 @@ TEST_CASE("Enter in the patients' quick filter selects the first match and moves
   CHECK(table->currentIndex().siblingAtColumn(dd::gui::PatientTableModel::Name).data().toString() ==
         QStringLiteral("李大山"));
   // Nothing found: Enter leaves the focus in the filter to retype.
-  filter->setFocus();
   filter->clear();
-  filter->insert(QStringLiteral("无此人"));  // typed (keyClicks cannot type Chinese)
+  typeInto(filter, QStringLiteral("无此人"));
   REQUIRE(page.proxy()->rowCount() == 0);
   QTest::keyClick(filter, Qt::Key_Return);
   CHECK(filter->hasFocus());
@@ -76,14 +93,8 @@ TEST_CASE("Enter in the volunteers' quick filter filters at once and moves to th
     REQUIRE(registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("志愿者%1").arg(i), i),
                                         {QStringLiteral("t")}).ok());
   dd::gui::VolunteersPage page(registry.get());
-  page.show();
-  QApplication::setActiveWindow(&page);
-  auto* filter = page.findChild<QLineEdit*>(QStringLiteral("quickFilter"));
-  auto* table = page.findChild<QTableView*>(QStringLiteral("table"));
-  REQUIRE(filter);
-  REQUIRE(table);
-  filter->setFocus();
-  filter->insert(QStringLiteral("志愿者2"));  // typed (keyClicks cannot type Chinese)
+  const auto [filter, table] = showWithQuickFilter(page);
+  typeInto(filter, QStringLiteral("志愿者2"));
   QTest::keyClick(filter, Qt::Key_Return);  // no waiting for the typing pause
   CHECK(page.model()->rowCount() == 1);
   CHECK(table->hasFocus());
@@ -93,13 +104,9 @@ TEST_CASE("Enter in the volunteers' quick filter filters at once and moves to th
 }
 
 TEST_CASE("Enter in the minimum-matches box runs the search") {
-  dd::test::waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  dd::test::addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  dd::test::MatchPageFixture f;
+  dd::test::addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.show();
   QApplication::setActiveWindow(&page);
   page.setTyping(QString::fromLatin1(dd::test::kSearchPatientTyping));

@@ -16,35 +16,26 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 
 #include "core/qt/app_paths.h"
 #include "gui/hla_reader.h"
 #include "gui/search/match_search_page.h"
-#include "gui/search/search_index.h"
 #include "gui/search/search_result_model.h"
 #include "gui/search/search_runner.h"
-#include "support/widget_driving.h"
 #include "search_test_support.h"
 #include "support/qt_string_maker.h"
+#include "support/widget_driving.h"
 
 using dd::gui::SearchResultModel;
-using dd::test::addSearchDonor;
-using dd::test::kSearchPatientTyping;
-using dd::test::resultRowOf;
-using dd::test::waitForHla;
+using namespace dd::test;
 
 TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by grade") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  const qint64 identical = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 antigenMismatch = addSearchDonor(*registry, 2, QStringLiteral("A*01:01+A*24:02"));
-  const qint64 alleleMismatch = addSearchDonor(*registry, 3, QStringLiteral("A*02:06+A*24:02"));
+  MatchPageFixture f;
+  const qint64 identical = addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 antigenMismatch = addSearchDonor(*f.registry, 2, QStringLiteral("A*01:01+A*24:02"));
+  const qint64 alleleMismatch = addSearchDonor(*f.registry, 3, QStringLiteral("A*02:06+A*24:02"));
 
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.show();
   dd::test::ModelCheck tester(page.model());
   page.findChild<QSpinBox*>("minimum")->setValue(0);
@@ -76,7 +67,7 @@ TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by
   CHECK_FALSE(model.index(red, SearchResultModel::A).data(Qt::ToolTipRole).toString().isEmpty());
 
   // Export writes every result.
-  const QString csv = dir.filePath("results.csv");
+  const QString csv = f.dir.filePath("results.csv");
   REQUIRE(page.exportCsv(csv));
   QFile file(csv);
   REQUIRE(file.open(QIODevice::ReadOnly));
@@ -85,11 +76,8 @@ TEST_CASE("a search runs off the GUI thread and shows ranked results coloured by
 }
 
 TEST_CASE("a GL String the engine rejects is shown at the field and nothing runs") {
-  waitForHla();
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  dd::gui::SearchIndex index(registry.get(), dir.filePath("r.sqlite"));
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  MatchPageFixture f;
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.show();
   page.setTyping(QStringLiteral("A*99:99+A*02:01"));
   CHECK_FALSE(page.search());
@@ -99,27 +87,15 @@ TEST_CASE("a GL String the engine rejects is shown at the field and nothing runs
 }
 
 TEST_CASE("searching for a patient then reserving a donor and opening a case from the results") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
+  MatchPageFixture f;
+  dd::app::Registry* registry = f.registry.get();
   const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
   const qint64 other = addSearchDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
-  dd::model::Patient patient;
-  patient.name = QStringLiteral("吴磊");
-  patient.birthDate = QDate(1990, 1, 1);
-  patient.hospital = QStringLiteral("山东大学齐鲁医院");  // the report names them
-  patient.diagnosis = QStringLiteral("急性髓系白血病");
-  const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
-  for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
-  auto created = registry->createPatient(patient, {QStringLiteral("t")});
-  INFO((created.errors.empty() ? std::string() : created.errors.front().english()));
-  REQUIRE(created.ok());
+  const qint64 patient = addSearchPatient(*registry);
 
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.show();
-  page.selectPatient(created.value->id);
+  page.selectPatient(patient);
   QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
   QSignalSpy opened(&page, &dd::gui::MatchSearchPage::caseOpened);
   REQUIRE(page.search());
@@ -149,7 +125,7 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   dd::test::answerConfirmation(true);
   REQUIRE(page.reserveSelected());
   CHECK(registry->volunteer(donor)->status == dd::model::VolunteerStatus::Reserved);
-  CHECK(registry->volunteer(donor)->reservedForPatientId == created.value->id);
+  CHECK(registry->volunteer(donor)->reservedForPatientId == patient);
   // Searching again for the same patient still lists the reserved donor,
   // marked as reserved for this patient (it used to vanish from the list).
   REQUIRE(page.search());
@@ -164,7 +140,7 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   dd::test::answerConfirmation(true);
   REQUIRE(page.openCaseForSelected());
   REQUIRE(opened.size() == 1);
-  auto cases = registry->workupCasesForPatient(created.value->id);
+  auto cases = registry->workupCasesForPatient(patient);
   REQUIRE(cases);
   REQUIRE(cases->size() == 1);
   CHECK(cases->at(0).volunteerId == other);
@@ -180,17 +156,13 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   });
   CHECK_FALSE(page.openCaseForSelected());
   CHECK(refusal.contains(cases->at(0).caseCode));
-  CHECK(registry->workupCasesForPatient(created.value->id)->size() == 1);
+  CHECK(registry->workupCasesForPatient(patient)->size() == 1);
 }
 
 TEST_CASE("the match page shows the true number found, shows all on request and exports all") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  for (int i = 1; i <= 5; ++i) addSearchDonor(*registry, i, QStringLiteral("A*02:01+A*24:02"));
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  MatchPageFixture f;
+  for (int i = 1; i <= 5; ++i) addSearchDonor(*f.registry, i, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.setFirstPageSize(2);
   page.show();
   page.setTyping(QString::fromLatin1(kSearchPatientTyping));
@@ -206,7 +178,7 @@ TEST_CASE("the match page shows the true number found, shows all on request and 
   CHECK_FALSE(showAll->isHidden());
 
   // Export while only 2 are shown: all 5 are written.
-  const QString csv = dir.filePath("all.csv");
+  const QString csv = f.dir.filePath("all.csv");
   REQUIRE(page.exportCsv(csv));
   REQUIRE(done.wait(60000));
   QFile file(csv);

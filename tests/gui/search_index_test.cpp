@@ -25,42 +25,26 @@
 #include "support/qt_string_maker.h"
 
 using dd::gui::SearchResultModel;
-using dd::test::addSearchDonor;
-using dd::test::kSearchPatientTyping;
-using dd::test::resultRowOf;
-using dd::test::waitForHla;
+using namespace dd::test;
 
 namespace {
-qint64 addPatient(dd::app::Registry& registry) {
-  dd::model::Patient patient;
-  patient.name = QStringLiteral("吴磊");
-  patient.birthDate = QDate(1990, 1, 1);
-  const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
-  for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
-  auto created = registry.createPatient(patient, {QStringLiteral("t")});
-  REQUIRE(created.ok());
-  return created.value->id;
-}
-
-
-// Runs the page's search to the end; the results are in page.model().
-void searchAndWait(dd::gui::MatchSearchPage& page) {
-  QSignalSpy done(&page, &dd::gui::MatchSearchPage::searchFinished);
-  REQUIRE(page.search());
-  REQUIRE(done.wait(60000));
+// A temporary deferral, a status change saved on its own: the donor is
+// unavailable until it ends.
+dd::app::StatusChangeRequest deferral() {
+  dd::app::StatusChangeRequest request;
+  request.to = dd::model::VolunteerStatus::TemporarilyDeferred;
+  request.reason = QStringLiteral("出差");
+  request.until = QDate::currentDate().addDays(20);
+  return request;
 }
 }  // namespace
 
 TEST_CASE("a donor reserved from the results stays in that patient's search and drops out of any other") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 other = addSearchDonor(*registry, 2, QStringLiteral("A*02:01+A*24:02"));
-  const qint64 patient = addPatient(*registry);
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  MatchPageFixture f;
+  const qint64 donor = addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 other = addSearchDonor(*f.registry, 2, QStringLiteral("A*02:01+A*24:02"));
+  const qint64 patient = addSearchPatient(*f.registry);
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.show();
   dd::test::ModelCheck tester(page.model());
   page.selectPatient(patient);
@@ -86,17 +70,13 @@ TEST_CASE("a donor reserved from the results stays in that patient's search and 
   REQUIRE(resultRowOf(*page.model(), donor) >= 0);
   CHECK(page.model()->index(resultRowOf(*page.model(), donor), SearchResultModel::Available).data().toString() ==
         QStringLiteral("reserved (another patient)"));
-  CHECK(index.builds() == 1);  // kept current one volunteer at a time, not rebuilt
+  CHECK(f.index->builds() == 1);  // kept current one volunteer at a time, not rebuilt
 }
 
 TEST_CASE("a typing edited and saved in the volunteer editor is what the next search matches") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  dd::gui::SearchIndex index(registry.get(), path);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  MatchPageFixture f;
+  const qint64 donor = addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::MatchSearchPage& page = f.openPage();
   page.findChild<QSpinBox*>("minimum")->setValue(0);
   page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   searchAndWait(page);
@@ -104,7 +84,7 @@ TEST_CASE("a typing edited and saved in the volunteer editor is what the next se
   CHECK(page.model()->index(0, SearchResultModel::Total).data().toString() == QStringLiteral("10/10"));
 
   {
-    dd::gui::VolunteerEditor editor(registry.get(), donor);
+    dd::gui::VolunteerEditor editor(f.registry.get(), donor);
     editor.findChild<QLineEdit*>("hlaA")->setText(QStringLiteral("A*01:01+A*24:02"));
     REQUIRE(editor.save());
   }
@@ -113,42 +93,30 @@ TEST_CASE("a typing edited and saved in the volunteer editor is what the next se
   CHECK(page.model()->index(0, SearchResultModel::Total).data().toString().startsWith(QStringLiteral("9/10")));
 
   // A status change saved on its own (deferral) makes the donor unavailable too.
-  dd::app::StatusChangeRequest deferral;
-  deferral.to = dd::model::VolunteerStatus::TemporarilyDeferred;
-  deferral.reason = QStringLiteral("出差");
-  deferral.until = QDate::currentDate().addDays(20);
-  auto current = registry->volunteer(donor);
-  REQUIRE(registry->changeStatus(donor, current->rowVersion, deferral, {QStringLiteral("t")}).ok());
+  auto current = f.registry->volunteer(donor);
+  REQUIRE(f.registry->changeStatus(donor, current->rowVersion, deferral(), {QStringLiteral("t")}).ok());
   searchAndWait(page);
   CHECK(page.model()->rowCount() == 0);
-  CHECK(index.builds() == 1);
+  CHECK(f.index->builds() == 1);
 }
 
 TEST_CASE("on a shared database another workstation's change makes the next search rebuild the index") {
-  waitForHla();
-  QTemporaryDir dir;
-  const QString path = dir.filePath("r.sqlite");
-  auto registry = dd::test::openRegistry(path);
-  const qint64 donor = addSearchDonor(*registry, 1, QStringLiteral("A*02:01+A*24:02"));
-  dd::gui::SearchIndex index(registry.get(), path);
-  index.setSharedDatabase(true);
-  dd::gui::MatchSearchPage page(registry.get(), &index);
+  MatchPageFixture f;
+  const qint64 donor = addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));
+  dd::gui::MatchSearchPage& page = f.openPage();
+  f.index->setSharedDatabase(true);
   page.setTyping(QString::fromLatin1(kSearchPatientTyping));
   searchAndWait(page);
   REQUIRE(page.model()->rowCount() == 1);
   searchAndWait(page);
-  CHECK(index.builds() == 1);  // nothing changed: no rebuild
+  CHECK(f.index->builds() == 1);  // nothing changed: no rebuild
 
-  auto otherWorkstation = dd::test::openRegistry(path);
+  auto otherWorkstation = dd::test::openRegistry(f.path);
   const qint64 added = addSearchDonor(*otherWorkstation, 2, QStringLiteral("A*02:01+A*24:02"));
   auto theirs = otherWorkstation->volunteer(donor);
-  dd::app::StatusChangeRequest deferral;
-  deferral.to = dd::model::VolunteerStatus::TemporarilyDeferred;
-  deferral.reason = QStringLiteral("出差");
-  deferral.until = QDate::currentDate().addDays(20);
-  REQUIRE(otherWorkstation->changeStatus(donor, theirs->rowVersion, deferral, {QStringLiteral("t")}).ok());
+  REQUIRE(otherWorkstation->changeStatus(donor, theirs->rowVersion, deferral(), {QStringLiteral("t")}).ok());
   searchAndWait(page);
-  CHECK(index.builds() == 2);
+  CHECK(f.index->builds() == 2);
   REQUIRE(page.model()->rowCount() == 1);
   CHECK(page.model()->result(0).volunteerId == added);
 }

@@ -34,10 +34,42 @@ qint64 addSearchDonor(app::Registry& registry, int serial, const QString& typing
   return saved.value->id;
 }
 
+qint64 addSearchPatient(app::Registry& registry) {
+  model::Patient patient;
+  patient.name = QStringLiteral("吴磊");
+  patient.birthDate = QDate(1990, 1, 1);
+  patient.hospital = QStringLiteral("山东大学齐鲁医院");
+  patient.diagnosis = QStringLiteral("急性髓系白血病");
+  const QStringList loci = QString::fromLatin1(kSearchPatientTyping).split(QLatin1Char('^'));
+  for (int i = 0; i < loci.size(); ++i) patient.hla.loci[static_cast<std::size_t>(i)].raw = loci[i];
+  auto created = registry.createPatient(patient, {QStringLiteral("t")});
+  INFO((created.errors.empty() ? std::string() : created.errors.front().english()));
+  REQUIRE(created.ok());
+  return created.value->id;
+}
+
 int resultRowOf(const gui::SearchResultModel& model, qint64 volunteerId) {
   for (int r = 0; r < model.rowCount(); ++r)
     if (model.result(r).volunteerId == volunteerId) return r;
   return -1;
+}
+
+void searchAndWait(gui::MatchSearchPage& page) {
+  QSignalSpy done(&page, &gui::MatchSearchPage::searchFinished);
+  REQUIRE(page.search());
+  REQUIRE(done.wait(60000));
+}
+
+MatchPageFixture::MatchPageFixture() {
+  waitForHla();
+  path = dir.filePath(QStringLiteral("r.sqlite"));
+  registry = openRegistry(path);
+}
+
+gui::MatchSearchPage& MatchPageFixture::openPage() {
+  index = std::make_unique<gui::SearchIndex>(registry.get(), path);
+  page = std::make_unique<gui::MatchSearchPage>(registry.get(), index.get());
+  return *page;
 }
 
 }  // namespace dd::test

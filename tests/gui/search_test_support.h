@@ -1,9 +1,14 @@
 #pragma once
 // Shared by the match-search GUI tests: one patient typing, donors built
 // around it, and waiting for the HLA tables the search needs.
+#include <memory>
+
 #include <QString>
+#include <QTemporaryDir>
 
 #include "app/registry.h"
+#include "gui/search/match_search_page.h"
+#include "gui/search/search_index.h"
 #include "gui/search/search_result_model.h"
 
 namespace dd::test {
@@ -18,7 +23,29 @@ void waitForHla();
 // Registers a volunteer typed like kSearchPatientTyping except at A, where
 // it gets `typingA`; returns its id.
 qint64 addSearchDonor(app::Registry& registry, int serial, const QString& typingA);
+// Registers the patient every match-search test searches for: typed as
+// kSearchPatientTyping, with the hospital and diagnosis the page's printed
+// report names; returns its id.
+qint64 addSearchPatient(app::Registry& registry);
 // The row of that volunteer in the results, or -1.
 int resultRowOf(const gui::SearchResultModel& model, qint64 volunteerId);
+
+// Runs the page's search to the end; the results are in page.model().
+void searchAndWait(gui::MatchSearchPage& page);
+
+// The match page over a fresh SQLite registry in a temporary folder, once the
+// HLA tables are loaded. Add donors and patients to `registry` first, then
+// openPage() builds the search index over it and the page on top.
+class MatchPageFixture {
+ public:
+  MatchPageFixture();
+  gui::MatchSearchPage& openPage();
+
+  QTemporaryDir dir;
+  QString path;
+  std::unique_ptr<app::Registry> registry;
+  std::unique_ptr<gui::SearchIndex> index;     // set by openPage()
+  std::unique_ptr<gui::MatchSearchPage> page;  // set by openPage()
+};
 
 }  // namespace dd::test

@@ -2,14 +2,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include "gui/widgets/date_field.h"
-#include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QTemporaryDir>
+#include "gui/widgets/date_field.h"
 
 #include "gui/widgets/collating_proxy_model.h"
 #include "gui/widgets/field_errors.h"
@@ -22,19 +21,29 @@
 #include "support/qt_string_maker.h"
 
 using dd::gui::VolunteerEditor;
-using dd::test::child;
-using dd::test::typeVolunteer;
+using namespace dd::test;
 using dd::gui::VolunteersPage;
 
 namespace {
 QPushButton* saveButton(QWidget* editor) {
   return child<QDialogButtonBox>(editor, "buttons")->button(QDialogButtonBox::Save);
 }
+
+// Checks that the editor holds a message for the field and shows that very
+// message in the field's label; returns the label.
+QLabel* checkMessageShownAt(VolunteerEditor& editor, const char* field, const char* labelName) {
+  const QString message = editor.fieldErrors().message(QLatin1String(field));
+  INFO("field " << field);
+  CHECK_FALSE(message.isEmpty());
+  auto* label = child<QLabel>(&editor, labelName);
+  CHECK_FALSE(label->isHidden());
+  CHECK(label->text() == message);
+  return label;
+}
 }  // namespace
 
-TEST_CASE("registering a volunteer through the dialog puts it in the table and the database") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "registering a volunteer through the dialog puts it in the table and the database") {
   VolunteersPage page(registry.get());
   page.show();
   dd::test::ModelCheck tester(page.model());
@@ -77,9 +86,8 @@ TEST_CASE("registering a volunteer through the dialog puts it in the table and t
   CHECK(shownId.contains(QLatin1Char('*')));
 }
 
-TEST_CASE("an invalid ID number shows the message at the field and writes nothing") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "an invalid ID number shows the message at the field and writes nothing") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("李娜"), 3);
@@ -89,11 +97,7 @@ TEST_CASE("an invalid ID number shows the message at the field and writes nothin
   SECTION("too short") { v.idNumber.chop(3); }
   typeVolunteer(&editor, v);
   CHECK_FALSE(editor.save());
-  const QString message = editor.fieldErrors().message(QStringLiteral("id_number"));
-  CHECK_FALSE(message.isEmpty());
-  auto* label = child<QLabel>(&editor, "idNumberError");
-  CHECK_FALSE(label->isHidden());
-  CHECK(label->text() == message);
+  auto* label = checkMessageShownAt(editor, "id_number", "idNumberError");
   CHECK(child<QLineEdit>(&editor, "idNumber")->property("fieldError").toBool());
   CHECK(editor.isVisible());
   CHECK(*registry->countVolunteers({}) == 0);
@@ -119,9 +123,8 @@ TEST_CASE("an invalid ID number shows the message at the field and writes nothin
   CHECK(note->text().contains("Not searchable") == !typed);
 }
 
-TEST_CASE("HLA fields show the engine's message as you type and block saving") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "HLA fields show the engine's message as you type and block saving") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("赵敏"), 5));
@@ -142,12 +145,10 @@ TEST_CASE("HLA fields show the engine's message as you type and block saving") {
   CHECK(model.index(0, dd::gui::VolunteerTableModel::Hla).data().toString() == QStringLiteral("A*02:01"));
 }
 
-TEST_CASE("closing with unsaved changes asks, and Cancel keeps the editor open") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  auto stored = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("陈静"), 9), {QStringLiteral("t")});
-  REQUIRE(stored.ok());
-  VolunteerEditor editor(registry.get(), stored.value->id);
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "closing with unsaved changes asks, and Cancel keeps the editor open") {
+  const dd::model::Volunteer stored = registered(dd::test::sampleVolunteer(QStringLiteral("陈静"), 9));
+  VolunteerEditor editor(registry.get(), stored.id);
   editor.show();
   CHECK_FALSE(editor.isDirty());
   child<QLineEdit>(&editor, "wechat")->setText(QStringLiteral("chenjing88"));
@@ -161,18 +162,15 @@ TEST_CASE("closing with unsaved changes asks, and Cancel keeps the editor open")
   dd::test::answerMessageBox(QMessageBox::Discard);
   editor.reject();
   CHECK_FALSE(editor.isVisible());
-  CHECK(registry->volunteer(stored.value->id)->wechat.isEmpty());
+  CHECK(registry->volunteer(stored.id)->wechat.isEmpty());
 }
 
-TEST_CASE("a version conflict shows both versions and can take theirs") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  auto stored = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("周杰"), 11), {QStringLiteral("t")});
-  REQUIRE(stored.ok());
-  VolunteerEditor editor(registry.get(), stored.value->id);
+TEST_CASE_METHOD(VolunteerEditorFixture, "a version conflict shows both versions and can take theirs") {
+  const dd::model::Volunteer stored = registered(dd::test::sampleVolunteer(QStringLiteral("周杰"), 11));
+  VolunteerEditor editor(registry.get(), stored.id);
   editor.show();
   // Another workstation saves first.
-  dd::model::Volunteer theirs = *stored.value;
+  dd::model::Volunteer theirs = stored;
   theirs.address = QStringLiteral("济南市历下区泉城路1号");
   REQUIRE(registry->updateVolunteer(theirs, {QStringLiteral("other")}).ok());
 
@@ -189,12 +187,11 @@ TEST_CASE("a version conflict shows both versions and can take theirs") {
   CHECK(shown.contains(QStringLiteral("济南市历下区泉城路1号")));
   CHECK(shown.contains(QStringLiteral("青岛市市南区香港中路2号")));
   CHECK(child<QLineEdit>(&editor, "address")->text() == QStringLiteral("济南市历下区泉城路1号"));
-  CHECK(registry->volunteer(stored.value->id)->address == QStringLiteral("济南市历下区泉城路1号"));
+  CHECK(registry->volunteer(stored.id)->address == QStringLiteral("济南市历下区泉城路1号"));
 }
 
-TEST_CASE("the second emergency contact is typed, checked at its field, saved and shown again") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the second emergency contact is typed, checked at its field, saved and shown again") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   typeVolunteer(&editor, dd::test::sampleVolunteer(QStringLiteral("孙丽"), 8));
@@ -204,11 +201,7 @@ TEST_CASE("the second emergency contact is typed, checked at its field, saved an
   auto* phone = child<QLineEdit>(&editor, "emergency2Phone");
   phone->setText(QStringLiteral("not a number"));
   CHECK_FALSE(editor.save());
-  const QString message = editor.fieldErrors().message(QStringLiteral("emergency2_phone"));
-  CHECK_FALSE(message.isEmpty());
-  auto* label = child<QLabel>(&editor, "emergency2PhoneError");
-  CHECK_FALSE(label->isHidden());
-  CHECK(label->text() == message);
+  checkMessageShownAt(editor, "emergency2_phone", "emergency2PhoneError");
   CHECK(*registry->countVolunteers({}) == 0);
 
   phone->setText(QStringLiteral("13912345678"));
@@ -224,9 +217,7 @@ TEST_CASE("the second emergency contact is typed, checked at its field, saved an
   CHECK(child<QLineEdit>(&reopened, "emergency2Address")->text() == QStringLiteral("青岛市市南区"));
 }
 
-TEST_CASE("every form field of the field table has its widget in the editor") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture, "every form field of the field table has its widget in the editor") {
   VolunteerEditor editor(registry.get(), 0);
   for (const dd::model::VolunteerField& field : dd::model::volunteerFields()) {
     if (field.widget.isEmpty()) continue;

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "gui/widgets/date_field.h"
@@ -26,8 +25,7 @@
 
 using dd::gui::DateField;
 using dd::gui::VolunteerEditor;
-using dd::test::child;
-using dd::test::typeVolunteer;
+using namespace dd::test;
 
 namespace {
 QPushButton* button(QWidget* editor, QDialogButtonBox::StandardButton which) {
@@ -45,17 +43,10 @@ QStringList column(QTableWidget* table, int c) {
   for (int r = 0; r < table->rowCount(); ++r) cells << (table->item(r, c) ? table->item(r, c)->text() : QString());
   return cells;
 }
-
-qint64 registered(dd::app::Registry& registry, const dd::model::Volunteer& v) {
-  auto saved = registry.registerVolunteer(v, {QStringLiteral("登记员")});
-  REQUIRE(saved.ok());
-  return saved.value->id;
-}
 }  // namespace
 
-TEST_CASE("a registration shows the new number, stays open, and the next volunteer keeps the drive") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "a registration shows the new number, stays open, and the next volunteer keeps the drive") {
   const QDate today = QDate::currentDate();
   QList<qint64> ids;
   {
@@ -114,9 +105,8 @@ TEST_CASE("a registration shows the new number, stays open, and the next volunte
   CHECK(child<QLineEdit>(&later, "drivePlace")->text() == QStringLiteral("山东大学体育馆"));
 }
 
-TEST_CASE("the volunteers page counts every volunteer registered in one sitting") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the volunteers page counts every volunteer registered in one sitting") {
   dd::gui::VolunteersPage page(registry.get());
   page.show();
   QList<qint64> announced;
@@ -135,13 +125,12 @@ TEST_CASE("the volunteers page counts every volunteer registered in one sitting"
   CHECK(page.model()->rowCount() == 2);
 }
 
-TEST_CASE("the history tab reads as translated history with personal numbers masked") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the history tab reads as translated history with personal numbers masked") {
   dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("郑洁"), 31);
   v.address = QStringLiteral("济南市历下区旧址");
   v.hla.at(dd::model::Locus::A).raw = QStringLiteral("A*02:01+A*24:02");
-  const qint64 id = registered(*registry, v);
+  const qint64 id = registered(v).id;
   auto saved = registry->volunteer(id);
   REQUIRE(saved);
   dd::model::Volunteer edited = *saved;
@@ -192,11 +181,10 @@ TEST_CASE("the history tab reads as translated history with personal numbers mas
                                                                          v.phones.at(0).number.right(4)));
 }
 
-TEST_CASE("replacing the phone keeps the old number as dated history shown in the editor") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "replacing the phone keeps the old number as dated history shown in the editor") {
   const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("钱多"), 41);
-  const qint64 id = registered(*registry, v);
+  const qint64 id = registered(v).id;
   {
     VolunteerEditor editor(registry.get(), id);
     editor.show();
@@ -222,10 +210,9 @@ TEST_CASE("replacing the phone keeps the old number as dated history shown in th
   CHECK_FALSE(reopened.isDirty());  // history alone is not an unsaved edit
 }
 
-TEST_CASE("a contact attempt can be back-dated in the contact log, never dated ahead") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  const qint64 id = registered(*registry, dd::test::sampleVolunteer(QStringLiteral("孙立"), 51));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "a contact attempt can be back-dated in the contact log, never dated ahead") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("孙立"), 51)).id;
   VolunteerEditor editor(registry.get(), id);
   editor.show();
   auto* date = child<DateField>(&editor, "contactDate");
@@ -259,10 +246,8 @@ TEST_CASE("a contact attempt can be back-dated in the contact log, never dated a
   CHECK(registry->contacts(id)->size() == 1);
 }
 
-TEST_CASE("the status tab offers only what staff may set by hand") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  const qint64 id = registered(*registry, dd::test::sampleVolunteer(QStringLiteral("李想"), 61));
+TEST_CASE_METHOD(VolunteerEditorFixture, "the status tab offers only what staff may set by hand") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("李想"), 61)).id;
   dd::model::Patient patient;
   patient.name = QStringLiteral("患者乙");
   patient.birthDate = QDate(2010, 1, 1);
@@ -290,9 +275,8 @@ TEST_CASE("the status tab offers only what staff may set by hand") {
   CHECK(news.at(row) == created.value->caseNo);
 }
 
-TEST_CASE("messages go when the mistake goes, and sit on the field that is wrong") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "messages go when the mistake goes, and sit on the field that is wrong") {
   VolunteerEditor editor(registry.get(), 0);
   editor.show();
   const dd::model::Volunteer v = dd::test::sampleVolunteer(QStringLiteral("冯雪"), 71);
@@ -335,10 +319,8 @@ TEST_CASE("messages go when the mistake goes, and sit on the field that is wrong
   CHECK(*registry->countVolunteers({}) == 1);
 }
 
-TEST_CASE("Ctrl+S saves the editor and keeps it open") {
-  QTemporaryDir dir;
-  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
-  const qint64 id = registered(*registry, dd::test::sampleVolunteer(QStringLiteral("陈晨"), 81));
+TEST_CASE_METHOD(VolunteerEditorFixture, "Ctrl+S saves the editor and keeps it open") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("陈晨"), 81)).id;
   VolunteerEditor editor(registry.get(), id);
   editor.show();
   QApplication::setActiveWindow(&editor);

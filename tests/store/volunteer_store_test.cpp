@@ -96,9 +96,8 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
 TEST_CASE("an update writes one audit row per changed field with old and new values") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(2), test::staff());
-  REQUIRE(saved.ok());
-  model::Volunteer edit = *saved.value;
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(2));
+  model::Volunteer edit = saved;
   edit.address = "青岛市市南区2号";
   edit.hla.at(model::Locus::B).raw = "B*40:01+B*46:01";
   auto updated = registry->updateVolunteer(edit, test::staff("李"));
@@ -152,9 +151,8 @@ TEST_CASE("two workstations editing the same volunteer: the second save is a con
 TEST_CASE("status changes keep their history and enforce what each status needs") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(4), test::staff());
-  REQUIRE(saved.ok());
-  const qint64 id = saved.value->id;
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(4));
+  const qint64 id = saved.id;
   auto missingUntil = registry->changeStatus(id, 1, {VolunteerStatus::TemporarilyDeferred, "怀孕", {}, 0, {}, {}},
                                              test::staff());
   REQUIRE_FALSE(missingUntil.ok());
@@ -182,22 +180,21 @@ TEST_CASE("status changes keep their history and enforce what each status needs"
 TEST_CASE("contacts are logged and the last successful one is kept on the volunteer") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(5), test::staff());
-  REQUIRE(saved.ok());
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(5));
   const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
-  model::ContactAttempt ok{0, saved.value->id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached,
-                           "同意继续"};
+  model::ContactAttempt ok{
+      0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached, "同意继续"};
   REQUIRE(registry->recordContact(ok, test::staff("赵")));
-  model::ContactAttempt missed{0, saved.value->id, reached.addDays(10), model::ContactChannel::Sms, {},
-                               model::ContactOutcome::NoAnswer, {}};
+  model::ContactAttempt missed{
+      0, saved.id, reached.addDays(10), model::ContactChannel::Sms, {}, model::ContactOutcome::NoAnswer, {}};
   REQUIRE(registry->recordContact(missed, test::staff("赵")));
-  auto contacts = registry->contacts(saved.value->id);
+  auto contacts = registry->contacts(saved.id);
   REQUIRE(contacts);
   REQUIRE(contacts->size() == 2);
   CHECK(contacts->at(0).outcome == model::ContactOutcome::NoAnswer);  // newest first
   CHECK(contacts->at(1).staff == QStringLiteral("赵"));
   CHECK(contacts->at(1).note == QStringLiteral("同意继续"));
-  auto v = registry->volunteer(saved.value->id);
+  auto v = registry->volunteer(saved.id);
   REQUIRE(v);
   CHECK(v->lastContactOk == QDate(2024, 3, 1));
 }
@@ -205,40 +202,43 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
 TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(6), test::staff());
-  REQUIRE(saved.ok());
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(6));
   const QDateTime lastWeek = QDateTime(QDate::currentDate().addDays(-7), QTime(12, 0)).toUTC();
-  model::ContactAttempt late{0, saved.value->id, lastWeek, model::ContactChannel::Phone, {},
-                             model::ContactOutcome::Reached, "上周电话，今天补记"};
+  model::ContactAttempt late{0,
+                             saved.id,
+                             lastWeek,
+                             model::ContactChannel::Phone,
+                             {},
+                             model::ContactOutcome::Reached,
+                             "上周电话，今天补记"};
   REQUIRE(registry->recordContact(late, test::staff()));
-  auto v = registry->volunteer(saved.value->id);
+  auto v = registry->volunteer(saved.id);
   REQUIRE(v);
   CHECK(v->lastContactOk == QDate::currentDate().addDays(-7));
   // An older attempt written up later does not move the last contact back.
   model::ContactAttempt older = late;
   older.at = lastWeek.addDays(-30);
   REQUIRE(registry->recordContact(older, test::staff()));
-  CHECK(registry->volunteer(saved.value->id)->lastContactOk == QDate::currentDate().addDays(-7));
+  CHECK(registry->volunteer(saved.id)->lastContactOk == QDate::currentDate().addDays(-7));
   model::ContactAttempt future = late;
   future.at = QDateTime(QDate::currentDate().addDays(2), QTime(12, 0)).toUTC();
   auto refused = registry->recordContact(future, test::staff());
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == "validation.contact_future");
   CHECK(refused.error().field == "contact_date");
-  CHECK(registry->contacts(saved.value->id)->size() == 2);
+  CHECK(registry->contacts(saved.id)->size() == 2);
 }
 
 TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(7), test::staff());
-  REQUIRE(saved.ok());
-  const QString oldNumber = saved.value->currentPhone();
-  model::Volunteer edited = *saved.value;
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(7));
+  const QString oldNumber = saved.currentPhone();
+  model::Volunteer edited = saved;
   edited.phones = {model::Phone{"13912345678", "mobile", true, {}}};
   auto updated = registry->updateVolunteer(edited, test::staff());
   REQUIRE(updated.ok());
-  auto v = registry->volunteer(saved.value->id);
+  auto v = registry->volunteer(saved.id);
   REQUIRE(v);
   CHECK(v->currentPhone() == "13912345678");
   REQUIRE(v->phones.size() == 2);
@@ -257,14 +257,14 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   again.phones = {v->phones[0]};
   again.address = "新地址";
   REQUIRE(registry->updateVolunteer(again, test::staff()).ok());
-  v = registry->volunteer(saved.value->id);
+  v = registry->volunteer(saved.id);
   REQUIRE(v->phones.size() == 2);
   CHECK(v->phones[1].replacedOn == QDate::currentDate());
   // Staff can take a replaced number back into use.
   model::Volunteer back = *v;
   back.phones = {model::Phone{oldNumber, "mobile", true, {}}};
   REQUIRE(registry->updateVolunteer(back, test::staff()).ok());
-  v = registry->volunteer(saved.value->id);
+  v = registry->volunteer(saved.id);
   CHECK(v->currentPhone() == oldNumber);
   REQUIRE(v->phones.size() == 2);
   CHECK(v->phones[1].number == "13912345678");
@@ -274,21 +274,20 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
 TEST_CASE("reserved and donated are set by the workflow only, never by a hand status change") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(8), test::staff());
-  REQUIRE(saved.ok());
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(8));
   for (VolunteerStatus status : {VolunteerStatus::Reserved, VolunteerStatus::Donated}) {
     CHECK_FALSE(app::Registry::settableByHand(status));
     app::StatusChangeRequest request;
     request.to = status;
     request.patientId = 1;
-    auto refused = registry->changeStatus(saved.value->id, saved.value->rowVersion, request, test::staff());
+    auto refused = registry->changeStatus(saved.id, saved.rowVersion, request, test::staff());
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.errors.at(0).code == "validation.status_by_workflow");
     CHECK(qt::translated(refused.errors.at(0)).contains("cannot be set by hand"));
   }
   CHECK(app::Registry::settableByHand(VolunteerStatus::Withdrawn));
   // Nor through an edit: updateVolunteer keeps the stored status and donations.
-  model::Volunteer edit = *saved.value;
+  model::Volunteer edit = saved;
   edit.status = VolunteerStatus::Donated;
   edit.donationCount = 3;
   edit.reservedForPatientId = 1;
@@ -298,25 +297,24 @@ TEST_CASE("reserved and donated are set by the workflow only, never by a hand st
   CHECK(edited.value->status == VolunteerStatus::Active);
   CHECK(edited.value->donationCount == 0);
   CHECK(edited.value->reservedForPatientId == 0);
-  auto v = registry->volunteer(saved.value->id);
+  auto v = registry->volunteer(saved.id);
   CHECK(v->address == QStringLiteral("改过的地址"));
   CHECK(v->status == VolunteerStatus::Active);
   CHECK(v->donationCount == 0);
-  CHECK(registry->statusHistory(saved.value->id)->size() == 1);
+  CHECK(registry->statusHistory(saved.id)->size() == 1);
 }
 
 TEST_CASE("a hand status change that is refused writes nothing") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
-  auto saved = registry->registerVolunteer(test::sampleVolunteer(9), test::staff());
-  REQUIRE(saved.ok());
+  const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(9));
   app::StatusChangeRequest request;
   request.to = VolunteerStatus::Donated;
-  REQUIRE_FALSE(registry->changeStatus(saved.value->id, saved.value->rowVersion, request, test::staff()).ok());
-  auto v = registry->volunteer(saved.value->id);
+  REQUIRE_FALSE(registry->changeStatus(saved.id, saved.rowVersion, request, test::staff()).ok());
+  auto v = registry->volunteer(saved.id);
   CHECK(v->status == VolunteerStatus::Active);
-  CHECK(v->rowVersion == saved.value->rowVersion);
-  CHECK(registry->statusHistory(saved.value->id)->size() == 1);
+  CHECK(v->rowVersion == saved.rowVersion);
+  CHECK(registry->statusHistory(saved.id)->size() == 1);
 }
 
 TEST_CASE("the volunteer list filters, sorts and pages") {
@@ -443,11 +441,7 @@ TEST_CASE("volunteers who reach 60 are retired in one run, with history and audi
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   QList<qint64> ids;
-  for (int i = 1; i <= 4; ++i) {
-    auto saved = registry->registerVolunteer(test::sampleVolunteer(600 + i), test::staff());
-    REQUIRE(saved.ok());
-    ids << saved.value->id;
-  }
+  for (int i = 1; i <= 4; ++i) ids << test::registered(*registry, test::sampleVolunteer(600 + i)).id;
   REQUIRE(registry->changeStatus(ids[2], 1, {VolunteerStatus::Withdrawn, "搬家", {}, 0, {}, {}}, test::staff()).ok());
   // Decades pass: set birth dates directly (the record was valid when registered).
   const QDate today = QDate::currentDate();
@@ -479,11 +473,7 @@ TEST_CASE("one inconsistent record does not stop the nightly retirement: the oth
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   QList<qint64> ids;
-  for (int i = 1; i <= 3; ++i) {
-    auto saved = registry->registerVolunteer(test::sampleVolunteer(700 + i), test::staff());
-    REQUIRE(saved.ok());
-    ids << saved.value->id;
-  }
+  for (int i = 1; i <= 3; ++i) ids << test::registered(*registry, test::sampleVolunteer(700 + i)).id;
   const QDate today = QDate::currentDate();
   const QDate birth = today.addYears(-65);
   QSqlQuery q(dd::app::storeDatabase(*registry).sql());

@@ -65,6 +65,13 @@ QString writeFile(const QString& dir, const QString& name, const QByteArray& byt
   return path;
 }
 
+model::Volunteer registered(app::Registry& registry, const model::Volunteer& v) {
+  auto saved = registry.registerVolunteer(v, staff());
+  INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));
+  REQUIRE(saved.ok());
+  return *saved.value;
+}
+
 int rowCount(app::Registry& registry, const char* table) {
   QSqlQuery q(dd::app::storeDatabase(registry).sql());
   REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));

@@ -47,6 +47,8 @@ Expected<std::unique_ptr<app::Registry>> openWithOptions(const QString& url, con
 inline auto backends() { return Catch::Generators::values<std::string>({"sqlite", "postgres"}); }
 
 app::Actor staff(const char* name = "tester");
+// Registers v as staff; returns it as saved (its id, registry number and row version).
+model::Volunteer registered(app::Registry& registry, const model::Volunteer& v);
 // A file of exactly these bytes in dir (a CSV as a spreadsheet or a careless
 // hand wrote it); returns its path.
 QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes);

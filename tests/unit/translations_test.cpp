@@ -188,6 +188,15 @@ QString catalogue(const char* language) {
   return QStringLiteral(DONORDESK_RESOURCE_DIR "/translations/donordesk_%1.ts").arg(QLatin1String(language));
 }
 
+// One of the shipped catalogues, read; fails the test when it does not parse
+// or holds no messages.
+TsFile readCatalogue(const char* language) {
+  TsFile file = readTs(catalogue(language));
+  REQUIRE(file.error.toStdString() == "");
+  REQUIRE_FALSE(file.messages.empty());
+  return file;
+}
+
 QByteArray sample(const char* messages) {
   return QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\"?><!DOCTYPE TS><TS version=\"2.1\" language=\"zh_CN\">"
                     "<context><name>Ctx</name>") + messages + "</context></TS>";
@@ -235,26 +244,19 @@ TEST_CASE("translation checks: broken XML is reported, not read as an empty cata
 }
 
 TEST_CASE("zh_CN catalogue: every message is translated") {
-  const TsFile file = readTs(catalogue("zh_CN"));
-  REQUIRE(file.error.toStdString() == "");
-  REQUIRE_FALSE(file.messages.empty());
-  const QStringList problems = untranslated(file.messages);
+  const QStringList problems = untranslated(readCatalogue("zh_CN").messages);
   INFO(listing(problems));
   CHECK(problems.isEmpty());
 }
 
 TEST_CASE("zh_CN catalogue: placeholders and HTML tags are kept") {
-  const TsFile file = readTs(catalogue("zh_CN"));
-  REQUIRE(file.error.toStdString() == "");
-  const QStringList problems = tokenMismatches(file.messages);
+  const QStringList problems = tokenMismatches(readCatalogue("zh_CN").messages);
   INFO(listing(problems));
   CHECK(problems.isEmpty());
 }
 
 TEST_CASE("zh_CN catalogue: accelerators are kept in the (&X) style") {
-  const TsFile file = readTs(catalogue("zh_CN"));
-  REQUIRE(file.error.toStdString() == "");
-  const QStringList problems = acceleratorProblems(file.messages);
+  const QStringList problems = acceleratorProblems(readCatalogue("zh_CN").messages);
   INFO(listing(problems));
   CHECK(problems.isEmpty());
 }
@@ -263,8 +265,7 @@ TEST_CASE("English source texts carry no Chinese, except values staff type in Ch
   // The English UI must read as English ("City", not "City (地级市)"). Only
   // messages that quote a value staff enter in Chinese (男/女, 其他) may
   // contain Chinese characters.
-  const TsFile file = readTs(catalogue("en"));
-  REQUIRE(file.error.toStdString() == "");
+  const TsFile file = readCatalogue("en");
   static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
   static const QRegularExpression typedValues(QStringLiteral("男/女|其他"));
   QStringList problems;
@@ -283,8 +284,7 @@ TEST_CASE("English source texts carry no Chinese, except values staff type in Ch
 TEST_CASE("counts are shown with thousands separators: every plural message uses %Ln") {
   // "100000 名志愿者" is hard to read; %Ln formats the count in the UI
   // language's way (100,000).
-  const TsFile file = readTs(catalogue("en"));
-  REQUIRE(file.error.toStdString() == "");
+  const TsFile file = readCatalogue("en");
   QStringList bare;
   int numerus = 0;
   for (const TsMessage& message : file.messages) {
@@ -300,10 +300,8 @@ TEST_CASE("counts are shown with thousands separators: every plural message uses
 }
 
 TEST_CASE("en catalogue lists the same messages as zh_CN") {
-  const TsFile zh = readTs(catalogue("zh_CN"));
-  const TsFile en = readTs(catalogue("en"));
-  REQUIRE(zh.error.toStdString() == "");
-  REQUIRE(en.error.toStdString() == "");
+  const TsFile zh = readCatalogue("zh_CN");
+  const TsFile en = readCatalogue("en");
   QSet<QString> zhKeys, enKeys;
   for (const TsMessage& m : zh.messages)
     if (isLive(m)) zhKeys.insert(m.context + QLatin1Char('\x1f') + m.source);
@@ -333,10 +331,8 @@ TEST_CASE("translation checks: plural forms are counted per language") {
 }
 
 TEST_CASE("en and zh_CN catalogues: every %n message has its plural forms") {
-  const TsFile en = readTs(catalogue("en"));
-  const TsFile zh = readTs(catalogue("zh_CN"));
-  REQUIRE(en.error.toStdString() == "");
-  REQUIRE(zh.error.toStdString() == "");
+  const TsFile en = readCatalogue("en");
+  const TsFile zh = readCatalogue("zh_CN");
   const auto numerusCount = std::count_if(en.messages.begin(), en.messages.end(), [](const TsMessage& m) { return m.numerus; });
   CHECK(numerusCount >= 5);
   const QStringList englishProblems = numerusProblems(en.messages, 2);
