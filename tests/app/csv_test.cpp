@@ -75,14 +75,9 @@ TEST_CASE("import: CMV is read as positive or negative in either language, anyth
   for (const auto& [v, cmv] : {std::pair{a, QString("阳性")}, std::pair{b, QString("NEG")}, std::pair{c, QString("maybe")}})
     text += QStringList{v.name, "女", v.birthDate.toString(Qt::ISODate), v.idNumber, v.currentPhone(), cmv,
                         v.consentDate.toString(Qt::ISODate), "v1"}.join(',') + '\n';
-  const QString path = db->dir() + "/cmv.csv";
-  QFile file(path);
-  REQUIRE(file.open(QIODevice::WriteOnly));
-  file.write(text.toUtf8());
-  file.close();
   app::ImportOptions options;
   options.skipInvalid = true;  // the two readable rows go in, the third is reported
-  auto report = app::importVolunteersCsv(*registry, path, options);
+  auto report = app::importVolunteersCsv(*registry, test::writeFile(db->dir(), "cmv.csv", text.toUtf8()), options);
   REQUIRE(report.has_value());
   REQUIRE(report->problems.size() == 1);
   CHECK(report->problems[0].row == 4);
