@@ -59,7 +59,7 @@ std::unique_ptr<Seeded> seed() {
   partialTyping[2] = QStringLiteral("C*01:02+C*07:02");
   setTyping(partial.hla, partialTyping);
   partial.email = QStringLiteral("chen.siyu@example.cn");
-  partial.emergency = {QStringLiteral("陈建国"), QStringLiteral("父亲"), QStringLiteral("13900000000")};
+  partial.emergency = {QStringLiteral("陈建国"), QStringLiteral("父亲"), QStringLiteral("13900000000"), {}};
   const model::Volunteer second = save(partial);
   const model::Volunteer third = save(volunteer(QStringLiteral("周子涵"), true, QDate(1995, 6, 15), 13));
   s->fullMatchNo = full.registryNo;

@@ -126,7 +126,7 @@ TEST_CASE("every volunteer field a form can print has a label and a specimen val
   // a field added to the documents without them would preview as "—" and
   // be listed by its internal name.
   int printable = 0;
-  for (const QString language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+  for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
     const DocumentData specimen = dd::documents::specimenData(language);
     for (const dd::model::VolunteerField& field : dd::model::volunteerFields()) {
       if (!field.has(dd::model::kInDocuments)) continue;

@@ -25,7 +25,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   v.email = "a@example.cn";
   v.address = "济南市历下区\"1号\"\n2单元\\3室";  // quotes, a line break, a backslash
   v.workUnit = "山东大学";
-  v.emergency = {"张父", "父亲", "13900000001"};
+  v.emergency = {"张父", "父亲", "13900000001", {}};
   v.phones.append({"0531-88886666", "home", false, {}});
   v.drive = {QDate::currentDate().addDays(-3), "泉城广场", "济南市红十字会"};
   v.sampleId = "S1";
