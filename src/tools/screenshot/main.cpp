@@ -19,35 +19,38 @@ class ScreenshotLaunch : public dd::gui::LaunchExtension {
   Q_DECLARE_TR_FUNCTIONS(ScreenshotLaunch)
 
  public:
-  QList<QCommandLineOption> options() const override { return {output_, dialog_}; }
+  // Built when asked, after the translators are installed, so --help speaks
+  // the chosen language.
+  QList<QCommandLineOption> options() const override {
+    return {QCommandLineOption({QStringLiteral("o"), kOutput}, tr("Render into the PNG file PATH and quit."), tr("PATH")),
+            QCommandLineOption(kDialog,
+                               tr("Render this dialog instead of the window (NAME:TAB for a tab): %1.")
+                                   .arg(dd::gui::DialogCatalogue::names().join(QStringLiteral(", "))),
+                               tr("NAME"))};
+  }
   bool unattended() const override { return true; }
 
   QString check(const QCommandLineParser& parser) const override {
-    if (!parser.isSet(output_)) return tr("Name the PNG file to write with --output PATH.");
-    const QString dialog = parser.value(dialog_).section(QLatin1Char(':'), 0, 0);
-    if (parser.isSet(dialog_) && !dd::gui::DialogCatalogue::names().contains(dialog))
+    if (!parser.isSet(kOutput)) return tr("Name the PNG file to write with --output PATH.");
+    const QString dialog = parser.value(kDialog).section(QLatin1Char(':'), 0, 0);
+    if (parser.isSet(kDialog) && !dd::gui::DialogCatalogue::names().contains(dialog))
       return tr("Unknown dialog '%1' (use %2).")
-          .arg(parser.value(dialog_), dd::gui::DialogCatalogue::names().join(QStringLiteral(", ")));
+          .arg(parser.value(kDialog), dd::gui::DialogCatalogue::names().join(QStringLiteral(", ")));
     return {};
   }
 
   std::optional<int> start(const QCommandLineParser& parser, dd::gui::Workspace& workspace) override {
-    const QString path = parser.value(output_);
-    const QString problem = parser.isSet(dialog_)
-                                ? dd::gui::screenshotDialog(workspace, parser.value(dialog_), path)
-                                : dd::gui::screenshotPage(workspace, path);
+    const QString path = parser.value(kOutput);
+    const QString problem = parser.isSet(kDialog) ? dd::gui::screenshotDialog(workspace, parser.value(kDialog), path)
+                                                  : dd::gui::screenshotPage(workspace, path);
     if (problem.isEmpty()) return 0;
     std::fprintf(stderr, "donordesk-screenshot: %s\n", qPrintable(problem));
     return 1;
   }
 
  private:
-  QCommandLineOption output_{{QStringLiteral("o"), QStringLiteral("output")},
-                             tr("Render into the PNG file PATH and quit."), tr("PATH")};
-  QCommandLineOption dialog_{QStringLiteral("dialog"),
-                             tr("Render this dialog instead of the window (NAME:TAB for a tab): %1.")
-                                 .arg(dd::gui::DialogCatalogue::names().join(QStringLiteral(", "))),
-                             tr("NAME")};
+  const QString kOutput = QStringLiteral("output");
+  const QString kDialog = QStringLiteral("dialog");
 };
 
 }  // namespace
