@@ -225,3 +225,21 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "every form field of the field table ha
     CHECK(editor.findChild<QWidget*>(field.widget) != nullptr);
   }
 }
+
+TEST_CASE_METHOD(VolunteerEditorFixture, "a CMV status chosen in the editor counts as an edit, is saved and shown again") {
+  // CMV is a choice, not free text: an edit of it must still ask before
+  // closing and reach the database.
+  dd::model::Volunteer sample = dd::test::sampleVolunteer(QStringLiteral("钱敏"), 12);
+  sample.cmv = dd::model::Cmv::Unknown;
+  const dd::model::Volunteer stored = registered(sample);
+  VolunteerEditor editor(registry.get(), stored.id);
+  editor.show();
+  CHECK_FALSE(editor.isDirty());
+  auto* cmv = child<QComboBox>(&editor, "cmv");
+  cmv->setCurrentIndex(cmv->findData(static_cast<int>(dd::model::Cmv::Positive)));
+  CHECK(editor.isDirty());
+  REQUIRE(editor.save());
+  CHECK(registry->volunteer(stored.id)->cmv == dd::model::Cmv::Positive);
+  VolunteerEditor reopened(registry.get(), stored.id);
+  CHECK(child<QComboBox>(&reopened, "cmv")->currentData().toInt() == static_cast<int>(dd::model::Cmv::Positive));
+}

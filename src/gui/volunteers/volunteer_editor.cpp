@@ -154,6 +154,7 @@ QList<FieldDifference> differences(const model::Volunteer& mine, const model::Vo
   // Free text from the field table; the rest as the form shows it.
   const std::pair<const char*, std::function<QString(const model::Volunteer&)>> shown[] = {
       {"sex", [](const auto& v) { return sexText(v.sex); }},
+      {"cmv", [](const auto& v) { return cmvText(v.cmv); }},
       {"birth_date", [](const auto& v) { return dateText(v.birthDate); }},
       {"phones", phones},
       {"weight_kg", [](const auto& v) { return v.weightKg > 0 ? QString::number(v.weightKg) : QString(); }},
