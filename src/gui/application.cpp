@@ -68,7 +68,7 @@ int run(QCoreApplication& app, LaunchExtension* extension) {
       QCoreApplication::translate("Application", "Self-check: open every page, load the HLA tables, quit; exit 1 on any problem or Qt warning."));
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
-      QCoreApplication::translate("Application", "Page to show first: %1.").arg(Workspace::pageNames().join(QStringLiteral(", "))),
+      QCoreApplication::translate("Application", "Page to show first: %1.").arg(MainWindow::pageNames().join(QStringLiteral(", "))),
       QCoreApplication::translate("Application", "NAME"));
   parser.addOption(smokeOption);
   parser.addOption(pageOption);
@@ -90,9 +90,9 @@ int run(QCoreApplication& app, LaunchExtension* extension) {
   const auto settings = common.read(parser, &error);
   if (!settings) return fail(error);
   std::optional<Page> firstPage;
-  if (parser.isSet(pageOption) && !(firstPage = Workspace::pageByName(parser.value(pageOption))))
+  if (parser.isSet(pageOption) && !(firstPage = MainWindow::pageByName(parser.value(pageOption))))
     return fail(QCoreApplication::translate("Application", "Unknown page '%1' (use %2).")
-                    .arg(parser.value(pageOption), Workspace::pageNames().join(QStringLiteral(", "))));
+                    .arg(parser.value(pageOption), MainWindow::pageNames().join(QStringLiteral(", "))));
   if (extension)
     if (const QString problem = extension->check(parser); !problem.isEmpty()) return fail(problem);
 

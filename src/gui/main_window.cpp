@@ -13,6 +13,50 @@
 
 namespace dd::gui {
 namespace {
+// The pages in navigation order: name, title, and what the page is for (its
+// tooltip and the placeholder's text).
+struct Entry {
+  Page page;
+  const char* name;  // for --page, and the icon's file name
+  const char* title;
+  const char* description;
+};
+const Entry kEntries[] = {
+    {Page::Volunteers, "volunteers", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Volunteers"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "The register of volunteers: find anyone by name, registry number, ID number or phone; register "
+                "new volunteers from a recruitment drive; edit contact details, HLA typing and status with a "
+                "full audit history.")},
+    {Page::Patients, "patients", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Patients"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Patients for whom a transplant hospital has requested a search: typing, diagnosis, urgency and "
+                "the state of each search request.")},
+    {Page::MatchSearch, "match", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Match search"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in "
+                "milliseconds, reserve the best donors and print the search report.")},
+    {Page::Cases, "cases", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Cases"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Each matched volunteer's path from confirmatory typing through medical exam, signed donation "
+                "consent and collection, with dates, stop reasons and the forms to print.")},
+    {Page::Retention, "retention", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Retention"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Keeping in touch: volunteers who have lost contact, contact details that are getting old, and "
+                "matched volunteers at risk of withdrawing late.")},
+    {Page::Statistics, "statistics", QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Statistics"),
+     QT_TRANSLATE_NOOP("dd::gui::MainWindow", "Figures for the branch: registrations per drive and region, status mix, searches, workups and "
+                "donations over time.")},
+};
+}  // namespace
+
+std::optional<Page> MainWindow::pageByName(const QString& name) {
+  for (const Entry& entry : kEntries)
+    if (name == QLatin1String(entry.name)) return entry.page;
+  return std::nullopt;
+}
+
+QStringList MainWindow::pageNames() {
+  QStringList names;
+  for (const Entry& entry : kEntries) names << QLatin1String(entry.name);
+  return names;
+}
+
+namespace {
 PageCommands* commandsOf(QWidget* page) { return dynamic_cast<PageCommands*>(page); }
 }  // namespace
 
@@ -21,37 +65,8 @@ MainWindow::MainWindow(const QString& databaseLabel, QWidget* parent)
   ui_->setupUi(this);
   setWindowTitle(tr("DonorDesk — stem-cell donor registry"));
 
-  // The pages in navigation order: icon, title, and what the page is for
-  // (its tooltip and the placeholder's text).
-  struct Entry {
-    Page page;
-    const char* icon;
-    const char* title;
-    const char* description;
-  };
-  static const Entry kEntries[] = {
-      {Page::Volunteers, "volunteers", QT_TR_NOOP("Volunteers"),
-       QT_TR_NOOP("The register of volunteers: find anyone by name, registry number, ID number or phone; register "
-                  "new volunteers from a recruitment drive; edit contact details, HLA typing and status with a "
-                  "full audit history.")},
-      {Page::Patients, "patients", QT_TR_NOOP("Patients"),
-       QT_TR_NOOP("Patients for whom a transplant hospital has requested a search: typing, diagnosis, urgency and "
-                  "the state of each search request.")},
-      {Page::MatchSearch, "match", QT_TR_NOOP("Match search"),
-       QT_TR_NOOP("Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in "
-                  "milliseconds, reserve the best donors and print the search report.")},
-      {Page::Cases, "cases", QT_TR_NOOP("Cases"),
-       QT_TR_NOOP("Each matched volunteer's path from confirmatory typing through medical exam, signed donation "
-                  "consent and collection, with dates, stop reasons and the forms to print.")},
-      {Page::Retention, "retention", QT_TR_NOOP("Retention"),
-       QT_TR_NOOP("Keeping in touch: volunteers who have lost contact, contact details that are getting old, and "
-                  "matched volunteers at risk of withdrawing late.")},
-      {Page::Statistics, "statistics", QT_TR_NOOP("Statistics"),
-       QT_TR_NOOP("Figures for the branch: registrations per drive and region, status mix, searches, workups and "
-                  "donations over time.")},
-  };
   for (const Entry& entry : kEntries)
-    addNavigationEntry(entry.page, QLatin1String(entry.icon), tr(entry.title), tr(entry.description));
+    addNavigationEntry(entry.page, QLatin1String(entry.name), tr(entry.title), tr(entry.description));
 
   connect(ui_->navigationList, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
   connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);

@@ -4,7 +4,9 @@
 // separate widgets; this class only arranges them and routes the window-wide
 // shortcuts (Ctrl+N, Ctrl+F, Ctrl+P) to the page on screen (PageCommands).
 #include <QMainWindow>
+#include <QStringList>
 #include <memory>
+#include <optional>
 
 class QLabel;
 
@@ -21,6 +23,10 @@ class MainWindow : public QMainWindow {
  public:
   explicit MainWindow(const QString& databaseLabel, QWidget* parent = nullptr);
   ~MainWindow() override;
+
+  // The pages by the names --page and the self-check use ("volunteers", "match", ...).
+  static std::optional<Page> pageByName(const QString& name);
+  static QStringList pageNames();
 
   // Replaces the page shown for `page` (the window takes ownership).
   void setPage(Page page, QWidget* widget);

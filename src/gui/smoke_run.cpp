@@ -28,9 +28,9 @@ SmokeRun::SmokeRun(Workspace& workspace, int secondsToWaitForHla)
 }
 
 void SmokeRun::openNextPage() {
-  const QStringList pages = Workspace::pageNames();
+  const QStringList pages = MainWindow::pageNames();
   if (nextPage_ < pages.size()) {
-    if (const auto page = Workspace::pageByName(pages.at(nextPage_++))) workspace_.window().showPage(*page);
+    if (const auto page = MainWindow::pageByName(pages.at(nextPage_++))) workspace_.window().showPage(*page);
     // One event-loop turn per page: it paints and runs what it queued.
     QTimer::singleShot(0, this, &SmokeRun::openNextPage);
     return;

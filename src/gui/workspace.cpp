@@ -23,14 +23,6 @@
 
 namespace dd::gui {
 namespace {
-struct PageName {
-  const char* name;
-  Page page;
-};
-constexpr PageName kPages[] = {{"volunteers", Page::Volunteers}, {"patients", Page::Patients},
-                               {"match", Page::MatchSearch},     {"cases", Page::Cases},
-                               {"retention", Page::Retention},   {"statistics", Page::Statistics}};
-
 QString displayName(const QString& url) {
   return url.isEmpty() ? QDir::toNativeSeparators(dd::qt::defaultDatabasePath()) : url;
 }
@@ -137,18 +129,6 @@ QString Workspace::testConnection(const QString& url) {
     return tr("The file does not exist yet; it will be created when you press OK.");
   auto opened = app::Registry::open(url, app::Access::AsIs);
   return opened ? QString() : dd::qt::translated(opened.error());
-}
-
-std::optional<Page> Workspace::pageByName(const QString& name) {
-  for (const PageName& entry : kPages)
-    if (name == QLatin1String(entry.name)) return entry.page;
-  return std::nullopt;
-}
-
-QStringList Workspace::pageNames() {
-  QStringList names;
-  for (const PageName& entry : kPages) names << QLatin1String(entry.name);
-  return names;
 }
 
 }  // namespace dd::gui

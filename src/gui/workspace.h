@@ -40,8 +40,6 @@ class Workspace : public QObject {
 
   // Settings dialog; on OK a changed database is opened (errors shown).
   void showSettings();
-  static std::optional<Page> pageByName(const QString& name);
-  static QStringList pageNames();
 
   // "" when url opens; else the reason. Safe to call from any thread.
   static QString testConnection(const QString& url);

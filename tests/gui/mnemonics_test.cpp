@@ -43,8 +43,8 @@ QStringList clashesEverywhere() {
   REQUIRE(workspace.registry()->createPatient(patient, {QStringLiteral("t")}).ok());
   workspace.window().show();
   QStringList found;
-  for (const QString& name : Workspace::pageNames()) {
-    workspace.window().showPage(*Workspace::pageByName(name));
+  for (const QString& name : dd::gui::MainWindow::pageNames()) {
+    workspace.window().showPage(*dd::gui::MainWindow::pageByName(name));
     found += clashesOnEveryTab(&workspace.window(), name);
   }
   for (const QString& name : dd::gui::DialogCatalogue::names()) {
