@@ -36,6 +36,24 @@ QString gradePair(const match::LocusGrade& grade) {
                                      QLatin1String(match::gradeKey(grade.position[1].grade)));
 }
 
+// "GDna+PGroup", "Definite+Exact", "yes+no" (antigen match; "" not applicable): one CSV cell per locus.
+QString matchGradePair(const match::LocusGrade& grade) {
+  return QStringLiteral("%1+%2").arg(QLatin1String(match::matchGradeKey(grade.position[0].detail)),
+                                     QLatin1String(match::matchGradeKey(grade.position[1].detail)));
+}
+QString confidencePair(const match::LocusGrade& grade) {
+  return QStringLiteral("%1+%2").arg(QLatin1String(match::confidenceKey(grade.position[0].confidence)),
+                                     QLatin1String(match::confidenceKey(grade.position[1].confidence)));
+}
+QString antigenKey(match::AntigenMatch flag) {
+  return flag == match::AntigenMatch::Yes  ? QStringLiteral("yes")
+         : flag == match::AntigenMatch::No ? QStringLiteral("no")
+                                           : QString();
+}
+QJsonValue antigenJson(match::AntigenMatch flag) {
+  return flag == match::AntigenMatch::NotApplicable ? QJsonValue() : QJsonValue(flag == match::AntigenMatch::Yes);
+}
+
 QString sexKey(match::Sex sex) {
   return sex == match::Sex::Male ? QStringLiteral("M") : sex == match::Sex::Female ? QStringLiteral("F") : QString();
 }
@@ -100,7 +118,7 @@ QString formatSearchJson(const std::vector<match::SearchResult>& results, int sc
     o[QStringLiteral("scale")] = scale;
     o[QStringLiteral("definite")] = r.definite;
     o[QStringLiteral("definite_matches")] = r.definiteMatches;
-    QJsonObject grades, reasons, shares, typings;
+    QJsonObject grades, reasons, shares, typings, matchGrades, confidences, antigenMatches;
     for (int l = 0; l < kMatchLoci; ++l) {
       const auto& g = r.loci[l];
       const QString name = QLatin1String(locusName(l));
@@ -113,12 +131,20 @@ QString formatSearchJson(const std::vector<match::SearchResult>& results, int sc
                          ? QJsonValue(static_cast<double>(p.matched) / p.possible)
                          : QJsonValue());
       shares[name] = share;
+      matchGrades[name] = QJsonArray{QLatin1String(match::matchGradeKey(g.position[0].detail)),
+                                     QLatin1String(match::matchGradeKey(g.position[1].detail))};
+      confidences[name] = QJsonArray{QLatin1String(match::confidenceKey(g.position[0].confidence)),
+                                     QLatin1String(match::confidenceKey(g.position[1].confidence))};
+      antigenMatches[name] = QJsonArray{antigenJson(g.position[0].antigen), antigenJson(g.position[1].antigen)};
       reasons[name] = locusReason(g);
       typings[name] = QString::fromStdString(r.donorSlots[l][0] + (r.donorSlots[l][0].empty() ? "" : "+") +
                                              r.donorSlots[l][1]);
     }
     o[QStringLiteral("grades")] = grades;
     o[QStringLiteral("shares")] = shares;
+    o[QStringLiteral("match_grades")] = matchGrades;
+    o[QStringLiteral("confidences")] = confidences;
+    o[QStringLiteral("antigen_match")] = antigenMatches;
     o[QStringLiteral("reasons")] = reasons;
     o[QStringLiteral("donor_typing")] = typings;
     o[QStringLiteral("dpb1")] = QLatin1String(match::dpb1Key(r.dpb1));
@@ -144,6 +170,9 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
   for (int l = 0; l < kMatchLoci; ++l) out += QLatin1Char(',') + QLatin1String(locusName(l));
   out += QStringLiteral(",dpb1,allele_mismatches,antigen_mismatches,gvh_only,hvg_only,available,status,birth_year,"
                         "sex,abo,cmv");
+  // Added after the original columns so that scripts reading them by position keep working.
+  for (const char* suffix : {"_grade", "_confidence", "_antigen_match"})
+    for (int l = 0; l < kMatchLoci; ++l) out += QLatin1Char(',') + QLatin1String(locusName(l)) + QLatin1String(suffix);
   out += warning.isEmpty() ? QStringLiteral("\n") : QStringLiteral(",warning\n");
   const QString warningCell =
       QLatin1Char('"') + QString(warning).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
@@ -160,6 +189,10 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
           << QString::number(r.hvgOnlyMismatches) << boolean(r.available)
           << QLatin1String(match::availabilityKey(r.factors.availability)) << QString::number(r.factors.birthYear)
           << sexKey(r.factors.sex) << aboKey(r.factors.abo) << cmvKey(r.factors.cmv);
+    for (int l = 0; l < kMatchLoci; ++l) cells << matchGradePair(r.loci[l]);
+    for (int l = 0; l < kMatchLoci; ++l) cells << confidencePair(r.loci[l]);
+    for (int l = 0; l < kMatchLoci; ++l)
+      cells << antigenKey(r.loci[l].position[0].antigen) + QLatin1Char('+') + antigenKey(r.loci[l].position[1].antigen);
     if (!warning.isEmpty()) cells << warningCell;
     out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
   }

@@ -1,5 +1,5 @@
 // `donordesk-cli [--db URL] search (--typing GL | --patient CASE) [--scale 10|8|6]
-//   [--min N] [--limit N] [--include-unavailable] [--format table|json|csv]`
+//   [--min N] [--limit N] [--include-unavailable] [--format table|json|csv] [--rank LIST] [--mac FILE] [--tce 1|2]`
 // Builds the donor index from the database, then ranks every volunteer
 // against the patient (docs/matching.md). The option names and the JSON keys
 // are a contract: scripts depend on them.
@@ -51,13 +51,18 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
                                           "(flagged)."));
   const QCommandLineOption format(QStringLiteral("format"), dd::cli::tr("Output: table, json or csv (default table)."),
                                   QStringLiteral("FORMAT"), QStringLiteral("table"));
+  QStringList defaultOrder;
+  for (auto c : dd::match::RankingPolicy::defaults().order) defaultOrder << QLatin1String(dd::match::criterionKey(c));
   const QCommandLineOption rank(QStringLiteral("rank"),
-                                dd::cli::tr("Ranking criteria in order, comma-separated (default: matches,definite,certainty,"
-                                   "allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact)."),
+                                dd::cli::tr("Ranking criteria in order, comma-separated (default: %1).")
+                                    .arg(defaultOrder.join(QLatin1Char(','))),
                                 QStringLiteral("LIST"));
+  const QCommandLineOption tce(QStringLiteral("tce"),
+                               dd::cli::tr("DPB1 TCE assignment: 2 (current algorithm, default) or 1."),
+                               QStringLiteral("VERSION"), QStringLiteral("2"));
   const QCommandLineOption mac(QStringLiteral("mac"), dd::cli::tr("NMDP multiple-allele code table for codes like A*02:AB."),
                                QStringLiteral("FILE"));
-  parser.addOptions({typing, patient, scale, minimum, limit, unavailable, format, rank, mac});
+  parser.addOptions({typing, patient, scale, minimum, limit, unavailable, format, rank, mac, tce});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("search"), args, &code)) return code;
   if (!parser.positionalArguments().isEmpty())
@@ -81,6 +86,12 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   if (formatValue != QLatin1String("table") && formatValue != QLatin1String("json") &&
       formatValue != QLatin1String("csv"))
     return fail(dd::cli::tr("--format must be table, json or csv, not '%1'").arg(formatValue), dd::cli::exitUsage);
+  const QString tceValue = parser.value(tce).trimmed();
+  if (tceValue == QLatin1String("1") || tceValue.compare(QLatin1String("v1"), Qt::CaseInsensitive) == 0) {
+    options.tce = dd::match::TceVersion::V1;
+  } else if (tceValue != QLatin1String("2") && tceValue.compare(QLatin1String("v2"), Qt::CaseInsensitive) != 0) {
+    return fail(dd::cli::tr("--tce must be 1 or 2, not '%1'").arg(tceValue), dd::cli::exitUsage);
+  }
   if (parser.isSet(rank)) {
     auto policy = dd::match::RankingPolicy::parse(parser.value(rank).toStdString());
     if (!policy) return fail(dd::qt::translated(policy.error()), dd::cli::exitUsage);

@@ -43,6 +43,10 @@ AntigenId Nomenclature::findAntigen(std::string_view name) const {
   return token.entry->antigen;
 }
 
+bool Nomenclature::isAssociated(AntigenId s) const {
+  return s < index_->antigenIsAssociated.size() && index_->antigenIsAssociated[s] != 0;
+}
+
 std::span<const AntigenId> Nomenclature::splitsOf(AntigenId s) const {
   return {splitList_.data() + splitOffset_[s], splitOffset_[s + 1] - splitOffset_[s]};
 }

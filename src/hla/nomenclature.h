@@ -150,6 +150,9 @@ class Nomenclature {
   const std::string& antigenName(AntigenId s) const { return antigenNames_[s]; }  // "B44", "Cw7"
   AntigenId findAntigen(std::string_view name) const;  // "B44", "HLA-B44", "DR15", "C7"/"Cw7"; else kNoAntigen
   AntigenId broadOf(AntigenId s) const { return broad_[s]; }  // itself when s is not a split
+  // An associated antigen (A203 of A2, B3901 of B39): broadOf() gives its
+  // parent, which it matches at the "associated" rather than the broad level.
+  bool isAssociated(AntigenId s) const;
   std::span<const AntigenId> splitsOf(AntigenId s) const;     // empty when s is not a broad
 
  private:

@@ -13,7 +13,7 @@ std::vector<dd::Message> explainLocus(const LocusGrade& grade) {
     switch (p.grade) {
       case Grade::AlleleMatch: out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "allele match"))); break;
       case Grade::PotentialAlleleMatch:
-        out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "potential allele match: %1 of %2 possibilities match"),
+        out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "potential allele match: %1 of %2 possible allele pairs match"),
                               {std::to_string(p.matched), std::to_string(p.possible)}));
         break;
       case Grade::AntigenMatch:
@@ -22,6 +22,9 @@ std::vector<dd::Message> explainLocus(const LocusGrade& grade) {
       case Grade::AntigenMismatch: out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "antigen mismatch"))); break;
       case Grade::Untyped: out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "not typed"))); break;
     }
+    if (p.grade != Grade::Untyped)
+      out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "ATLAS grade %1, confidence %2"),
+                            {matchGradeKey(p.detail), confidenceKey(p.confidence)}));
   }
   if (grade.direction() == MismatchDirection::GvhOnly)
     out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "mismatch in the graft-versus-host direction only "
@@ -35,6 +38,9 @@ std::vector<dd::Message> explainLocus(const LocusGrade& grade) {
 dd::Message explainDpb1(Dpb1Category category) {
   switch (category) {
     case Dpb1Category::Match: return message(QT_TRANSLATE_NOOP("dd::match", "DPB1 match"));
+    case Dpb1Category::PotentialMatch:
+      return message(QT_TRANSLATE_NOOP("dd::match", "DPB1 potential match (ambiguous typing that includes the "
+                                                    "patient's alleles)"));
     case Dpb1Category::Permissive: return message(QT_TRANSLATE_NOOP("dd::match", "DPB1 TCE permissive mismatch"));
     case Dpb1Category::NonPermissiveGvh:
       return message(QT_TRANSLATE_NOOP("dd::match", "DPB1 TCE non-permissive (GvH direction)"));

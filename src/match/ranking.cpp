@@ -7,10 +7,11 @@ namespace dd::match {
 namespace {
 
 constexpr std::array<const char*, kCriterionCount> kKeys = {
-    "matches", "definite", "certainty", "allele_mismatch_first", "dpb1",
-    "younger", "male",     "cmv",       "abo",                   "recent_contact"};
-// Bits each criterion needs in the key (sums over the five scored loci fit).
-constexpr std::array<int, kCriterionCount> kWidths = {4, 4, 8, 4, 2, 7, 1, 1, 1, 15};
+    "matches", "definite", "certainty", "allele_mismatch_first", "dpb1",       "younger",
+    "male",    "cmv",      "abo",       "recent_contact",        "confidence", "grade"};
+// Bits each criterion needs in the key (sums over the five scored loci fit:
+// confidence 10 x 3 = 30, grade 10 x 13 = 130, certainty 10 x 25 = 250).
+constexpr std::array<int, kCriterionCount> kWidths = {4, 4, 8, 4, 3, 7, 1, 1, 1, 15, 5, 8};
 
 // Days from 1970-01-01 (Howard Hinnant's civil calendar algorithm).
 int daysFromCivil(int y, int m, int d) {
@@ -41,9 +42,9 @@ const int kDay2000 = daysFromCivil(2000, 1, 1);
 const char* criterionKey(Criterion c) { return kKeys[static_cast<int>(c)]; }
 
 RankingPolicy RankingPolicy::defaults() {
-  RankingPolicy policy;
-  for (int i = 0; i < kCriterionCount; ++i) policy.order.push_back(static_cast<Criterion>(i));
-  return policy;
+  return RankingPolicy{{Criterion::Matches, Criterion::Confidence, Criterion::Grade, Criterion::Certainty,
+                        Criterion::AlleleMismatchFirst, Criterion::Dpb1, Criterion::Younger, Criterion::Male,
+                        Criterion::CmvMatch, Criterion::AboIdentical, Criterion::RecentContact}};
 }
 
 dd::Expected<RankingPolicy> RankingPolicy::parse(std::string_view text) {
@@ -71,6 +72,13 @@ dd::Expected<RankingPolicy> RankingPolicy::parse(std::string_view text) {
   if (!seen[0])
     return dd::makeError("match.ranking_needs_matches", "dd::match",
                          QT_TRANSLATE_NOOP("dd::match", "The ranking must include 'matches'."));
+  int bits = kTypedWidth;
+  for (auto c : policy.order) bits += kWidths[static_cast<int>(c)];
+  if (bits > kKeyCriteriaBits)
+    return dd::makeError("match.ranking_too_long", "dd::match",
+                         QT_TRANSLATE_NOOP("dd::match", "These ranking criteria do not fit together (%1 of %2 bits); "
+                                                        "leave one out, e.g. 'definite', which 'confidence' covers."),
+                         {std::to_string(bits), std::to_string(kKeyCriteriaBits)});
   return policy;
 }
 

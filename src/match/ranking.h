@@ -26,15 +26,23 @@ enum class Criterion : std::uint8_t {
   CmvMatch,             // donor CMV status equals the patient's (both known)
   AboIdentical,         // same ABO group (both known)
   RecentContact,        // more recent last successful contact
+  Confidence,           // higher ATLAS match confidence summed over the positions (Definite > Exact > Potential)
+  Grade,                // better ATLAS match grade summed over the positions (GDna > CDna > Protein > G > P ...)
 };
-inline constexpr int kCriterionCount = 10;
+inline constexpr int kCriterionCount = 12;
 const char* criterionKey(Criterion c);  // "matches", "definite", "certainty", "allele_mismatch_first", "dpb1", ...
+// The key holds at most this many bits of criteria (kUnsearchable sits above).
+inline constexpr int kKeyCriteriaBits = 61;
 
 struct RankingPolicy {
   std::vector<Criterion> order;
-  static RankingPolicy defaults();  // the order above
+  // matches, confidence, grade, certainty, allele_mismatch_first, dpb1,
+  // younger, male, cmv, abo, recent_contact: match count, then confidence,
+  // then grade, then the donor factors (ATLAS's order, DonorDesk's factors).
+  static RankingPolicy defaults();
   // "matches,definite,dpb1,younger": a comma-separated list of keys; must
-  // contain "matches"; no repeats.
+  // contain "matches"; no repeats; the criteria must fit kKeyCriteriaBits
+  // (all twelve do not: "definite" is implied by "confidence").
   static dd::Expected<RankingPolicy> parse(std::string_view text);
 };
 

@@ -27,13 +27,15 @@ constexpr std::uint64_t kUnsearchable = std::uint64_t{1} << 61;
 
 // The additive key contribution of every distinct locus typing of one locus.
 std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::array<SlotProfile, 2>& patient,
-                                        int locus, int scale, const KeyLayout& layout) {
+                                        int locus, int scale, const KeyLayout& layout, TceVersion tce,
+                                        const dd::hla::Nomenclature& nomenclature) {
   std::array<std::vector<PositionGrade>, 2> slotGrades;
   for (int p = 0; p < 2; ++p) {
     slotGrades[p].reserve(catalog.profiles.size());
-    for (const auto& slot : catalog.profiles) slotGrades[p].push_back(comparePosition(patient[p], slot));
+    for (const auto& slot : catalog.profiles) slotGrades[p].push_back(comparePosition(patient[p], slot, &nomenclature));
   }
   const bool inScale = locusInScale(locus, scale);
+  const auto version = static_cast<std::size_t>(tce);
   std::vector<std::uint64_t> contribution(catalog.pairs.size());
   for (std::size_t i = 0; i < catalog.pairs.size(); ++i) {
     // Pair 0 is the donor untyped here: at A, B or DRB1 that donor is not searchable.
@@ -41,7 +43,12 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
       contribution[i] = kUnsearchable;
       continue;
     }
-    const auto [a, b] = catalog.pairs[i];
+    auto [a, b] = catalog.pairs[i];
+    // A null beside an expressed allele is read as that allele (readAsExpressed).
+    const auto& pa = catalog.profiles[a];
+    const auto& pb = catalog.profiles[b];
+    if (&readAsExpressed(pa, pb, 0) != &pa) a = b;
+    if (&readAsExpressed(pa, pb, 1) != &pb) b = a;
     const LocusGrade g =
         gradeLocus({{{slotGrades[0][a], slotGrades[0][b]}, {slotGrades[1][a], slotGrades[1][b]}}});
     std::uint64_t value = 0;
@@ -49,12 +56,15 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
       value += layout.place(Criterion::Matches, g.matches);
       value += layout.placeTyped(g.untyped ? 0 : 2);
       value += layout.place(Criterion::Definite, g.definite);
+      value += layout.place(Criterion::Confidence, g.confidence);
+      value += layout.place(Criterion::Grade, g.gradeScore);
       value += layout.place(Criterion::Certainty, 2 * kMaxPositionPenalty - g.penalty);
       value += layout.place(Criterion::AlleleMismatchFirst, 2 - g.antigenMismatches);
     }
     if (locus == kDpb1) {
-      const auto category = classifyDpb1(g, {patient[0].tceMask, patient[1].tceMask},
-                                         {catalog.profiles[a].tceMask, catalog.profiles[b].tceMask});
+      const auto category =
+          classifyDpb1(g, {patient[0].tceMask[version], patient[1].tceMask[version]},
+                       {catalog.profiles[a].tceMask[version], catalog.profiles[b].tceMask[version]});
       value += layout.place(Criterion::Dpb1, static_cast<std::uint64_t>(dpb1Rank(category)));
     }
     contribution[i] = value;
@@ -140,33 +150,45 @@ dd::Expected<PatientProfiles> profilePatient(const Typing& patient, const dd::hl
   for (int locus = 0; locus < kMatchLoci; ++locus) {
     const auto& typing = patient.locus[static_cast<std::size_t>(locus)];
     if (!typing.typed()) continue;
+    auto& slots = profiles[static_cast<std::size_t>(locus)];
     for (int s = 0; s < 2; ++s) {
       auto profile = profileSlot(typing.slot[static_cast<std::size_t>(s)], static_cast<dd::hla::Locus>(locus),
                                  nomenclature);
       if (!profile) return profile.error();
-      profiles[static_cast<std::size_t>(locus)][static_cast<std::size_t>(s)] = std::move(*profile);
+      slots[static_cast<std::size_t>(s)] = std::move(*profile);
     }
+    if (&readAsExpressed(slots[0], slots[1], 0) != &slots[0]) slots[0] = slots[1];
+    if (&readAsExpressed(slots[0], slots[1], 1) != &slots[1]) slots[1] = slots[0];
   }
   return profiles;
 }
 
-SearchResult describeDonor(const DonorIndex& index, const PatientProfiles& patient, std::uint32_t row, int scale) {
+LocusGrade gradeDonorLocus(const std::array<SlotProfile, 2>& patient, const SlotProfile& donorFirst,
+                           const SlotProfile& donorSecond, const dd::hla::Nomenclature& nomenclature) {
+  const SlotProfile& d0 = readAsExpressed(donorFirst, donorSecond, 0);
+  const SlotProfile& d1 = readAsExpressed(donorFirst, donorSecond, 1);
+  return gradeLocus({{{comparePosition(patient[0], d0, &nomenclature), comparePosition(patient[0], d1, &nomenclature)},
+                      {comparePosition(patient[1], d0, &nomenclature), comparePosition(patient[1], d1, &nomenclature)}}});
+}
+
+SearchResult describeDonor(const DonorIndex& index, const PatientProfiles& patient, std::uint32_t row, int scale,
+                           TceVersion tce) {
   SearchResult result;
   result.row = row;
   result.volunteerId = index.volunteerId(row);
   result.registryNo = index.registryNo(row);
+  const auto version = static_cast<std::size_t>(tce);
   for (int locus = 0; locus < kMatchLoci; ++locus) {
     const auto l = static_cast<std::size_t>(locus);
     const LocusCatalog& catalog = index.catalog(locus);
     const auto [a, b] = catalog.pairs[index.column(locus).get(row)];
     const SlotProfile& da = catalog.profiles[a];
     const SlotProfile& db = catalog.profiles[b];
-    result.loci[l] = gradeLocus({{{comparePosition(patient[l][0], da), comparePosition(patient[l][0], db)},
-                                  {comparePosition(patient[l][1], da), comparePosition(patient[l][1], db)}}});
+    result.loci[l] = gradeDonorLocus(patient[l], da, db, index.nomenclature());
     result.donorSlots[l] = {catalog.slotTexts[a], catalog.slotTexts[b]};
     if (locus == kDpb1)
-      result.dpb1 = classifyDpb1(result.loci[l], {patient[l][0].tceMask, patient[l][1].tceMask},
-                                 {da.tceMask, db.tceMask});
+      result.dpb1 = classifyDpb1(result.loci[l], {patient[l][0].tceMask[version], patient[l][1].tceMask[version]},
+                                 {readAsExpressed(da, db, 0).tceMask[version], readAsExpressed(da, db, 1).tceMask[version]});
     if (!locusInScale(locus, scale)) continue;
     const LocusGrade& g = result.loci[l];
     result.definiteMatches += g.definite;
@@ -214,7 +236,8 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   std::array<std::vector<std::uint64_t>, kMatchLoci> tables;
   for (int locus = 0; locus < kMatchLoci; ++locus)
     tables[static_cast<std::size_t>(locus)] =
-        gradeCatalog(index.catalog(locus), (*profiles)[static_cast<std::size_t>(locus)], locus, options.scale, layout);
+        gradeCatalog(index.catalog(locus), (*profiles)[static_cast<std::size_t>(locus)], locus, options.scale, layout,
+                     options.tce, index.nomenclature());
   const auto graded = Clock::now();
 
   std::vector<std::uint32_t> reservedRows;
@@ -261,7 +284,7 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   std::vector<SearchResult> results;
   results.reserve(merged.size());
   for (const auto& candidate : merged) {
-    results.push_back(describeDonor(index, *profiles, candidate.row, options.scale));
+    results.push_back(describeDonor(index, *profiles, candidate.row, options.scale, options.tce));
     results.back().key = candidate.key;
     results.back().rank = static_cast<std::uint32_t>(results.size());
     if (std::binary_search(reservedRows.begin(), reservedRows.end(), candidate.row)) {

@@ -25,6 +25,7 @@ struct SearchOptions {
   RankingPolicy policy = RankingPolicy::defaults();
   PatientFactors patient;
   unsigned threads = 0;    // 0 = every hardware thread
+  TceVersion tce = TceVersion::V2;  // which TCE assignment classifies DPB1 mismatches
 };
 
 struct SearchResult {
@@ -59,9 +60,15 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
 // The details of one donor (what search() reports per result); used for the
 // top N and by tests.
 SearchResult describeDonor(const DonorIndex& index, const std::array<std::array<SlotProfile, 2>, kMatchLoci>& patient,
-                           std::uint32_t row, int scale);
+                           std::uint32_t row, int scale, TceVersion tce = TceVersion::V2);
 
-// Patient slot profiles (untyped loci stay untyped).
+// One locus: the patient's two slots against the donor's two, a null beside
+// an expressed allele read as that allele on either side (readAsExpressed).
+LocusGrade gradeDonorLocus(const std::array<SlotProfile, 2>& patient, const SlotProfile& donorFirst,
+                           const SlotProfile& donorSecond, const dd::hla::Nomenclature& nomenclature);
+
+// Patient slot profiles (untyped loci stay untyped; a null beside an
+// expressed allele already replaced by it).
 dd::Expected<std::array<std::array<SlotProfile, 2>, kMatchLoci>> profilePatient(const Typing& patient,
                                                                                  const dd::hla::Nomenclature& nomenclature);
 

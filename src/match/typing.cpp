@@ -1,6 +1,7 @@
 #include "match/typing.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace dd::match {
 namespace {
@@ -54,6 +55,29 @@ bool namesExpressedProtein(std::string_view token) {
   const std::string_view fields = token.substr(star + 1);
   if (fields.empty() || fields.find(':') == std::string_view::npos) return false;
   return std::all_of(fields.begin(), fields.end(), [](char c) { return (c >= '0' && c <= '9') || c == ':'; });
+}
+
+// A key for the first `fields` fields of an allele name without its
+// expression suffix ("A*01:01:01:02N", 2 -> "A*01:01"): a 64-bit hash, so two
+// slots compare their cDNA / protein identities as sorted integer lists.
+std::uint64_t fieldsKey(std::string_view alleleName, int fields) {
+  std::size_t end = 0;
+  int seen = 0;
+  while (end < alleleName.size()) {
+    if (alleleName[end] == ':' && ++seen == fields) break;
+    ++end;
+  }
+  std::string_view prefix = alleleName.substr(0, end);
+  while (!prefix.empty() && prefix.back() >= 'A' && prefix.back() <= 'Z') prefix.remove_suffix(1);
+  return std::hash<std::string_view>{}(prefix);
+}
+
+// An allele name, with or without an expression suffix ("A*01:01",
+// "A*01:04:01:01N"): a molecular typing by name rather than by code or group.
+bool namesAllele(std::string_view token) {
+  if (!token.empty() && std::string_view("NLSCAQ").find(token.back()) != std::string_view::npos)
+    token.remove_suffix(1);
+  return namesExpressedProtein(token);
 }
 
 std::uint32_t firstFieldKey(std::string_view alleleName, Locus locus) {
@@ -150,32 +174,57 @@ dd::Expected<SlotProfile> profileSlot(std::string_view text, Locus locus, const 
   if (text.empty()) return profile;
   profile.typed = true;
   std::vector<dd::hla::AlleleId> alleles, tokenAlleles;
+  bool allSerology = true, allNames = true;
   for (std::string_view token : splitOn(text, '/')) {
+    token = trimmed(token);
     tokenAlleles.clear();
-    auto status = nomenclature.expandSlot(trimmed(token), locus, tokenAlleles);
+    dd::hla::SlotInfo info;
+    auto status = nomenclature.expandSlot(token, locus, tokenAlleles, &info);
     if (!status) return status.error();
-    const bool dropNulls = namesExpressedProtein(trimmed(token));
+    const bool named = namesExpressedProtein(token);
+    allSerology = allSerology && info.serologyOnly;
+    allNames = allNames && namesAllele(token);
+    // A name means its expressed protein, unless nothing under it is expressed.
+    const bool anyExpressed = std::any_of(tokenAlleles.begin(), tokenAlleles.end(),
+                                          [&](auto a) { return nomenclature.expressed(a); });
     for (auto a : tokenAlleles)
-      if (!dropNulls || nomenclature.expressed(a)) alleles.push_back(a);
+      if (!named || !anyExpressed || nomenclature.expressed(a)) alleles.push_back(a);
   }
+  profile.method = allSerology ? TypingMethod::Serology : allNames ? TypingMethod::Alleles : TypingMethod::Consolidated;
+  std::sort(alleles.begin(), alleles.end());
+  alleles.erase(std::unique(alleles.begin(), alleles.end()), alleles.end());
+  profile.nullOnly =
+      !alleles.empty() && std::none_of(alleles.begin(), alleles.end(), [&](auto a) { return nomenclature.expressed(a); });
+  if (!profile.nullOnly)
+    std::erase_if(alleles, [&](auto a) { return !nomenclature.expressed(a); });
   for (auto a : alleles) {
-    if (!nomenclature.expressed(a)) {
-      profile.groups.push_back(kNullGroup);
-      continue;
-    }
+    const std::string_view name = nomenclature.alleleName(a);
+    profile.threeFields.push_back(fieldsKey(name, 3));
+    profile.twoFields.push_back(fieldsKey(name, 2));
+    if (const auto g = nomenclature.gGroup(a); g != dd::hla::kNoGroup) profile.gGroups.push_back(g);
+    if (profile.nullOnly) continue;
     profile.groups.push_back(nomenclature.arsGroup(a));
     const auto antigens = nomenclature.antigens(a);
     if (antigens.empty()) {
-      profile.antigens.push_back(firstFieldKey(nomenclature.alleleName(a), locus));
+      profile.antigens.push_back(firstFieldKey(name, locus));
     } else {
       for (auto s : antigens) profile.antigens.push_back(s);
     }
     if (locus == Locus::DPB1) {
-      const auto v1 = nomenclature.tce(a).v1;
-      profile.tceMask |= static_cast<std::uint8_t>(v1 >= 1 && v1 <= 3 ? (1u << v1) : 1u);
+      const auto tce = nomenclature.tce(a);
+      for (std::size_t version = 0; version < 2; ++version) {
+        const auto group = version == 0 ? tce.v1 : tce.v2;
+        profile.tceMask[version] |= static_cast<std::uint8_t>(group >= 1 && group <= 3 ? (1u << group) : 1u);
+      }
     }
   }
-  for (auto* list : {&profile.groups, &profile.antigens}) {
+  if (profile.nullOnly) profile.groups.push_back(kNullGroup);
+  profile.alleles = std::move(alleles);
+  for (auto* list : {&profile.groups, &profile.antigens, &profile.gGroups}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  for (auto* list : {&profile.threeFields, &profile.twoFields}) {
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }

@@ -15,7 +15,8 @@ SlotProfile slot(std::vector<std::uint32_t> groups, std::vector<std::uint32_t> a
   p.groups = std::move(groups);
   p.antigens = std::move(antigens);
   p.broads = broads.empty() ? p.antigens : std::move(broads);
-  p.tceMask = tce;
+  p.tceMask = {tce, tce};
+  p.nullOnly = p.groups == std::vector<std::uint32_t>{kNullGroup};
   return p;
 }
 std::array<std::array<PositionGrade, 2>, 2> grid(const SlotProfile& p0, const SlotProfile& p1, const SlotProfile& d0,
@@ -27,12 +28,17 @@ std::array<std::array<PositionGrade, 2>, 2> grid(const SlotProfile& p0, const Sl
 TEST_CASE("a position gets each grade") {
   const auto a0201 = slot({1}, {2}), a0205 = slot({5}, {2}), a0101 = slot({7}, {1});
   CHECK(comparePosition(a0201, a0201).grade == Grade::AlleleMatch);
-  // Ambiguous donor: two of four possibilities match.
+  // Ambiguity counts on both sides: 2 of the 2 x 4 (patient, donor) pairs match.
   const auto list = comparePosition(slot({1, 3}, {2}), slot({1, 3, 4, 6}, {2}));
   CHECK(list.grade == Grade::PotentialAlleleMatch);
   CHECK(list.matched == 2);
-  CHECK(list.possible == 4);
-  CHECK(positionPenalty(list) == 8);  // share 1/2 -> one bit
+  CHECK(list.possible == 8);
+  CHECK(positionPenalty(list) == 16);  // share 1/4 -> two bits
+  // An unambiguous patient: 1 of 4 donor possibilities (two bits), 1 of 2 (one bit).
+  CHECK(positionPenalty(comparePosition(slot({1}, {2}), slot({1, 3, 4, 6}, {2}))) == 16);
+  CHECK(positionPenalty(comparePosition(slot({1}, {2}), slot({1, 3}, {2}))) == 8);
+  // ... and so does an ambiguous patient against an unambiguous donor.
+  CHECK(positionPenalty(comparePosition(slot({1, 3}, {2}), slot({1}, {2}))) == 8);
   // Ambiguous patient, unambiguous donor: still only potential.
   CHECK(comparePosition(slot({1, 3}, {2}), a0201).grade == Grade::PotentialAlleleMatch);
   CHECK(comparePosition(a0201, a0205).grade == Grade::AntigenMatch);
@@ -55,8 +61,8 @@ TEST_CASE("null alleles match only nulls") {
   CHECK(comparePosition(null, null).grade == Grade::AlleleMatch);
   CHECK(comparePosition(null, expressed).grade == Grade::AntigenMismatch);
   CHECK(comparePosition(expressed, null).grade == Grade::AntigenMismatch);
-  // A typing that may be null or expressed is a potential match for either.
-  CHECK(comparePosition(expressed, slot({1, kNullGroup}, {2})).grade == Grade::PotentialAlleleMatch);
+  CHECK(comparePosition(null, expressed).detail == MatchGrade::ExpressingVsNull);
+  CHECK(comparePosition(null, expressed).confidence == Confidence::Mismatch);
 }
 
 TEST_CASE("the best orientation is chosen") {
@@ -93,7 +99,8 @@ TEST_CASE("DPB1 TCE categories") {
   const auto d2 = slot({3}, {}, {}, 1u << 2), d3 = slot({4}, {}, {}, 1u << 3);
   const auto classify = [](const SlotProfile& pa, const SlotProfile& pb, const SlotProfile& da,
                            const SlotProfile& db) {
-    return classifyDpb1(gradeLocus(grid(pa, pb, da, db)), {pa.tceMask, pb.tceMask}, {da.tceMask, db.tceMask});
+    return classifyDpb1(gradeLocus(grid(pa, pb, da, db)), {pa.tceMask[0], pb.tceMask[0]},
+                        {da.tceMask[0], db.tceMask[0]});
   };
   CHECK(classify(p1, p2, p1, p2) == Dpb1Category::Match);
   CHECK(classify(p1, p2, d3, d3) == Dpb1Category::Permissive);

@@ -1,4 +1,6 @@
 // Ranking policy, donor factor packing and the packed key layout.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "match/ranking.h"
@@ -30,7 +32,21 @@ TEST_CASE("ranking policies parse and reject bad lists") {
   CHECK(unknown.error().english() == "Unknown ranking criterion 'height'.");
   CHECK(RankingPolicy::parse("matches,male,male").error().code == "match.ranking_repeated");
   CHECK(RankingPolicy::parse("definite").error().code == "match.ranking_needs_matches");
-  CHECK(RankingPolicy::defaults().order.size() == kCriterionCount);
+  // The default: match count, then ATLAS confidence, then grade, then the rest.
+  const auto& order = RankingPolicy::defaults().order;
+  REQUIRE(order.size() >= 3);
+  CHECK(order[0] == Criterion::Matches);
+  CHECK(order[1] == Criterion::Confidence);
+  CHECK(order[2] == Criterion::Grade);
+  CHECK(std::find(order.begin(), order.end(), Criterion::Definite) == order.end());
+  CHECK(RankingPolicy::parse("matches,confidence,grade,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,"
+                             "recent_contact"));
+  // All twelve criteria do not fit in the key: refused with the reason, not silently overflowed.
+  auto all = RankingPolicy::parse("matches,definite,confidence,grade,certainty,allele_mismatch_first,dpb1,younger,"
+                                  "male,cmv,abo,recent_contact");
+  REQUIRE_FALSE(all);
+  CHECK(all.error().code == "match.ranking_too_long");
+  CHECK(all.error().english().find("65 of 61 bits") != std::string::npos);
 }
 
 TEST_CASE("earlier criteria dominate the key") {
@@ -41,7 +57,9 @@ TEST_CASE("earlier criteria dominate the key") {
   for (int c = 1; c < kCriterionCount; ++c)
     best += layout.place(static_cast<Criterion>(c), (std::uint64_t{1} << layout.width[c]) - 1);
   CHECK(nine > best);
-  CHECK(layout.field(nine + best, Criterion::Definite) == 15);
+  CHECK(layout.field(nine + best, Criterion::Confidence) == 31);
+  CHECK(layout.field(nine + best, Criterion::Definite) == 0);  // not in the default order
+  CHECK(best < (std::uint64_t{1} << kKeyCriteriaBits));  // every field at its maximum still fits
   // Donor factors against the patient's CMV and ABO.
   const FactorKeyTable keys(layout, PatientFactors{Cmv::Negative, Abo::A});
   DonorFactors match, other;

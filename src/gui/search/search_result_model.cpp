@@ -15,6 +15,7 @@ int locusOf(int column) { return column - SearchResultModel::A; }  // A, B, C, D
 QString dpb1Text(match::Dpb1Category category) {
   switch (category) {
     case match::Dpb1Category::Match: return SearchResultModel::tr("match");
+    case match::Dpb1Category::PotentialMatch: return SearchResultModel::tr("potential match");
     case match::Dpb1Category::Permissive: return SearchResultModel::tr("permissive");
     case match::Dpb1Category::NonPermissiveGvh: return SearchResultModel::tr("non-permissive (GvH)");
     case match::Dpb1Category::NonPermissiveHvg: return SearchResultModel::tr("non-permissive (HvG)");
