@@ -11,6 +11,7 @@
 #include "core/qt/localization.h"
 #include "app/hla_release_check.h"
 #include "app/text_rules.h"
+#include "hla/mac_table.h"
 #include "hla/nomenclature.h"
 #include "match/typing.h"
 
@@ -86,6 +87,20 @@ Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString&
   if (!verified)
     (*loaded)->addLoadWarning(Message{"dd::app", kUnverifiedWarning, {utf8(dd::qt::translated(verified.error()))}});
   return std::move(*loaded);
+}
+
+Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir,
+                                                                  const QString& macTablePath) {
+  auto nomenclature = loadNomenclature(releaseDir);
+  if (!nomenclature || macTablePath.isEmpty()) return nomenclature;
+  auto table = dd::hla::loadMacTable(macTablePath.toStdString());
+  if (!table) {
+    Error error = table.error();
+    error.field = kMacTableField;
+    return error;
+  }
+  (*nomenclature)->setMacTable(std::move(*table));
+  return nomenclature;
 }
 
 Expected<std::shared_ptr<const dd::hla::Nomenclature>> sharedNomenclature(const QString& releaseDir) {

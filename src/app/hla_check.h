@@ -33,6 +33,12 @@ using HlaChecker = std::function<TypingCheck(model::Locus locus, const QString& 
 // reason becomes its first load warning, which every front end shows with
 // its results.
 Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir = {});
+// The same, with the NMDP MAC table at macTablePath installed (empty: none),
+// so that codes such as A*02:AB are read. An error of the table has field
+// kMacTableField: the caller's file, not the release.
+inline constexpr const char* kMacTableField = "mac_table";
+Expected<std::shared_ptr<dd::hla::Nomenclature>> loadNomenclature(const QString& releaseDir,
+                                                                  const QString& macTablePath);
 // A start-up choice of the front end, like the language.
 void allowUnverifiedHlaData(bool allow);
 // The warning a release loaded unverified carries, translated; empty for a

@@ -4,23 +4,13 @@
 
 #include "app/hla_check.h"
 #include "app/registry.h"
-#include "hla/mac_table.h"
 
 namespace dd::app {
 
 Expected<std::shared_ptr<SearchSession>> SearchSession::load(const QString& hlaReleaseDir,
                                                              const QString& macTablePath) {
-  auto nomenclature = loadNomenclature(hlaReleaseDir);
+  auto nomenclature = loadNomenclature(hlaReleaseDir, macTablePath);
   if (!nomenclature) return nomenclature.error();
-  if (!macTablePath.isEmpty()) {
-    auto table = hla::loadMacTable(macTablePath.toStdString());
-    if (!table) {
-      Error error = table.error();
-      error.field = kMacTableField;
-      return error;
-    }
-    (*nomenclature)->setMacTable(std::move(*table));
-  }
   return std::make_shared<SearchSession>(std::move(*nomenclature));
 }
 

@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include "app/hla_check.h"
 #include "app/search_service.h"
 #include "core/expected.h"
 
@@ -23,7 +24,7 @@ class SearchSession {
   // given, the NMDP MAC table; nothing is read from the registry yet. An
   // error of the MAC table has field kMacTableField (the caller's input, not
   // the installation).
-  static constexpr const char* kMacTableField = "mac_table";
+  static constexpr const char* kMacTableField = app::kMacTableField;
   static Expected<std::shared_ptr<SearchSession>> load(const QString& hlaReleaseDir,
                                                        const QString& macTablePath = {});
   // Over a nomenclature the caller already holds (the GUI loads it once).

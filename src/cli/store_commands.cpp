@@ -124,7 +124,11 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
                                         dd::cli::tr("NAME"));
   const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log (default: OS user)."),
                                  dd::cli::tr("NAME"));
-  parser.addOptions({dryRun, skipInvalid, rejects, encoding, ignoreColumn, staff});
+  const QCommandLineOption mac(QStringLiteral("mac"),
+                               dd::cli::tr("NMDP multiple-allele code table, so that typings such as A*02:AB are "
+                                           "accepted."),
+                               dd::cli::tr("FILE"));
+  parser.addOptions({dryRun, skipInvalid, rejects, encoding, ignoreColumn, staff, mac});
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, QStringLiteral("import volunteers"), args, &code)) return code;
   if (!dd::cli::positionalCount(parser, QStringLiteral("import volunteers"), 1)) return dd::cli::exitUsage;
@@ -140,7 +144,18 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
     printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
   };
   // No import without the nomenclature: refuse at once rather than row by row.
-  auto nomenclature = dd::app::sharedNomenclature(context.settings.hlaData);
+  std::shared_ptr<const dd::hla::Nomenclature> withMac;
+  if (parser.isSet(mac)) {
+    auto loaded = dd::app::loadNomenclature(context.settings.hlaData, parser.value(mac));
+    if (!loaded) {
+      printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
+                   .arg(dd::qt::translated(loaded.error())));
+      return dd::cli::exitUsage;
+    }
+    withMac = std::move(*loaded);
+  }
+  auto nomenclature = withMac ? dd::Expected<std::shared_ptr<const dd::hla::Nomenclature>>(withMac)
+                              : dd::app::sharedNomenclature(context.settings.hlaData);
   if (!nomenclature) {
     printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
                  .arg(dd::qt::translated(nomenclature.error())));
@@ -152,6 +167,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   auto registry =
       openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? dd::app::Access::ReadOnly : dd::app::Access::Upgrade);
   if (!registry) return dd::cli::exitFailure;
+  if (withMac) registry->setHlaChecker(dd::app::makeHlaChecker(withMac));
   // Only a dry run opens without upgrading; it cannot check against an older layout.
   if (dd::Status current = registry->checkCurrent(); !current) {
     printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(dd::qt::translated(current.error())));

@@ -107,7 +107,8 @@ int run(QCoreApplication& app, LaunchExtension* extension) {
                                                  QIcon(QStringLiteral(":/app/org.donordesk.DonorDesk.svg"))));
   }
   app::allowUnverifiedHlaData(settings->hlaDataUnverified);
-  HlaReader::instance().startLoading(settings->hlaData.isEmpty() ? AppSettings::hlaReleaseDir() : settings->hlaData);
+  HlaReader::instance().startLoading(settings->hlaData.isEmpty() ? AppSettings::hlaReleaseDir() : settings->hlaData,
+                                     AppSettings::macTablePath());
 
   Workspace workspace;
   const QString url = parser.isSet(QStringLiteral("db")) ? settings->database : AppSettings::database();

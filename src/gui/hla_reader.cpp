@@ -23,11 +23,13 @@ HlaReader& HlaReader::instance() {
   return *reader;
 }
 
-void HlaReader::startLoading(const QString& releaseDir) {
+void HlaReader::startLoading(const QString& releaseDir, const QString& macTablePath) {
   const QString dir = dd::qt::hlaReleaseDir(releaseDir);
   releaseDir_ = dir;
-  if (loading_ || (dir == loadingDir_ && (ready() || !loadError_.isEmpty()))) return;
+  macTablePath_ = macTablePath;
+  if (loading_ || (dir == loadingDir_ && macTablePath == loadingMac_ && (ready() || !loadError_.isEmpty()))) return;
   loadingDir_ = dir;
+  loadingMac_ = macTablePath;
   loading_ = true;
   auto* watcher = new QFutureWatcher<Loaded>(this);
   connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
@@ -42,8 +44,8 @@ void HlaReader::startLoading(const QString& releaseDir) {
     }
     Q_EMIT readyChanged();
   });
-  watcher->setFuture(QtConcurrent::run([path = dir]() -> Loaded {
-    return app::loadNomenclature(path);
+  watcher->setFuture(QtConcurrent::run([path = dir, mac = macTablePath]() -> Loaded {
+    return app::loadNomenclature(path, mac);
   }));
 }
 

@@ -28,9 +28,11 @@ class HlaReader : public QObject {
  public:
   static HlaReader& instance();
 
-  // Starts loading the release (empty: bundled) once; later calls do nothing
-  // unless the folder changed.
-  void startLoading(const QString& releaseDir = {});
+  // Starts loading the release (empty: bundled) with the NMDP MAC table
+  // (empty: none, and codes such as A*02:AB are refused) once; later calls do
+  // nothing unless the folder or the table changed.
+  void startLoading(const QString& releaseDir = {}, const QString& macTablePath = {});
+  QString macTablePath() const { return macTablePath_; }
   QString releaseDir() const { return releaseDir_; }
   bool ready() const { return static_cast<bool>(nomenclature_); }
   QString loadError() const { return loadError_; }
@@ -52,7 +54,8 @@ class HlaReader : public QObject {
  private:
   HlaReader() = default;
   std::shared_ptr<const hla::Nomenclature> nomenclature_;
-  QString loadingDir_;
+  QString loadingDir_, loadingMac_;
+  QString macTablePath_;
   QString loadError_;
   QString releaseDir_;
   bool loading_ = false;

@@ -111,7 +111,7 @@ void Workspace::showSettings() {
   dialog.setConnectionTester(&Workspace::testConnection);
   dialog.showDatabaseInUse(url_);
   if (dialog.exec() != QDialog::Accepted) return;
-  HlaReader::instance().startLoading(AppSettings::hlaReleaseDir());
+  HlaReader::instance().startLoading(AppSettings::hlaReleaseDir(), AppSettings::macTablePath());
   if (dialog.databaseUrl() == url_) return;
   if (const dd::Status opened = openDatabase(dialog.databaseUrl()); !opened) {
     QMessageBox::warning(window_.get(), tr("Database"),

@@ -144,6 +144,39 @@ TEST_CASE("cli: import volunteers reports every bad row and exits 2, --dry-run a
   CHECK(missing.exitCode == 2);
 }
 
+TEST_CASE("cli: import accepts MAC codes in donor typings with --mac, and refuses them without") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  const model::Volunteer v = test::sampleVolunteer(1);
+  const QString header = "name,sex,birth_date,id_number,phone,consent_date,consent_version,hla_a,hla_b,hla_drb1\n";
+  const QString row = QStringList{v.name, "F", v.birthDate.toString(Qt::ISODate), v.idNumber, v.phones.at(0).number,
+                                  v.consentDate.toString(Qt::ISODate), "v1", "A*02:AB+A*01:01", "B*08:01+B*44:02",
+                                  "DRB1*03:01+DRB1*15:01"}
+                          .join(',');
+  const QString csv = test::writeFile(dir.path(), "mac.csv", (header + row + '\n').toUtf8());
+  const QString macTable = QStringLiteral(DONORDESK_TEST_DATA_DIR "/hla/mac_small.txt");
+  auto refused = runCli({"--db", db, "import", "volunteers", csv});
+  CHECK(refused.exitCode == 2);
+  CHECK(refused.out.contains("row 2, hla_a"));  // names the row and the field
+  CHECK(refused.out.contains("A*02:AB"));
+  CHECK(volunteersIn(db) == 0);
+  auto badTable = runCli({"--db", db, "import", "volunteers", "--mac", dir.filePath("missing.txt"), csv});
+  CHECK(badTable.exitCode == 2);
+  CHECK(badTable.err.contains("nothing imported"));
+  auto accepted = runCli({"--db", db, "import", "volunteers", "--mac", macTable, csv});
+  INFO(accepted.out.toStdString() << accepted.err.toStdString());
+  CHECK(accepted.exitCode == 0);
+  CHECK(volunteersIn(db) == 1);
+  // The code is searchable with the same table: A*02:01 is one of A*02:AB's alleles.
+  auto found = runCli({"--db", db, "search", "--mac", macTable, "--format", "json", "--typing",
+                       "A*02:01+A*01:01^B*08:01+B*44:02^DRB1*03:01+DRB1*15:01"});
+  CHECK(found.exitCode == 0);
+  const bool gradedAsPotential = found.out.contains("\"A\":[\"potential\",\"allele\"]") ||
+                                 found.out.contains("\"A\":[\"allele\",\"potential\"]");
+  CHECK(gradedAsPotential);
+}
+
 TEST_CASE("cli: import refuses to run when the HLA nomenclature cannot be loaded") {
   // It used to fall back to a syntax check and store A*99:99, B*07:02 and DR15 in HLA-A.
   QTemporaryDir dir;

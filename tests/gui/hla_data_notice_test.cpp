@@ -43,3 +43,30 @@ TEST_CASE("with a refused HLA release the GUI says so and saves no typing, never
                                                          {QStringLiteral("t")}, true);
   CHECK(untyped.ok());
 }
+
+TEST_CASE("the editor reads MAC codes once a MAC table is loaded, and refuses them without one") {
+  auto& reader = gui::HlaReader::instance();
+  const auto loadWith = [&reader](const QString& mac) {
+    QSignalSpy done(&reader, &gui::HlaReader::readyChanged);
+    reader.startLoading({}, mac);
+    REQUIRE(done.wait(60000));
+    REQUIRE(reader.ready());
+  };
+  loadWith({});
+  const gui::HlaReading without = reader.read(model::Locus::A, QStringLiteral("A*02:AB+A*01:01"), {});
+  CHECK_FALSE(without.valid);
+  CHECK(without.message.contains(QStringLiteral("A*02:AB")));
+  loadWith(QStringLiteral(DONORDESK_TEST_DATA_DIR "/hla/mac_small.txt"));
+  CHECK(reader.macTablePath().endsWith(QStringLiteral("mac_small.txt")));
+  const gui::HlaReading with = reader.read(model::Locus::A, QStringLiteral("A*02:AB+A*01:01"), {});
+  CHECK(with.valid);
+  CHECK(with.normalised == QStringLiteral("A*02:AB+A*01:01"));
+  // The registry saves what the editor accepted: the workspace hands it the same checker.
+  QTemporaryDir dir;
+  gui::Workspace workspace;
+  REQUIRE(workspace.openDatabase(dir.filePath(QStringLiteral("r.sqlite"))));
+  model::Volunteer typed = test::sampleVolunteer(QStringLiteral("代码者"), 2);
+  typed.hla.at(model::Locus::A).raw = QStringLiteral("A*02:AB+A*01:01");
+  auto saved = workspace.registry()->registerVolunteer(typed, {QStringLiteral("t")}, true);
+  CHECK(saved.ok());
+}
