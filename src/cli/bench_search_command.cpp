@@ -77,7 +77,8 @@ std::vector<std::pair<const unsigned char*, std::size_t>> scanBytes(const dd::ma
 
 // One plain pass over the areas, each split between the threads as the scan
 // splits the donors: 64-bit words summed (the sum is returned so the reads stay).
-std::uint64_t readPass(const std::vector<std::pair<const unsigned char*, std::size_t>>& areas, unsigned threads) {
+std::uint64_t readPass(const std::vector<std::pair<const unsigned char*, std::size_t>>& areas,
+                       unsigned threads) {
   std::vector<std::uint64_t> sums(threads, 0);
   auto work = [&](unsigned t) {
     std::uint64_t sum = 0;
@@ -238,14 +239,22 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
   const double median = percentile(fastMs, 0.5), naiveMedian = percentile(naiveMs, 0.5);
   const bool scaled = sampleSize < static_cast<std::size_t>(n.donors);
   const double floorMedian = percentile(floorMs, 0.5);
-  dd::cli::printOut(dd::cli::tr("fast engine: %1 donors, %2 queries, threads %3, median %4 ms (grading %5 ms), p95 %6 ms\n")
-                        .arg(n.donors).arg(n.queries).arg(threadCount)
-                        .arg(median, 0, 'f', 2).arg(percentile(gradeMs, 0.5), 0, 'f', 2)
-                        .arg(percentile(fastMs, 0.95), 0, 'f', 2));
-  dd::cli::printOut(dd::cli::tr("floor: one plain pass over the %1 MB a scan of every donor reads, %2 threads: median %3 ms "
-                                "(fast engine / floor %4)\n")
-                        .arg(static_cast<double>(floorBytes) / 1e6, 0, 'f', 1).arg(threadCount)
-                        .arg(floorMedian, 0, 'f', 2).arg(floorMedian > 0 ? median / floorMedian : 0.0, 0, 'f', 2));
+  dd::cli::printOut(
+      dd::cli::tr("fast engine: %1 donors, %2 queries, threads %3, median %4 ms (grading %5 ms), p95 %6 ms\n")
+          .arg(n.donors)
+          .arg(n.queries)
+          .arg(threadCount)
+          .arg(median, 0, 'f', 2)
+          .arg(percentile(gradeMs, 0.5), 0, 'f', 2)
+          .arg(percentile(fastMs, 0.95), 0, 'f', 2));
+  dd::cli::printOut(
+      dd::cli::tr(
+          "floor: one plain pass over the %1 MB a scan of every donor reads, %2 threads: median %3 ms "
+          "(fast engine / floor %4)\n")
+          .arg(static_cast<double>(floorBytes) / 1e6, 0, 'f', 1)
+          .arg(threadCount)
+          .arg(floorMedian, 0, 'f', 2)
+          .arg(floorMedian > 0 ? median / floorMedian : 0.0, 0, 'f', 2));
   dd::cli::printOut(dd::cli::tr("naive reference: run on %1 donors%2; fast == naive on %3 of %4 queries\n")
                         .arg(sampleSize)
                         .arg(scaled ? dd::cli::tr(", time scaled linearly to %1 donors").arg(n.donors) : QString())

@@ -8,8 +8,8 @@ namespace dd::match {
 namespace {
 
 // Stable counting sort of `rows` by column ids (LSD radix over the tree loci).
-void sortByColumn(std::vector<std::uint32_t>& rows, std::vector<std::uint32_t>& scratch, const IdColumn& column,
-                  std::size_t distinct) {
+void sortByColumn(std::vector<std::uint32_t>& rows, std::vector<std::uint32_t>& scratch,
+                  const IdColumn& column, std::size_t distinct) {
   std::vector<std::uint32_t> start(distinct + 1, 0);
   for (std::uint32_t row : rows) ++start[column.get(row) + 1];
   for (std::size_t i = 1; i <= distinct; ++i) start[i] += start[i - 1];
@@ -26,7 +26,8 @@ DonorClusters::DonorClusters(const DonorIndex& index, std::size_t seedEnd)
   std::vector<std::uint32_t> rows, scratch;
   rows.reserve(builtEnd_ - seedEnd_);
   for (std::size_t row = seedEnd_; row < builtEnd_; ++row)
-    if (packedAvailability(factors[row]) != Availability::Removed) rows.push_back(static_cast<std::uint32_t>(row));
+    if (packedAvailability(factors[row]) != Availability::Removed)
+      rows.push_back(static_cast<std::uint32_t>(row));
   // Innermost locus first: afterwards rows are ordered by (A, B, DRB1) id, and by row within a leaf.
   for (int depth = 2; depth >= 0; --depth) {
     const int locus = kTreeLoci[static_cast<std::size_t>(depth)];
@@ -66,14 +67,16 @@ DonorClusters::Entry* DonorClusters::find(std::uint32_t row, const std::array<st
     const auto& nodes = levels_[depth];
     const auto first = nodes.begin() + static_cast<std::ptrdiff_t>(begin);
     const auto last = nodes.begin() + static_cast<std::ptrdiff_t>(end);
-    const auto found = std::lower_bound(first, last, treeIds[depth], [](const Node& n, std::uint32_t id) { return n.id < id; });
+    const auto found = std::lower_bound(first, last, treeIds[depth],
+                                        [](const Node& n, std::uint32_t id) { return n.id < id; });
     if (found == last || found->id != treeIds[depth]) return nullptr;
     begin = found->first;
     end = (found + 1)->first;
   }
   const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(begin);
   const auto last = entries_.begin() + static_cast<std::ptrdiff_t>(end);
-  const auto found = std::lower_bound(first, last, row, [](const Entry& e, std::uint32_t r) { return e.row < r; });
+  const auto found =
+      std::lower_bound(first, last, row, [](const Entry& e, std::uint32_t r) { return e.row < r; });
   return found != last && found->row == row ? &*found : nullptr;
 }
 

@@ -43,7 +43,9 @@ inline void consider(const ScanContext& c, ScanOutput& out, std::uint64_t typing
   }
 }
 
-std::uint64_t matchesField(const ScanContext& c, std::uint64_t value) { return (value >> c.matchesShift) & 15u; }
+std::uint64_t matchesField(const ScanContext& c, std::uint64_t value) {
+  return (value >> c.matchesShift) & 15u;
+}
 
 }  // namespace
 
@@ -147,10 +149,12 @@ void scanClusters(const ScanContext& c, const DonorClusters& clusters, const Clu
         const std::uint64_t contributionD = tableD[leaves[leaf].id];
         if (contributionD >= kUnsearchable) continue;
         const std::uint64_t keyABD = keyAB + contributionD;
-        if (matchesField(c, keyABD) + belowLeafMatches < c.minMatches || keyABD + belowLeafKey < floor) continue;
+        if (matchesField(c, keyABD) + belowLeafMatches < c.minMatches || keyABD + belowLeafKey < floor)
+          continue;
         for (std::uint32_t e = leaves[leaf].first; e < leaves[leaf + 1].first; ++e) {
           const DonorClusters::Entry& entry = entries[e];
-          const std::uint64_t sum = keyABD + table0[entry.ids[0]] + table1[entry.ids[1]] + table2[entry.ids[2]];
+          const std::uint64_t sum =
+              keyABD + table0[entry.ids[0]] + table1[entry.ids[1]] + table2[entry.ids[2]];
           // Cheap early out before the filters: below every thread's N-th best.
           if (sum + (*c.factorKeys)(entry.packed) < floor) continue;
           consider(c, out, sum, entry.packed, entry.row);

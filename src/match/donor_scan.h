@@ -24,7 +24,9 @@ struct Candidate {
   std::uint32_t row;
 };
 // Better first: bigger key, then lower row (earlier donor).
-inline bool better(const Candidate& a, const Candidate& b) { return a.key != b.key ? a.key > b.key : a.row < b.row; }
+inline bool better(const Candidate& a, const Candidate& b) {
+  return a.key != b.key ? a.key > b.key : a.row < b.row;
+}
 
 // Added to a donor's key for each of A, B, DRB1 it is untyped at; the key's
 // criteria use the low 51 bits, so three of these still fit and any one marks
@@ -58,7 +60,7 @@ void scanRows(const ScanContext& c, const std::uint32_t* rows, std::size_t count
 
 // Bounds for the clustered scan, worked out once per search from the tables.
 struct ClusterBounds {
-  std::array<std::uint64_t, 3> treeKeyMax{};      // per tree locus: largest contribution (searchable ones only)
+  std::array<std::uint64_t, 3> treeKeyMax{};  // per tree locus: largest contribution (searchable ones only)
   std::array<std::uint64_t, 3> treeMatchesMax{};  // ... and largest match-count field
   std::uint64_t restKeyMax = 0;                   // entry loci + donor factors
   std::uint64_t restMatchesMax = 0;

@@ -157,8 +157,8 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   // costs more than scanning a few thousand donors). Explicit: as asked.
   unsigned threads = options.threads;
   if (threads == 0)
-    threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                                           (n + 65535) / 65536));
+    threads = static_cast<unsigned>(
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (n + 65535) / 65536));
   threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
 
   // The threads share the grading too, a locus each (largest catalogues first, to the least busy thread).
@@ -191,7 +191,8 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   context.limit = options.limit;
   context.availableAnyway = &reservedRows;
   context.threshold = &threshold;
-  for (int locus = 0; locus < kMatchLoci; ++locus) context.tableSizes[locus] = index.catalog(locus).pairs.size();
+  for (int locus = 0; locus < kMatchLoci; ++locus)
+    context.tableSizes[locus] = index.catalog(locus).pairs.size();
 
   std::latch allGraded(threads);
   Clock::time_point graded;
@@ -219,10 +220,13 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
     }
     // First the seed rows (a plain sample that sets a threshold early), the
     // rows appended and changed since the clustering, then the tree.
-    part(0, clusters->seedEnd(), [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
-    part(clusters->builtEnd(), n, [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
+    part(0, clusters->seedEnd(),
+         [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
+    part(clusters->builtEnd(), n,
+         [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
     const auto& moved = clusters->movedRows();
-    part(0, moved.size(), [&](std::size_t from, std::size_t to) { scanRows(context, moved.data() + from, to - from, out); });
+    part(0, moved.size(),
+         [&](std::size_t from, std::size_t to) { scanRows(context, moved.data() + from, to - from, out); });
     scanClusters(context, *clusters, clusterBounds(context), nextNode, out);
   };
   {

@@ -30,7 +30,8 @@ struct Registry {
   DonorIndex index{nomenclature()};
 };
 
-std::unique_ptr<Registry> syntheticRegistry(std::uint64_t seed, std::size_t donors, const ClusterTuning& tuning) {
+std::unique_ptr<Registry> syntheticRegistry(std::uint64_t seed, std::size_t donors,
+                                            const ClusterTuning& tuning) {
   auto freqs = HaplotypeFrequencies::load(test::haplotypeFile());
   REQUIRE(freqs);
   const ResolutionMixer mixer(*freqs, *nomenclature());
@@ -83,7 +84,8 @@ std::size_t checkSearch(const Registry& registry, const Typing& patient, const S
   }
   if (againstNaive) {
     std::string why;
-    CHECK(naive::sameResults(*fast, naive::search(*nomenclature(), registry.records, patient, options), &why));
+    CHECK(
+        naive::sameResults(*fast, naive::search(*nomenclature(), registry.records, patient, options), &why));
     INFO(why);
   }
   return pruned.scanned;
@@ -205,8 +207,9 @@ TEST_CASE("equal keys in different clusters keep row order") {
   // A with a different partner allele (other A pair ids: other clusters) and
   // the same everything else, so their keys are equal and only the row may
   // order them.
-  const std::vector<std::string> partners = {"A*03:01", "A*11:01", "A*24:02", "A*26:01", "A*29:02", "A*31:01",
-                                             "A*32:01", "A*33:01", "A*68:01", "A*30:01", "A*23:01", "A*25:01"};
+  const std::vector<std::string> partners = {"A*03:01", "A*11:01", "A*24:02", "A*26:01",
+                                             "A*29:02", "A*31:01", "A*32:01", "A*33:01",
+                                             "A*68:01", "A*30:01", "A*23:01", "A*25:01"};
   const std::string rest = "^B*08:01+B*44:02^C*07:01+C*05:01^DRB1*03:01+DRB1*04:01^DQB1*02:01+DQB1*03:01";
   Registry registry;
   registry.index.setClusterTuning(clusterEverything(1));
@@ -217,8 +220,9 @@ TEST_CASE("equal keys in different clusters keep row order") {
     for (std::size_t p = 0; p < partners.size(); ++p) {
       DonorRecord record;
       record.volunteerId = static_cast<std::int64_t>(registry.records.size()) + 1;
-      auto typing = parseTyping("A*01:01+" + partners[(p + static_cast<std::size_t>(round)) % partners.size()] + rest,
-                                *nomenclature());
+      auto typing =
+          parseTyping("A*01:01+" + partners[(p + static_cast<std::size_t>(round)) % partners.size()] + rest,
+                      *nomenclature());
       REQUIRE(typing);
       for (int l = 0; l < kMatchLoci; ++l) {
         const auto& parts = typing->locus[l].slot;
@@ -257,5 +261,6 @@ TEST_CASE("an index below the clustering minimum is scanned plainly") {
   options.limit = 3;
   options.minMatches = 6;
   const auto patients = patientsFor(2323, 2);
-  for (const auto& patient : patients) CHECK(checkSearch(*registry, patient, options) == registry->index.size());
+  for (const auto& patient : patients)
+    CHECK(checkSearch(*registry, patient, options) == registry->index.size());
 }
