@@ -30,9 +30,9 @@ class DonorIndex;
 
 struct ClusterTuning {
   std::size_t minDonors = 65536;  // smaller indexes are scanned plainly
-  std::size_t seedRows = 0;       // 0: automatic (1/32 of the rows, 2,048 .. 262,144)
-  std::size_t rebuildSlack =
-      65536;  // rebuild when more rows than this (and than 1/8 of the tree) are outside it
+  std::size_t seedRows = 0;       // 0: automatic (1/128 of the rows, 2,048 .. 65,536)
+  // Rebuild when more rows than this, and than 1/8 of the tree, are outside it.
+  std::size_t rebuildSlack = 65536;
 };
 
 class DonorClusters {

@@ -203,7 +203,7 @@ std::shared_ptr<const DonorClusters> DonorIndex::clusters() const {
     const std::size_t inside = clusters->builtEnd() - clusters->seedEnd();
     if (outside <= tuning.rebuildSlack || outside <= inside / 8) return clusters;
   }
-  const std::size_t seed = tuning.seedRows ? tuning.seedRows : std::clamp<std::size_t>(n / 32, 2048, 262144);
+  const std::size_t seed = tuning.seedRows ? tuning.seedRows : std::clamp<std::size_t>(n / 128, 2048, 65536);
   // Replaced, not changed: searches still holding the old snapshot keep it.
   clusters = std::make_shared<DonorClusters>(*this, seed);
   return clusters;
