@@ -5,7 +5,8 @@
 // naive reference (src/match/naive_search.*) runs on the same
 // queries over the first --naive-donors donors; its time is scaled to the
 // full registry (said so in the output), and its results are compared with
-// the fast engine's on that sample. After each query one plain pass reads as
+// the fast engine's on that sample (clustered whatever its size, so the pruned
+// scan is compared too). After each query one plain pass reads as
 // many bytes as a scan of every donor would (the six typing-id columns and
 // the packed factors) on as many threads as the search used: floor_ms, the
 // memory-bandwidth floor of scanning every donor. The last output line is one
@@ -215,6 +216,11 @@ int runBenchSearch(dd::cli::Context& context, const QStringList& args) {
   dd::match::SyntheticDonorSource again(*frequencies, mixer, seedValue);
   std::vector<dd::match::DonorRecord> sample;
   dd::match::DonorIndex sampleIndex(hla);
+  // Clustered although small, with a short seed, so the agreement covers the pruned scan too.
+  dd::match::ClusterTuning clusterSample;
+  clusterSample.minDonors = 1;
+  clusterSample.seedRows = 64;
+  sampleIndex.setClusterTuning(clusterSample);
   for (std::size_t i = 0; i < sampleSize; ++i) {
     sample.push_back(again.record(again.next(), static_cast<std::int64_t>(i) + 1));
     sampleIndex.upsert(sample.back());
