@@ -2002,6 +2002,11 @@ schema version: %2 (this program: %3)
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>floor: one plain pass over the %1 MB a scan of every donor reads, %2 threads: median %3 ms (fast engine / floor %4)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

@@ -2025,6 +2025,12 @@ schema version: %2 (this program: %3)
         <translation>%1：无法读取
 </translation>
     </message>
+    <message>
+        <source>floor: one plain pass over the %1 MB a scan of every donor reads, %2 threads: median %3 ms (fast engine / floor %4)
+</source>
+        <translation>下限：%2 个线程对逐一扫描全部供者所读的 %1 MB 做一次普通读取：中位数 %3 ms（快速引擎 / 下限 %4）
+</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

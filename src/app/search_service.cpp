@@ -184,6 +184,7 @@ Expected<IndexBuildReport> SearchService::rebuild(Registry& registry) {
   pipe.finish();
   indexer.join();
   if (!status) return status.error();
+  fresh->clusters();  // the search's clustered view, built now rather than in the first search
   report.stats = fresh->stats();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::unique_lock lock(mutex_);

@@ -127,6 +127,7 @@ std::vector<dd::Error> DonorIndex::upsert(const DonorRecord& donor) {
   const std::int64_t existing = rowOf(donor.volunteerId);
   if (existing >= 0) {
     const auto row = static_cast<std::size_t>(existing);
+    leaveClusters(row, true);
     for (int locus = 0; locus < kMatchLoci; ++locus)
       columns_[static_cast<std::size_t>(locus)].set(row, internPair(locus, slotIds[locus][0], slotIds[locus][1]));
     factors_[row] = packed;
@@ -156,6 +157,7 @@ std::string DonorIndex::registryNo(std::size_t row) const {
 bool DonorIndex::remove(std::int64_t volunteerId) {
   const std::int64_t row = rowOf(volunteerId);
   if (row < 0) return false;
+  leaveClusters(static_cast<std::size_t>(row), false);
   auto& packed = factors_[static_cast<std::size_t>(row)];
   packed = (packed & 0x1FFFFFFFu) | static_cast<std::uint32_t>(Availability::Removed) << 29;
   return true;
@@ -173,7 +175,44 @@ std::size_t DonorIndex::bytes() const {
   }
   for (const auto& cache : fieldCache_)
     for (const auto& [field, ids] : cache) total += sizeof(std::string) + field.capacity() + sizeof(ids) + 32;
+  std::lock_guard lock(clusterCache_->mutex);
+  if (clusterCache_->clusters) total += clusterCache_->clusters->bytes();
   return total;
+}
+
+void DonorIndex::leaveClusters(std::size_t row, bool changed) {
+  std::lock_guard lock(clusterCache_->mutex);
+  if (!clusterCache_->clusters) return;
+  std::array<std::uint32_t, 3> treeIds{};
+  for (std::size_t depth = 0; depth < 3; ++depth)
+    treeIds[depth] = columns_[static_cast<std::size_t>(DonorClusters::kTreeLoci[depth])].get(row);
+  clusterCache_->clusters->leave(static_cast<std::uint32_t>(row), treeIds, changed);
+}
+
+std::shared_ptr<const DonorClusters> DonorIndex::clusters() const {
+  std::lock_guard lock(clusterCache_->mutex);
+  const ClusterTuning& tuning = clusterCache_->tuning;
+  auto& clusters = clusterCache_->clusters;
+  const std::size_t n = size();
+  if (n == 0 || n < tuning.minDonors) {
+    clusters.reset();
+    return nullptr;
+  }
+  if (clusters) {
+    const std::size_t outside = clusters->outsideRows(n);
+    const std::size_t inside = clusters->builtEnd() - clusters->seedEnd();
+    if (outside <= tuning.rebuildSlack || outside <= inside / 8) return clusters;
+  }
+  const std::size_t seed = tuning.seedRows ? tuning.seedRows : std::clamp<std::size_t>(n / 128, 2048, 65536);
+  // Replaced, not changed: searches still holding the old snapshot keep it.
+  clusters = std::make_shared<DonorClusters>(*this, seed);
+  return clusters;
+}
+
+void DonorIndex::setClusterTuning(const ClusterTuning& tuning) {
+  std::lock_guard lock(clusterCache_->mutex);
+  clusterCache_->tuning = tuning;
+  clusterCache_->clusters.reset();
 }
 
 IndexStats DonorIndex::stats() const {

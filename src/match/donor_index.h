@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,6 +20,7 @@
 
 #include "core/expected.h"
 #include "hla/nomenclature.h"
+#include "match/donor_clusters.h"
 #include "match/ranking.h"
 #include "match/typing.h"
 
@@ -101,8 +103,24 @@ class DonorIndex {
   // The row of a volunteer id, or -1.
   std::int64_t rowOf(std::int64_t volunteerId) const;
 
+  // The clustered view the search prunes with, built on first use (safe from
+  // concurrent searches) and again once too many rows are outside it; null
+  // for an index smaller than ClusterTuning::minDonors. A snapshot: edits
+  // through this index keep it correct (see donor_clusters.h).
+  std::shared_ptr<const DonorClusters> clusters() const;
+  // Tests use small thresholds; drops the current clustered view.
+  void setClusterTuning(const ClusterTuning& tuning);
+
  private:
   std::uint32_t internPair(int locus, std::uint32_t a, std::uint32_t b);
+  // Tells the clustered view (if built) that a row is about to change or go.
+  void leaveClusters(std::size_t row, bool changed);
+
+  struct ClusterCache {
+    std::mutex mutex;
+    ClusterTuning tuning;
+    std::shared_ptr<DonorClusters> clusters;
+  };
   void setRegistryNo(std::size_t row, const std::string& registryNo);
 
   std::shared_ptr<const dd::hla::Nomenclature> nomenclature_;
@@ -119,6 +137,7 @@ class DonorIndex {
   // Raw per-locus field -> its two slot ids, so a registry where most
   // typings repeat parses each distinct field once (valid fields only).
   std::array<std::unordered_map<std::string, std::array<std::uint32_t, 2>>, kMatchLoci> fieldCache_;
+  std::unique_ptr<ClusterCache> clusterCache_ = std::make_unique<ClusterCache>();
 };
 
 }  // namespace dd::match

@@ -1,29 +1,20 @@
 #include "match/search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <latch>
 #include <thread>
+
+#include "match/donor_scan.h"
 
 namespace dd::match {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr std::size_t kBlock = 1024;
 constexpr int kDpb1 = static_cast<int>(dd::hla::Locus::DPB1);
 
-struct Candidate {
-  std::uint64_t key;
-  std::uint32_t row;
-};
-// Better first: bigger key, then lower row (earlier donor).
-bool better(const Candidate& a, const Candidate& b) { return a.key != b.key ? a.key > b.key : a.row < b.row; }
-
 using PatientProfiles = std::array<std::array<SlotProfile, 2>, kMatchLoci>;
-
-// Added to a donor's key for each of A, B, DRB1 it is untyped at; the key's
-// criteria use the low 51 bits, so three of these still fit and any one marks
-// the donor as not searchable.
-constexpr std::uint64_t kUnsearchable = std::uint64_t{1} << 61;
 
 // The additive key contribution of every distinct locus typing of one locus.
 std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::array<SlotProfile, 2>& patient,
@@ -70,66 +61,6 @@ std::vector<std::uint64_t> gradeCatalog(const LocusCatalog& catalog, const std::
     contribution[i] = value;
   }
   return contribution;
-}
-
-template <class Id>
-void addColumn(const Id* ids, const std::uint64_t* table, std::uint64_t* sums, std::size_t n) {
-  for (std::size_t j = 0; j < n; ++j) sums[j] += table[ids[j]];
-}
-
-struct ScanContext {
-  const DonorIndex* index;
-  std::array<const std::uint64_t*, kMatchLoci> tables;
-  const FactorKeyTable* factorKeys;
-  int matchesShift;
-  std::uint64_t minMatches;
-  bool includeUnavailable;
-  std::size_t limit;
-  const std::vector<std::uint32_t>* availableAnyway;  // sorted rows counted as available
-};
-
-struct ScanOutput {
-  std::vector<Candidate> heap;
-  std::size_t qualified = 0;
-};
-
-void scan(const ScanContext& c, std::size_t begin, std::size_t end, ScanOutput& out) {
-  auto& heap = out.heap;
-  heap.reserve(c.limit + 1);
-  const std::uint32_t* factors = c.index->packedFactors().data();
-  std::uint64_t sums[kBlock];
-  for (std::size_t start = begin; start < end; start += kBlock) {
-    const std::size_t n = std::min(kBlock, end - start);
-    std::fill(sums, sums + n, 0);
-    for (int locus = 0; locus < kMatchLoci; ++locus) {
-      const IdColumn& column = c.index->column(locus);
-      if (column.wide()) {
-        addColumn(column.wideData() + start, c.tables[locus], sums, n);
-      } else {
-        addColumn(column.narrow() + start, c.tables[locus], sums, n);
-      }
-    }
-    for (std::size_t j = 0; j < n; ++j) {
-      const std::uint32_t packed = factors[start + j];
-      const auto availability = static_cast<Availability>(packed >> 29);
-      if (availability == Availability::Removed || sums[j] >= kUnsearchable) continue;
-      if (!c.includeUnavailable && availability != Availability::Available &&
-          !std::binary_search(c.availableAnyway->begin(), c.availableAnyway->end(),
-                              static_cast<std::uint32_t>(start + j)))
-        continue;
-      if (((sums[j] >> c.matchesShift) & 15u) < c.minMatches) continue;
-      ++out.qualified;
-      const Candidate candidate{sums[j] + (*c.factorKeys)(packed), static_cast<std::uint32_t>(start + j)};
-      if (heap.size() < c.limit) {
-        heap.push_back(candidate);
-        std::push_heap(heap.begin(), heap.end(), better);
-      } else if (candidate.key >= heap.front().key && better(candidate, heap.front())) {
-        std::pop_heap(heap.begin(), heap.end(), better);
-        heap.back() = candidate;
-        std::push_heap(heap.begin(), heap.end(), better);
-      }
-    }
-  }
 }
 
 double msSince(Clock::time_point start) {
@@ -233,50 +164,107 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
                          QT_TRANSLATE_NOOP("dd::match", "The ranking must include 'matches'."));
   const FactorKeyTable factorKeys(layout, options.patient);
 
-  std::array<std::vector<std::uint64_t>, kMatchLoci> tables;
-  for (int locus = 0; locus < kMatchLoci; ++locus)
-    tables[static_cast<std::size_t>(locus)] =
-        gradeCatalog(index.catalog(locus), (*profiles)[static_cast<std::size_t>(locus)], locus, options.scale, layout,
-                     options.tce, index.nomenclature());
-  const auto graded = Clock::now();
-
   std::vector<std::uint32_t> reservedRows;
   for (std::int64_t id : options.reservedForThisPatient)
     if (const std::int64_t row = index.rowOf(id); row >= 0) reservedRows.push_back(static_cast<std::uint32_t>(row));
   std::sort(reservedRows.begin(), reservedRows.end());
-  ScanContext context{&index, {}, &factorKeys, layout.shift[static_cast<int>(Criterion::Matches)],
-                      static_cast<std::uint64_t>(std::max(0, options.minMatches)), options.includeUnavailable,
-                      options.limit, &reservedRows};
-  for (int locus = 0; locus < kMatchLoci; ++locus) context.tables[locus] = tables[locus].data();
 
   const std::size_t n = index.size();
-  std::vector<ScanOutput> outputs;
-  if (options.limit > 0 && n > 0) {
-    // Automatic: one thread per 64k donors up to the core count (a thread
-    // costs more than scanning a few thousand donors). Explicit: as asked.
-    unsigned threads = options.threads;
-    if (threads == 0)
-      threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                                             (n + 65535) / 65536));
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-    outputs.resize(threads);
-    std::vector<std::thread> workers;
-    const std::size_t chunk = (n + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-      const std::size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-      if (t + 1 == threads) {
-        scan(context, begin, end, outputs[t]);  // the calling thread takes the last part
-      } else {
-        workers.emplace_back([&, t, begin, end] { scan(context, begin, end, outputs[t]); });
-      }
+  const bool scanning = options.limit > 0 && n > 0;
+  // Counting every qualifying donor needs every donor's key, so it scans
+  // plainly; otherwise the clustered view lets the scan skip most donors.
+  const bool countAll = timings && timings->countQualified;
+  const std::shared_ptr<const DonorClusters> clusters = scanning && !countAll ? index.clusters() : nullptr;
+  // Automatic: one thread per 64k donors up to the core count (a thread
+  // costs more than scanning a few thousand donors). Explicit: as asked.
+  unsigned threads = options.threads;
+  if (threads == 0)
+    threads = static_cast<unsigned>(
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (n + 65535) / 65536));
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
+
+  // The threads share the grading too, a locus each (largest catalogues first, to the least busy thread).
+  std::array<unsigned, kMatchLoci> gradedBy{};
+  {
+    std::array<int, kMatchLoci> loci{};
+    std::array<std::size_t, kMatchLoci> cost{};
+    for (int locus = 0; locus < kMatchLoci; ++locus) {
+      loci[locus] = locus;
+      cost[locus] = index.catalog(locus).pairs.size() + 4 * index.catalog(locus).profiles.size();
     }
+    std::sort(loci.begin(), loci.end(), [&](int x, int y) { return cost[x] > cost[y]; });
+    std::vector<std::size_t> load(threads, 0);
+    for (int locus : loci) {
+      const auto least = static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin());
+      gradedBy[locus] = least;
+      load[least] += cost[locus];
+    }
+  }
+
+  std::array<std::vector<std::uint64_t>, kMatchLoci> tables;
+  std::atomic<std::uint64_t> threshold{0};
+  std::atomic<std::size_t> nextNode{0};
+  ScanContext context;
+  context.index = &index;
+  context.factorKeys = &factorKeys;
+  context.matchesShift = layout.shift[static_cast<int>(Criterion::Matches)];
+  context.minMatches = static_cast<std::uint64_t>(std::max(0, options.minMatches));
+  context.includeUnavailable = options.includeUnavailable;
+  context.limit = options.limit;
+  context.availableAnyway = &reservedRows;
+  context.threshold = &threshold;
+  for (int locus = 0; locus < kMatchLoci; ++locus)
+    context.tableSizes[locus] = index.catalog(locus).pairs.size();
+
+  std::latch allGraded(threads);
+  Clock::time_point graded;
+  std::vector<ScanOutput> outputs(threads);
+  auto work = [&](unsigned t) {
+    for (int locus = 0; locus < kMatchLoci; ++locus) {
+      if (gradedBy[locus] != t) continue;
+      const auto l = static_cast<std::size_t>(locus);
+      tables[l] = gradeCatalog(index.catalog(locus), (*profiles)[l], locus, options.scale, layout, options.tce,
+                               index.nomenclature());
+      context.tables[l] = tables[l].data();
+    }
+    allGraded.arrive_and_wait();
+    if (t + 1 == threads) graded = Clock::now();
+    if (!scanning) return;
+    // The thread's share of a range of rows scanned plainly.
+    auto part = [&](std::size_t begin, std::size_t end, auto&& scanPart) {
+      const std::size_t chunk = (end - begin + threads - 1) / threads;
+      const std::size_t from = std::min(end, begin + t * chunk), to = std::min(end, from + chunk);
+      if (from < to) scanPart(from, to);
+    };
+    ScanOutput& out = outputs[t];
+    if (!clusters) {
+      part(0, n, [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
+      return;
+    }
+    // First the seed rows (a plain sample that sets a threshold early), the
+    // rows appended and changed since the clustering, then the tree.
+    part(0, clusters->seedEnd(),
+         [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
+    part(clusters->builtEnd(), n,
+         [&](std::size_t from, std::size_t to) { scanRange(context, from, to, out); });
+    const auto& moved = clusters->movedRows();
+    part(0, moved.size(),
+         [&](std::size_t from, std::size_t to) { scanRows(context, moved.data() + from, to - from, out); });
+    scanClusters(context, *clusters, clusterBounds(context), nextNode, out);
+  };
+  {
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t + 1 < threads; ++t) workers.emplace_back(work, t);
+    work(threads - 1);  // the calling thread takes the last part
     for (auto& worker : workers) worker.join();
   }
+
   std::vector<Candidate> merged;
-  std::size_t qualified = 0;
+  std::size_t qualified = 0, examined = 0;
   for (auto& output : outputs) {
     merged.insert(merged.end(), output.heap.begin(), output.heap.end());
     qualified += output.qualified;
+    examined += output.examined;
   }
   std::sort(merged.begin(), merged.end(), better);
   if (merged.size() > options.limit) merged.resize(options.limit);
@@ -295,7 +283,7 @@ dd::Expected<std::vector<SearchResult>> search(const DonorIndex& index, const Ty
   if (timings) {
     timings->gradeMs = std::chrono::duration<double, std::milli>(graded - start).count();
     timings->scanMs = msSince(graded);
-    timings->scanned = n;
+    timings->scanned = examined;
     timings->qualified = qualified;
   }
   return results;

@@ -1,7 +1,9 @@
 #pragma once
 // The fast search over a DonorIndex: grade each distinct locus typing once,
-// then score every donor with table look-ups on all cores, keeping the best N
-// per thread in a bounded heap and merging at the end.
+// then score donors with table look-ups on all cores, keeping the best N per
+// thread in a bounded heap and merging at the end. Donors are visited through
+// the index's clustered view (donor_clusters.h) so whole clusters that cannot
+// reach the N-th best key or the minimum are skipped (donor_scan.h).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -48,9 +50,14 @@ struct SearchResult {
 };
 
 struct SearchTimings {
+  // In: count every donor that qualifies (passes availability and the
+  // minimum), not only the ones returned. That needs every donor's key, so
+  // the scan cannot skip clusters: about as slow as scanning every donor.
+  bool countQualified = true;
   double gradeMs = 0;  // grading the distinct typings
   double scanMs = 0;   // the donor scan
-  std::size_t scanned = 0, qualified = 0;
+  std::size_t scanned = 0;    // donors whose key was computed
+  std::size_t qualified = 0;  // every qualifying donor when countQualified; else those among the scanned
 };
 
 // Errors: invalid scale, patient slots that do not expand.

@@ -176,6 +176,12 @@ TEST_CASE("bench search smoke run reports fast == naive agreement in its JSON li
   CHECK(json.value("agreement").toBool());
   CHECK(json.value("agreeing_queries").toInt() == 3);
   CHECK(json.value("median_ms").toDouble() > 0);
+  // The bandwidth floor: a plain read of what a scan of every donor reads,
+  // six 16-bit typing-id columns and the 32-bit factors = 16 bytes a donor.
+  CHECK(json.value("floor_ms").toDouble() > 0);
+  CHECK(json.value("floor_bytes").toInteger() == 2000 * (6 * 2 + 4));
+  CHECK(r.out.contains("floor:"));
+  CHECK_FALSE(json.value("clustered").toBool());  // 2,000 donors are scanned plainly
   const auto bad = runCli({"bench", "search", "--queries", "3"});
   CHECK(bad.exitCode == 2);
   CHECK(runCli({"bench", "search", "--donors", "lots"}).exitCode == 2);
