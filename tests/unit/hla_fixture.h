@@ -40,6 +40,14 @@ inline std::string reduce(std::string_view typing, Level level) {
   return result ? *result : "ERROR " + result.error().code + ": " + result.error().english();
 }
 
+// The same with --strict-nulls (DonorDesk's reading instead of py-ard's).
+inline std::string reduceStrict(std::string_view typing, Level level) {
+  ReduceOptions options;
+  options.strictNulls = true;
+  auto result = nomenclature().reduce(typing, level, nullptr, options);
+  return result ? *result : "ERROR " + result.error().code + ": " + result.error().english();
+}
+
 inline std::string errorCode(std::string_view typing, Level level = Level::lgx) {
   auto result = nomenclature().reduce(typing, level);
   return result ? std::string("no error") : result.error().code;
