@@ -189,7 +189,10 @@ void NomenclatureBuilder::buildOutputNames() {
     s += '*';
     appendFields(s, pn, std::min<int>(3, pn.fieldCount));
     plain3[a] = table.add(s);
-    own[a] = table.add(n_.alleleName(a));
+    // The allele's own name is an output name only where no group replaces it
+    // (hashing every allele's name would cost load time for nothing).
+    const bool ownNeeded = pn.fieldCount <= 2 || gOf[a].empty() || pOf[a].empty();
+    own[a] = ownNeeded ? table.add(n_.alleleName(a)) : kNoGroup;
     py2d[a] = pn.fieldCount <= 2 ? own[a] : plain2[a];
     g[a] = gOf[a].empty() ? own[a] : table.add(gOf[a]);
     if (!pyGroupLgx[a].empty()) gLgx[a] = table.add(pyGroupLgx[a]);

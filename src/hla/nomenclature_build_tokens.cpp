@@ -122,9 +122,7 @@ void NomenclatureBuilder::addGroupTokens() {
     while (e < byGroup.size() && byGroup[e].first == byGroup[b].first) members.push_back(byGroup[e++].second);
     key.assign(n_.groupName(byGroup[b].first));
     key += 'g';
-    Entry entry = memberEntry(TokenKind::LgGroup, n_.locus(members.front()), members);
-    entry.group = byGroup[b].first;
-    addToken(key, entry);
+    addToken(key, memberEntry(TokenKind::LgGroup, n_.locus(members.front()), members));
     b = e;
   }
   // The lg names py-ard's reading prints that the ARS groups above do not
@@ -142,7 +140,7 @@ void NomenclatureBuilder::addGroupTokens() {
       members.clear();
       for (std::size_t i = b; i < e; ++i) members.push_back(byGroup[i].second);
       Entry entry = memberEntry(TokenKind::LgGroup, n_.locus(members.front()), members);
-      entry.group = byGroup[b].first;
+      entry.filter = 'p';
       addToken(key, entry);
     }
     b = e;

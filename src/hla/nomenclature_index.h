@@ -20,10 +20,10 @@ struct Entry {
   std::uint32_t end = 0;
   TokenKind kind = TokenKind::Allele;
   bool range = true;
-  char filter = 0;  // range only: 0 = every allele, '!' = expressed only, letter = that suffix only
+  char filter = 0;          // range only: 0 = every allele, '!' = expressed only, letter = that suffix only;
+                            // lg keys: 'p' when the name is py-ard's lgx of its members, else their arsGroup
   std::uint8_t fields = 0;  // molecular names: number of fields written
   AntigenId antigen = kNoAntigen;  // serology / epitope keys
-  GroupId group = kNoGroup;        // lg keys: the lgx name before the 'g' ("A*01:01g" -> "A*01:01")
   Locus locus = Locus::A;
 };
 

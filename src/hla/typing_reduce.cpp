@@ -184,7 +184,8 @@ void TypingEngine::collectPyArd(const Token& t, const Entry& e, Level level) con
   }
   if (e.kind == TokenKind::LgGroup &&
       (level == Level::lg || level == Level::lgx)) {  // "A*01:01g" is already reduced
-    ids.push_back(encode(e.group, hla));
+    const AlleleId first = ix_.members[e.begin];      // every member has the same name
+    ids.push_back(encode(e.filter == 'p' ? ix_.pyLgx[first] : n_.arsGroup(first), hla));
     return;
   }
   if ((e.kind == TokenKind::GGroup || e.kind == TokenKind::PGroup) && e.begin < e.end) {
