@@ -31,12 +31,13 @@ inline constexpr AntigenId kNoAntigen = 0xFFFFu;
 
 // Reduction levels of `hla reduce --level`.
 enum class Level : std::uint8_t {
+  // Defaults as py-ard 2.3.1; ReduceOptions::strictNulls gives DonorDesk's reading (docs/hla.md).
   G,    // G group ("A*01:01:01G"); alleles outside any G group stay as they are
-  P,    // P group ("A*01:01P"); alleles outside any P group give their two-field name
-  lg,   // two fields of the G group plus "g" ("A*01:01g")
-  lgx,  // two fields of the P group ("A*01:01"): the ARS level used for matching
+  P,    // P group ("A*01:01P"); outside any P group the allele stays (strict: its two-field name)
+  lg,   // lgx plus "g" ("A*01:01g")
+  lgx,  // two fields of the G group, as py-ard names it ("A*01:01"); strict: of the P group (arsGroup)
   S,    // serological antigen(s) from rel_dna_ser.txt ("B15/B21")
-  U2,   // unambiguous two-field name if one exists, else the allele list
+  U2,   // unambiguous two-field name if one exists, else lgx
   W,    // full WHO names (expands anything to all current alleles it covers)
   exp,  // expansion of XX and MAC codes to the allele list, other tokens unchanged
 };
