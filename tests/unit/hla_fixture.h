@@ -48,6 +48,15 @@ inline std::string reduceStrict(std::string_view typing, Level level) {
   return result ? *result : "ERROR " + result.error().code + ": " + result.error().english();
 }
 
+// "/" + list + "/", so that a name can be searched as a whole list element.
+// (Built by appending: GCC 12 at -O3 warns falsely about "/" + temporary.)
+inline std::string slashed(std::string_view list) {
+  std::string s(1, '/');
+  s += list;
+  s += '/';
+  return s;
+}
+
 inline std::string errorCode(std::string_view typing, Level level = Level::lgx) {
   auto result = nomenclature().reduce(typing, level);
   return result ? std::string("no error") : result.error().code;

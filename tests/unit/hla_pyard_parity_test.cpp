@@ -169,13 +169,13 @@ TEST_CASE("py-ard XX.feature and serology.feature: expansions keep HLA- and expr
   CHECK(a74.find("/A*74:12N/") != std::string::npos);
   CHECK(a74.find("A*74:02") == std::string::npos);
   // XX.feature "DRB1*07:XX W": the WHO expansion lists the null alleles too.
-  const std::string w = "/" + reduce("DRB1*07:XX", Level::W) + "/";
+  const std::string w = slashed(reduce("DRB1*07:XX", Level::W));
   CHECK(w.find("/DRB1*07:01:01:01/") == 0);
   CHECK(w.find("/DRB1*07:10N/") != std::string::npos);
   // serology.feature (A10 lg / lgx): a suffix inside a list is kept, lg adds g after it.
-  const std::string lg = "/" + reduce("A10", Level::lg) + "/";
+  const std::string lg = slashed(reduce("A10", Level::lg));
   CHECK(lg.find("/A*66:26Qg/") != std::string::npos);
-  CHECK(("/" + reduce("A10", Level::lgx) + "/").find("/A*66:26Q/") != std::string::npos);
+  CHECK(slashed(reduce("A10", Level::lgx)).find("/A*66:26Q/") != std::string::npos);
   CHECK(reduce("DR1403", Level::G) == "DRB1*14:03:01G/DRB1*14:03:02");
   CHECK(reduce("Cw10", Level::lg) == "C*03:02g/C*03:04g/C*03:06g/C*03:26g/C*03:28g/C*03:46g");
 }

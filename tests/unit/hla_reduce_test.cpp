@@ -255,8 +255,8 @@ TEST_CASE("S level agrees with the unambiguous serology column of rel_dna_ser.tx
     if (f[2] == "0") {
       CHECK(errorCode(allele, Level::S) == "hla.no_serology");
     } else {
-      const std::string s = "/" + reduce(allele, Level::S) + "/";
-      CHECK(s.find("/" + p->second + f[2] + "/") != std::string::npos);
+      const std::string s = slashed(reduce(allele, Level::S));
+      CHECK(s.find(slashed(p->second + f[2])) != std::string::npos);
     }
     CHECK(reduce(allele, Level::W) == allele);
     ++checked;
