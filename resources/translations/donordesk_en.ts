@@ -2007,6 +2007,10 @@ schema version: %2 (this program: %3)
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DonorDesk&apos;s matching reading instead of py-ard&apos;s: a null allele keeps its own name at P, lg, lgx and U2, lgx comes from P groups, and a name such as A*01:01 stands for its expressed alleles.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

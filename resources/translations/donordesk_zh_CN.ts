@@ -2031,6 +2031,10 @@ schema version: %2 (this program: %3)
         <translation>下限：%2 个线程对逐一扫描全部供者所读的 %1 MB 做一次普通读取：中位数 %3 ms（快速引擎 / 下限 %4）
 </translation>
     </message>
+    <message>
+        <source>DonorDesk&apos;s matching reading instead of py-ard&apos;s: a null allele keeps its own name at P, lg, lgx and U2, lgx comes from P groups, and a name such as A*01:01 stands for its expressed alleles.</source>
+        <translation>使用 DonorDesk 配型时的解读，而非 py-ard 的解读：无效（null）等位基因在 P、lg、lgx 和 U2 级别保留自己的名称，lgx 取自 P 组，A*01:01 这样的名称表示其下的表达等位基因。</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>

@@ -117,12 +117,19 @@ int runReduce(dd::cli::Context& context, const QStringList& args) {
   HlaOptions options;
   const QCommandLineOption level(QStringLiteral("level"), dd::cli::tr("Reduction level: G, P, lg, lgx, S, U2, W or exp."),
                                  QStringLiteral("LEVEL"));
-  parser.addOptions({level, options.mac});
+  const QCommandLineOption strictNulls(
+      QStringLiteral("strict-nulls"),
+      dd::cli::tr(
+          "DonorDesk's matching reading instead of py-ard's: a null allele keeps its own name at P, lg, lgx "
+          "and U2, lgx comes from P groups, and a name such as A*01:01 stands for its expressed alleles."));
+  parser.addOptions({level, strictNulls, options.mac});
   parser.addPositionalArgument(QStringLiteral("typing"), dd::cli::tr("HLA typing or GL String; - reads one per line from stdin."));
   int code = 0;
   if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
   QString typing;
   if (!oneTyping(parser, command, &typing)) return dd::cli::exitUsage;
+  dd::hla::ReduceOptions reduceOptions;
+  reduceOptions.strictNulls = parser.isSet(strictNulls);
   const auto chosen = dd::hla::parseLevel(parser.value(level).toStdString());
   if (!chosen) {
     printErr(dd::cli::tr("donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got '%2')")
@@ -131,9 +138,10 @@ int runReduce(dd::cli::Context& context, const QStringList& args) {
   }
   const auto nomenclature = loadNomenclature(context, command, parser.value(options.mac));
   if (!nomenclature) return dd::cli::exitFailure;
-  return runTypings(command, typing, [&](std::string_view text, std::string& out, std::vector<dd::Message>& warnings) {
-    return nomenclature->reduceInto(text, *chosen, out, &warnings);
-  });
+  return runTypings(command, typing,
+                    [&](std::string_view text, std::string& out, std::vector<dd::Message>& warnings) {
+                      return nomenclature->reduceInto(text, *chosen, out, &warnings, reduceOptions);
+                    });
 }
 
 int runValidate(dd::cli::Context& context, const QStringList& args) {

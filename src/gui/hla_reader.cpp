@@ -12,8 +12,13 @@ namespace dd::gui {
 namespace {
 using Loaded = dd::Expected<std::shared_ptr<hla::Nomenclature>>;
 
+// The reading beside a typing shows what matching sees, so it uses the strict
+// reading: a null keeps its own name ("DRB4*01:03N") instead of py-ard's
+// full list of null alleles at P.
 QString reduced(const hla::Nomenclature& n, const std::string& typing, hla::Level level) {
-  auto result = n.reduce(typing, level);
+  hla::ReduceOptions options;
+  options.strictNulls = true;
+  auto result = n.reduce(typing, level, nullptr, options);
   return result ? QString::fromStdString(*result) : QString();
 }
 }  // namespace

@@ -52,22 +52,27 @@ std::span<const AntigenId> Nomenclature::splitsOf(AntigenId s) const {
 }
 
 dd::Status Nomenclature::reduceInto(std::string_view gl, Level level, std::string& out,
-                                    std::vector<dd::Message>* warnings) const {
+                                    std::vector<dd::Message>* warnings, ReduceOptions options) const {
   TypingEngine engine(*this);
   const std::string_view text = TypingEngine::trim(gl);
   if (text.empty())
     return dd::makeError("hla.empty", "dd::hla", QT_TRANSLATE_NOOP("dd::hla", "The typing is empty."));
   const std::size_t start = out.size();
   dd::Status status = engine.forEachList(
-      text, [&](std::string_view list) { return engine.reduceList(list, level, out, warnings); },
+      text,
+      [&](std::string_view list) {
+        return engine.reduceList(list, level, out, warnings, options.strictNulls);
+      },
       [&](char op) { out += op; });
   if (!status) out.resize(start);
   return status;
 }
 
-dd::Expected<std::string> Nomenclature::reduce(std::string_view gl, Level level, std::vector<dd::Message>* warnings) const {
+dd::Expected<std::string> Nomenclature::reduce(std::string_view gl, Level level,
+                                               std::vector<dd::Message>* warnings,
+                                               ReduceOptions options) const {
   std::string out;
-  if (dd::Status s = reduceInto(gl, level, out, warnings); !s) return s.error();
+  if (dd::Status s = reduceInto(gl, level, out, warnings, options); !s) return s.error();
   return out;
 }
 

@@ -5,8 +5,8 @@
 // so that the per-allele accessors below are array reads (inline, no
 // allocation) for the matching engine's hot loops.
 //
-// Names are printed without the "HLA-" prefix ("A*02:01", "B44"), like
-// py-ard; input may carry it.
+// Names are printed without the "HLA-" prefix ("A*02:01", "B44"); reduce()
+// keeps the prefix of an input token on every name it reduces to, as py-ard does.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -31,17 +31,28 @@ inline constexpr AntigenId kNoAntigen = 0xFFFFu;
 
 // Reduction levels of `hla reduce --level`.
 enum class Level : std::uint8_t {
+  // Defaults as py-ard 2.3.1; ReduceOptions::strictNulls gives DonorDesk's reading (docs/hla.md).
   G,    // G group ("A*01:01:01G"); alleles outside any G group stay as they are
-  P,    // P group ("A*01:01P"); alleles outside any P group give their two-field name
-  lg,   // two fields of the G group plus "g" ("A*01:01g")
-  lgx,  // two fields of the P group ("A*01:01"): the ARS level used for matching
+  P,    // P group ("A*01:01P"); outside any P group the allele stays (strict: its two-field name)
+  lg,   // lgx plus "g" ("A*01:01g")
+  lgx,  // two fields of the G group, as py-ard names it ("A*01:01"); strict: of the P group (arsGroup)
   S,    // serological antigen(s) from rel_dna_ser.txt ("B15/B21")
-  U2,   // unambiguous two-field name if one exists, else the allele list
+  U2,   // unambiguous two-field name if one exists, else lgx
   W,    // full WHO names (expands anything to all current alleles it covers)
   exp,  // expansion of XX and MAC codes to the allele list, other tokens unchanged
 };
 std::optional<Level> parseLevel(std::string_view text);  // "G","P","lg","lgx","S","U2","W","exp"
 std::string_view levelName(Level level);
+
+// How reduce() reads null alleles and names that cover several alleles.
+struct ReduceOptions {
+  // false (default): as NMDP py-ard 2.3.1 (G-group based lg/lgx, so a null
+  // joins its G group's name; a two- or three-field name is looked up as a
+  // name). true: DonorDesk's stricter reading, the one the matching engine
+  // uses: a null keeps its own "A*01:04N" at P, lg, lgx and U2, lgx comes from
+  // P groups, and a name prefix stands for its expressed alleles.
+  bool strictNulls = false;
+};
 
 // DPB1 T-cell epitope group from dpb_tce.csv; 0 = not assigned.
 struct Tce {
@@ -107,10 +118,12 @@ class Nomenclature {
   // expectedLocus every token must belong to it (wrong locus is an error).
   // Errors have code "hla.*", name the bad token in Error::field and in the text.
   dd::Expected<ValidatedTyping> validate(std::string_view text, std::optional<Locus> expectedLocus = {}) const;
-  dd::Expected<std::string> reduce(std::string_view gl, Level level, std::vector<dd::Message>* warnings = nullptr) const;
+  dd::Expected<std::string> reduce(std::string_view gl, Level level,
+                                   std::vector<dd::Message>* warnings = nullptr,
+                                   ReduceOptions options = {}) const;
   // Same, appending to `out` (reuse one string across calls to avoid allocation).
   dd::Status reduceInto(std::string_view gl, Level level, std::string& out,
-                        std::vector<dd::Message>* warnings = nullptr) const;
+                        std::vector<dd::Message>* warnings = nullptr, ReduceOptions options = {}) const;
 
   // ---- expansion for matching
   // Expands the typing of ONE locus slot ("A*02:01", "A*02:01/A*02:06",

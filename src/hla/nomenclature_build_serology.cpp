@@ -100,7 +100,12 @@ void NomenclatureBuilder::buildSerology() {
          {"rel_dna_ser.txt", std::to_string(unknown)});
   n_.antigenOffset_.assign(1, 0);
   ix_.sOffset.assign(1, 0);
+  ix_.pySOffset.assign(1, 0);
   antigenCoverage_.assign(count, {});
+  // py-ard's broad table puts B70 (itself the broad of B71/B72) under B15,
+  // which rel_ser_ser.txt does not: its S lists B15 beside B70
+  // (serology_redux.feature: B*15:10 -> B15/B70/B71). Reduce-only.
+  const AntigenId b70 = antigenId("B70"), b15 = antigenId("B15");
   std::vector<AntigenId> withBroads;
   for (AlleleId a = 0; a < alleles; ++a) {
     auto& list = of[a];
@@ -116,6 +121,13 @@ void NomenclatureBuilder::buildSerology() {
     sortUnique(withBroads);
     ix_.sList.insert(ix_.sList.end(), withBroads.begin(), withBroads.end());
     ix_.sOffset.push_back(static_cast<std::uint32_t>(ix_.sList.size()));
+    if (b70 != kNoAntigen && b15 != kNoAntigen &&
+        std::binary_search(withBroads.begin(), withBroads.end(), b70)) {
+      withBroads.push_back(b15);
+      sortUnique(withBroads);
+    }
+    ix_.pySList.insert(ix_.pySList.end(), withBroads.begin(), withBroads.end());
+    ix_.pySOffset.push_back(static_cast<std::uint32_t>(ix_.pySList.size()));
   }
 
   // 4. A broad (or parent) antigen covers the alleles of its splits and associated antigens.

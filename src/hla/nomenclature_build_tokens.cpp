@@ -125,6 +125,26 @@ void NomenclatureBuilder::addGroupTokens() {
     addToken(key, memberEntry(TokenKind::LgGroup, n_.locus(members.front()), members));
     b = e;
   }
+  // The lg names py-ard's reading prints that the ARS groups above do not
+  // have ("A*02:32Ng", "A*66:26Qg"), so that a reduction reads back in: the
+  // alleles that reduce to it.
+  byGroup.clear();
+  for (AlleleId a = 0; a < n_.alleleCount(); ++a) byGroup.emplace_back(ix_.pyLgx[a], a);
+  std::sort(byGroup.begin(), byGroup.end());
+  for (std::size_t b = 0; b < byGroup.size();) {
+    std::size_t e = b;
+    while (e < byGroup.size() && byGroup[e].first == byGroup[b].first) ++e;
+    key.assign(n_.groupName(byGroup[b].first));
+    key += 'g';
+    if (!ix_.tokens.find(key)) {
+      members.clear();
+      for (std::size_t i = b; i < e; ++i) members.push_back(byGroup[i].second);
+      Entry entry = memberEntry(TokenKind::LgGroup, n_.locus(members.front()), members);
+      entry.filter = 'p';
+      addToken(key, entry);
+    }
+    b = e;
+  }
 }
 
 void NomenclatureBuilder::addSerologyTokens() {

@@ -20,7 +20,8 @@ struct Entry {
   std::uint32_t end = 0;
   TokenKind kind = TokenKind::Allele;
   bool range = true;
-  char filter = 0;  // range only: 0 = every allele, '!' = expressed only, letter = that suffix only
+  char filter = 0;          // range only: 0 = every allele, '!' = expressed only, letter = that suffix only;
+                            // lg keys: 'p' when the name is py-ard's lgx of its members, else their arsGroup
   std::uint8_t fields = 0;  // molecular names: number of fields written
   AntigenId antigen = kNoAntigen;  // serology / epitope keys
   Locus locus = Locus::A;
@@ -49,6 +50,22 @@ struct Nomenclature::Index {
   // Serology output per allele: its antigens plus the broads of its splits.
   std::vector<std::uint32_t> sOffset;
   std::vector<AntigenId> sList;
+
+  // Reduce-only tables for py-ard parity (the default of `hla reduce`). The
+  // matching engine never reads them: arsGroup() keeps its P-group meaning.
+  std::vector<GroupId> pyLgx;  // py-ard lgx: two fields of its G name (ping: of the P group when the allele's
+                               // two-field name is in no G group)
+  std::vector<GroupId> gLgx;   // two fields of py-ard's G name; kNoGroup outside any G group
+  std::vector<GroupId> pyP;    // P group, else the allele's own name
+  std::vector<GroupId> pyU2;   // py-ard U2 name
+  std::vector<GroupId> plain2;  // first two fields as written, no suffix ("A*01:01")
+  std::vector<GroupId> plain3;  // first three fields, no suffix (two for a two-field allele)
+  std::vector<GroupId>
+      py2d;  // py-ard's two-field key: plain2, or the allele's own name when it has two fields ("A*74:12N")
+  std::vector<std::uint8_t> inG, inP, fieldCount;
+  std::vector<std::uint32_t> pySOffset;  // S output of py-ard: sList plus the broads py-ard lists beside a
+                                         // split's broad (B15 beside B70)
+  std::vector<AntigenId> pySList;
 
   std::vector<Locus> antigenLocus;
   std::vector<std::uint8_t> antigenIsEpitope;

@@ -57,16 +57,20 @@ dd::Error TypingEngine::emptyElement(std::string_view gl) {
 
 dd::Status TypingEngine::resolve(std::string_view raw, Token& token, std::vector<dd::Message>* warnings) const {
   std::string_view text = trim(raw);
-  if (text.size() > 4 && (text[0] == 'H' || text[0] == 'h') && (text[1] == 'L' || text[1] == 'l') &&
-      (text[2] == 'A' || text[2] == 'a') && text[3] == '-')
-    text.remove_prefix(4);
+  const bool hla = text.size() > 4 && (text[0] == 'H' || text[0] == 'h') &&
+                   (text[1] == 'L' || text[1] == 'l') && (text[2] == 'A' || text[2] == 'a') && text[3] == '-';
+  if (hla) text.remove_prefix(4);
+  token.hla = hla;
   if (text.empty() || text.size() >= sizeof token.text)
     return tokenError("hla.malformed", QT_TRANSLATE_NOOP("dd::hla", "'%1' is not an HLA typing (expected e.g. A*02:01, A2 or A*02:XX)."), raw);
   // Canonical case: upper case, except the 'g' that ends an lg name.
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c >= 'a' && c <= 'z' && !(c == 'g' && i + 1 == text.size() && i > 0 && isDigit(text[i - 1]))) c = static_cast<char>(c - 32);
+    // The 'g' of an lg name follows a digit or an expression suffix ("A*66:26Qg").
+    const bool lgMark = c == 'g' && i + 1 == text.size() && i > 0 &&
+                        (isDigit(text[i - 1]) || isExpressionSuffix(static_cast<char>(text[i - 1] & ~0x20)));
+    if (c >= 'a' && c <= 'z' && !lgMark) c = static_cast<char>(c - 32);
     if (!isUpper(c) && !isDigit(c) && c != ':' && c != '*' && c != 'g') {
       // Name the whole character, also when it is a multi-byte UTF-8 one ("，").
       const unsigned char lead = static_cast<unsigned char>(text[i]);
@@ -105,7 +109,9 @@ dd::Status TypingEngine::resolve(std::string_view raw, Token& token, std::vector
     if (warnings)
       warnings->push_back({kContext, QT_TRANSLATE_NOOP("dd::hla", "%1 is no longer a current name (%2); read as %3."),
                            {std::string(normalized), deleted.reason, deleted.successor}});
-    return resolve(deleted.successor, token, nullptr);
+    dd::Status renamed = resolve(deleted.successor, token, nullptr);
+    token.hla = hla;
+    return renamed;
   }
   const std::size_t star = normalized.find('*');
   if (star != std::string_view::npos) {

@@ -18,6 +18,7 @@ struct Token {
   TokenKind kind = TokenKind::Allele;
   Locus locus = Locus::A;
   const detail::Entry* entry = nullptr;  // nullptr for a MAC code (see macBegin/macEnd)
+  bool hla = false;                      // written with "HLA-": reduce() keeps it on the names it prints
   std::uint32_t macBegin = 0, macEnd = 0;  // parts in the engine's scratch
   std::string_view canonical() const { return {text, length}; }
 };
@@ -38,7 +39,9 @@ class TypingEngine {
   }
 
   // Reduces one '/' list (the tokens between other GL operators) and appends it to out.
-  dd::Status reduceList(std::string_view list, Level level, std::string& out, std::vector<dd::Message>* warnings) const;
+  // strict: DonorDesk's null reading (ReduceOptions::strictNulls) instead of py-ard's.
+  dd::Status reduceList(std::string_view list, Level level, std::string& out,
+                        std::vector<dd::Message>* warnings, bool strict = false) const;
 
   // Splits a GL String into '/' lists and operators: f(list) for each list,
   // op(char) for each operator between them. Checks empty elements.
@@ -91,7 +94,10 @@ class TypingEngine {
   static std::vector<const detail::Entry*>& macEntries();
   dd::Status resolveMac(std::string_view locusPart, std::string_view first, std::string_view code, Token& token) const;
   dd::Error unresolved(std::string_view normalized, std::string_view original) const;
-  dd::Status emitList(std::span<const Token> tokens, Level level, std::string& out) const;
+  dd::Status emitList(std::span<const Token> tokens, Level level, std::string& out, bool strict) const;
+  void collectStrict(std::span<const Token> tokens, Level level) const;
+  void collectPyArd(const Token& t, const detail::Entry& e, Level level) const;
+  void collectNames(std::span<const AlleleId> alleles, Level level, bool hla, GroupId fallback) const;
 
   const Nomenclature& n_;
   const Nomenclature::Index& ix_;

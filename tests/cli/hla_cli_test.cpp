@@ -41,7 +41,29 @@ TEST_CASE("hla reduce prints the reduced GL String for every level") {
   CHECK(reduced("W", "DRB4*01:03N") == "DRB4*01:03:01:02N/DRB4*01:03:01:13N");
   CHECK(reduced("exp", "A*02:AB") == "A*02:01/A*02:02");
   CHECK(reduced("exp", "A*02:XX").startsWith("A*02:01/A*02:02/"));
-  CHECK(reduced("lgx", "HLA-A*01:01:01:01+HLA-A*02:01:01:01^B*07:02:01:01") == "A*01:01+A*02:01^B*07:02");
+  // py-ard keeps HLA- on every allele of the result (glstring.feature); each token keeps its own.
+  CHECK(reduced("lgx", "HLA-A*01:01:01:01+HLA-A*02:01:01:01^B*07:02:01:01") ==
+        "HLA-A*01:01+HLA-A*02:01^B*07:02");
+  CHECK(reduced("lgx", "DRB4*01:03N") == "DRB4*01:01");  // py-ard: a null reduces with its G group
+}
+
+TEST_CASE("hla reduce --strict-nulls keeps a null allele apart from expressed groups") {
+  auto strict = [](const QString& level, const QString& typing) {
+    const auto result = runCli({"hla", "reduce", "--strict-nulls", "--level", level, typing});
+    INFO(result.err.toStdString());
+    CHECK(result.exitCode == 0);
+    return result.out.trimmed();
+  };
+  CHECK(strict("lgx", "DRB4*01:03N") == "DRB4*01:03N");
+  CHECK(strict("lg", "A*01:04:01:01N") == "A*01:04N");
+  CHECK(strict("P", "A*01:04:01:01N") == "A*01:04N");
+  CHECK(strict("lgx", "HLA-C*02:10") == "HLA-C*02:02");
+  CHECK(reduced("P", "A*01:04:01:01N") == "A*01:04:01:01N");  // the default: as py-ard, in no P group
+  // The option changes nothing for an expressed allele in a P group, and it is an option, not a level.
+  CHECK(strict("lgx", "A*01:01:01:01") == reduced("lgx", "A*01:01:01:01"));
+  const auto bad = runCli({"hla", "reduce", "--strict-nulls", "A*01:01"});
+  CHECK(bad.exitCode == 2);  // --level is still required
+  CHECK(bad.out.isEmpty());
 }
 
 TEST_CASE("hla reduce reports bad input on stderr with exit 2 and nothing on stdout") {

@@ -147,3 +147,21 @@ TEST_CASE("opening a database builds its search index in the background with pro
   addSearchDonor(*workspace.registry(), 3, QStringLiteral("A*02:01+A*24:02"));
   CHECK(index->service()->size() == 3);
 }
+
+TEST_CASE("the reading beside an HLA field shows what matching sees: a null keeps its own name") {
+  waitForHla();
+  const auto& reader = dd::gui::HlaReader::instance();
+  const dd::gui::HlaReading expressed = reader.read(dd::model::Locus::A, QStringLiteral("A*01:01:01:01"), {});
+  CHECK(expressed.valid);
+  CHECK(expressed.pGroup == QStringLiteral("A*01:01P"));
+  CHECK(expressed.serology == QStringLiteral("A1"));
+  // hla reduce prints py-ard's A*01:04:01:01N (a null is in no P group); the
+  // field shows the strict reading, the one the matching engine uses.
+  const dd::gui::HlaReading null = reader.read(dd::model::Locus::A, QStringLiteral("HLA-A*01:04:01:01N"), {});
+  CHECK(null.valid);
+  CHECK(null.normalised == QStringLiteral("A*01:04:01:01N"));
+  CHECK(null.pGroup == QStringLiteral("A*01:04N"));
+  CHECK(null.serology.isEmpty());  // no antigen
+  const dd::gui::HlaReading split = reader.read(dd::model::Locus::B, QStringLiteral("B*15:10"), {});
+  CHECK(split.serology == QStringLiteral("B70/B71"));
+}

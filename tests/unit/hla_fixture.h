@@ -40,6 +40,23 @@ inline std::string reduce(std::string_view typing, Level level) {
   return result ? *result : "ERROR " + result.error().code + ": " + result.error().english();
 }
 
+// The same with --strict-nulls (DonorDesk's reading instead of py-ard's).
+inline std::string reduceStrict(std::string_view typing, Level level) {
+  ReduceOptions options;
+  options.strictNulls = true;
+  auto result = nomenclature().reduce(typing, level, nullptr, options);
+  return result ? *result : "ERROR " + result.error().code + ": " + result.error().english();
+}
+
+// "/" + list + "/", so that a name can be searched as a whole list element.
+// (Built by appending: GCC 12 at -O3 warns falsely about "/" + temporary.)
+inline std::string slashed(std::string_view list) {
+  std::string s(1, '/');
+  s += list;
+  s += '/';
+  return s;
+}
+
 inline std::string errorCode(std::string_view typing, Level level = Level::lgx) {
   auto result = nomenclature().reduce(typing, level);
   return result ? std::string("no error") : result.error().code;

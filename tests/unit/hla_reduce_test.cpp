@@ -45,41 +45,51 @@ TEST_CASE("G level: alleles reduce to their G group, alleles outside any G group
   CHECK(checked > 15000);
 }
 
-TEST_CASE("P level: alleles reduce to their P group, nulls keep their own two-field name") {
+TEST_CASE(
+    "P level: alleles reduce to their P group, others stay as they are (strict: nulls give two fields)") {
   CHECK(reduce("A*01:01:01:01", Level::P) == "A*01:01P");
   CHECK(reduce("C*02:10:01:01", Level::P) == "C*02:02P");
-  CHECK(reduce("A*01:04:01:01N", Level::P) == "A*01:04N");
+  CHECK(reduce("A*01:04:01:01N", Level::P) == "A*01:04:01:01N");  // py-ard: a null is in no P group
+  CHECK(reduceStrict("A*01:04:01:01N", Level::P) == "A*01:04N");
   CHECK(reduce("A*01:06", Level::P) == "A*01:06");
+  CHECK(reduceStrict("A*01:06", Level::P) == "A*01:06");
   std::size_t checked = 0;
   forEachGroupMember("hla_nom_p.txt", [&](const std::string& allele, const std::string& group) {
     if (checked++ % 53) return;
     INFO(allele);
     CHECK(reduce(allele, Level::P) == group);
-    CHECK(reduce(allele, Level::lgx) == group.substr(0, group.size() - 1));
+    CHECK(reduceStrict(allele, Level::P) == group);
+    CHECK(reduceStrict(allele, Level::lgx) == group.substr(0, group.size() - 1));
   });
   CHECK(checked > 15000);
 }
 
-TEST_CASE("lgx and lg: two fields of the ARS (P) group") {
-  CHECK(reduce("C*02:10", Level::lgx) == "C*02:02");
-  CHECK(reduce("C*02:10:01:01", Level::lgx) == "C*02:02");
-  CHECK(reduce("C*02:02", Level::lgx) == "C*02:02");
-  CHECK(reduce("A*01:01:01", Level::lgx) == "A*01:01");
-  CHECK(reduce("A*01:01:01", Level::lg) == "A*01:01g");
-  CHECK(reduce("HLA-A*01:01:01:01", Level::lgx) == "A*01:01");
-  CHECK(reduce("A*01:06", Level::lgx) == "A*01:06");  // no P group: its own two fields
-  CHECK(reduce("A*01:06", Level::lg) == "A*01:06g");
-  CHECK(reduce("DRB1*04:01:01:01", Level::lgx) == "DRB1*04:01");
-  // Null alleles never collapse onto an expressed group.
-  CHECK(reduce("A*01:04:01:01N", Level::lgx) == "A*01:04N");
-  CHECK(reduce("DRB4*01:03N", Level::lgx) == "DRB4*01:03N");
-  CHECK(reduce("DRB4*01:03N", Level::lg) == "DRB4*01:03N");
-  CHECK(reduce("A*01:01g", Level::lgx) == "A*01:01");  // lg names are accepted as input
-  // A G group holds null alleles too; they stay visible as nulls.
-  const std::string g = reduce("A*02:01:01G", Level::lgx);
+TEST_CASE("lgx and lg: two fields of the G group (py-ard), or of the P group with --strict-nulls") {
+  for (auto* r : {&reduce, &reduceStrict}) {
+    CHECK((*r)("C*02:10", Level::lgx) == "C*02:02");
+    CHECK((*r)("C*02:10:01:01", Level::lgx) == "C*02:02");
+    CHECK((*r)("C*02:02", Level::lgx) == "C*02:02");
+    CHECK((*r)("A*01:01:01", Level::lgx) == "A*01:01");
+    CHECK((*r)("A*01:01:01", Level::lg) == "A*01:01g");
+    CHECK((*r)("HLA-A*01:01:01:01", Level::lgx) == "HLA-A*01:01");
+    CHECK((*r)("A*01:06", Level::lgx) == "A*01:06");  // no group: its own two fields
+    CHECK((*r)("A*01:06", Level::lg) == "A*01:06g");
+    CHECK((*r)("DRB1*04:01:01:01", Level::lgx) == "DRB1*04:01");
+    CHECK((*r)("A*01:01g", Level::lgx) == "A*01:01");  // lg names are accepted as input
+    CHECK((*r)("A*02:01P", Level::lgx) == "A*02:01");
+  }
+  // py-ard: a null reduces with its G group (hla_nom_g.txt puts A*01:04:01:01N in A*01:01:01G).
+  CHECK(reduce("A*01:04:01:01N", Level::lgx) == "A*01:01");
+  CHECK(reduce("DRB4*01:03N", Level::lgx) == "DRB4*01:01");
+  CHECK(reduce("DRB4*01:03N", Level::lg) == "DRB4*01:01g");
+  CHECK(reduce("A*02:01:01G", Level::lgx) == "A*02:01");
+  // --strict-nulls: a null never collapses onto an expressed group.
+  CHECK(reduceStrict("A*01:04:01:01N", Level::lgx) == "A*01:04N");
+  CHECK(reduceStrict("DRB4*01:03N", Level::lgx) == "DRB4*01:03N");
+  CHECK(reduceStrict("DRB4*01:03N", Level::lg) == "DRB4*01:03N");
+  const std::string g = reduceStrict("A*02:01:01G", Level::lgx);
   CHECK(g.find("A*02:01/") == 0);
   CHECK(g.find("A*02:43N") != std::string::npos);
-  CHECK(reduce("A*02:01P", Level::lgx) == "A*02:01");
 }
 
 TEST_CASE("S level: serological antigens with their broads (rel_dna_ser.txt + rel_ser_ser.txt)") {
@@ -126,9 +136,12 @@ TEST_CASE("W level: full WHO names of every allele a typing covers") {
   CHECK(reduce("DRB4*01:03N", Level::W) == "DRB4*01:03:01:02N/DRB4*01:03:01:13N");
   CHECK(reduce("A*01:01:01:01", Level::W) == "A*01:01:01:01");
   const std::string w = reduce("A*01:01:01", Level::W);
-  CHECK(w.find("A*01:01:01:01/") == 0);
-  CHECK(w.find("A*01:01:01:02N") == std::string::npos);  // "A*01:01:01" means the expressed alleles
-  CHECK(reduce("A*01:01:01N", Level::W).find("A*01:01:01:02N") != std::string::npos);
+  CHECK(w.find("A*01:01:01:01/A*01:01:01:02N/") == 0);  // py-ard's WHO table lists the nulls under a name
+  const std::string strict = reduceStrict("A*01:01:01", Level::W);
+  CHECK(strict.find("A*01:01:01:01/") == 0);
+  CHECK(strict.find("A*01:01:01:02N") ==
+        std::string::npos);  // strict: "A*01:01:01" means the expressed alleles
+  CHECK(reduce("A*01:01:01N", Level::W) == "A*01:01:01:02N");
   // Smart order: numeric, not alphabetic.
   const std::string list = reduce("A*02:101:01/A*02:10/A*02:09:01:01", Level::W);
   CHECK(list == "A*02:09:01:01/A*02:10/A*02:101:01");
@@ -162,6 +175,8 @@ TEST_CASE("GL String round trip: reducing a reduction changes nothing") {
       INFO(typing << " at " << levelName(level));
       const std::string once = reduce(typing, level);
       CHECK(reduce(once, level) == once);
+      const std::string strict = reduceStrict(typing, level);
+      CHECK(reduceStrict(strict, level) == strict);
     }
     const auto normalized = nomenclature().validate(typing);
     REQUIRE(normalized);
@@ -240,8 +255,8 @@ TEST_CASE("S level agrees with the unambiguous serology column of rel_dna_ser.tx
     if (f[2] == "0") {
       CHECK(errorCode(allele, Level::S) == "hla.no_serology");
     } else {
-      const std::string s = "/" + reduce(allele, Level::S) + "/";
-      CHECK(s.find("/" + p->second + f[2] + "/") != std::string::npos);
+      const std::string s = slashed(reduce(allele, Level::S));
+      CHECK(s.find(slashed(p->second + f[2])) != std::string::npos);
     }
     CHECK(reduce(allele, Level::W) == allele);
     ++checked;
