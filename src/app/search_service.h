@@ -44,6 +44,7 @@ struct IndexBuildReport {
   std::vector<Error> firstErrors;  // up to 20 typing errors (the donors stay indexed, those loci untyped)
   // SearchSession::open(): read from the saved snapshot instead of built.
   bool fromSnapshot = false;
+  double stampSeconds = 0;  // of seconds (open()): reading the change stamp
   // Why a snapshot was not used or not saved (English, for the log); empty
   // when it was used or none is kept.
   QString snapshotNote;

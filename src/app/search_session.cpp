@@ -80,6 +80,7 @@ Expected<IndexBuildReport> SearchSession::open(Registry& registry) {
   const QDate today = QDate::currentDate();
   auto stamp = registry.volunteersChangeStamp();
   if (!stamp) return stamp.error();
+  const double stampSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const SnapshotIdentity expected{databaseKey(registry), *stamp, IndexSnapshot::identity(*nomenclature_, macFingerprint_),
                                   ymd(today)};
   auto loaded = IndexSnapshot::read(snapshotPath_, expected, nomenclature_);
@@ -101,6 +102,7 @@ Expected<IndexBuildReport> SearchSession::open(Registry& registry) {
       }
       IndexBuildReport report;
       report.fromSnapshot = true;
+      report.stampSeconds = stampSeconds;
       report.stats = service_->stats();
       report.stats.invalidTypings = static_cast<std::size_t>(invalidTypings);
       report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -98,7 +98,7 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
   const double writeSeconds = secondsSince(writeStart) - rebuilt->seconds;
 
   // What the GUI does on opening: connection, stamp, snapshot.
-  std::vector<double> openSeconds;
+  std::vector<double> openSeconds, openStampSeconds, readSnapshotSeconds;
   for (int run = 0; run < runCount; ++run) {
     const auto openStart = Clock::now();
     auto again = dd::app::Registry::open(url, dd::app::Access::ReadOnly);
@@ -114,9 +114,14 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
                       .arg(session.service().size()),
                   dd::cli::exitFailure);
     openSeconds.push_back(secondsSince(openStart));
+    openStampSeconds.push_back(opened->stampSeconds);
+    readSnapshotSeconds.push_back(opened->seconds - opened->stampSeconds);
   }
-  std::sort(openSeconds.begin(), openSeconds.end());
-  const double openMedian = openSeconds[openSeconds.size() / 2];
+  const auto median = [](std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+  };
+  const double openMedian = median(openSeconds);
   const double snapshotMb = static_cast<double>(QFileInfo(snapshotFile).size()) / 1e6;
 
   dd::cli::printOut(QStringLiteral("volunteers            %1\n"
@@ -126,7 +131,8 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
                                    "database read only    %4 s\n"
                                    "full build            %5 s (read + parse and intern, two threads)\n"
                                    "snapshot write        %6 s (%7 MB)\n"
-                                   "open with snapshot    %8 s median of %9 (connection + stamp + snapshot)\n")
+                                   "open with snapshot    %8 s median of %9 (connection + stamp + snapshot)\n"
+                                   "  of which stamp      %11 s, snapshot read %12 s\n")
                         .arg(volunteers)
                         .arg(hlaSeconds, 0, 'f', 2)
                         .arg(stampSeconds, 0, 'f', 3)
@@ -136,7 +142,9 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
                         .arg(snapshotMb, 0, 'f', 1)
                         .arg(openMedian, 0, 'f', 2)
                         .arg(runCount)
-                        .arg(firstOpenSeconds, 0, 'f', 2));
+                        .arg(firstOpenSeconds, 0, 'f', 2)
+                        .arg(median(openStampSeconds), 0, 'f', 3)
+                        .arg(median(readSnapshotSeconds), 0, 'f', 2));
   QJsonObject json;
   json[QStringLiteral("volunteers")] = volunteers;
   json[QStringLiteral("hla_load_s")] = hlaSeconds;
@@ -147,7 +155,9 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
   json[QStringLiteral("snapshot_write_s")] = writeSeconds;
   json[QStringLiteral("snapshot_mb")] = snapshotMb;
   json[QStringLiteral("open_snapshot_median_s")] = openMedian;
-  json[QStringLiteral("open_snapshot_max_s")] = openSeconds.back();
+  json[QStringLiteral("open_snapshot_max_s")] = *std::max_element(openSeconds.begin(), openSeconds.end());
+  json[QStringLiteral("open_stamp_median_s")] = median(openStampSeconds);
+  json[QStringLiteral("snapshot_read_median_s")] = median(readSnapshotSeconds);
   json[QStringLiteral("runs")] = runCount;
   dd::cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
   return dd::cli::exitOk;

@@ -56,7 +56,8 @@ const QList<Migration>& migrations() {
       {7, "volunteer.synthetic, patient.synthetic: rows written by generate, so it never mixes into a real registry",
        schema::version7()},
       {8, "volunteer.emergency2_name/_relation/_phone/_address: a second emergency contact", schema::version8()},
-      {9, "PostgreSQL: a trigger NOTIFYs every volunteer write, so open workstations update their search index",
+      {9, "PostgreSQL: a trigger NOTIFYs every volunteer write, so open workstations update their search index; "
+          "an index on volunteer.row_version for the change stamp",
        schema::version9()},
   };
   return all;
