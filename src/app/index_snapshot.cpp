@@ -72,6 +72,7 @@ class Reader {
     return start;
   }
   bool atEnd() const { return at_ == size_; }
+  std::uint64_t remaining() const { return static_cast<std::uint64_t>(size_ - at_); }
 
  private:
   const char* data_;
@@ -88,8 +89,9 @@ T readAt(const char* base, std::uint64_t i) {
 
 Error notUsed(const char* code, const QString& path) {
   return makeError(code, "dd::app",
-                   QT_TRANSLATE_NOOP("dd::app", "The saved search index %1 was not used (%2); the index is built "
-                                                "from the database again."),
+                   QT_TRANSLATE_NOOP("dd::app",
+                                     "The saved search index %1 was not used (%2); the index is built "
+                                     "from the database again."),
                    {path.toStdString(), code});
 }
 
@@ -107,13 +109,13 @@ QString IndexSnapshot::identity(const hla::Nomenclature& nomenclature, const QSt
   return QStringLiteral("release %1, %2 alleles, MAC %3")
       .arg(QString::fromStdString(nomenclature.release()))
       .arg(nomenclature.alleleCount())
-      .arg(nomenclature.macTable().empty() ? QStringLiteral("none")
-                                           : QStringLiteral("%1 codes %2").arg(nomenclature.macTable().size()).arg(
-                                                 macFingerprint));
+      .arg(nomenclature.macTable().empty()
+               ? QStringLiteral("none")
+               : QStringLiteral("%1 codes %2").arg(nomenclature.macTable().size()).arg(macFingerprint));
 }
 
-Status IndexSnapshot::write(const QString& path, const match::DonorIndex& index, const SnapshotIdentity& identity,
-                            std::uint64_t invalidTypings) {
+Status IndexSnapshot::write(const QString& path, const match::DonorIndex& index,
+                            const SnapshotIdentity& identity, std::uint64_t invalidTypings) {
   std::vector<std::size_t> rows;  // the donors kept: removed ones are left out
   rows.reserve(index.size());
   const auto& factors = index.packedFactors();
@@ -170,7 +172,8 @@ Status IndexSnapshot::write(const QString& path, const match::DonorIndex& index,
                      QT_TRANSLATE_NOOP("dd::app", "The search index could not be saved to %1: %2"),
                      {path.toStdString(), why.toStdString()});
   };
-  if (!QDir().mkpath(QFileInfo(path).absolutePath())) return failed(QStringLiteral("cannot create the folder"));
+  if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+    return failed(QStringLiteral("cannot create the folder"));
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) return failed(file.errorString());
   if (file.write(out.bytes()) != out.bytes().size()) {
@@ -213,9 +216,14 @@ Expected<LoadedSnapshot> IndexSnapshot::read(const QString& path, const Snapshot
   if (QString::fromStdString(database) != expected.database) return notUsed("snapshot.database", path);
   if (expected.stamp.isEmpty() || QString::fromStdString(stamp) != expected.stamp)
     return notUsed("snapshot.stamp", path);
-  if (expected.hla.isEmpty() || QString::fromStdString(hla) != expected.hla) return notUsed("snapshot.hla", path);
+  if (expected.hla.isEmpty() || QString::fromStdString(hla) != expected.hla)
+    return notUsed("snapshot.hla", path);
   if (loaded.dayYmd > expected.dayYmd) return notUsed("snapshot.day", path);
 
+  // Counts are checked against the bytes left before anything is reserved:
+  // a file that claims more than it can hold is refused, never allocated for.
+  constexpr std::uint64_t kMinBytesPerRow = match::kMatchLoci * 2 + 4 + 8 + 4;
+  if (rows > in.remaining() / kMinBytesPerRow) return notUsed("snapshot.content", path);
   auto index = std::make_unique<match::DonorIndex>(std::move(nomenclature));
   index->reserve(static_cast<std::size_t>(rows));
   struct LocusRows {
@@ -228,6 +236,8 @@ Expected<LoadedSnapshot> IndexSnapshot::read(const QString& path, const Snapshot
   for (int locus = 0; locus < match::kMatchLoci; ++locus) {
     std::uint32_t slotCount = 0;
     if (!in.get(slotCount)) return notUsed("snapshot.truncated", path);
+    if (slotCount == 0 || slotCount > in.remaining() / sizeof(std::uint32_t))
+      return notUsed("snapshot.content", path);
     std::vector<std::uint32_t> slotIds;  // the file's slot id -> this index's
     slotIds.reserve(slotCount);
     for (std::uint32_t slot = 0; slot < slotCount; ++slot) {
@@ -242,7 +252,9 @@ Expected<LoadedSnapshot> IndexSnapshot::read(const QString& path, const Snapshot
       slotIds.push_back(*id);
     }
     std::uint32_t pairCount = 0;
-    if (!in.get(pairCount) || pairCount == 0) return notUsed("snapshot.truncated", path);
+    if (!in.get(pairCount)) return notUsed("snapshot.truncated", path);
+    if (pairCount == 0 || pairCount > in.remaining() / (2 * sizeof(std::uint32_t)))
+      return notUsed("snapshot.content", path);
     LocusRows& locusRows = loci[static_cast<std::size_t>(locus)];
     locusRows.pairs.reserve(pairCount);
     for (std::uint32_t pair = 0; pair < pairCount; ++pair) {

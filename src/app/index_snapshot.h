@@ -25,9 +25,9 @@
 namespace dd::app {
 
 struct SnapshotIdentity {
-  QString database;  // the registry's location (Registry::location())
-  QString stamp;     // Registry::volunteersChangeStamp() read before the index was built
-  QString hla;       // IndexSnapshot::identity(): release and MAC table
+  QString database;         // the registry's location (Registry::location())
+  QString stamp;            // Registry::volunteersChangeStamp() read before the index was built
+  QString hla;              // IndexSnapshot::identity(): release and MAC table
   std::int32_t dayYmd = 0;  // the day the donors' availability was computed for
 };
 

@@ -64,7 +64,8 @@ class SearchService {
   bool remove(qint64 volunteerId);
   // The saved snapshot (app/index_snapshot) of the index as it is now / the
   // index read from one in place of this one.
-  Status writeSnapshot(const QString& path, const SnapshotIdentity& identity, std::uint64_t invalidTypings) const;
+  Status writeSnapshot(const QString& path, const SnapshotIdentity& identity,
+                       std::uint64_t invalidTypings) const;
   void replaceIndex(std::unique_ptr<match::DonorIndex> index);
 
   Expected<std::vector<match::SearchResult>> search(const match::Typing& patient,

@@ -44,7 +44,9 @@ SearchSession::SearchSession(std::shared_ptr<const hla::Nomenclature> nomenclatu
 QString SearchSession::unverifiedWarning() const { return unverifiedHlaDataWarning(*nomenclature_); }
 
 namespace {
-std::int32_t ymd(const QDate& day) { return day.year() * 10000 + day.month() * 100 + day.day(); }
+std::int32_t ymd(const QDate& day) {
+  return day.year() * 10000 + day.month() * 100 + day.day();
+}
 }  // namespace
 
 QString SearchSession::databaseKey(Registry& registry) {
@@ -53,7 +55,9 @@ QString SearchSession::databaseKey(Registry& registry) {
   return file.exists() ? file.canonicalFilePath() : location;
 }
 
-QString SearchSession::snapshotPathFor(Registry& registry) { return IndexSnapshot::pathFor(databaseKey(registry)); }
+QString SearchSession::snapshotPathFor(Registry& registry) {
+  return IndexSnapshot::pathFor(databaseKey(registry));
+}
 
 Expected<IndexBuildReport> SearchSession::build(Registry& registry) {
   const QDate today = QDate::currentDate();
@@ -68,7 +72,8 @@ Expected<IndexBuildReport> SearchSession::build(Registry& registry) {
   const QString hla = IndexSnapshot::identity(*nomenclature_, macFingerprint_);
   if (!snapshotPath_.isEmpty() && !hla.isEmpty()) {
     const SnapshotIdentity identity{databaseKey(registry), *stamp, hla, ymd(today)};
-    if (const Status saved = service_->writeSnapshot(snapshotPath_, identity, report->stats.invalidTypings); !saved)
+    if (const Status saved = service_->writeSnapshot(snapshotPath_, identity, report->stats.invalidTypings);
+        !saved)
       report->snapshotNote = QString::fromStdString(saved.error().english());
   }
   return report;
@@ -81,14 +86,15 @@ Expected<IndexBuildReport> SearchSession::open(Registry& registry) {
   auto stamp = registry.volunteersChangeStamp();
   if (!stamp) return stamp.error();
   const double stampSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const SnapshotIdentity expected{databaseKey(registry), *stamp, IndexSnapshot::identity(*nomenclature_, macFingerprint_),
-                                  ymd(today)};
+  const SnapshotIdentity expected{databaseKey(registry), *stamp,
+                                  IndexSnapshot::identity(*nomenclature_, macFingerprint_), ymd(today)};
   auto loaded = IndexSnapshot::read(snapshotPath_, expected, nomenclature_);
   QString note;
   if (loaded) {
     // Deferrals that ended since the snapshot's day: available today.
     const QDate day(loaded->dayYmd / 10000, loaded->dayYmd / 100 % 100, loaded->dayYmd % 100);
-    auto ended = day < today ? registry.volunteersWhoseDeferralEnded(day, today) : Expected<QList<qint64>>(QList<qint64>{});
+    auto ended = day < today ? registry.volunteersWhoseDeferralEnded(day, today)
+                             : Expected<QList<qint64>>(QList<qint64>{});
     if (ended) {
       const std::uint64_t invalidTypings = loaded->invalidTypings;
       service_->replaceIndex(std::move(loaded->index));

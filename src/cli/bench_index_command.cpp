@@ -59,7 +59,8 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
   const QString snapshotFile =
       parser.isSet(snapshot) ? parser.value(snapshot) : temporary.filePath(QStringLiteral("index.ddindex"));
 
-  const QString url = context.settings.database.isEmpty() ? dd::qt::defaultDatabasePath() : context.settings.database;
+  const QString url =
+      context.settings.database.isEmpty() ? dd::qt::defaultDatabasePath() : context.settings.database;
   const auto hlaStart = Clock::now();
   auto nomenclature = dd::app::loadNomenclature(context.hlaReleaseDir());
   if (!nomenclature) return fail(dd::qt::translated(nomenclature.error()), dd::cli::exitFailure);
@@ -80,7 +81,8 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
 
   const auto readStart = Clock::now();
   qint64 volunteers = 0;
-  if (dd::Status read = (*registry)->forEachDonor([&](const dd::model::DonorRecord&) { return ++volunteers, true; });
+  if (dd::Status read =
+          (*registry)->forEachDonor([&](const dd::model::DonorRecord&) { return ++volunteers, true; });
       !read)
     return fail(dd::qt::translated(read.error()), dd::cli::exitFailure);
   const double readSeconds = secondsSince(readStart);
@@ -159,13 +161,15 @@ int runBenchIndex(dd::cli::Context& context, const QStringList& args) {
   json[QStringLiteral("open_stamp_median_s")] = median(openStampSeconds);
   json[QStringLiteral("snapshot_read_median_s")] = median(readSnapshotSeconds);
   json[QStringLiteral("runs")] = runCount;
-  dd::cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+  dd::cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) +
+                    QLatin1Char('\n'));
   return dd::cli::exitOk;
 }
 
 }  // namespace
 
 DD_CLI_COMMAND("bench index",
-               QT_TRANSLATE_NOOP("dd::cli", "Time opening a registry until its search index is ready, with and "
-                                            "without the saved snapshot (not a test)."),
+               QT_TRANSLATE_NOOP("dd::cli",
+                                 "Time opening a registry until its search index is ready, with and "
+                                 "without the saved snapshot (not a test)."),
                runBenchIndex)

@@ -232,30 +232,32 @@ QStringList version9() {
   // may share one database). A transaction writing more than a thousand
   // volunteers (an import, generate) sends one "<schema> 0" instead: re-read
   // them all. SQLite has no LISTEN and gets the index below only.
-  return {QStringLiteral("%POSTGRES%CREATE OR REPLACE FUNCTION volunteer_notify_change() RETURNS trigger "
-                         "LANGUAGE plpgsql AS $body$\n"
-                         "DECLARE\n"
-                         "  sent integer := COALESCE(NULLIF(current_setting('donordesk.volunteer_notices', true), "
-                         "'')::integer, 0);\n"
-                         "BEGIN\n"
-                         "  IF sent < 1000 THEN\n"
-                         "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' ' || "
-                         "CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);\n"
-                         "  ELSIF sent = 1000 THEN\n"
-                         "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' 0');\n"
-                         "  END IF;\n"
-                         "  IF sent <= 1000 THEN\n"
-                         "    PERFORM set_config('donordesk.volunteer_notices', (sent + 1)::text, true);\n"
-                         "  END IF;\n"
-                         "  RETURN NULL;\n"
-                         "END\n"
-                         "$body$"),
-          QStringLiteral("%POSTGRES%CREATE TRIGGER volunteer_notify_change AFTER INSERT OR UPDATE OR DELETE ON "
-                         "volunteer FOR EACH ROW EXECUTE FUNCTION volunteer_notify_change()"),
-          // The change stamp (count, highest id, sum of row versions) is
-          // read on every open and before searches: from this narrow index
-          // it reads a few MB instead of every volunteer's row.
-          QStringLiteral("CREATE INDEX volunteer_row_version ON volunteer (row_version)")};
+  return {
+      QStringLiteral(
+          "%POSTGRES%CREATE OR REPLACE FUNCTION volunteer_notify_change() RETURNS trigger "
+          "LANGUAGE plpgsql AS $body$\n"
+          "DECLARE\n"
+          "  sent integer := COALESCE(NULLIF(current_setting('donordesk.volunteer_notices', true), "
+          "'')::integer, 0);\n"
+          "BEGIN\n"
+          "  IF sent < 1000 THEN\n"
+          "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' ' || "
+          "CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);\n"
+          "  ELSIF sent = 1000 THEN\n"
+          "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' 0');\n"
+          "  END IF;\n"
+          "  IF sent <= 1000 THEN\n"
+          "    PERFORM set_config('donordesk.volunteer_notices', (sent + 1)::text, true);\n"
+          "  END IF;\n"
+          "  RETURN NULL;\n"
+          "END\n"
+          "$body$"),
+      QStringLiteral("%POSTGRES%CREATE TRIGGER volunteer_notify_change AFTER INSERT OR UPDATE OR DELETE ON "
+                     "volunteer FOR EACH ROW EXECUTE FUNCTION volunteer_notify_change()"),
+      // The change stamp (count, highest id, sum of row versions) is
+      // read on every open and before searches: from this narrow index
+      // it reads a few MB instead of every volunteer's row.
+      QStringLiteral("CREATE INDEX volunteer_row_version ON volunteer (row_version)")};
 }
 
 }  // namespace dd::store::schema

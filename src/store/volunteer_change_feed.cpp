@@ -12,14 +12,17 @@ namespace dd::store {
 
 VolunteerChangeFeed::VolunteerChangeFeed(Database& db) : db_(db) {}
 
-VolunteerChangeFeed::~VolunteerChangeFeed() { stop(); }
+VolunteerChangeFeed::~VolunteerChangeFeed() {
+  stop();
+}
 
 Status VolunteerChangeFeed::listen(Callback callback) {
   stop();
   if (db_.backend() != Backend::Postgres)
     return makeError("store.no_notifications", "dd::store",
-                     QT_TRANSLATE_NOOP("dd::store", "This database cannot announce other workstations' changes "
-                                                    "(only PostgreSQL can)."));
+                     QT_TRANSLATE_NOOP("dd::store",
+                                       "This database cannot announce other workstations' changes "
+                                       "(only PostgreSQL can)."));
   // The trigger names the table's schema: keep our registry's only (several
   // registries may share one PostgreSQL database).
   QSqlQuery q(db_.sql());
@@ -32,8 +35,8 @@ Status VolunteerChangeFeed::listen(Callback callback) {
     return databaseError(QStringLiteral("listening for volunteer changes"), driver->lastError());
   connection_ = QObject::connect(
       driver, &QSqlDriver::notification, driver,
-      [channel, schema, callback = std::move(callback)](const QString& name, QSqlDriver::NotificationSource source,
-                                                        const QVariant& payload) {
+      [channel, schema, callback = std::move(callback)](
+          const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
         if (name != channel) return;
         const QString text = payload.toString();
         const qsizetype space = text.lastIndexOf(QLatin1Char(' '));

@@ -137,8 +137,9 @@ Expected<QList<QPair<QString, QString>>> VolunteerRepository::regions() {
 Expected<QList<qint64>> VolunteerRepository::deferralsEndedBetween(const QDate& after, const QDate& upTo) {
   QSqlQuery q(db_.sql());
   q.setForwardOnly(true);
-  q.prepare(QStringLiteral("SELECT id FROM volunteer WHERE status = ? AND status_until > ? AND status_until <= ? "
-                           "ORDER BY id"));
+  q.prepare(
+      QStringLiteral("SELECT id FROM volunteer WHERE status = ? AND status_until > ? AND status_until <= ? "
+                     "ORDER BY id"));
   const auto deferred = key(VolunteerStatus::TemporarilyDeferred);
   q.addBindValue(QString::fromLatin1(deferred.data(), static_cast<qsizetype>(deferred.size())));
   q.addBindValue(sql::date(after));

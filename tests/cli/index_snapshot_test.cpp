@@ -4,6 +4,9 @@
 // (then the index is built from the database and the file written again).
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -108,6 +111,30 @@ void editFile(const QString& path, const std::function<void(QByteArray&)>& edit)
   REQUIRE(file.write(bytes) == bytes.size());
 }
 
+// The byte offset of the row count in a snapshot: after the magic, format
+// version, order mark and four length-prefixed texts and the day.
+qsizetype rowCountOffset(const QByteArray& bytes) {
+  qsizetype at = 16;
+  for (int text = 0; text < 4; ++text) {
+    quint32 length = 0;
+    std::memcpy(&length, bytes.constData() + at, sizeof length);
+    at += 4 + static_cast<qsizetype>(length);
+  }
+  return at + 4;
+}
+
+// The MD5 at the end made to fit the edited bytes again, as a file written
+// wrongly (not damaged afterwards) would carry.
+void reseal(QByteArray& bytes) {
+  bytes.chop(16);
+  bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Md5));
+}
+
+void setRowCount(QByteArray& bytes, quint64 rows) {
+  std::memcpy(bytes.data() + rowCountOffset(bytes), &rows, sizeof rows);
+  reseal(bytes);
+}
+
 }  // namespace
 
 TEST_CASE("a search index read from its snapshot finds exactly what a fresh build finds") {
@@ -142,7 +169,8 @@ TEST_CASE("a search index read from its snapshot finds exactly what a fresh buil
   CHECK(searchEveryPatient(*reading, *registry) == searchEveryPatient(*building, *registry));
 }
 
-TEST_CASE("a snapshot older than the registry is not used: the index is built again and the snapshot rewritten") {
+TEST_CASE(
+    "a snapshot older than the registry is not used: the index is built again and the snapshot rewritten") {
   GeneratedRegistry r;
   auto registry = r.open();
   REQUIRE(r.session()->open(*registry));
@@ -181,13 +209,21 @@ TEST_CASE("a damaged, cut short or foreign-version snapshot is rebuilt and rewri
     std::function<void(QByteArray&)> edit;
   };
   const std::vector<Damage> damages{
-      {"one byte flipped in the middle", "snapshot.checksum", [](QByteArray& b) { b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 0x5A); }},
-      {"one byte flipped in the checksum", "snapshot.checksum", [](QByteArray& b) { b[b.size() - 1] = static_cast<char>(b[b.size() - 1] ^ 1); }},
+      {"one byte flipped in the middle", "snapshot.checksum",
+       [](QByteArray& b) { b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 0x5A); }},
+      {"one byte flipped in the checksum", "snapshot.checksum",
+       [](QByteArray& b) { b[b.size() - 1] = static_cast<char>(b[b.size() - 1] ^ 1); }},
       {"cut to half", "snapshot.checksum", [](QByteArray& b) { b.truncate(b.size() / 2); }},
       {"cut inside the header", "snapshot.truncated", [](QByteArray& b) { b.truncate(12); }},
       {"empty", "snapshot.truncated", [](QByteArray& b) { b.clear(); }},
-      {"another format version", "snapshot.version", [](QByteArray& b) { b[8] = static_cast<char>(b[8] + 1); }},
+      {"another format version", "snapshot.version",
+       [](QByteArray& b) { b[8] = static_cast<char>(b[8] + 1); }},
       {"not a snapshot at all", "snapshot.version", [](QByteArray& b) { b.replace(0, 7, "SQLite "); }},
+      // Sealed with a fitting checksum, but claiming what it does not hold:
+      // refused before anything is allocated for it.
+      {"a row count of 2^40", "snapshot.content", [](QByteArray& b) { setRowCount(b, quint64(1) << 40); }},
+      {"one row more than written", "snapshot.content", [](QByteArray& b) { setRowCount(b, 301); }},
+      {"one row less than written", "snapshot.content", [](QByteArray& b) { setRowCount(b, 299); }},
   };
   for (const Damage& damage : damages) {
     INFO(damage.name);
@@ -196,6 +232,7 @@ TEST_CASE("a damaged, cut short or foreign-version snapshot is rebuilt and rewri
     auto report = session->open(*registry);
     REQUIRE(report);
     CHECK_FALSE(report->fromSnapshot);
+    INFO(report->snapshotNote.toStdString());
     CHECK(report->snapshotNote.contains(QLatin1String(damage.code)));
     CHECK(searchEveryPatient(*session, *registry) == expected);
     // Rewritten whole: the next open reads it.
@@ -214,10 +251,12 @@ TEST_CASE("a snapshot is bound to its HLA data, its database and its day") {
   const QString stamp = *registry->volunteersChangeStamp();
   const QString database = QFileInfo(r.db).canonicalFilePath();
   const QString hla = app::IndexSnapshot::identity(r.hla->nomenclature(), {});
-  const std::int32_t today = QDate::currentDate().year() * 10000 + QDate::currentDate().month() * 100 +
-                             QDate::currentDate().day();
+  const std::int32_t today =
+      QDate::currentDate().year() * 10000 + QDate::currentDate().month() * 100 + QDate::currentDate().day();
   auto nomenclature = std::shared_ptr<const hla::Nomenclature>(r.hla, &r.hla->nomenclature());
-  auto read = [&](app::SnapshotIdentity expected) { return app::IndexSnapshot::read(r.snapshot, expected, nomenclature); };
+  auto read = [&](app::SnapshotIdentity expected) {
+    return app::IndexSnapshot::read(r.snapshot, expected, nomenclature);
+  };
 
   CHECK(read({database, stamp, hla, today}));
   CHECK(read({database, stamp, hla, today + 1}));  // a later day: the caller re-reads ended deferrals
@@ -227,7 +266,8 @@ TEST_CASE("a snapshot is bound to its HLA data, its database and its day") {
   CHECK(read({database, {}, hla, today}).error().code == "snapshot.stamp");
   CHECK(read({database, stamp, hla + QStringLiteral(" other"), today}).error().code == "snapshot.hla");
   CHECK(read({database, stamp, {}, today}).error().code == "snapshot.hla");
-  CHECK(app::IndexSnapshot::read(r.dir.filePath(QStringLiteral("absent")), {database, stamp, hla, today}, nomenclature)
+  CHECK(app::IndexSnapshot::read(r.dir.filePath(QStringLiteral("absent")), {database, stamp, hla, today},
+                                 nomenclature)
             .error()
             .code == "snapshot.missing");
 
@@ -259,9 +299,10 @@ TEST_CASE("a snapshot of an earlier day makes the deferrals that ended since ava
   // Volunteer 9 deferred until tomorrow: unavailable in the index built today.
   {
     QSqlQuery q(app::storeDatabase(*registry).sql());
-    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET status = 'temporarily_deferred', status_until = '%1', "
-                                  "row_version = row_version + 1 WHERE id = 9")
-                       .arg(today.addDays(1).toString(Qt::ISODate))));
+    REQUIRE(
+        q.exec(QStringLiteral("UPDATE volunteer SET status = 'temporarily_deferred', status_until = '%1', "
+                              "row_version = row_version + 1 WHERE id = 9")
+                   .arg(today.addDays(1).toString(Qt::ISODate))));
   }
   auto session = r.session();
   REQUIRE(session->build(*registry));
@@ -283,14 +324,14 @@ TEST_CASE("a snapshot of an earlier day makes the deferrals that ended since ava
   // the stamp (as if the snapshot had been written yesterday, when its end
   // was still ahead): opening today makes volunteer 9 available.
   const QString stamp = *registry->volunteersChangeStamp();
-  const app::SnapshotIdentity yesterday{QFileInfo(r.db).canonicalFilePath(), stamp,
-                                        app::IndexSnapshot::identity(r.hla->nomenclature(), {}),
-                                        today.addDays(-1).year() * 10000 + today.addDays(-1).month() * 100 +
-                                            today.addDays(-1).day()};
+  const app::SnapshotIdentity yesterday{
+      QFileInfo(r.db).canonicalFilePath(), stamp, app::IndexSnapshot::identity(r.hla->nomenclature(), {}),
+      today.addDays(-1).year() * 10000 + today.addDays(-1).month() * 100 + today.addDays(-1).day()};
   REQUIRE(session->service().writeSnapshot(r.snapshot, yesterday, 0));
   {
     QSqlQuery q(app::storeDatabase(*registry).sql());
-    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET status_until = '%1' WHERE id = 9").arg(today.toString(Qt::ISODate))));
+    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET status_until = '%1' WHERE id = 9")
+                       .arg(today.toString(Qt::ISODate))));
   }
   REQUIRE(*registry->volunteersChangeStamp() == stamp);
   auto opened = r.session();

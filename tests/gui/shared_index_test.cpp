@@ -64,7 +64,8 @@ dd::app::StatusChangeRequest deferral() {
 
 }  // namespace
 
-TEST_CASE("a database opened again reads its search index from the snapshot until someone changes a volunteer") {
+TEST_CASE(
+    "a database opened again reads its search index from the snapshot until someone changes a volunteer") {
   waitForHla();
   QTemporaryDir dir;
   const QString path = dir.filePath("r.sqlite");
@@ -101,7 +102,8 @@ TEST_CASE("a database opened again reads its search index from the snapshot unti
   CHECK(foundDonors(*workspace.searchIndex()) == QList<qint64>{second});
 }
 
-TEST_CASE("on PostgreSQL another workstation's write reaches the search index and the volunteer list within 2 s") {
+TEST_CASE(
+    "on PostgreSQL another workstation's write reaches the search index and the volunteer list within 2 s") {
   auto db = dd::test::TestDatabase::create("postgres");
   if (!db) return;  // no PostgreSQL outside CI: the fixture warned
   waitForHla();
@@ -117,7 +119,8 @@ TEST_CASE("on PostgreSQL another workstation's write reaches the search index an
   dd::gui::SearchIndex& index = *workspace.searchIndex();
   waitUntilBuilt(index);
   REQUIRE(index.listening());
-  auto* volunteers = qobject_cast<dd::gui::VolunteersPage*>(workspace.window().page(dd::gui::Page::Volunteers));
+  auto* volunteers =
+      qobject_cast<dd::gui::VolunteersPage*>(workspace.window().page(dd::gui::Page::Volunteers));
   REQUIRE(volunteers);
   REQUIRE(processUntil([&] { return volunteers->model()->rowOf(first) >= 0; }, 10000));
   CHECK(foundDonors(index) == QList<qint64>{first});

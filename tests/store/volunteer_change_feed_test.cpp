@@ -9,8 +9,8 @@
 #include <QThread>
 #include <vector>
 
-#include "support/registry_fixture.h"
 #include "support/qt_string_maker.h"
+#include "support/registry_fixture.h"
 
 using namespace dd;
 
@@ -35,8 +35,9 @@ TEST_CASE("a volunteer written through one connection is announced to another wi
   DD_FRESH_DATABASE(db);
   auto listener = db->open();
   std::vector<Heard> heard;
-  const Status listening =
-      listener->listenForVolunteerChanges([&](qint64 id, bool fromHere) { heard.push_back({id, fromHere}); });
+  const Status listening = listener->listenForVolunteerChanges([&](qint64 id, bool fromHere) {
+    heard.push_back({id, fromHere});
+  });
   if (!db->isPostgres()) {
     REQUIRE_FALSE(listening);
     CHECK(listening.error().code == "store.no_notifications");
@@ -81,11 +82,13 @@ TEST_CASE("a volunteer written through one connection is announced to another wi
   {
     QSqlQuery q(app::storeDatabase(*writer).sql());
     REQUIRE(q.exec(QStringLiteral("BEGIN")));
-    REQUIRE(q.exec(QStringLiteral("UPDATE volunteer SET work_unit = 'x' WHERE id = %1").arg(saved.value->id)));
+    REQUIRE(
+        q.exec(QStringLiteral("UPDATE volunteer SET work_unit = 'x' WHERE id = %1").arg(saved.value->id)));
     REQUIRE(q.exec(QStringLiteral("ROLLBACK")));
     REQUIRE(q.exec(QStringLiteral("SELECT pg_notify('donordesk_volunteer', 'some_other_schema %1')")
                        .arg(saved.value->id)));
-    REQUIRE(q.exec(QStringLiteral("SELECT pg_notify('donordesk_volunteer', current_schema() || ' not-a-number')")));
+    REQUIRE(q.exec(
+        QStringLiteral("SELECT pg_notify('donordesk_volunteer', current_schema() || ' not-a-number')")));
   }
   CHECK_FALSE(waitFor([&] { return !heard.empty(); }));
 
@@ -100,7 +103,9 @@ TEST_CASE("a transaction writing more than a thousand volunteers is announced as
   if (!db->isPostgres()) return;
   auto listener = db->open();
   std::vector<Heard> heard;
-  REQUIRE(listener->listenForVolunteerChanges([&](qint64 id, bool fromHere) { heard.push_back({id, fromHere}); }));
+  REQUIRE(listener->listenForVolunteerChanges([&](qint64 id, bool fromHere) {
+    heard.push_back({id, fromHere});
+  }));
   auto writer = db->open();
   auto saved = writer->registerVolunteer(test::sampleVolunteer(1), test::staff());
   REQUIRE(saved.ok());

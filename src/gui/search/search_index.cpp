@@ -55,8 +55,9 @@ SearchIndex::SearchIndex(app::Registry* registry, QString databaseUrl, QObject* 
         [this](qint64 id, bool fromHere) { volunteerAnnounced(id, fromHere); });
     listening_ = static_cast<bool>(listening);
     if (!listening)
-      spdlog::warn("search index: not listening for other workstations' writes, checking before each search: {}",
-                   listening.error().english());
+      spdlog::warn(
+          "search index: not listening for other workstations' writes, checking before each search: {}",
+          listening.error().english());
   }
 }
 
@@ -225,7 +226,8 @@ void SearchIndex::applyAnnounced() {
       [this](const QString& error) {
         applying_ = false;
         if (!error.isEmpty()) {
-          spdlog::warn("search index: other workstations' writes not applied, rebuilding: {}", error.toStdString());
+          spdlog::warn("search index: other workstations' writes not applied, rebuilding: {}",
+                       error.toStdString());
           stale_ = true;
         } else {
           ++announcementsApplied_;

@@ -87,9 +87,9 @@ class SearchIndex : public QObject {
   bool applying_ = false;
   bool announcedMany_ = false;
   int announcementsApplied_ = 0;
-  QSet<qint64> announced_;          // waiting to be applied
+  QSet<qint64> announced_;            // waiting to be applied
   QList<qint64> announcedElsewhere_;  // of those, what other workstations wrote (for the lists)
-  QTimer announceDelay_;            // gathers a burst of announcements into one batch
+  QTimer announceDelay_;              // gathers a burst of announcements into one batch
   QSet<qint64> writtenDuringBuild_;
   std::vector<std::function<void(bool, const QString&)>> waiting_;
 };
