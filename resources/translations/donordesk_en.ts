@@ -1340,6 +1340,14 @@
         <source>%1 &apos;%2&apos; starts with &apos;%3&apos;, which spreadsheets run as a formula; remove it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The saved search index %1 was not used (%2); the index is built from the database again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::cli</name>
@@ -2009,6 +2017,22 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>DonorDesk&apos;s matching reading instead of py-ard&apos;s: a null allele keeps its own name at P, lg, lgx and U2, lgx comes from P groups, and a name such as A*01:01 stands for its expressed alleles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times to time opening with the snapshot (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the snapshot (default: a temporary file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--runs must be a number from 1 to 100, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time opening a registry until its search index is ready, with and without the saved snapshot (not a test).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4358,6 +4382,10 @@ Still working with %3.</source>
     </message>
     <message>
         <source>the rows of %1 cannot be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database cannot announce other workstations&apos; changes (only PostgreSQL can).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

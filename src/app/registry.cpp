@@ -15,6 +15,7 @@
 #include "store/migrations.h"
 #include "store/serials.h"
 #include "store/store_errors.h"
+#include "store/volunteer_change_feed.h"
 #include "store/volunteer_repository.h"
 
 namespace dd::app {
@@ -137,6 +138,19 @@ Expected<QString> Registry::volunteersChangeStamp() { return store::VolunteerRep
 
 void Registry::volunteerWritten(qint64 volunteerId) {
   if (written_ && !db_->inTransaction()) written_(volunteerId);
+}
+
+Expected<QList<qint64>> Registry::volunteersWhoseDeferralEnded(const QDate& after, const QDate& upTo) {
+  return store::VolunteerRepository(*db_).deferralsEndedBetween(after, upTo);
+}
+
+Status Registry::listenForVolunteerChanges(std::function<void(qint64, bool)> onChange) {
+  if (!feed_) feed_ = std::make_unique<store::VolunteerChangeFeed>(*db_);
+  return feed_->listen(std::move(onChange));
+}
+
+void Registry::stopListening() {
+  if (feed_) feed_->stop();
 }
 
 Status Registry::forEachDonor(const std::function<bool(const model::DonorRecord&)>& visitor) {

@@ -22,6 +22,7 @@
 
 namespace dd::store {
 class Database;
+class VolunteerChangeFeed;
 }  // namespace dd::store
 
 namespace dd::app {
@@ -169,6 +170,16 @@ class Registry {
   // volunteer (save, status, reservation, workup, contact), with its id; 0 =
   // many volunteers changed (retirement run). Keeps a search index current.
   void setVolunteerWrittenHook(std::function<void(qint64 volunteerId)> hook) { written_ = std::move(hook); }
+  // Volunteers whose temporary deferral ended after `after`, on or before
+  // `upTo`: available now, unavailable on `after`.
+  Expected<QList<qint64>> volunteersWhoseDeferralEnded(const QDate& after, const QDate& upTo);
+  // PostgreSQL: calls onChange on this connection's thread (its event loop
+  // must run) with the id of each volunteer any connection inserted, changed
+  // or deleted, as it commits (0 = many: re-read them all); fromHere when
+  // this connection wrote it. store.no_notifications on SQLite. Replaces an
+  // earlier listener; stops with the Registry or stopListening().
+  Status listenForVolunteerChanges(std::function<void(qint64 volunteerId, bool fromHere)> onChange);
+  void stopListening();
 
   // --- the database itself (db info, db check, backup)
   QString location() const;  // path or URL as staff read it (password left out)
@@ -195,6 +206,7 @@ class Registry {
   friend std::unique_ptr<Registry> registryOver(std::unique_ptr<store::Database> database);
   explicit Registry(std::unique_ptr<store::Database> database);
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::VolunteerChangeFeed> feed_;  // after db_: goes first
   HlaChecker hla_;
   std::function<void(qint64)> written_;
   void volunteerWritten(qint64 volunteerId);  // runs the hook unless inside an outer transaction

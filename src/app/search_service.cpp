@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/index_snapshot.h"
 #include "app/registry.h"
 
 namespace dd::app {
@@ -205,6 +206,22 @@ std::vector<Error> SearchService::upsert(const model::Volunteer& volunteer, cons
 bool SearchService::remove(qint64 volunteerId) {
   std::unique_lock lock(mutex_);
   return index_->remove(volunteerId);
+}
+
+Status SearchService::writeSnapshot(const QString& path, const SnapshotIdentity& identity,
+                                    std::uint64_t invalidTypings) const {
+  std::shared_lock lock(mutex_);
+  return IndexSnapshot::write(path, *index_, identity, invalidTypings);
+}
+
+void SearchService::replaceIndex(std::unique_ptr<match::DonorIndex> index) {
+  std::unique_lock lock(mutex_);
+  index_ = std::move(index);
+}
+
+match::IndexStats SearchService::stats() const {
+  std::shared_lock lock(mutex_);
+  return index_->stats();
 }
 
 std::size_t SearchService::size() const {

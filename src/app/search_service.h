@@ -42,7 +42,15 @@ struct IndexBuildReport {
   match::IndexStats stats;
   double seconds = 0;
   std::vector<Error> firstErrors;  // up to 20 typing errors (the donors stay indexed, those loci untyped)
+  // SearchSession::open(): read from the saved snapshot instead of built.
+  bool fromSnapshot = false;
+  double stampSeconds = 0;  // of seconds (open()): reading the change stamp
+  // Why a snapshot was not used or not saved (English, for the log); empty
+  // when it was used or none is kept.
+  QString snapshotNote;
 };
+
+struct SnapshotIdentity;
 
 class SearchService {
  public:
@@ -54,6 +62,11 @@ class SearchService {
   std::vector<Error> upsert(const model::DonorRecord& donor);
   std::vector<Error> upsert(const model::Volunteer& volunteer, const QDate& today = QDate::currentDate());
   bool remove(qint64 volunteerId);
+  // The saved snapshot (app/index_snapshot) of the index as it is now / the
+  // index read from one in place of this one.
+  Status writeSnapshot(const QString& path, const SnapshotIdentity& identity,
+                       std::uint64_t invalidTypings) const;
+  void replaceIndex(std::unique_ptr<match::DonorIndex> index);
 
   Expected<std::vector<match::SearchResult>> search(const match::Typing& patient,
                                                     const match::SearchOptions& options,
@@ -62,6 +75,7 @@ class SearchService {
   Expected<std::vector<match::SearchResult>> searchForPatient(Registry& registry, const QString& caseNo,
                                                               match::SearchOptions options) const;
   std::size_t size() const;
+  match::IndexStats stats() const;
 
  private:
   std::shared_ptr<const hla::Nomenclature> nomenclature_;

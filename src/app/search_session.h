@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 
+#include <QList>
 #include <QString>
 
 #include "app/hla_check.h"
@@ -35,10 +36,30 @@ class SearchSession {
   // empty for a verified release.
   QString unverifiedWarning() const;
 
+  // Keep the index in a snapshot file (app/index_snapshot): build() writes
+  // it, open() reads it. "" = none (the default).
+  void keepSnapshot(const QString& path) { snapshotPath_ = path; }
+  const QString& snapshotPath() const { return snapshotPath_; }
+  // Where the snapshot of this registry's database lives in the per-user
+  // cache folder (IndexSnapshot::pathFor its location, a file made absolute).
+  static QString snapshotPathFor(Registry& registry);
+
   // Builds the donor index from every volunteer of the registry, reading
   // the change stamp first: a write in between makes isCurrent() false,
-  // never missed.
+  // never missed. Then saves the snapshot when one is kept (a failure to
+  // save is a note in the report, not an error).
   Expected<IndexBuildReport> build(Registry& registry);
+  // The index as fast as it can be had: from the snapshot when it matches
+  // this registry's change stamp, release and MAC table (the deferrals that
+  // ended since its day are read again), else build() and a new snapshot.
+  Expected<IndexBuildReport> open(Registry& registry);
+  // Another connection announced writes to these volunteers (PostgreSQL
+  // notifications): reads the stamp, then each volunteer again (gone: removed
+  // from the index), and takes that stamp as the one the index is at. A
+  // write committed after the stamp was read is announced too and applied by
+  // the next call; one whose announcement was lost (dropped connection)
+  // moves the stamp past it, so isCurrent() catches it.
+  Status applyChanges(Registry& registry, const QList<qint64>& volunteerIds);
   // Whether the registry's volunteers are as they were at the last build
   // (false before the first).
   Expected<bool> isCurrent(Registry& registry) const;
@@ -50,8 +71,13 @@ class SearchSession {
   std::shared_ptr<SearchService> sharedService() const { return service_; }
 
  private:
+  // The key of a snapshot: the database's location, a file made absolute.
+  static QString databaseKey(Registry& registry);
+
   std::shared_ptr<const hla::Nomenclature> nomenclature_;
   std::shared_ptr<SearchService> service_;
+  QString snapshotPath_;
+  QString macFingerprint_;  // SHA-1 of the MAC table file load() read
   mutable std::mutex stampMutex_;
   QString stamp_;
 };

@@ -86,6 +86,8 @@ void Workspace::rebuildPages() {
   const Page current = window_->currentPage();
   auto* volunteersPage = new VolunteersPage(registry_.get());
   volunteersPage->setBackgroundFiltering(url_);
+  connect(index_.get(), &SearchIndex::volunteersChangedElsewhere, volunteersPage,
+          &VolunteersPage::showChangesFromElsewhere);
   window_->setPage(Page::Volunteers, volunteersPage);
   auto* patients = new PatientsPage(registry_.get());
   window_->setPage(Page::Patients, patients);

@@ -86,6 +86,12 @@ void DonorIndex::append(std::int64_t volunteerId, const SlotIds& slotIds, std::u
   if (!registryOffsets_.empty()) registryOffsets_.push_back(registryOffsets_.back());
 }
 
+void DonorIndex::append(std::int64_t volunteerId, const SlotIds& slotIds, std::uint32_t packedFactors,
+                        const std::string& registryNo) {
+  append(volunteerId, slotIds, packedFactors);
+  setRegistryNo(factors_.size() - 1, registryNo);
+}
+
 std::int64_t DonorIndex::rowOf(std::int64_t volunteerId) const {
   const auto end = ids_.begin() + static_cast<std::ptrdiff_t>(sortedIds_);
   const auto found = std::lower_bound(ids_.begin(), end, volunteerId);

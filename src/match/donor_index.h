@@ -88,6 +88,10 @@ class DonorIndex {
   // Fast path for synthetic registries: slot ids come from internSlot().
   dd::Expected<std::uint32_t> internSlot(int locus, std::string_view text);
   void append(std::int64_t volunteerId, const SlotIds& slotIds, std::uint32_t packedFactors);
+  // Bulk load (a saved snapshot, app/index_snapshot): append() with the
+  // donor's registry number. The volunteer id must not be in the index yet.
+  void append(std::int64_t volunteerId, const SlotIds& slotIds, std::uint32_t packedFactors,
+              const std::string& registryNo);
   void reserve(std::size_t donors);
 
   std::size_t size() const { return factors_.size(); }

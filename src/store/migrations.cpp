@@ -11,7 +11,13 @@
 namespace dd::store {
 namespace {
 
+// "" for a statement another backend's only (skipped).
 QString forBackend(QString sql, Backend backend) {
+  const QLatin1String postgresOnly(schema::kPostgresOnly);
+  if (sql.startsWith(postgresOnly)) {
+    if (backend != Backend::Postgres) return {};
+    sql.remove(0, postgresOnly.size());
+  }
   if (backend == Backend::Sqlite) {
     sql.replace(QLatin1String("%ID%"), QLatin1String("INTEGER PRIMARY KEY"));
     sql.replace(QLatin1String("%BLOB%"), QLatin1String("BLOB"));
@@ -50,6 +56,9 @@ const QList<Migration>& migrations() {
       {7, "volunteer.synthetic, patient.synthetic: rows written by generate, so it never mixes into a real registry",
        schema::version7()},
       {8, "volunteer.emergency2_name/_relation/_phone/_address: a second emergency contact", schema::version8()},
+      {9, "PostgreSQL: a trigger NOTIFYs every volunteer write, so open workstations update their search index; "
+          "an index on volunteer.row_version for the change stamp",
+       schema::version9()},
   };
   return all;
 }
@@ -90,7 +99,8 @@ Status migrate(Database& db, int targetVersion) {
     if (!transaction.started()) return transaction.started().error();
     QSqlQuery query(db.sql());
     for (const QString& statement : migration.statements) {
-      if (!query.exec(forBackend(statement, db.backend())))
+      const QString sql = forBackend(statement, db.backend());
+      if (!sql.isEmpty() && !query.exec(sql))
         return makeError("store.migration", "dd::store",
                          QT_TRANSLATE_NOOP("dd::store", "Upgrading the database to schema version %1 failed: %2"),
                          {std::to_string(migration.version), utf8(query.lastError().text())});

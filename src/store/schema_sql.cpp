@@ -223,4 +223,41 @@ QStringList version8() {
           QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency2_address TEXT")};
 }
 
+QStringList version9() {
+  // Every open GUI on a shared PostgreSQL registry keeps a search index and
+  // a volunteer list: this tells them which volunteer another workstation
+  // wrote as soon as it commits (LISTEN donordesk_volunteer), so they update
+  // that volunteer instead of rebuilding from a million rows before the
+  // next search. The payload is "<schema> <volunteer id>" (several registries
+  // may share one database). A transaction writing more than a thousand
+  // volunteers (an import, generate) sends one "<schema> 0" instead: re-read
+  // them all. SQLite has no LISTEN and gets the index below only.
+  return {
+      QStringLiteral(
+          "%POSTGRES%CREATE OR REPLACE FUNCTION volunteer_notify_change() RETURNS trigger "
+          "LANGUAGE plpgsql AS $body$\n"
+          "DECLARE\n"
+          "  sent integer := COALESCE(NULLIF(current_setting('donordesk.volunteer_notices', true), "
+          "'')::integer, 0);\n"
+          "BEGIN\n"
+          "  IF sent < 1000 THEN\n"
+          "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' ' || "
+          "CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);\n"
+          "  ELSIF sent = 1000 THEN\n"
+          "    PERFORM pg_notify('donordesk_volunteer', TG_TABLE_SCHEMA || ' 0');\n"
+          "  END IF;\n"
+          "  IF sent <= 1000 THEN\n"
+          "    PERFORM set_config('donordesk.volunteer_notices', (sent + 1)::text, true);\n"
+          "  END IF;\n"
+          "  RETURN NULL;\n"
+          "END\n"
+          "$body$"),
+      QStringLiteral("%POSTGRES%CREATE TRIGGER volunteer_notify_change AFTER INSERT OR UPDATE OR DELETE ON "
+                     "volunteer FOR EACH ROW EXECUTE FUNCTION volunteer_notify_change()"),
+      // The change stamp (count, highest id, sum of row versions) is
+      // read on every open and before searches: from this narrow index
+      // it reads a few MB instead of every volunteer's row.
+      QStringLiteral("CREATE INDEX volunteer_row_version ON volunteer (row_version)")};
+}
+
 }  // namespace dd::store::schema

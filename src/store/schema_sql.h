@@ -13,4 +13,9 @@ QStringList version5();  // volunteer_phone.replaced_on (replaced numbers kept a
 QStringList version6();  // workup_case.case_code (what forms and staff call a case)
 QStringList version7();  // volunteer.synthetic, patient.synthetic (what generate wrote)
 QStringList version8();  // volunteer.emergency2_* (a second emergency contact)
+QStringList
+version9();  // PostgreSQL: NOTIFY on volunteer writes; index on volunteer.row_version (change stamp)
+// A statement of version9() on starts with this marker when it is for
+// PostgreSQL only; SQLite skips it.
+inline constexpr const char* kPostgresOnly = "%POSTGRES%";
 }  // namespace dd::store::schema

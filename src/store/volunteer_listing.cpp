@@ -134,6 +134,22 @@ Expected<QList<QPair<QString, QString>>> VolunteerRepository::regions() {
   return regions;
 }
 
+Expected<QList<qint64>> VolunteerRepository::deferralsEndedBetween(const QDate& after, const QDate& upTo) {
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  q.prepare(
+      QStringLiteral("SELECT id FROM volunteer WHERE status = ? AND status_until > ? AND status_until <= ? "
+                     "ORDER BY id"));
+  const auto deferred = key(VolunteerStatus::TemporarilyDeferred);
+  q.addBindValue(QString::fromLatin1(deferred.data(), static_cast<qsizetype>(deferred.size())));
+  q.addBindValue(sql::date(after));
+  q.addBindValue(sql::date(upTo));
+  if (!q.exec()) return databaseError(QStringLiteral("reading ended deferrals"), q.lastError());
+  QList<qint64> ids;
+  while (q.next()) ids.append(q.value(0).toLongLong());
+  return ids;
+}
+
 Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRecord&)>& visitor, const QDate& today) {
   QSqlQuery q(db_.sql());
   q.setForwardOnly(true);  // QSQLITE steps the statement; no row cache

@@ -85,6 +85,10 @@ class VolunteerRepository {
   // highest id, sum of row versions, highest audit id): a cheap check that a
   // derived copy such as the search index is still current.
   Expected<QString> changeStamp();
+  // Volunteers whose temporary deferral ended after `after` and on or before
+  // `upTo`: those that became available in between (a saved search index
+  // computed availability on its own day).
+  Expected<QList<qint64>> deferralsEndedBetween(const QDate& after, const QDate& upTo);
   // Every volunteer in id order through one forward-only query.
   Status forEachDonor(const std::function<bool(const model::DonorRecord&)>& visitor, const QDate& today);
 

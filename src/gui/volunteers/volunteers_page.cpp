@@ -115,6 +115,15 @@ void VolunteersPage::focusFind() {
   ui_->quickFilter->selectAll();
 }
 
+void VolunteersPage::showChangesFromElsewhere(const QList<qint64>& volunteerIds) {
+  Q_UNUSED(volunteerIds);  // a new volunteer may match the filter anywhere: the list is read again
+  if (!isVisible()) {
+    stale_ = true;
+    return;
+  }
+  applyFilter();
+}
+
 void VolunteersPage::pageShown() {
   if (stale_) applyFilter();
 }

@@ -40,6 +40,9 @@ class VolunteersPage : public QWidget, public PageCommands {
   // connection to this database), so the window never waits for a scan.
   void setBackgroundFiltering(const QString& databaseUrl);
   void openVolunteer(qint64 id);
+  // Another workstation wrote these volunteers (empty: many): the list reads
+  // them again now when it is shown, else when it is next shown.
+  void showChangesFromElsewhere(const QList<qint64>& volunteerIds);
   VolunteerTableModel* model() const { return model_; }
   CollatingProxyModel* proxy() const { return proxy_; }
 
