@@ -1699,10 +1699,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ranking criteria in order, comma-separated (default: matches,definite,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NMDP multiple-allele code table for codes like A*02:AB.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,6 +2029,22 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Time opening a registry until its search index is ready, with and without the saved snapshot (not a test).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking criteria in order, comma-separated (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 TCE assignment: 2 (current algorithm, default) or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tce must be 1 or 2, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3166,6 +3178,10 @@ schema version: %2 (this program: %3)
         <source>reserved (another patient)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>potential match</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::SearchRunner</name>
@@ -3749,10 +3765,6 @@ Still working with %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>potential allele match: %1 of %2 possibilities match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>allele mismatch within a matching antigen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3910,6 +3922,22 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The patient&apos;s typing lacks %1: a search needs at least HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>potential allele match: %1 of %2 possible allele pairs match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATLAS grade %1, confidence %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPB1 potential match (ambiguous typing that includes the patient&apos;s alleles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These ranking criteria do not fit together (%1 of %2 bits); leave one out, e.g. &apos;definite&apos;, which &apos;confidence&apos; covers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,11 +23,11 @@
         <translation>DonorDesk — 造血干细胞捐献者资料库桌面程序。</translation>
     </message>
     <message>
-        <source>Unexpected argument '%1'.</source>
+        <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>Cannot write screenshot '%1'.</source>
+        <source>Cannot write screenshot &apos;%1&apos;.</source>
         <translation>无法写入截图“%1”。</translation>
     </message>
     <message>
@@ -39,7 +39,7 @@
         <translation>NAME</translation>
     </message>
     <message>
-        <source>Unknown page '%1' (use %2).</source>
+        <source>Unknown page &apos;%1&apos; (use %2).</source>
         <translation>未知页面“%1”（可用：%2）。</translation>
     </message>
     <message>
@@ -47,7 +47,7 @@
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <source>Dialog '%1' has nothing to show (is the database empty?).</source>
+        <source>Dialog &apos;%1&apos; has nothing to show (is the database empty?).</source>
         <translation>对话框“%1”没有可显示的内容（数据库是否为空？）。</translation>
     </message>
     <message>
@@ -94,7 +94,7 @@
         <translation>撤销上一阶段(&amp;U)…</translation>
     </message>
     <message>
-        <source>Take back the furthest stage (a wrong click); the reason is kept in the record's history.</source>
+        <source>Take back the furthest stage (a wrong click); the reason is kept in the record&apos;s history.</source>
         <translation>撤回最后记录的阶段（误操作时使用）；原因会保存在记录历史中。</translation>
     </message>
     <message>
@@ -443,7 +443,7 @@
         <translation>请用 --output PATH 指定要写入的 PNG 文件。</translation>
     </message>
     <message>
-        <source>Unknown dialog '%1' (use %2).</source>
+        <source>Unknown dialog &apos;%1&apos; (use %2).</source>
         <translation>未知对话框“%1”（可用：%2）。</translation>
     </message>
     <message>
@@ -861,19 +861,19 @@
         <translation>终止原因</translation>
     </message>
     <message>
-        <source>HLA-%1 typing '%2' is invalid: %3</source>
+        <source>HLA-%1 typing &apos;%2&apos; is invalid: %3</source>
         <translation>HLA-%1 分型“%2”无效：%3</translation>
     </message>
     <message>
-        <source>'%1' is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).</source>
+        <source>&apos;%1&apos; is not a date (use YYYY-MM-DD, YYYY/M/D or an Excel date number).</source>
         <translation>“%1”不是日期（请使用 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号）。</translation>
     </message>
     <message>
-        <source>Sex '%1' must be 男/女 or M/F.</source>
+        <source>Sex &apos;%1&apos; must be 男/女 or M/F.</source>
         <translation>性别“%1”必须是 男/女 或 M/F。</translation>
     </message>
     <message>
-        <source>Weight '%1' is not a number.</source>
+        <source>Weight &apos;%1&apos; is not a number.</source>
         <translation>体重“%1”不是数字。</translation>
     </message>
     <message>
@@ -913,7 +913,7 @@
         <translation>已有姓名、出生日期和电话都相同的志愿者登记在库（库号 %1）。</translation>
     </message>
     <message>
-        <source>A volunteer whose status is '%1' cannot be changed to '%2'.</source>
+        <source>A volunteer whose status is &apos;%1&apos; cannot be changed to &apos;%2&apos;.</source>
         <translation>状态为“%1”的志愿者不能变更为“%2”。</translation>
     </message>
     <message>
@@ -921,11 +921,11 @@
         <translation>年满 60 周岁</translation>
     </message>
     <message>
-        <source>Volunteer No. %1 is '%2' and cannot start a workup.</source>
+        <source>Volunteer No. %1 is &apos;%2&apos; and cannot start a workup.</source>
         <translation>志愿者（库号 %1）的状态为“%2”，不能启动捐献流程。</translation>
     </message>
     <message>
-        <source>The case is already at stage '%1'; it cannot move to '%2'.</source>
+        <source>The case is already at stage &apos;%1&apos;; it cannot move to &apos;%2&apos;.</source>
         <translation>该流程已处于“%1”阶段，不能转到“%2”。</translation>
     </message>
     <message>
@@ -985,19 +985,19 @@
         <translation>%1：表头缺少必需的列：%2。</translation>
     </message>
     <message>
-        <source>Phone number '%1' is not a mainland mobile number (11 digits starting with 1) or a landline with area code.</source>
+        <source>Phone number &apos;%1&apos; is not a mainland mobile number (11 digits starting with 1) or a landline with area code.</source>
         <translation>电话号码“%1”既不是大陆手机号（以 1 开头的 11 位数字），也不是带区号的固定电话。</translation>
     </message>
     <message>
-        <source>Blood group '%1' must be A, B, AB or O.</source>
+        <source>Blood group &apos;%1&apos; must be A, B, AB or O.</source>
         <translation>血型“%1”必须是 A、B、AB 或 O。</translation>
     </message>
     <message>
-        <source>Rh '%1' must be + or -.</source>
+        <source>Rh &apos;%1&apos; must be + or -.</source>
         <translation>Rh 血型“%1”必须是 + 或 -。</translation>
     </message>
     <message>
-        <source>CMV status '%1' must be positive, negative or empty.</source>
+        <source>CMV status &apos;%1&apos; must be positive, negative or empty.</source>
         <translation>CMV 状态“%1”必须是阳性（positive）、阴性（negative）或留空。</translation>
     </message>
     <message>
@@ -1009,7 +1009,7 @@
         <translation>出生日期 %1 晚于今天。</translation>
     </message>
     <message>
-        <source>ID number '%1' must have 18 characters: 17 digits and a check digit (0-9 or X).</source>
+        <source>ID number &apos;%1&apos; must have 18 characters: 17 digits and a check digit (0-9 or X).</source>
         <translation>身份证号“%1”必须为 18 位：17 位数字加 1 位校验码（0-9 或 X）。</translation>
     </message>
     <message>
@@ -1033,7 +1033,7 @@
         <translation>年龄 %1 岁，已满 60 岁：该志愿者应当退库。</translation>
     </message>
     <message>
-        <source>Ethnic group '%1' is not one of the 56 recognised groups or 其他 (other).</source>
+        <source>Ethnic group &apos;%1&apos; is not one of the 56 recognised groups or 其他 (other).</source>
         <translation>民族“%1”不是 56 个民族之一，也不是“其他”。</translation>
     </message>
     <message>
@@ -1041,7 +1041,7 @@
         <translation>只能有一个电话号码为当前电话。</translation>
     </message>
     <message>
-        <source>E-mail address '%1' is not valid.</source>
+        <source>E-mail address &apos;%1&apos; is not valid.</source>
         <translation>电子邮箱地址“%1”无效。</translation>
     </message>
     <message>
@@ -1049,15 +1049,15 @@
         <translation>知情同意日期 %1 晚于今天。</translation>
     </message>
     <message>
-        <source>Urgency '%1' must be normal, urgent or critical.</source>
+        <source>Urgency &apos;%1&apos; must be normal, urgent or critical.</source>
         <translation>紧急程度“%1”必须是 normal（普通）、urgent（紧急）或 critical（危急）。</translation>
     </message>
     <message>
-        <source>'%1' is not a recruitment drive: use YYYY-MM-DD, YYYY-MM-DD@place or batch:N</source>
+        <source>&apos;%1&apos; is not a recruitment drive: use YYYY-MM-DD, YYYY-MM-DD@place or batch:N</source>
         <translation>“%1”不是招募活动：请使用 YYYY-MM-DD、YYYY-MM-DD@地点 或 batch:N</translation>
     </message>
     <message>
-        <source>No volunteers were registered at recruitment drive '%1' (see `donordesk-cli drives` for the drives on record).</source>
+        <source>No volunteers were registered at recruitment drive &apos;%1&apos; (see `donordesk-cli drives` for the drives on record).</source>
         <translation>招募活动“%1”没有登记任何志愿者（已有的招募活动请用 `donordesk-cli drives` 查看）。</translation>
     </message>
     <message>
@@ -1077,15 +1077,15 @@
         <translation>阶段备注</translation>
     </message>
     <message>
-        <source>Moving from '%1' to '%2' skips %3: give the reason for skipping.</source>
+        <source>Moving from &apos;%1&apos; to &apos;%2&apos; skips %3: give the reason for skipping.</source>
         <translation>从“%1”直接进入“%2”会跳过%3：请填写跳过的原因。</translation>
     </message>
     <message>
-        <source>'%1' needs the donor's signed consent on file: record the stage '%2' first.</source>
+        <source>&apos;%1&apos; needs the donor&apos;s signed consent on file: record the stage &apos;%2&apos; first.</source>
         <translation>“%1”需要已签署的捐献同意书：请先记录“%2”阶段。</translation>
     </message>
     <message>
-        <source>The date %1 is before the date of the stage '%2' (%3).</source>
+        <source>The date %1 is before the date of the stage &apos;%2&apos; (%3).</source>
         <translation>日期 %1 早于“%2”阶段的日期（%3）。</translation>
     </message>
     <message>
@@ -1145,7 +1145,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>'%1' cannot be set by hand: reserve a volunteer from the match page, and a donation is recorded by the collection stage of a case.</source>
+        <source>&apos;%1&apos; cannot be set by hand: reserve a volunteer from the match page, and a donation is recorded by the collection stage of a case.</source>
         <translation>“%1”不能手工设置：预留志愿者请在配型检索页操作，捐献由流程的“采集”阶段记录。</translation>
     </message>
     <message>
@@ -1177,7 +1177,7 @@
         <translation>招募日期 %1 晚于今天。</translation>
     </message>
     <message>
-        <source>HLA-%1 typing '%2' cannot be checked, so it is not saved: the HLA nomenclature could not be loaded (%3).</source>
+        <source>HLA-%1 typing &apos;%2&apos; cannot be checked, so it is not saved: the HLA nomenclature could not be loaded (%3).</source>
         <translation>HLA-%1 分型“%2”无法校验，因此不予保存：HLA 命名数据无法加载（%3）。</translation>
     </message>
     <message>
@@ -1193,11 +1193,11 @@
         <translation>拒绝使用 %1 中的 HLA 数据：%2 请使用原样发布的版本目录；如确需使用，可加 --hla-data-unverified 启动（此后每个结果都会注明）。</translation>
     </message>
     <message>
-        <source>%1 is missing or unreadable: the release files cannot be checked against the release's own checksums.</source>
+        <source>%1 is missing or unreadable: the release files cannot be checked against the release&apos;s own checksums.</source>
         <translation>%1 缺失或无法读取：无法用该版本自带的校验和核对版本文件。</translation>
     </message>
     <message>
-        <source>%1 holds no "MD5 (file) = sum" lines.</source>
+        <source>%1 holds no &quot;MD5 (file) = sum&quot; lines.</source>
         <translation>%1 中没有“MD5 (文件) = 校验和”格式的行。</translation>
     </message>
     <message>
@@ -1205,7 +1205,7 @@
         <translation>%1 只有 %2 字节，完整的版本文件至少有 %3 字节，看来已被截断。</translation>
     </message>
     <message>
-        <source>%1 does not start with the release header ("%2" and a "# version:" line): it is not the file it is named as.</source>
+        <source>%1 does not start with the release header (&quot;%2&quot; and a &quot;# version:&quot; line): it is not the file it is named as.</source>
         <translation>%1 开头没有版本文件头（“%2”和“# version:”行）：它不是其文件名所指的文件。</translation>
     </message>
     <message>
@@ -1245,11 +1245,11 @@
         <translation>%1 是 UTF-16 文本，但已被截断或损坏。未导入任何数据；请将文件重新另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <source>%1 is an Excel workbook (.xlsx), not a CSV file. Save it from Excel or WPS as "CSV UTF-8" and import that.</source>
+        <source>%1 is an Excel workbook (.xlsx), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
         <translation>%1 是 Excel 工作簿（.xlsx），不是 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入。</translation>
     </message>
     <message>
-        <source>%1 is an old Excel workbook (.xls), not a CSV file. Save it from Excel or WPS as "CSV UTF-8" and import that.</source>
+        <source>%1 is an old Excel workbook (.xls), not a CSV file. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and import that.</source>
         <translation>%1 是旧版 Excel 工作簿（.xls），不是 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入。</translation>
     </message>
     <message>
@@ -1261,15 +1261,15 @@
         <translation>%1 以 UTF-8 字节顺序标记开头，不是 %2 文本。</translation>
     </message>
     <message>
-        <source>Unsupported encoding '%1' (use utf-8, gb18030 or utf-16).</source>
+        <source>Unsupported encoding &apos;%1&apos; (use utf-8, gb18030 or utf-16).</source>
         <translation>不支持的编码“%1”（可用 utf-8、gb18030 或 utf-16）。</translation>
     </message>
     <message>
-        <source>%1 is %2 characters long; at most %3 are allowed (it starts '%4').</source>
+        <source>%1 is %2 characters long; at most %3 are allowed (it starts &apos;%4&apos;).</source>
         <translation>%1长 %2 个字符，最多允许 %3 个（开头为“%4”）。</translation>
     </message>
     <message>
-        <source>%1 '%2' contains a character that cannot be stored (%3 at position %4): control characters, line breaks and text-direction marks are not allowed.</source>
+        <source>%1 &apos;%2&apos; contains a character that cannot be stored (%3 at position %4): control characters, line breaks and text-direction marks are not allowed.</source>
         <translation>%1“%2”含有不能保存的字符（第 %4 个字符 %3）：不允许控制字符、换行和文字方向标记。</translation>
     </message>
     <message>
@@ -1285,7 +1285,7 @@
         <translation>%1：列 %2 不对应任何字段。未导入任何数据；请改用可识别的列名（见 --help），或用 --ignore-column 列名 有意略过每一列。</translation>
     </message>
     <message>
-        <source>Registry number '%1' must be this registry's prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
+        <source>Registry number &apos;%1&apos; must be this registry&apos;s prefix %2 and 8 digits, e.g. %3; leave it empty to have one assigned.</source>
         <translation>库号“%1”必须由本库前缀 %2 加 8 位数字组成，例如 %3；留空则自动分配。</translation>
     </message>
     <message>
@@ -1313,15 +1313,15 @@
         <translation>--ignore-column %1：%2 中没有这个列名（其列名为：%3）。</translation>
     </message>
     <message>
-        <source>This registry holds %1 synthetic (generated) volunteers: it is a demonstration registry, and real volunteers imported into it would mix with invented ones. Import into the office's real registry (--db).</source>
+        <source>This registry holds %1 synthetic (generated) volunteers: it is a demonstration registry, and real volunteers imported into it would mix with invented ones. Import into the office&apos;s real registry (--db).</source>
         <translation>该资料库中有 %1 名模拟（生成的）志愿者：这是演示用资料库，导入真实志愿者会与虚构的人混在一起。请导入到本机构的正式资料库（--db）。</translation>
     </message>
     <message>
-        <source>This row has %1 cells but the header names only %2 columns: cell %3 ('%4') belongs to no column. Check for a stray comma or a missing heading.</source>
+        <source>This row has %1 cells but the header names only %2 columns: cell %3 (&apos;%4&apos;) belongs to no column. Check for a stray comma or a missing heading.</source>
         <translation>该行有 %1 个单元格，但标题行只有 %2 列：第 %3 格（“%4”）不属于任何列。请检查是否多了逗号或缺少列名。</translation>
     </message>
     <message>
-        <source>%1 is UTF-32 text, which is not read here. Save it as "CSV UTF-8" and import that.</source>
+        <source>%1 is UTF-32 text, which is not read here. Save it as &quot;CSV UTF-8&quot; and import that.</source>
         <translation>%1 是 UTF-32 文本，本程序不读取。请另存为“CSV UTF-8”后再导入。</translation>
     </message>
     <message>
@@ -1337,7 +1337,7 @@
         <translation>同意书日期 %1 早于出生日期 %2。</translation>
     </message>
     <message>
-        <source>%1 '%2' starts with '%3', which spreadsheets run as a formula; remove it.</source>
+        <source>%1 &apos;%2&apos; starts with &apos;%3&apos;, which spreadsheets run as a formula; remove it.</source>
         <translation>%1“%2”以“%3”开头，电子表格会把它当作公式执行；请删除该字符。</translation>
     </message>
     <message>
@@ -1368,7 +1368,7 @@
         <translation>要运行的命令及其参数。</translation>
     </message>
     <message>
-        <source>unknown command '%1' (see donordesk-cli --help)</source>
+        <source>unknown command &apos;%1&apos; (see donordesk-cli --help)</source>
         <translation>未知命令“%1”（参见 donordesk-cli --help）</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@
         <translation>要写入的 PDF 文件。</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
@@ -1426,15 +1426,15 @@
 </translation>
     </message>
     <message>
-        <source>The volunteer's registry number.</source>
+        <source>The volunteer&apos;s registry number.</source>
         <translation>志愿者的库号。</translation>
     </message>
     <message>
-        <source>A volunteer's registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
+        <source>A volunteer&apos;s registry number; repeat it to print several forms (a recruitment drive) into one PDF.</source>
         <translation>志愿者的库号；可重复给出，将多份表格（如一次招募活动）打印到同一个 PDF。</translation>
     </message>
     <message>
-        <source>The patient's case number (or id).</source>
+        <source>The patient&apos;s case number (or id).</source>
         <translation>患者编号（或 id）。</translation>
     </message>
     <message>
@@ -1446,11 +1446,11 @@
         <translation>最多列出的候选供者数（默认 20）。</translation>
     </message>
     <message>
-        <source>--min-matches must be 0 to 10, not '%1'</source>
+        <source>--min-matches must be 0 to 10, not &apos;%1&apos;</source>
         <translation>--min-matches 必须是 0 到 10，而不是“%1”</translation>
     </message>
     <message>
-        <source>--limit must be a positive number, not '%1'</source>
+        <source>--limit must be a positive number, not &apos;%1&apos;</source>
         <translation>--limit 必须是正数，而不是“%1”</translation>
     </message>
     <message>
@@ -1458,7 +1458,7 @@
         <translation>consent、registry-consent、registration、search-report、certificate 或 family-letter。</translation>
     </message>
     <message>
-        <source>unknown document '%1'</source>
+        <source>unknown document &apos;%1&apos;</source>
         <translation>未知文书“%1”</translation>
     </message>
     <message>
@@ -1470,7 +1470,7 @@
         <translation>志愿者登记表（多份合为一个 PDF）。</translation>
     </message>
     <message>
-        <source>Search report for a patient's hospital (PDF).</source>
+        <source>Search report for a patient&apos;s hospital (PDF).</source>
         <translation>发给患者所在医院的检索报告（PDF）。</translation>
     </message>
     <message>
@@ -1482,7 +1482,7 @@
         <translation>入库知情同意书（PDF）。</translation>
     </message>
     <message>
-        <source>Letter explaining donation to a donor's family.</source>
+        <source>Letter explaining donation to a donor&apos;s family.</source>
         <translation>向供者家属说明捐献的信函。</translation>
     </message>
     <message>
@@ -1490,7 +1490,7 @@
         <translation>用示例数据填充的模板，用于检查模板。</translation>
     </message>
     <message>
-        <source>Rank the registry's volunteers against a patient typing.</source>
+        <source>Rank the registry&apos;s volunteers against a patient typing.</source>
         <translation>按患者分型对资料库中的志愿者排序。</translation>
     </message>
     <message>
@@ -1546,7 +1546,7 @@
         <translation>设置项的键，如 organisation/name。</translation>
     </message>
     <message>
-        <source>no setting '%1' (see settings list)</source>
+        <source>no setting &apos;%1&apos; (see settings list)</source>
         <translation>没有设置项“%1”（参见 settings list）</translation>
     </message>
     <message>
@@ -1554,7 +1554,7 @@
         <translation>新值。</translation>
     </message>
     <message>
-        <source>'%1' is not a setting key (expected group/name, e.g. organisation/name)</source>
+        <source>&apos;%1&apos; is not a setting key (expected group/name, e.g. organisation/name)</source>
         <translation>“%1”不是设置项的键（应为 组/名称 格式，如 organisation/name）</translation>
     </message>
     <message>
@@ -1566,7 +1566,7 @@
         <translation>显示当前用户的设置（键、值）。</translation>
     </message>
     <message>
-        <source>Print one setting's value.</source>
+        <source>Print one setting&apos;s value.</source>
         <translation>输出某个设置项的值。</translation>
     </message>
     <message>
@@ -1574,7 +1574,7 @@
         <translation>修改设置项，如 organisation/name（每份表格都会用到）。</translation>
     </message>
     <message>
-        <source>--%1 must be a non-negative number, not '%2'</source>
+        <source>--%1 must be a non-negative number, not &apos;%2&apos;</source>
         <translation>--%1 必须是非负数，而不是“%2”</translation>
     </message>
     <message>
@@ -1658,7 +1658,7 @@
         <translation>HLA 分型或 GL String；- 表示从标准输入每行读取一个。</translation>
     </message>
     <message>
-        <source>donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got '%2')</source>
+        <source>donordesk-cli %1: --level must be one of G, P, lg, lgx, S, U2, W, exp (got &apos;%2&apos;)</source>
         <translation>donordesk-cli %1：--level 必须是 G、P、lg、lgx、S、U2、W、exp 之一（收到“%2”）</translation>
     </message>
     <message>
@@ -1666,11 +1666,11 @@
         <translation>要求每个等位基因都属于此位点（如 DRB1）。</translation>
     </message>
     <message>
-        <source>donordesk-cli %1: '%2' is not an HLA locus</source>
+        <source>donordesk-cli %1: &apos;%2&apos; is not an HLA locus</source>
         <translation>donordesk-cli %1：“%2”不是 HLA 位点</translation>
     </message>
     <message>
-        <source>donordesk-cli %1: unexpected argument '%2'</source>
+        <source>donordesk-cli %1: unexpected argument &apos;%2&apos;</source>
         <translation>donordesk-cli %1：多余的参数“%2”</translation>
     </message>
     <message>
@@ -1702,10 +1702,6 @@
         <translation>输出格式：table、json 或 csv（默认 table）。</translation>
     </message>
     <message>
-        <source>Ranking criteria in order, comma-separated (default: matches,definite,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact).</source>
-        <translation>依次排列的排序条件，以逗号分隔（默认：matches,definite,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,recent_contact）。</translation>
-    </message>
-    <message>
         <source>NMDP multiple-allele code table for codes like A*02:AB.</source>
         <translation>NMDP 多等位基因代码（MAC）表，用于 A*02:AB 这类代码。</translation>
     </message>
@@ -1714,19 +1710,19 @@
         <translation>请给出 --typing GL 或 --patient CASE 之一</translation>
     </message>
     <message>
-        <source>--scale must be 10, 8 or 6, not '%1'</source>
+        <source>--scale must be 10, 8 or 6, not &apos;%1&apos;</source>
         <translation>--scale 必须是 10、8 或 6，而不是“%1”</translation>
     </message>
     <message>
-        <source>--min must be a number from 0 to %1, not '%2'</source>
+        <source>--min must be a number from 0 to %1, not &apos;%2&apos;</source>
         <translation>--min 必须是 0 到 %1 之间的数，而不是“%2”</translation>
     </message>
     <message>
-        <source>--limit must be a number from 1 to 100000, not '%1'</source>
+        <source>--limit must be a number from 1 to 100000, not &apos;%1&apos;</source>
         <translation>--limit 必须是 1 到 100000 之间的数，而不是“%1”</translation>
     </message>
     <message>
-        <source>--format must be table, json or csv, not '%1'</source>
+        <source>--format must be table, json or csv, not &apos;%1&apos;</source>
         <translation>--format 必须是 table、json 或 csv，而不是“%1”</translation>
     </message>
     <message>
@@ -1738,7 +1734,7 @@
         <translation>donordesk-cli %1：需要 %2 个参数，实际为 %3 个（参见 --help）</translation>
     </message>
     <message>
-        <source>Create the registry database, or upgrade it to this program's schema.</source>
+        <source>Create the registry database, or upgrade it to this program&apos;s schema.</source>
         <translation>创建资料库数据库，或将其升级到本程序的结构版本。</translation>
     </message>
     <message>
@@ -1916,7 +1912,7 @@ schema version: %2 (this program: %3)
         <translation>donordesk-cli import volunteers：无法校验 HLA 分型，未导入任何数据：%1</translation>
     </message>
     <message>
-        <source>utf-8, gb18030 or utf-16 (default: decided from the file's bytes).</source>
+        <source>utf-8, gb18030 or utf-16 (default: decided from the file&apos;s bytes).</source>
         <translation>utf-8、gb18030 或 utf-16（默认根据文件内容判断）。</translation>
     </message>
     <message>
@@ -1960,7 +1956,7 @@ schema version: %2 (this program: %3)
 </translation>
     </message>
     <message>
-        <source>Check the registry: SQLite's full integrity check, rows whose volunteer or patient is missing, and the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found.</source>
+        <source>Check the registry: SQLite&apos;s full integrity check, rows whose volunteer or patient is missing, and the schema version. Only reads. Exit 0 when all is well, 1 when a problem was found.</source>
         <translation>检查资料库：SQLite 完整性检查、引用了不存在的志愿者或患者的行，以及结构版本。只读不写。一切正常时退出码为 0，发现问题时为 1。</translation>
     </message>
     <message>
@@ -2004,7 +2000,7 @@ schema version: %2 (this program: %3)
         <translation>donordesk-cli db check：发现问题；请恢复最近的备份或联系管理员</translation>
     </message>
     <message>
-        <source>Check the registry's integrity, references and schema.</source>
+        <source>Check the registry&apos;s integrity, references and schema.</source>
         <translation>检查资料库的完整性、引用和结构版本。</translation>
     </message>
     <message numerus="yes">
@@ -2052,12 +2048,28 @@ schema version: %2 (this program: %3)
         <translation>快照写入的位置（默认：临时文件）。</translation>
     </message>
     <message>
-        <source>--runs must be a number from 1 to 100, not '%1'</source>
+        <source>--runs must be a number from 1 to 100, not &apos;%1&apos;</source>
         <translation>--runs 必须是 1 到 100 之间的数字，而不是“%1”</translation>
     </message>
     <message>
         <source>Time opening a registry until its search index is ready, with and without the saved snapshot (not a test).</source>
         <translation>计时打开登记库直到检索索引就绪，分别使用和不使用已保存的快照（不是测试）。</translation>
+    </message>
+    <message>
+        <source>Ranking criteria in order, comma-separated (default: %1).</source>
+        <translation>排序条件，按先后顺序以逗号分隔（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>DPB1 TCE assignment: 2 (current algorithm, default) or 1.</source>
+        <translation>DPB1 TCE 分组版本：2（现行算法，默认）或 1。</translation>
+    </message>
+    <message>
+        <source>--tce must be 1 or 2, not &apos;%1&apos;</source>
+        <translation>--tce 必须是 1 或 2，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted.</source>
+        <translation>NMDP 多等位基因代码（MAC）表，使 A*02:AB 这样的分型可以被接受。</translation>
     </message>
 </context>
 <context>
@@ -2099,19 +2111,19 @@ schema version: %2 (this program: %3)
         <translation>捐献荣誉证书</translation>
     </message>
     <message>
-        <source>Letter to the donor's family</source>
+        <source>Letter to the donor&apos;s family</source>
         <translation>致供者家属的信</translation>
     </message>
     <message>
-        <source>Template %1 declares &lt;meta name="dd-template" content="%2"&gt; but should be '%3'</source>
-        <translation>模板 %1 声明的是 &lt;meta name="dd-template" content="%2"&gt;，但应为“%3”</translation>
+        <source>Template %1 declares &lt;meta name=&quot;dd-template&quot; content=&quot;%2&quot;&gt; but should be &apos;%3&apos;</source>
+        <translation>模板 %1 声明的是 &lt;meta name=&quot;dd-template&quot; content=&quot;%2&quot;&gt;，但应为“%3”</translation>
     </message>
     <message>
-        <source>Template %1 has no version (&lt;meta name="dd-template-version" content="..."&gt;)</source>
-        <translation>模板 %1 没有版本号（&lt;meta name="dd-template-version" content="..."&gt;）</translation>
+        <source>Template %1 has no version (&lt;meta name=&quot;dd-template-version&quot; content=&quot;...&quot;&gt;)</source>
+        <translation>模板 %1 没有版本号（&lt;meta name=&quot;dd-template-version&quot; content=&quot;...&quot;&gt;）</translation>
     </message>
     <message>
-        <source>No templates for language '%1' (available: %2)</source>
+        <source>No templates for language &apos;%1&apos; (available: %2)</source>
         <translation>没有语言“%1”的模板（可用：%2）</translation>
     </message>
     <message>
@@ -2131,7 +2143,7 @@ schema version: %2 (this program: %3)
         <translation>无法写入模板 %1：%2</translation>
     </message>
     <message>
-        <source>Template line %1: '%2' is not a valid placeholder (expected a name like {{volunteer.name}})</source>
+        <source>Template line %1: &apos;%2&apos; is not a valid placeholder (expected a name like {{volunteer.name}})</source>
         <translation>模板第 %1 行：“%2”不是有效的占位符（应为 {{volunteer.name}} 这样的名称）</translation>
     </message>
     <message>
@@ -2163,27 +2175,27 @@ schema version: %2 (this program: %3)
         <translation>病例编号</translation>
     </message>
     <message>
-        <source>Donor's name</source>
+        <source>Donor&apos;s name</source>
         <translation>供者姓名</translation>
     </message>
     <message>
-        <source>Donor's registry number</source>
+        <source>Donor&apos;s registry number</source>
         <translation>供者库号</translation>
     </message>
     <message>
-        <source>Donor's ID number</source>
+        <source>Donor&apos;s ID number</source>
         <translation>供者身份证号</translation>
     </message>
     <message>
-        <source>Donor's sex</source>
+        <source>Donor&apos;s sex</source>
         <translation>供者性别</translation>
     </message>
     <message>
-        <source>Donor's age</source>
+        <source>Donor&apos;s age</source>
         <translation>供者年龄</translation>
     </message>
     <message>
-        <source>Donor's date of birth</source>
+        <source>Donor&apos;s date of birth</source>
         <translation>供者出生日期</translation>
     </message>
     <message>
@@ -2199,39 +2211,39 @@ schema version: %2 (this program: %3)
         <translation>证书编号</translation>
     </message>
     <message>
-        <source>Patient's case number</source>
+        <source>Patient&apos;s case number</source>
         <translation>患者编号</translation>
     </message>
     <message>
-        <source>Patient's name</source>
+        <source>Patient&apos;s name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <source>Patient's sex</source>
+        <source>Patient&apos;s sex</source>
         <translation>患者性别</translation>
     </message>
     <message>
-        <source>Patient's age</source>
+        <source>Patient&apos;s age</source>
         <translation>患者年龄</translation>
     </message>
     <message>
-        <source>Patient's date of birth</source>
+        <source>Patient&apos;s date of birth</source>
         <translation>患者出生日期</translation>
     </message>
     <message>
-        <source>Patient's diagnosis</source>
+        <source>Patient&apos;s diagnosis</source>
         <translation>患者诊断</translation>
     </message>
     <message>
-        <source>Patient's hospital</source>
+        <source>Patient&apos;s hospital</source>
         <translation>患者所在医院</translation>
     </message>
     <message>
-        <source>Patient's physician</source>
+        <source>Patient&apos;s physician</source>
         <translation>患者主治医生</translation>
     </message>
     <message>
-        <source>Patient's blood group</source>
+        <source>Patient&apos;s blood group</source>
         <translation>患者血型</translation>
     </message>
     <message>
@@ -2251,71 +2263,71 @@ schema version: %2 (this program: %3)
         <translation>检索的志愿者人数</translation>
     </message>
     <message>
-        <source>Volunteer's name</source>
+        <source>Volunteer&apos;s name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <source>Volunteer's registry number</source>
+        <source>Volunteer&apos;s registry number</source>
         <translation>志愿者库号</translation>
     </message>
     <message>
-        <source>Volunteer's sex</source>
+        <source>Volunteer&apos;s sex</source>
         <translation>志愿者性别</translation>
     </message>
     <message>
-        <source>Volunteer's date of birth</source>
+        <source>Volunteer&apos;s date of birth</source>
         <translation>志愿者出生日期</translation>
     </message>
     <message>
-        <source>Volunteer's ethnicity</source>
+        <source>Volunteer&apos;s ethnicity</source>
         <translation>志愿者民族</translation>
     </message>
     <message>
-        <source>Volunteer's ID number</source>
+        <source>Volunteer&apos;s ID number</source>
         <translation>志愿者身份证号</translation>
     </message>
     <message>
-        <source>Volunteer's phone</source>
+        <source>Volunteer&apos;s phone</source>
         <translation>志愿者手机</translation>
     </message>
     <message>
-        <source>Volunteer's WeChat</source>
+        <source>Volunteer&apos;s WeChat</source>
         <translation>志愿者微信</translation>
     </message>
     <message>
-        <source>Volunteer's e-mail</source>
+        <source>Volunteer&apos;s e-mail</source>
         <translation>志愿者电子邮箱</translation>
     </message>
     <message>
-        <source>Volunteer's address</source>
+        <source>Volunteer&apos;s address</source>
         <translation>志愿者地址</translation>
     </message>
     <message>
-        <source>Volunteer's city and county</source>
+        <source>Volunteer&apos;s city and county</source>
         <translation>志愿者所在市县</translation>
     </message>
     <message>
-        <source>Volunteer's work unit</source>
+        <source>Volunteer&apos;s work unit</source>
         <translation>志愿者工作单位</translation>
     </message>
     <message>
-        <source>Emergency contact's name</source>
+        <source>Emergency contact&apos;s name</source>
         <translation>紧急联系人姓名</translation>
     </message>
     <message>
-        <source>Emergency contact's relation</source>
+        <source>Emergency contact&apos;s relation</source>
         <translation>紧急联系人关系</translation>
     </message>
     <message>
-        <source>Emergency contact's phone</source>
+        <source>Emergency contact&apos;s phone</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <source>Volunteer's blood group</source>
+        <source>Volunteer&apos;s blood group</source>
         <translation>志愿者血型</translation>
     </message>
     <message>
-        <source>Volunteer's weight</source>
+        <source>Volunteer&apos;s weight</source>
         <translation>志愿者体重</translation>
     </message>
     <message>
@@ -2343,19 +2355,19 @@ schema version: %2 (this program: %3)
         <translation>招募组织方</translation>
     </message>
     <message>
-        <source>Second emergency contact's name</source>
+        <source>Second emergency contact&apos;s name</source>
         <translation>第二紧急联系人姓名</translation>
     </message>
     <message>
-        <source>Second emergency contact's relation</source>
+        <source>Second emergency contact&apos;s relation</source>
         <translation>第二紧急联系人与本人关系</translation>
     </message>
     <message>
-        <source>Second emergency contact's phone</source>
+        <source>Second emergency contact&apos;s phone</source>
         <translation>第二紧急联系人电话</translation>
     </message>
     <message>
-        <source>Second emergency contact's address</source>
+        <source>Second emergency contact&apos;s address</source>
         <translation>第二紧急联系人地址</translation>
     </message>
 </context>
@@ -2561,11 +2573,11 @@ schema version: %2 (this program: %3)
         <translation>流程 %1（患者 %2 %3，志愿者库号 %4）</translation>
     </message>
     <message>
-        <source>Advance %1 to the stage '%2' on %3?</source>
+        <source>Advance %1 to the stage &apos;%2&apos; on %3?</source>
         <translation>将%1推进到“%2”阶段，日期 %3？</translation>
     </message>
     <message>
-        <source>This records the donation: the volunteer's status becomes 'Donated'.</source>
+        <source>This records the donation: the volunteer&apos;s status becomes &apos;Donated&apos;.</source>
         <translation>这将记录捐献：志愿者状态将变为“已捐献”。</translation>
     </message>
     <message>
@@ -2573,7 +2585,7 @@ schema version: %2 (this program: %3)
         <translation>跳过阶段</translation>
     </message>
     <message>
-        <source>'%1' does not follow '%2'. Why is the stage in between skipped?</source>
+        <source>&apos;%1&apos; does not follow &apos;%2&apos;. Why is the stage in between skipped?</source>
         <translation>“%1”不是“%2”的下一阶段。为什么跳过中间的阶段？</translation>
     </message>
     <message>
@@ -2589,7 +2601,7 @@ schema version: %2 (this program: %3)
         <translation>终止流程</translation>
     </message>
     <message>
-        <source>Stop %1 for the reason '%2'? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
+        <source>Stop %1 for the reason &apos;%2&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
         <translation>以“%2”为由终止%1？终止后流程不能继续；为该患者预留的志愿者将恢复可用。</translation>
     </message>
     <message>
@@ -2597,11 +2609,11 @@ schema version: %2 (this program: %3)
         <translation>撤销上一阶段</translation>
     </message>
     <message>
-        <source>Take back the stage '%1' of %2? Give the reason (it is kept in the history).</source>
+        <source>Take back the stage &apos;%1&apos; of %2? Give the reason (it is kept in the history).</source>
         <translation>撤回%2的“%1”阶段？请填写原因（将保存在历史记录中）。</translation>
     </message>
     <message>
-        <source>'%1' is not a date; write it as 2026-11-28.</source>
+        <source>&apos;%1&apos; is not a date; write it as 2026-11-28.</source>
         <translation>“%1”不是有效日期；请写成 2026-11-28 的形式。</translation>
     </message>
 </context>
@@ -2758,7 +2770,7 @@ schema version: %2 (this program: %3)
         <translation>配型检索</translation>
     </message>
     <message>
-        <source>Rank every volunteer against a patient's HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in milliseconds, reserve the best donors and print the search report.</source>
+        <source>Rank every volunteer against a patient&apos;s HLA typing (10/10, 8/8, 6/6, DPB1 permissiveness) in milliseconds, reserve the best donors and print the search report.</source>
         <translation>在毫秒内按患者 HLA 分型对所有志愿者排序（10/10、8/8、6/6、DPB1 允许性），预留最佳供者并打印检索报告。</translation>
     </message>
     <message>
@@ -2766,7 +2778,7 @@ schema version: %2 (this program: %3)
         <translation>捐献流程</translation>
     </message>
     <message>
-        <source>Each matched volunteer's path from confirmatory typing through medical exam, signed donation consent and collection, with dates, stop reasons and the forms to print.</source>
+        <source>Each matched volunteer&apos;s path from confirmatory typing through medical exam, signed donation consent and collection, with dates, stop reasons and the forms to print.</source>
         <translation>每位配型相合志愿者从高分辨确认、体检、签署捐献同意书到采集的全过程，包括日期、终止原因和需打印的表格。</translation>
     </message>
     <message>
@@ -2833,7 +2845,7 @@ schema version: %2 (this program: %3)
         <translation>打印检索报告</translation>
     </message>
     <message>
-        <source>Search for a patient first; the report lists that patient's candidates.</source>
+        <source>Search for a patient first; the report lists that patient&apos;s candidates.</source>
         <translation>请先为某位患者检索；报告列出该患者的候选供者。</translation>
     </message>
     <message>
@@ -2867,7 +2879,7 @@ schema version: %2 (this program: %3)
         </translation>
     </message>
     <message>
-        <source>Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as reserved, and only this patient's case can use them.</source>
+        <source>Reserve volunteer No. %1 for this patient? Other searches then show the volunteer as reserved, and only this patient&apos;s case can use them.</source>
         <translation>为该患者预留志愿者（库号 %1）？之后的其他检索将显示该志愿者已预留，只有该患者的流程可以使用。</translation>
     </message>
     <message>
@@ -3185,6 +3197,10 @@ schema version: %2 (this program: %3)
     <message>
         <source>reserved (another patient)</source>
         <translation>已为其他患者预留</translation>
+    </message>
+    <message>
+        <source>potential match</source>
+        <translation>可能相合</translation>
     </message>
 </context>
 <context>
@@ -3606,11 +3622,11 @@ Still working with %3.</source>
         <translation>读取文件 %1 失败。</translation>
     </message>
     <message>
-        <source>'%1' is not a multiple-allele code (2 to 6 capital letters, not XX).</source>
+        <source>&apos;%1&apos; is not a multiple-allele code (2 to 6 capital letters, not XX).</source>
         <translation>“%1”不是多等位基因代码（应为 2 到 6 个大写字母，且不是 XX）。</translation>
     </message>
     <message>
-        <source>The expansion '%1' of code %2 is not a list like 01/02 or 01:01/02:01.</source>
+        <source>The expansion &apos;%1&apos; of code %2 is not a list like 01/02 or 01:01/02:01.</source>
         <translation>代码 %2 的展开式“%1”不是 01/02 或 01:01/02:01 这样的列表。</translation>
     </message>
     <message>
@@ -3630,19 +3646,19 @@ Still working with %3.</source>
         <translation>分型为空。</translation>
     </message>
     <message>
-        <source>'%1' is a typing of %2, but this field is for %3.</source>
+        <source>&apos;%1&apos; is a typing of %2, but this field is for %3.</source>
         <translation>“%1”是 %2 的分型，但此栏用于 %3。</translation>
     </message>
     <message>
-        <source>'%1' describes more than one allele slot (it contains '%2'); enter one slot at a time.</source>
+        <source>&apos;%1&apos; describes more than one allele slot (it contains &apos;%2&apos;); enter one slot at a time.</source>
         <translation>“%1”描述了不止一个等位基因位（其中含有“%2”）；请每次只输入一个。</translation>
     </message>
     <message>
-        <source>'%1' is a public epitope, not the typing of one locus; it has no alleles to reduce.</source>
+        <source>&apos;%1&apos; is a public epitope, not the typing of one locus; it has no alleles to reduce.</source>
         <translation>“%1”是公共表位，而不是单个位点的分型，没有可归并的等位基因。</translation>
     </message>
     <message>
-        <source>No allele of IPD-IMGT/HLA %2 is assigned to '%1'.</source>
+        <source>No allele of IPD-IMGT/HLA %2 is assigned to &apos;%1&apos;.</source>
         <translation>IPD-IMGT/HLA %2 中没有对应“%1”的等位基因。</translation>
     </message>
     <message>
@@ -3650,15 +3666,15 @@ Still working with %3.</source>
         <translation>%1 列出了 %2 个 hla_nom.txt 中没有的等位基因，已忽略。</translation>
     </message>
     <message>
-        <source>%1, line %2: '%3' / '%4' are not TCE group assignments (0-3, '$', '2a').</source>
+        <source>%1, line %2: &apos;%3&apos; / &apos;%4&apos; are not TCE group assignments (0-3, &apos;$&apos;, &apos;2a&apos;).</source>
         <translation>%1，第 %2 行：“%3”/“%4”不是 TCE 组分配（0-3、“$”、“2a”）。</translation>
     </message>
     <message>
-        <source>%1, line %2: expected %3 fields separated by ';', found %4.</source>
+        <source>%1, line %2: expected %3 fields separated by &apos;;&apos;, found %4.</source>
         <translation>%1，第 %2 行：应有 %3 个以“;”分隔的字段，实际为 %4 个。</translation>
     </message>
     <message>
-        <source>%1, line %2: '%3' is not a valid allele or group name.</source>
+        <source>%1, line %2: &apos;%3&apos; is not a valid allele or group name.</source>
         <translation>%1，第 %2 行：“%3”不是有效的等位基因或组名称。</translation>
     </message>
     <message>
@@ -3666,7 +3682,7 @@ Still working with %3.</source>
         <translation>%1：已跳过未知基因 %2。</translation>
     </message>
     <message>
-        <source>%1, line %2: '%3' is not a serological antigen number.</source>
+        <source>%1, line %2: &apos;%3&apos; is not a serological antigen number.</source>
         <translation>%1，第 %2 行：“%3”不是血清学抗原编号。</translation>
     </message>
     <message>
@@ -3674,7 +3690,7 @@ Still working with %3.</source>
         <translation>%1，第 %2 行：表头应为 Allele,Protein,V1_Assignment,V2_Assignment。</translation>
     </message>
     <message>
-        <source>%1, line %2: expected at least 4 fields separated by ','.</source>
+        <source>%1, line %2: expected at least 4 fields separated by &apos;,&apos;.</source>
         <translation>%1，第 %2 行：应至少有 4 个以“,”分隔的字段。</translation>
     </message>
     <message>
@@ -3694,19 +3710,19 @@ Still working with %3.</source>
         <translation>%1 中没有列出任何现行等位基因。</translation>
     </message>
     <message>
-        <source>'%1' has an empty element: an operator (/ ~ + | ^) at the start or end, or two in a row.</source>
+        <source>&apos;%1&apos; has an empty element: an operator (/ ~ + | ^) at the start or end, or two in a row.</source>
         <translation>“%1”含有空元素：开头或结尾有运算符（/ ~ + | ^），或有两个运算符相连。</translation>
     </message>
     <message>
-        <source>'%1' is not an HLA typing (expected e.g. A*02:01, A2 or A*02:XX).</source>
+        <source>&apos;%1&apos; is not an HLA typing (expected e.g. A*02:01, A2 or A*02:XX).</source>
         <translation>“%1”不是 HLA 分型（应类似 A*02:01、A2 或 A*02:XX）。</translation>
     </message>
     <message>
-        <source>'%1' contains '%2', which does not belong in an HLA name.</source>
+        <source>&apos;%1&apos; contains &apos;%2&apos;, which does not belong in an HLA name.</source>
         <translation>“%1”中含有“%2”，HLA 名称中不应出现该字符。</translation>
     </message>
     <message>
-        <source>'%1' was removed from the HLA nomenclature (%2) and has no current name.</source>
+        <source>&apos;%1&apos; was removed from the HLA nomenclature (%2) and has no current name.</source>
         <translation>“%1”已从 HLA 命名中删除（%2），没有现行名称。</translation>
     </message>
     <message>
@@ -3714,47 +3730,47 @@ Still working with %3.</source>
         <translation>%1 已不是现行名称（%2）；按 %3 解读。</translation>
     </message>
     <message>
-        <source>'%1' uses the multiple-allele code %2, but no MAC table is loaded (use --mac FILE).</source>
+        <source>&apos;%1&apos; uses the multiple-allele code %2, but no MAC table is loaded (use --mac FILE).</source>
         <translation>“%1”使用了多等位基因代码 %2，但未加载 MAC 表（请使用 --mac FILE）。</translation>
     </message>
     <message>
-        <source>'%1': the multiple-allele code %2 is not in the loaded MAC table.</source>
+        <source>&apos;%1&apos;: the multiple-allele code %2 is not in the loaded MAC table.</source>
         <translation>“%1”：多等位基因代码 %2 不在已加载的 MAC 表中。</translation>
     </message>
     <message>
-        <source>'%1': none of the alleles of code %2 exist in IPD-IMGT/HLA %3.</source>
+        <source>&apos;%1&apos;: none of the alleles of code %2 exist in IPD-IMGT/HLA %3.</source>
         <translation>“%1”：代码 %2 的等位基因在 IPD-IMGT/HLA %3 中都不存在。</translation>
     </message>
     <message>
-        <source>'%1' is not a recognised serological antigen.</source>
+        <source>&apos;%1&apos; is not a recognised serological antigen.</source>
         <translation>“%1”不是已知的血清学抗原。</translation>
     </message>
     <message>
-        <source>'%1' names a locus but no allele (expected e.g. %1*02:01).</source>
+        <source>&apos;%1&apos; names a locus but no allele (expected e.g. %1*02:01).</source>
         <translation>“%1”只给出了位点，没有等位基因（应类似 %1*02:01）。</translation>
     </message>
     <message>
-        <source>'%1': %2 is not an HLA gene.</source>
+        <source>&apos;%1&apos;: %2 is not an HLA gene.</source>
         <translation>“%1”：%2 不是 HLA 基因。</translation>
     </message>
     <message>
-        <source>'%1' is not a valid allele name: after '*' come 1 to 4 fields of 2 or more digits separated by ':', optionally ending in N, L, S, C, A or Q.</source>
+        <source>&apos;%1&apos; is not a valid allele name: after &apos;*&apos; come 1 to 4 fields of 2 or more digits separated by &apos;:&apos;, optionally ending in N, L, S, C, A or Q.</source>
         <translation>“%1”不是有效的等位基因名称：“*”后应为 1 到 4 个以“:”分隔、每个至少 2 位数字的字段，末尾可带 N、L、S、C、A 或 Q。</translation>
     </message>
     <message>
-        <source>'%1' is not a group name of IPD-IMGT/HLA %2.</source>
+        <source>&apos;%1&apos; is not a group name of IPD-IMGT/HLA %2.</source>
         <translation>“%1”不是 IPD-IMGT/HLA %2 中的组名称。</translation>
     </message>
     <message>
-        <source>'%1' is not an allele of IPD-IMGT/HLA %2.</source>
+        <source>&apos;%1&apos; is not an allele of IPD-IMGT/HLA %2.</source>
         <translation>“%1”不是 IPD-IMGT/HLA %2 中的等位基因。</translation>
     </message>
     <message>
-        <source>'%1' mixes loci in one allele list (%2 and %3); use ^ between loci.</source>
+        <source>&apos;%1&apos; mixes loci in one allele list (%2 and %3); use ^ between loci.</source>
         <translation>“%1”在同一个等位基因列表中混用了不同位点（%2 和 %3）；位点之间请用 ^ 分隔。</translation>
     </message>
     <message>
-        <source>'%1' has no serological equivalent: null (non-expressed) alleles and alleles without an assigned antigen have none.</source>
+        <source>&apos;%1&apos; has no serological equivalent: null (non-expressed) alleles and alleles without an assigned antigen have none.</source>
         <translation>“%1”没有对应的血清学抗原：无效（不表达）等位基因以及未指定抗原的等位基因都没有血清学对应。</translation>
     </message>
 </context>
@@ -3770,10 +3786,6 @@ Still working with %3.</source>
     <message>
         <source>allele match</source>
         <translation>等位基因相合</translation>
-    </message>
-    <message>
-        <source>potential allele match: %1 of %2 possibilities match</source>
-        <translation>可能等位基因相合：%2 种可能中有 %1 种相合</translation>
     </message>
     <message>
         <source>allele mismatch within a matching antigen</source>
@@ -3860,19 +3872,19 @@ Still working with %3.</source>
         <translation>无法读取单倍型频率文件 %1：%2。</translation>
     </message>
     <message>
-        <source>%1, line %2: expected 'A~C~B~DRB1~DQB1,count,frequency' but found '%3'.</source>
+        <source>%1, line %2: expected &apos;A~C~B~DRB1~DQB1,count,frequency&apos; but found &apos;%3&apos;.</source>
         <translation>%1，第 %2 行：应为“A~C~B~DRB1~DQB1,count,frequency”，实际为“%3”。</translation>
     </message>
     <message>
-        <source>%1, line %2: the frequency '%3' is not a number above 0 and at most 1.</source>
+        <source>%1, line %2: the frequency &apos;%3&apos; is not a number above 0 and at most 1.</source>
         <translation>%1，第 %2 行：频率“%3”不是大于 0 且不超过 1 的数。</translation>
     </message>
     <message>
-        <source>%1, line %2: the haplotype '%3' does not have the five loci A~C~B~DRB1~DQB1.</source>
+        <source>%1, line %2: the haplotype &apos;%3&apos; does not have the five loci A~C~B~DRB1~DQB1.</source>
         <translation>%1，第 %2 行：单倍型“%3”不包含 A~C~B~DRB1~DQB1 五个位点。</translation>
     </message>
     <message>
-        <source>%1, line %2: '%3' is not an allele name of the locus expected at its position (A~C~B~DRB1~DQB1).</source>
+        <source>%1, line %2: &apos;%3&apos; is not an allele name of the locus expected at its position (A~C~B~DRB1~DQB1).</source>
         <translation>%1，第 %2 行：“%3”不是该位置所对应位点的等位基因名称（A~C~B~DRB1~DQB1）。</translation>
     </message>
     <message>
@@ -3880,15 +3892,15 @@ Still working with %3.</source>
         <translation>单倍型频率文件 %1 中没有任何单倍型。</translation>
     </message>
     <message>
-        <source>Unknown ranking criterion '%1'.</source>
+        <source>Unknown ranking criterion &apos;%1&apos;.</source>
         <translation>未知的排序条件“%1”。</translation>
     </message>
     <message>
-        <source>The ranking criterion '%1' is given twice.</source>
+        <source>The ranking criterion &apos;%1&apos; is given twice.</source>
         <translation>排序条件“%1”重复给出。</translation>
     </message>
     <message>
-        <source>The ranking must include 'matches'.</source>
+        <source>The ranking must include &apos;matches&apos;.</source>
         <translation>排序条件必须包含“matches”。</translation>
     </message>
     <message>
@@ -3896,11 +3908,11 @@ Still working with %3.</source>
         <translation>相合标准必须是 10、8 或 6，而不是 %1。</translation>
     </message>
     <message>
-        <source>'%1' lists several genotypes or phased haplotypes; give one typing per locus as SLOT+SLOT (alternatives with '/').</source>
+        <source>&apos;%1&apos; lists several genotypes or phased haplotypes; give one typing per locus as SLOT+SLOT (alternatives with &apos;/&apos;).</source>
         <translation>“%1”列出了多个基因型或定相单倍型；请每个位点给出一个分型，格式为 SLOT+SLOT（备选项用“/”分隔）。</translation>
     </message>
     <message>
-        <source>'%1' must have one or two typings joined by '+'.</source>
+        <source>&apos;%1&apos; must have one or two typings joined by &apos;+&apos;.</source>
         <translation>“%1”必须包含一个或两个以“+”连接的分型。</translation>
     </message>
     <message>
@@ -3908,32 +3920,48 @@ Still working with %3.</source>
         <translation>分型为空；请至少给出一个位点，如 A*01:01+A*02:01^B*08:01+B*44:02。</translation>
     </message>
     <message>
-        <source>'%1' must name exactly one locus (loci are separated by '^').</source>
+        <source>&apos;%1&apos; must name exactly one locus (loci are separated by &apos;^&apos;).</source>
         <translation>“%1”必须只包含一个位点（位点之间用“^”分隔）。</translation>
     </message>
     <message>
-        <source>'%1' is not one of the matching loci A, B, C, DRB1, DQB1, DPB1.</source>
+        <source>&apos;%1&apos; is not one of the matching loci A, B, C, DRB1, DQB1, DPB1.</source>
         <translation>“%1”不是配型位点 A、B、C、DRB1、DQB1、DPB1 之一。</translation>
     </message>
     <message>
-        <source>The locus of '%1' is given twice.</source>
+        <source>The locus of &apos;%1&apos; is given twice.</source>
         <translation>“%1”的位点重复给出。</translation>
     </message>
     <message>
-        <source>The typing starting '%1' is %2 characters long; a locus holds at most %3 (no lab report is longer).</source>
+        <source>The typing starting &apos;%1&apos; is %2 characters long; a locus holds at most %3 (no lab report is longer).</source>
         <translation>以“%1”开头的分型长 %2 个字符；一个位点最多 %3 个字符（没有哪份实验室报告会更长）。</translation>
     </message>
     <message>
-        <source>'%1' joins several loci with '^'; a locus cell holds the typing of its own locus only.</source>
+        <source>&apos;%1&apos; joins several loci with &apos;^&apos;; a locus cell holds the typing of its own locus only.</source>
         <translation>“%1”用“^”连接了多个位点；每个位点只能填写该位点自己的分型。</translation>
     </message>
     <message>
-        <source>The typing starting '%1' lists more than %2 alternatives for one position; give the lab's typing at a resolution it reports (a G group, P group or code).</source>
+        <source>The typing starting &apos;%1&apos; lists more than %2 alternatives for one position; give the lab&apos;s typing at a resolution it reports (a G group, P group or code).</source>
         <translation>以“%1”开头的分型在一个位置上列出了超过 %2 个备选；请按实验室报告的分辨率填写（G 组、P 组或代码）。</translation>
     </message>
     <message>
-        <source>The patient's typing lacks %1: a search needs at least HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as matches.</source>
+        <source>The patient&apos;s typing lacks %1: a search needs at least HLA-A, HLA-B and HLA-DRB1, or untyped loci would count as matches.</source>
         <translation>患者的分型缺少 %1：检索至少需要 HLA-A、HLA-B 和 HLA-DRB1，否则未分型的位点会被算作相合。</translation>
+    </message>
+    <message>
+        <source>potential allele match: %1 of %2 possible allele pairs match</source>
+        <translation>可能的等位基因相合：%2 个可能的等位基因组合中有 %1 个相合</translation>
+    </message>
+    <message>
+        <source>ATLAS grade %1, confidence %2</source>
+        <translation>ATLAS 等级 %1，可信度 %2</translation>
+    </message>
+    <message>
+        <source>DPB1 potential match (ambiguous typing that includes the patient&apos;s alleles)</source>
+        <translation>DPB1 可能相合（含患者等位基因的模糊分型）</translation>
+    </message>
+    <message>
+        <source>These ranking criteria do not fit together (%1 of %2 bits); leave one out, e.g. &apos;definite&apos;, which &apos;confidence&apos; covers.</source>
+        <translation>这些排序条件无法同时使用（需 %1 位，上限 %2 位）；请去掉一个，例如“definite”（已由“confidence”涵盖）。</translation>
     </message>
 </context>
 <context>
@@ -4245,22 +4273,22 @@ Still working with %3.</source>
         <translation>LANG</translation>
     </message>
     <message>
-        <source>Invalid value for --log-level: '%1' (use trace, debug, info, warn, error, critical or off).</source>
+        <source>Invalid value for --log-level: &apos;%1&apos; (use trace, debug, info, warn, error, critical or off).</source>
         <translation>--log-level 的值“%1”无效（可用 trace、debug、info、warn、error、critical 或 off）。</translation>
     </message>
     <message>
-        <source>Unsupported value for --lang: '%1' (use zh_CN or en).</source>
+        <source>Unsupported value for --lang: &apos;%1&apos; (use zh_CN or en).</source>
         <translation>不支持的 --lang 值“%1”（可用 zh_CN 或 en）。</translation>
     </message>
     <message>
-        <source>Use an HLA release folder even though its files fail the release's own checksums (every result then carries a warning).</source>
+        <source>Use an HLA release folder even though its files fail the release&apos;s own checksums (every result then carries a warning).</source>
         <translation>即使 HLA 版本目录中的文件未通过该版本自带的校验和，仍然使用它（此后每个结果都带有警告）。</translation>
     </message>
 </context>
 <context>
     <name>dd::store</name>
     <message>
-        <source>PostgreSQL databases are backed up with the server's own tools, e.g.: %1</source>
+        <source>PostgreSQL databases are backed up with the server&apos;s own tools, e.g.: %1</source>
         <translation>PostgreSQL 数据库请用服务器自带的工具备份，例如：%1</translation>
     </message>
     <message>
@@ -4268,7 +4296,7 @@ Still working with %3.</source>
         <translation>备份文件 %1 已存在；请换一个文件名。</translation>
     </message>
     <message>
-        <source>Cannot use database '%1': %2</source>
+        <source>Cannot use database &apos;%1&apos;: %2</source>
         <translation>无法使用数据库“%1”：%2</translation>
     </message>
     <message>
@@ -4324,11 +4352,11 @@ Still working with %3.</source>
         <translation>无法打开副本。</translation>
     </message>
     <message>
-        <source>the copy fails SQLite's integrity check.</source>
+        <source>the copy fails SQLite&apos;s integrity check.</source>
         <translation>副本未通过 SQLite 完整性检查。</translation>
     </message>
     <message>
-        <source>the copy does not hold the registry's rows.</source>
+        <source>the copy does not hold the registry&apos;s rows.</source>
         <translation>副本中的行数与资料库不符。</translation>
     </message>
     <message>
@@ -4384,11 +4412,11 @@ Still working with %3.</source>
         <translation>副本未能写入磁盘。</translation>
     </message>
     <message>
-        <source>%1 is a folder, not a registry file. Give the path of the registry's .sqlite file.</source>
+        <source>%1 is a folder, not a registry file. Give the path of the registry&apos;s .sqlite file.</source>
         <translation>%1 是文件夹，不是资料库文件。请给出资料库 .sqlite 文件的路径。</translation>
     </message>
     <message>
-        <source>%1 holds no DonorDesk registry (it is empty or another program's database). Check the --db path; a new registry is created by donordesk-cli init.</source>
+        <source>%1 holds no DonorDesk registry (it is empty or another program&apos;s database). Check the --db path; a new registry is created by donordesk-cli init.</source>
         <translation>%1 中没有 DonorDesk 资料库（文件为空，或是其他程序的数据库）。请检查 --db 路径；新资料库由 donordesk-cli init 创建。</translation>
     </message>
     <message>
@@ -4400,7 +4428,7 @@ Still working with %3.</source>
         <translation>%1时数据库一直忙碌：另一个程序或工作站正在写入（如导入、夜间任务）。未做任何修改；请待其完成后重试。</translation>
     </message>
     <message>
-        <source>The registry has schema version %1, older than this program's %2; upgrade it first with donordesk-cli init.</source>
+        <source>The registry has schema version %1, older than this program&apos;s %2; upgrade it first with donordesk-cli init.</source>
         <translation>资料库的结构版本为 %1，低于本程序的 %2；请先用 donordesk-cli init 升级。</translation>
     </message>
     <message>
@@ -4408,7 +4436,7 @@ Still working with %3.</source>
         <translation>无法统计 %1 表的行数。</translation>
     </message>
     <message>
-        <source>This database cannot announce other workstations' changes (only PostgreSQL can).</source>
+        <source>This database cannot announce other workstations&apos; changes (only PostgreSQL can).</source>
         <translation>此数据库无法通知其他工作站的修改（只有 PostgreSQL 可以）。</translation>
     </message>
 </context>
