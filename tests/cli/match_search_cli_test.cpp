@@ -95,6 +95,30 @@ TEST_CASE("search --patient prints ranked JSON objects with the contract keys") 
     for (const char* locus : {"A", "B", "C", "DRB1", "DQB1", "DPB1"}) CHECK(grades.value(locus).toArray().size() == 2);
     CHECK_FALSE(o.value("dpb1").toString().isEmpty());
     CHECK(o.value("available").toBool());  // unavailable volunteers are excluded by default
+    // ATLAS's descriptors beside the older keys, consistent with them position by position.
+    const QJsonObject atlasGrades = o.value("match_grades").toObject();
+    const QJsonObject confidences = o.value("confidences").toObject();
+    const QJsonObject antigens = o.value("antigen_match").toObject();
+    const QStringList gradeWords{"GDna", "CDna", "Protein", "GGroup", "PGroup", "Associated", "Split", "Broad",
+                                 "NullGDna", "NullCDna", "NullPartial", "NullMismatch", "ExpressingVsNull",
+                                 "Mismatch", "Unknown"};
+    for (const char* locus : {"A", "B", "C", "DRB1", "DQB1", "DPB1"}) {
+      INFO(locus);
+      const QJsonArray category = grades.value(locus).toArray();
+      const QJsonArray grade = atlasGrades.value(locus).toArray();
+      const QJsonArray confidence = confidences.value(locus).toArray();
+      REQUIRE(grade.size() == 2);
+      REQUIRE(confidence.size() == 2);
+      REQUIRE(antigens.value(locus).toArray().size() == 2);
+      for (int p = 0; p < 2; ++p) {
+        CHECK(gradeWords.contains(grade[p].toString()));
+        const QString c = category[p].toString(), conf = confidence[p].toString();
+        if (c == "mismatch" || c == "antigen") CHECK(conf == "Mismatch");
+        if (c == "allele") CHECK((conf == "Definite" || conf == "Exact"));
+        if (c == "potential" || c == "untyped") CHECK(conf == "Potential");
+        if (c == "untyped") CHECK(grade[p].toString() == "Unknown");
+      }
+    }
   }
 }
 
@@ -125,6 +149,15 @@ TEST_CASE("search writes CSV and a table, and includes unavailable volunteers on
   const QStringList lines = csv.out.trimmed().split('\n');
   REQUIRE(lines.size() == 8);
   CHECK(lines[0].startsWith("rank,registry_no,volunteer_id,matches_10,matches_8,matches_6,definite,A,B,C,DRB1"));
+  // The ATLAS columns come after the original ones, one per locus each.
+  const QStringList header = lines[0].split(',');
+  CHECK(header.indexOf("A_grade") > header.indexOf("cmv"));
+  CHECK(header.indexOf("DPB1_antigen_match") == header.size() - 1);
+  const QStringList first = lines[1].split(',');
+  REQUIRE(first.size() == header.size());
+  CHECK(first[header.indexOf("A_grade")].contains('+'));
+  CHECK(QStringList({"Definite", "Exact", "Potential", "Mismatch"})
+            .contains(first[header.indexOf("A_confidence")].section('+', 0, 0)));
   const auto all = jsonResults({"--patient", registry().caseNo, "--limit", "400", "--include-unavailable"});
   const auto available = jsonResults({"--patient", registry().caseNo, "--limit", "400"});
   CHECK(all.size() > available.size());
@@ -153,6 +186,15 @@ TEST_CASE("search rejects bad input with exit 2 and says why") {
   CHECK(r.exitCode == 2);
   r = runCli({"--db", db, "search", "--typing", "A*01:01", "--format", "xml"});
   CHECK(r.exitCode == 2);
+  r = runCli({"--db", db, "search", "--typing", "A*01:01", "--tce", "3"});
+  CHECK(r.exitCode == 2);
+  CHECK(r.err.contains("--tce must be 1 or 2"));
+  r = runCli({"--db", db, "search", "--patient", registry().caseNo, "--rank",
+              "matches,definite,confidence,grade,certainty,allele_mismatch_first,dpb1,younger,male,cmv,abo,"
+              "recent_contact"});
+  CHECK(r.exitCode == 2);
+  CHECK(r.err.contains("do not fit together"));
+  CHECK(runCli({"--db", db, "search", "--patient", registry().caseNo, "--tce", "1", "--limit", "3"}).exitCode == 0);
   r = runCli({"--db", db, "search", "--patient", "NO-SUCH-CASE"});
   CHECK(r.exitCode == 2);
   CHECK(r.err.contains("NO-SUCH-CASE"));
