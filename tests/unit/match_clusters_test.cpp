@@ -14,6 +14,8 @@
 using namespace dd::match;
 using dd::match::test::nomenclature;
 
+using namespace dd::match::test;
+
 namespace {
 
 // Every index clustered, a handful of seed rows, no automatic rebuild.
@@ -54,15 +56,6 @@ std::vector<Typing> patientsFor(std::uint64_t seed, int count) {
   return patients;
 }
 
-Typing typingOf(const DonorRecord& donor) {
-  Typing typing;
-  for (int l = 0; l < kMatchLoci; ++l) {
-    auto parsed = parseLocusTyping(donor.locusTyping[l], static_cast<dd::hla::Locus>(l), *nomenclature());
-    REQUIRE(parsed);
-    typing.locus[l] = *parsed;
-  }
-  return typing;
-}
 
 // The pruned search against the plain scan of every donor and, when asked,
 // the naive reference; returns how many donors the pruned scan computed.

@@ -10,17 +10,10 @@
 using namespace dd::match;
 using dd::match::test::nomenclature;
 
+using namespace dd::match::test;
+
 namespace {
 
-Typing typingOf(const DonorRecord& donor) {
-  Typing typing;
-  for (int l = 0; l < kMatchLoci; ++l) {
-    auto parsed = parseLocusTyping(donor.locusTyping[l], static_cast<dd::hla::Locus>(l), *nomenclature());
-    REQUIRE(parsed);
-    typing.locus[l] = *parsed;
-  }
-  return typing;
-}
 
 std::vector<SearchOptions> optionVariants() {
   std::vector<SearchOptions> variants(5);

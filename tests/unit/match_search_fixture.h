@@ -72,4 +72,15 @@ inline const SearchResult& byId(const std::vector<SearchResult>& results, std::i
   return results.front();
 }
 
+// A donor record's typing as a patient typing (search a donor's own typing).
+inline Typing typingOf(const DonorRecord& donor) {
+  Typing typing;
+  for (int l = 0; l < kMatchLoci; ++l) {
+    auto parsed = parseLocusTyping(donor.locusTyping[l], static_cast<dd::hla::Locus>(l), *nomenclature());
+    REQUIRE(parsed);
+    typing.locus[l] = *parsed;
+  }
+  return typing;
+}
+
 }  // namespace dd::match::test
