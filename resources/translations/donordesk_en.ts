@@ -1699,10 +1699,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NMDP multiple-allele code table for codes like A*02:AB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>give either --typing GL or --patient CASE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2044,7 +2040,11 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted.</source>
+        <source>NMDP multiple-allele code table for codes like A*02:AB (default: the one named in the settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted (default: the one named in the settings).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3777,14 +3777,6 @@ Still working with %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mismatch in the graft-versus-host direction only (donor homozygous)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mismatch in the host-versus-graft direction only (patient homozygous)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>DPB1 match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3869,10 +3861,6 @@ Still working with %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown ranking criterion &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The ranking criterion &apos;%1&apos; is given twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3938,6 +3926,18 @@ Still working with %3.</source>
     </message>
     <message>
         <source>These ranking criteria do not fit together (%1 of %2 bits); leave one out, e.g. &apos;definite&apos;, which &apos;confidence&apos; covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch in the graft-versus-host direction only (the donor presents one antigen here: homozygous, or a null beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatch in the host-versus-graft direction only (the patient presents one antigen here: homozygous, or a null beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ranking criterion &apos;%1&apos; (use %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

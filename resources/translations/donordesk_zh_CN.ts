@@ -1702,10 +1702,6 @@
         <translation>输出格式：table、json 或 csv（默认 table）。</translation>
     </message>
     <message>
-        <source>NMDP multiple-allele code table for codes like A*02:AB.</source>
-        <translation>NMDP 多等位基因代码（MAC）表，用于 A*02:AB 这类代码。</translation>
-    </message>
-    <message>
         <source>give either --typing GL or --patient CASE</source>
         <translation>请给出 --typing GL 或 --patient CASE 之一</translation>
     </message>
@@ -2068,8 +2064,12 @@ schema version: %2 (this program: %3)
         <translation>--tce 必须是 1 或 2，而不是“%1”</translation>
     </message>
     <message>
-        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted.</source>
-        <translation>NMDP 多等位基因代码（MAC）表，使 A*02:AB 这样的分型可以被接受。</translation>
+        <source>NMDP multiple-allele code table for codes like A*02:AB (default: the one named in the settings).</source>
+        <translation>NMDP 多等位基因代码表，用于 A*02:AB 这样的代码（默认：设置中指定的表）。</translation>
+    </message>
+    <message>
+        <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted (default: the one named in the settings).</source>
+        <translation>NMDP 多等位基因代码（MAC）表，使 A*02:AB 这样的分型可以被接受（默认：设置中指定的表）。</translation>
     </message>
 </context>
 <context>
@@ -3800,14 +3800,6 @@ Still working with %3.</source>
         <translation>未分型</translation>
     </message>
     <message>
-        <source>mismatch in the graft-versus-host direction only (donor homozygous)</source>
-        <translation>仅移植物抗宿主（GvH）方向不合（供者纯合）</translation>
-    </message>
-    <message>
-        <source>mismatch in the host-versus-graft direction only (patient homozygous)</source>
-        <translation>仅宿主抗移植物（HvG）方向不合（患者纯合）</translation>
-    </message>
-    <message>
         <source>DPB1 match</source>
         <translation>DPB1 相合</translation>
     </message>
@@ -3892,10 +3884,6 @@ Still working with %3.</source>
         <translation>单倍型频率文件 %1 中没有任何单倍型。</translation>
     </message>
     <message>
-        <source>Unknown ranking criterion &apos;%1&apos;.</source>
-        <translation>未知的排序条件“%1”。</translation>
-    </message>
-    <message>
         <source>The ranking criterion &apos;%1&apos; is given twice.</source>
         <translation>排序条件“%1”重复给出。</translation>
     </message>
@@ -3962,6 +3950,18 @@ Still working with %3.</source>
     <message>
         <source>These ranking criteria do not fit together (%1 of %2 bits); leave one out, e.g. &apos;definite&apos;, which &apos;confidence&apos; covers.</source>
         <translation>这些排序条件无法同时使用（需 %1 位，上限 %2 位）；请去掉一个，例如“definite”（已由“confidence”涵盖）。</translation>
+    </message>
+    <message>
+        <source>mismatch in the graft-versus-host direction only (the donor presents one antigen here: homozygous, or a null beside it)</source>
+        <translation>仅移植物抗宿主（GvH）方向不合（供者在此位点只呈递一种抗原：纯合，或另一个为无效等位基因）</translation>
+    </message>
+    <message>
+        <source>mismatch in the host-versus-graft direction only (the patient presents one antigen here: homozygous, or a null beside it)</source>
+        <translation>仅宿主抗移植物（HvG）方向不合（患者在此位点只呈递一种抗原：纯合，或另一个为无效等位基因）</translation>
+    </message>
+    <message>
+        <source>Unknown ranking criterion &apos;%1&apos; (use %2).</source>
+        <translation>未知的排序条件“%1”（可用：%2）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QSettings>
+
+#include "core/qt/settings_keys.h"
 
 namespace dd::cli {
 namespace {
@@ -65,6 +68,11 @@ void printErr(const QString& text) {
 
 // lupdate files tr() calls in this namespace under "dd::cli"; the runtime context must match.
 QString tr(const char* text) { return QCoreApplication::translate("dd::cli", text); }
+
+QString macTablePath(const QCommandLineParser& parser, const QCommandLineOption& mac) {
+  if (parser.isSet(mac)) return parser.value(mac);
+  return QSettings().value(QLatin1String(dd::settings_keys::kMacTable)).toString().trimmed();
+}
 
 bool noPositional(const QCommandLineParser& parser, const QString& commandName) {
   if (parser.positionalArguments().isEmpty()) return true;

@@ -56,6 +56,10 @@ void printOut(const QString& text);  // no newline added
 void printErr(const QString& text);  // newline added
 QString tr(const char* text);        // translate in the "dd::cli" context
 
+// The MAC table a command reads: its --mac option, else the one the GUI's
+// Settings name (hla/macTable), so the GUI and the CLI read the same codes.
+QString macTablePath(const QCommandLineParser& parser, const QCommandLineOption& mac);
+
 }  // namespace dd::cli
 
 #define DD_CLI_CONCAT_INNER(a, b) a##b

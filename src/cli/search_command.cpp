@@ -60,7 +60,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   const QCommandLineOption tce(QStringLiteral("tce"),
                                dd::cli::tr("DPB1 TCE assignment: 2 (current algorithm, default) or 1."),
                                QStringLiteral("VERSION"), QStringLiteral("2"));
-  const QCommandLineOption mac(QStringLiteral("mac"), dd::cli::tr("NMDP multiple-allele code table for codes like A*02:AB."),
+  const QCommandLineOption mac(QStringLiteral("mac"), dd::cli::tr("NMDP multiple-allele code table for codes like A*02:AB (default: the one named in the settings)."),
                                QStringLiteral("FILE"));
   parser.addOptions({typing, patient, scale, minimum, limit, unavailable, format, rank, mac, tce});
   int code = 0;
@@ -98,7 +98,7 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
     options.policy = std::move(*policy);
   }
 
-  auto loaded = dd::app::SearchSession::load(context.hlaReleaseDir(), parser.isSet(mac) ? parser.value(mac) : QString());
+  auto loaded = dd::app::SearchSession::load(context.hlaReleaseDir(), dd::cli::macTablePath(parser, mac));
   if (!loaded) {
     const bool usage = loaded.error().field == dd::app::SearchSession::kMacTableField;  // --mac named a bad file
     return fail(dd::qt::translated(loaded.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);

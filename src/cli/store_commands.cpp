@@ -126,7 +126,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
                                  dd::cli::tr("NAME"));
   const QCommandLineOption mac(QStringLiteral("mac"),
                                dd::cli::tr("NMDP multiple-allele code table, so that typings such as A*02:AB are "
-                                           "accepted."),
+                                           "accepted (default: the one named in the settings)."),
                                dd::cli::tr("FILE"));
   parser.addOptions({dryRun, skipInvalid, rejects, encoding, ignoreColumn, staff, mac});
   int code = 0;
@@ -145,8 +145,8 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   };
   // No import without the nomenclature: refuse at once rather than row by row.
   std::shared_ptr<const dd::hla::Nomenclature> withMac;
-  if (parser.isSet(mac)) {
-    auto loaded = dd::app::loadNomenclature(context.settings.hlaData, parser.value(mac));
+  if (const QString macPath = dd::cli::macTablePath(parser, mac); !macPath.isEmpty()) {
+    auto loaded = dd::app::loadNomenclature(context.settings.hlaData, macPath);
     if (!loaded) {
       printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
                    .arg(dd::qt::translated(loaded.error())));

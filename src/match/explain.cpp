@@ -28,10 +28,12 @@ std::vector<dd::Message> explainLocus(const LocusGrade& grade) {
   }
   if (grade.direction() == MismatchDirection::GvhOnly)
     out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "mismatch in the graft-versus-host direction only "
-                                                         "(donor homozygous)")));
+                                                         "(the donor presents one antigen here: homozygous, or "
+                                                         "a null beside it)")));
   if (grade.direction() == MismatchDirection::HvgOnly)
     out.push_back(message(QT_TRANSLATE_NOOP("dd::match", "mismatch in the host-versus-graft direction only "
-                                                         "(patient homozygous)")));
+                                                         "(the patient presents one antigen here: homozygous, or "
+                                                         "a null beside it)")));
   return out;
 }
 

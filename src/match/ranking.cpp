@@ -57,10 +57,13 @@ dd::Expected<RankingPolicy> RankingPolicy::parse(std::string_view text) {
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
     const auto found = std::find(kKeys.begin(), kKeys.end(), item);
-    if (found == kKeys.end())
+    if (found == kKeys.end()) {
+      std::string known;
+      for (const char* key : kKeys) known += (known.empty() ? "" : ", ") + std::string(key);
       return dd::makeError("match.ranking_unknown", "dd::match",
-                           QT_TRANSLATE_NOOP("dd::match", "Unknown ranking criterion '%1'."), {std::string(item)},
-                           std::string(item));
+                           QT_TRANSLATE_NOOP("dd::match", "Unknown ranking criterion '%1' (use %2)."),
+                           {std::string(item), known}, std::string(item));
+    }
     const auto index = static_cast<std::size_t>(found - kKeys.begin());
     if (seen[index])
       return dd::makeError("match.ranking_repeated", "dd::match",

@@ -165,6 +165,7 @@ bool MatchSearchPage::search() {
   } else {
     auto parsed = match::parseTyping(ui_->glString->text().trimmed().toStdString(), *nomenclature);
     if (!parsed) {
+      clearResults();
       ui_->glStringError->setText(dd::qt::translated(parsed.error()));
       ui_->glStringError->show();
       markInvalid(ui_->glString, true);
@@ -211,8 +212,18 @@ void MatchSearchPage::showResults(const std::vector<match::SearchResult>& result
   Q_EMIT searchFinished();
 }
 
+// A search that could not run leaves no results of an earlier one on the
+// page: they would read as the answer for the typing now in the field.
+void MatchSearchPage::clearResults() {
+  found_ = 0;
+  model_->setResults({}, ui_->scale->currentData().toInt());
+  ui_->statusText->clear();
+  updateActions();
+}
+
 void MatchSearchPage::showFailure(const QString& message) {
   setBusy(false);
+  clearResults();
   ui_->statusText->setText(QStringLiteral("<span style='color:#b03a2e'>%1</span>").arg(message.toHtmlEscaped()));
   Q_EMIT searchFinished();
 }

@@ -68,6 +68,7 @@ class MatchSearchPage : public QWidget, public PageCommands {
                    std::size_t found);
   bool writeCsv(const QString& path);
   void showFailure(const QString& message);
+  void clearResults();
   void setBusy(bool busy);
   void updateActions();
   qint64 selectedVolunteer() const;
