@@ -19,13 +19,16 @@ Expected<std::shared_ptr<SearchSession>> SearchSession::load(const QString& hlaR
   auto nomenclature = loadNomenclature(hlaReleaseDir, macTablePath);
   if (!nomenclature) return nomenclature.error();
   auto session = std::make_shared<SearchSession>(std::move(*nomenclature));
-  if (!macTablePath.isEmpty()) {
-    QFile file(macTablePath);
-    if (file.open(QIODevice::ReadOnly))
-      session->macFingerprint_ =
-          QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1).toHex());
-  }
+  session->setMacTableFile(macTablePath);
   return session;
+}
+
+void SearchSession::setMacTableFile(const QString& path) {
+  macFingerprint_.clear();
+  if (path.isEmpty()) return;
+  QFile file(path);
+  if (file.open(QIODevice::ReadOnly))
+    macFingerprint_ = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1).toHex());
 }
 
 SearchSession::SearchSession(std::shared_ptr<const hla::Nomenclature> nomenclature)

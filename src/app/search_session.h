@@ -39,6 +39,10 @@ class SearchSession {
   // Keep the index in a snapshot file (app/index_snapshot): build() writes
   // it, open() reads it. "" = none (the default).
   void keepSnapshot(const QString& path) { snapshotPath_ = path; }
+  // The MAC table file the nomenclature was given (load() does this itself):
+  // a snapshot is bound to its content, and without it a nomenclature with a
+  // MAC table never trusts a snapshot.
+  void setMacTableFile(const QString& path);
   const QString& snapshotPath() const { return snapshotPath_; }
   // Where the snapshot of this registry's database lives in the per-user
   // cache folder (IndexSnapshot::pathFor its location, a file made absolute).

@@ -284,6 +284,22 @@ TEST_CASE("a snapshot is bound to its HLA data, its database and its day") {
   REQUIRE(report);
   CHECK_FALSE(report->fromSnapshot);
   CHECK(report->snapshotNote.contains(QLatin1String("snapshot.hla")));
+  // A session made on a nomenclature that has the table (as the GUI makes it)
+  // and told the table's file trusts the snapshot written with that table;
+  // not told, it never does.
+  auto loadedWithMac = app::loadNomenclature({}, mac);
+  REQUIRE(loadedWithMac);
+  auto told = std::make_shared<app::SearchSession>(std::shared_ptr<const hla::Nomenclature>(*loadedWithMac));
+  told->setMacTableFile(mac);
+  told->keepSnapshot(r.snapshot);
+  auto again = told->open(*registry);
+  REQUIRE(again);
+  CHECK(again->fromSnapshot);
+  auto untold = std::make_shared<app::SearchSession>(std::shared_ptr<const hla::Nomenclature>(*loadedWithMac));
+  untold->keepSnapshot(r.snapshot);
+  auto refused = untold->open(*registry);
+  REQUIRE(refused);
+  CHECK_FALSE(refused->fromSnapshot);
   // ... and the session without it then finds the snapshot of the other data.
   auto plain = r.session();
   auto back = plain->open(*registry);

@@ -91,6 +91,7 @@ void SearchIndex::build() {
   const bool first = !session_;
   if (first) {
     session_ = std::make_shared<app::SearchSession>(nomenclature);
+    session_->setMacTableFile(HlaReader::instance().macTablePath());
     session_->keepSnapshot(app::SearchSession::snapshotPathFor(*registry_));
   }
   building_ = true;
