@@ -148,6 +148,7 @@ QString formatSearchJson(const std::vector<match::SearchResult>& results, int sc
     o[QStringLiteral("reasons")] = reasons;
     o[QStringLiteral("donor_typing")] = typings;
     o[QStringLiteral("dpb1")] = QLatin1String(match::dpb1Key(r.dpb1));
+    o[QStringLiteral("dpb1_tce")] = r.tce == match::TceVersion::V1 ? QStringLiteral("V1") : QStringLiteral("V2");
     o[QStringLiteral("mismatches")] = QJsonObject{{QStringLiteral("allele"), r.alleleMismatches},
                                                   {QStringLiteral("antigen"), r.antigenMismatches},
                                                   {QStringLiteral("gvh_only"), r.gvhOnlyMismatches},

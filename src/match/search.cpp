@@ -109,6 +109,7 @@ SearchResult describeDonor(const DonorIndex& index, const PatientProfiles& patie
   result.volunteerId = index.volunteerId(row);
   result.registryNo = index.registryNo(row);
   const auto version = static_cast<std::size_t>(tce);
+  result.tce = tce;
   for (int locus = 0; locus < kMatchLoci; ++locus) {
     const auto l = static_cast<std::size_t>(locus);
     const LocusCatalog& catalog = index.catalog(locus);

@@ -43,6 +43,7 @@ struct SearchResult {
   int gvhOnlyMismatches = 0, hvgOnlyMismatches = 0; // mismatches at loci with a one-directional mismatch
   std::array<LocusGrade, kMatchLoci> loci{};
   Dpb1Category dpb1 = Dpb1Category::Untyped;
+  TceVersion tce = TceVersion::V2;  // the TCE assignment dpb1 was classified with
   DonorFactors factors;
   bool available = true;
   bool reservedForThisPatient = false;  // one of SearchOptions::reservedForThisPatient

@@ -94,6 +94,7 @@ TEST_CASE("search --patient prints ranked JSON objects with the contract keys") 
     const QJsonObject grades = o.value("grades").toObject();
     for (const char* locus : {"A", "B", "C", "DRB1", "DQB1", "DPB1"}) CHECK(grades.value(locus).toArray().size() == 2);
     CHECK_FALSE(o.value("dpb1").toString().isEmpty());
+    CHECK(o.value("dpb1_tce").toString() == "V2");  // the current TCE algorithm unless --tce 1
     CHECK(o.value("available").toBool());  // unavailable volunteers are excluded by default
     // ATLAS's descriptors beside the older keys, consistent with them position by position.
     const QJsonObject atlasGrades = o.value("match_grades").toObject();
@@ -194,7 +195,9 @@ TEST_CASE("search rejects bad input with exit 2 and says why") {
               "recent_contact"});
   CHECK(r.exitCode == 2);
   CHECK(r.err.contains("do not fit together"));
-  CHECK(runCli({"--db", db, "search", "--patient", registry().caseNo, "--tce", "1", "--limit", "3"}).exitCode == 0);
+  r = runCli({"--db", db, "search", "--patient", registry().caseNo, "--tce", "1", "--limit", "3", "--format", "json"});
+  CHECK(r.exitCode == 0);
+  CHECK(r.out.count(QStringLiteral("\"dpb1_tce\":\"V1\"")) == 3);
   r = runCli({"--db", db, "search", "--patient", "NO-SUCH-CASE"});
   CHECK(r.exitCode == 2);
   CHECK(r.err.contains("NO-SUCH-CASE"));
