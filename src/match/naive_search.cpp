@@ -379,23 +379,17 @@ bool sameResults(const std::vector<SearchResult>& fast, const std::vector<NaiveR
           a.alleleMismatches != b.alleleMismatches || a.penalty != b.penalty || a.gvh != b.gvh || a.hvg != b.hvg ||
           a.confidence != b.confidence || a.gradeScore != b.gradeScore)
         return differ(i, "locus " + std::string(dd::hla::locusName(static_cast<dd::hla::Locus>(l))));
-      // The index keeps a donor's two slots in its own order, so on a tie
-      // between the orientations the positions may come out swapped: compare
-      // them as a pair.
+      // Both engines pick the pairing canonically (gradeLocus), so the
+      // positions must agree in order, not only as a pair.
       const auto tuple = [](const PositionGrade& p) {
         return std::make_tuple(p.grade, p.detail, p.confidence, p.antigen, p.matched, p.possible);
       };
-      const auto sortedPair = [&](const LocusGrade& g) {
-        auto x = tuple(g.position[0]), y = tuple(g.position[1]);
-        return x < y ? std::make_pair(x, y) : std::make_pair(y, x);
-      };
-      const auto fastPair = sortedPair(a), naivePair = sortedPair(b);
       const auto show = [](const PositionGrade& p) {
         return std::string(gradeKey(p.grade)) + "/" + matchGradeKey(p.detail) + "/" + confidenceKey(p.confidence) +
                "/antigen " + std::to_string(static_cast<int>(p.antigen)) + "/" + std::to_string(p.matched) + " of " +
                std::to_string(p.possible);
       };
-      if (fastPair != naivePair)
+      if (tuple(a.position[0]) != tuple(b.position[0]) || tuple(a.position[1]) != tuple(b.position[1]))
         return differ(i, "locus " + std::string(dd::hla::locusName(static_cast<dd::hla::Locus>(l))) + " positions: " +
                              show(a.position[0]) + " + " + show(a.position[1]) + " vs " + show(b.position[0]) + " + " +
                              show(b.position[1]));
