@@ -144,18 +144,14 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
     printErr((writing ? dd::cli::tr("written %1/%2 rows") : dd::cli::tr("checked %1/%2 rows")).arg(done).arg(total));
   };
   // No import without the nomenclature: refuse at once rather than row by row.
-  std::shared_ptr<const dd::hla::Nomenclature> withMac;
-  if (const QString macPath = dd::cli::macTablePath(parser, mac); !macPath.isEmpty()) {
+  // With a MAC table the engine is this import's own; without one, the process-wide one.
+  const QString macPath = dd::cli::macTablePath(parser, mac);
+  const auto nomenclature = [&]() -> dd::Expected<std::shared_ptr<const dd::hla::Nomenclature>> {
+    if (macPath.isEmpty()) return dd::app::sharedNomenclature(context.settings.hlaData);
     auto loaded = dd::app::loadNomenclature(context.settings.hlaData, macPath);
-    if (!loaded) {
-      printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
-                   .arg(dd::qt::translated(loaded.error())));
-      return dd::cli::exitUsage;
-    }
-    withMac = std::move(*loaded);
-  }
-  auto nomenclature = withMac ? dd::Expected<std::shared_ptr<const dd::hla::Nomenclature>>(withMac)
-                              : dd::app::sharedNomenclature(context.settings.hlaData);
+    if (!loaded) return loaded.error();
+    return std::shared_ptr<const dd::hla::Nomenclature>(std::move(*loaded));
+  }();
   if (!nomenclature) {
     printErr(dd::cli::tr("donordesk-cli import volunteers: HLA typings cannot be checked, nothing imported: %1")
                  .arg(dd::qt::translated(nomenclature.error())));
@@ -167,7 +163,7 @@ int runImportVolunteers(dd::cli::Context& context, const QStringList& args) {
   auto registry =
       openRegistry(context, QStringLiteral("import volunteers"), options.dryRun ? dd::app::Access::ReadOnly : dd::app::Access::Upgrade);
   if (!registry) return dd::cli::exitFailure;
-  if (withMac) registry->setHlaChecker(dd::app::makeHlaChecker(withMac));
+  if (!macPath.isEmpty()) registry->setHlaChecker(dd::app::makeHlaChecker(*nomenclature));
   // Only a dry run opens without upgrading; it cannot check against an older layout.
   if (dd::Status current = registry->checkCurrent(); !current) {
     printErr(QStringLiteral("donordesk-cli import volunteers: %1").arg(dd::qt::translated(current.error())));
