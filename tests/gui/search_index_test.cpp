@@ -27,18 +27,6 @@
 using dd::gui::SearchResultModel;
 using namespace dd::test;
 
-namespace {
-// A temporary deferral, a status change saved on its own: the donor is
-// unavailable until it ends.
-dd::app::StatusChangeRequest deferral() {
-  dd::app::StatusChangeRequest request;
-  request.to = dd::model::VolunteerStatus::TemporarilyDeferred;
-  request.reason = QStringLiteral("出差");
-  request.until = QDate::currentDate().addDays(20);
-  return request;
-}
-}  // namespace
-
 TEST_CASE("a donor reserved from the results stays in that patient's search and drops out of any other") {
   MatchPageFixture f;
   const qint64 donor = addSearchDonor(*f.registry, 1, QStringLiteral("A*02:01+A*24:02"));

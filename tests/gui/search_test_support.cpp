@@ -9,6 +9,14 @@
 
 namespace dd::test {
 
+app::StatusChangeRequest deferral() {
+  app::StatusChangeRequest request;
+  request.to = model::VolunteerStatus::TemporarilyDeferred;
+  request.reason = QStringLiteral("出差");
+  request.until = QDate::currentDate().addDays(20);
+  return request;
+}
+
 void waitForHla() {
   auto& reader = gui::HlaReader::instance();
   reader.startLoading();

@@ -20,6 +20,10 @@ inline constexpr const char* kSearchPatientTyping =
 // Starts loading the HLA tables if needed and waits for them (fails the test
 // if they cannot be loaded).
 void waitForHla();
+
+// A temporary deferral for 20 days, a status change saved on its own: the
+// donor is unavailable until it ends.
+app::StatusChangeRequest deferral();
 // Registers a volunteer typed like kSearchPatientTyping except at A, where
 // it gets `typingA`; returns its id.
 qint64 addSearchDonor(app::Registry& registry, int serial, const QString& typingA);

@@ -54,13 +54,6 @@ QList<qint64> foundDonors(dd::gui::SearchIndex& index) {
   return ids;
 }
 
-dd::app::StatusChangeRequest deferral() {
-  dd::app::StatusChangeRequest request;
-  request.to = dd::model::VolunteerStatus::TemporarilyDeferred;
-  request.reason = QStringLiteral("出差");
-  request.until = QDate::currentDate().addDays(20);
-  return request;
-}
 
 }  // namespace
 
