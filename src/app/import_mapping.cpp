@@ -128,7 +128,7 @@ model::Volunteer readRow(const QStringList& row, const ColumnMap& map, std::vect
     if (!number.isEmpty())
       v.phones.append(model::Phone{number, QLatin1String(key) == QLatin1String("phone") ? QStringLiteral("mobile")
                                                                                       : QString(),
-                                   v.phones.isEmpty(), {}});
+                                   v.phones.isEmpty(), {}, {}});
   }
   v.abo = cell("abo").toUpper();
   QString rh = cell("rh");

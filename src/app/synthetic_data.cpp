@@ -127,8 +127,8 @@ struct VolunteerFactory {
     v.prefecture = QString::fromUtf8(county.prefecture);
     v.county = QString::fromUtf8(county.county);
     v.ethnicity = syn::randomEthnicity(random);
-    v.phones.append({syn::randomMobile(random), QStringLiteral("mobile"), true, {}});
-    if (random.uniform() < 0.2) v.phones.append({syn::randomMobile(random), QStringLiteral("work"), false, {}});
+    v.phones.append({syn::randomMobile(random), QStringLiteral("mobile"), true, {}, {}});
+    if (random.uniform() < 0.2) v.phones.append({syn::randomMobile(random), QStringLiteral("work"), false, {}, {}});
     if (random.uniform() < 0.6) v.wechat = QStringLiteral("wx_%1").arg(random.below(100000000u));
     if (random.uniform() < 0.3) v.email = QStringLiteral("donor%1@example.cn").arg(random.below(100000000u));
     v.address = v.prefecture + v.county + QStringLiteral("%1号").arg(1 + random.below(300));

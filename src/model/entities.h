@@ -37,6 +37,7 @@ struct Phone {
   QString label;         // "mobile", "home", "work", free text
   bool current = false;  // the number to call first; at most one is current
   QDate replacedOn;      // set when staff replaced the number: kept as history, never called
+  QDate knownBadOn;      // when an attempt found it wrong or undeliverable (schema 10); cleared when it reaches them
   bool inUse() const { return !replacedOn.isValid(); }
   bool operator==(const Phone&) const = default;
 };
@@ -45,7 +46,7 @@ struct EmergencyContact {
   QString name;
   QString relation;  // 父亲, 母亲, 配偶, ...
   QString phone;
-  QString address;   // recorded for the second contact (schema 8), who often lives elsewhere
+  QString address;   // where they live: the two backup contacts should live apart (emergency: schema 10)
   bool operator==(const EmergencyContact&) const = default;
 };
 
@@ -101,6 +102,15 @@ struct Volunteer {
   QDate donationDate;         // last donation
   int donationCount = 0;
   QDate lastContactOk;        // maintained by the store from the contact log
+  // Contact freshness (schema 10), maintained from the contact log like
+  // lastContactOk: the channel that last reached them and how many attempts
+  // failed since (no answer, wrong number, not delivered).
+  std::optional<ContactChannel> lastContactChannel;
+  int failedContacts = 0;
+  QDate lastReadinessCheck;     // the latest yearly readiness check (maintained from readiness_check)
+  QDate reservationExpires;     // while reserved: when the reservation lapses unless extended
+  QDate withdrawalRequestedOn;  // a withdrawal asked for (SMS reply 0, a call) but not yet confirmed by staff:
+                                // out of searches until staff confirm or cancel it
   qint64 importBatchId = 0;
   QDateTime createdAt;        // UTC, set by the store
   QDateTime updatedAt;
@@ -143,6 +153,7 @@ struct Patient {
   QString urgency = QStringLiteral("normal");  // normal, urgent, critical
   QDate searchRequestDate;
   QString searchStatus = QStringLiteral("requested");  // requested, searching, donor_found, transplanted, closed
+  bool overseas = false;  // the transplant centre is abroad (statistics: donations domestic/overseas; schema 10)
   QString notes;
   QDateTime createdAt;
   QDateTime updatedAt;
@@ -156,6 +167,11 @@ struct ContactAttempt {
   QString staff;
   ContactOutcome outcome = ContactOutcome::Reached;
   QString note;
+  // schema 10:
+  QString phone;                                // the number tried (phone, SMS), empty if none
+  ContactPerson person = ContactPerson::Volunteer;  // whom: the volunteer or a backup contact
+  qint64 campaignId = 0;                        // the campaign whose message this was (0 = none)
+  QString messageId;                            // that message's id on the SMS platform
 };
 
 // A workup linking one patient and one volunteer.
@@ -173,6 +189,10 @@ struct WorkupCase {
   QString consentTemplate;  // version label of the consent form printed last (app/print_documents)
   QString stageNote;        // why the last skip or undo of a stage happened (history: audit trail)
   QString caseCode;         // what staff and forms call the case: patient case no + "-" + nth case (e.g. P2026-00001-02)
+  // schema 10: late-withdrawal risk
+  FamilyAttitude familyAttitude = FamilyAttitude::Unknown;
+  std::optional<StopReason> stopCode;  // the coded reason of a stop (stopReason keeps the words)
+  int postponements = 0;               // times the donor asked to move a date
   QDateTime createdAt;
   QDateTime updatedAt;
   bool stopped() const { return stoppedDate.isValid(); }
@@ -183,6 +203,123 @@ struct WorkupCaseDetail {
   WorkupCase workup;
   Patient patient;
   Volunteer volunteer;
+};
+
+// A sign of a late withdrawal on one case (schema 10); open until resolved.
+struct CaseRiskFlag {
+  qint64 id = 0;
+  qint64 caseId = 0;
+  RiskFlagKind kind = RiskFlagKind::Hesitation;
+  QDate raisedOn;
+  QString staff;
+  QString note;
+  QDate resolvedOn;  // invalid while open
+  QString resolution;
+  bool open() const { return !resolvedOn.isValid(); }
+};
+
+// A talk with the donor's family about the donation (schema 10).
+struct FamilySession {
+  qint64 id = 0;
+  qint64 caseId = 0;
+  QDate heldOn;
+  QString attendees;  // who came: 父亲、母亲, ...
+  bool letterPrinted = false;  // the family letter was printed and handed over
+  QString staff;
+  QString note;
+};
+
+// One recorded follow-up call after a donation (schema 10).
+struct DonationFollowUp {
+  qint64 id = 0;
+  qint64 volunteerId = 0;
+  qint64 caseId = 0;  // the case of the donation, 0 if recorded without one
+  QDate donationDate;
+  FollowUpPoint point = FollowUpPoint::Day2;
+  QDate doneOn;
+  QString staff;
+  QString note;
+};
+
+// The yearly readiness check (schema 10): is the volunteer still one of the
+// quickly available donors?
+struct ReadinessCheck {
+  qint64 id = 0;
+  qint64 volunteerId = 0;
+  QDate checkedOn;
+  QString staff;
+  Willingness willing = Willingness::Yes;
+  QString healthChanges;  // empty = none
+  QDate absenceFrom;      // a planned absence (work abroad, study, pregnancy), invalid = none
+  QDate absenceUntil;
+  bool familyInformed = false;
+  FamilyAttitude familyAttitude = FamilyAttitude::Unknown;
+  bool contactUpdated = false;  // phone or address confirmed or changed at the check
+  QString note;
+};
+
+// A contact campaign (schema 10): who it is for and the message they get.
+struct Campaign {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString name;
+  QString messageTemplate;  // with placeholders such as {name}, {registry_no}
+  ContactChannel channel = ContactChannel::Sms;
+  QString region;           // prefecture or county; empty = all
+  int notReachedMonths = 0; // 0 = any
+  std::optional<VolunteerStatus> status;  // nullopt = the statuses a clean-up is for
+  QString staff;
+  QString note;
+  QDateTime createdAt;
+  QDateTime updatedAt;
+};
+
+// One message of a campaign as exported and as the platform reported it.
+struct CampaignMessage {
+  qint64 id = 0;
+  qint64 campaignId = 0;
+  qint64 volunteerId = 0;
+  QString phone;
+  QString messageId;  // unique, what the platform's result file refers to
+  QString text;       // the personalised text
+  QDateTime exportedAt;
+  QString delivery;   // delivered, failed, unknown; empty until results came
+  QString reply;
+  QDateTime repliedAt;
+  QDateTime appliedAt;  // when its result was applied to the contact log
+};
+
+// A WeChat or region group volunteers are kept in touch through (schema 10).
+struct VolunteerGroup {
+  qint64 id = 0;
+  int rowVersion = 0;
+  QString name;
+  GroupKind kind = GroupKind::WeChat;
+  QString prefecture;
+  QString county;
+  QString note;
+  int memberCount = 0;  // read-only: filled by listings
+  QDateTime createdAt;
+  QDateTime updatedAt;
+};
+
+struct GroupMessage {
+  qint64 id = 0;
+  qint64 groupId = 0;
+  QDateTime sentAt;
+  QString staff;
+  QString text;
+  int memberCount = 0;  // members at the time it was sent
+};
+
+// One search run (schema 10): the statistics count searches per month.
+struct SearchRun {
+  qint64 id = 0;
+  QDateTime at;
+  QString staff;
+  qint64 patientId = 0;  // 0 = an ad-hoc typing
+  QString frontEnd;      // gui, cli, report
+  int resultCount = 0;
 };
 
 struct StatusChange {

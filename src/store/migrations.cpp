@@ -14,9 +14,13 @@ namespace {
 // "" for a statement another backend's only (skipped).
 QString forBackend(QString sql, Backend backend) {
   const QLatin1String postgresOnly(schema::kPostgresOnly);
+  const QLatin1String sqliteOnly(schema::kSqliteOnly);
   if (sql.startsWith(postgresOnly)) {
     if (backend != Backend::Postgres) return {};
     sql.remove(0, postgresOnly.size());
+  } else if (sql.startsWith(sqliteOnly)) {
+    if (backend != Backend::Sqlite) return {};
+    sql.remove(0, sqliteOnly.size());
   }
   if (backend == Backend::Sqlite) {
     sql.replace(QLatin1String("%ID%"), QLatin1String("INTEGER PRIMARY KEY"));
@@ -59,6 +63,9 @@ const QList<Migration>& migrations() {
       {9, "PostgreSQL: a trigger NOTIFYs every volunteer write, so open workstations update their search index; "
           "an index on volunteer.row_version for the change stamp",
        schema::version9()},
+      {10, "retention: contact freshness on volunteer, readiness checks, campaigns and their messages, WeChat and "
+           "region groups, case risk flags and family sessions, follow-ups after a donation, a log of searches",
+       schema::version10()},
   };
   return all;
 }

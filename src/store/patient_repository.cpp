@@ -29,7 +29,7 @@ const QStringList& writableColumns() {
     }
     list << QStringLiteral("abo") << QStringLiteral("rh") << QStringLiteral("cmv") << QStringLiteral("weight_kg")
          << QStringLiteral("urgency") << QStringLiteral("search_request_date") << QStringLiteral("search_status")
-         << QStringLiteral("notes");
+         << QStringLiteral("notes") << QStringLiteral("overseas");
     return list;
   }();
   return columns;
@@ -40,7 +40,7 @@ QVariantList values(const Patient& p) {
                     sql::text(p.hospital), sql::text(p.physician)};
   for (const LocusTyping& locus : p.hla.loci) list << sql::text(locus.raw) << sql::text(locus.normalised);
   list << sql::text(p.abo) << sql::text(p.rh) << sql::key(key(p.cmv)) << sql::number(p.weightKg) << p.urgency
-       << sql::date(p.searchRequestDate) << p.searchStatus << sql::text(p.notes);
+       << sql::date(p.searchRequestDate) << p.searchStatus << sql::text(p.notes) << (p.overseas ? 1 : 0);
   return list;
 }
 
@@ -69,6 +69,7 @@ Patient read(const QSqlQuery& q) {
   p.searchRequestDate = sql::toDate(q.value(i++));
   p.searchStatus = text();
   p.notes = text();
+  p.overseas = q.value(i++).toInt() != 0;
   return p;
 }
 

@@ -260,4 +260,184 @@ QStringList version9() {
       QStringLiteral("CREATE INDEX volunteer_row_version ON volunteer (row_version)")};
 }
 
+QStringList version10() {
+  // Retention: contact freshness, readiness checks, campaigns, groups, the
+  // late-withdrawal risk of cases, follow-ups after a donation, and a log of
+  // searches for the statistics. Added columns and new tables only, except
+  // contact_attempt, whose outcome list grows by the two results an SMS
+  // platform reports (delivered, undelivered): PostgreSQL swaps the check,
+  // SQLite (which cannot alter a check) copies the table over.
+  const QString outcomes = QStringLiteral(
+      "outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'wrong_number', 'refused', 'delivered', "
+      "'undelivered'))");
+  return {
+      // volunteer: the freshness columns are maintained from the contact log
+      // like last_contact_ok; the backfill counts the failed attempts since
+      // the last one that reached them.
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN emergency_address TEXT"),
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN last_contact_channel TEXT"),
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN failed_contacts INTEGER NOT NULL DEFAULT 0"),
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN last_readiness_check DATE"),
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN reservation_expires DATE"),
+      QStringLiteral("ALTER TABLE volunteer ADD COLUMN withdrawal_requested_on DATE"),
+      QStringLiteral("UPDATE volunteer SET last_contact_channel = (\n"
+                     "  SELECT c.channel FROM contact_attempt c WHERE c.volunteer_id = volunteer.id\n"
+                     "  AND c.outcome = 'reached' ORDER BY c.contacted_at DESC, c.id DESC LIMIT 1)"),
+      QStringLiteral("UPDATE volunteer SET failed_contacts = (\n"
+                     "  SELECT COUNT(*) FROM contact_attempt c WHERE c.volunteer_id = volunteer.id\n"
+                     "  AND c.outcome IN ('no_answer', 'wrong_number')\n"
+                     "  AND c.contacted_at > COALESCE((SELECT MAX(r.contacted_at) FROM contact_attempt r\n"
+                     "    WHERE r.volunteer_id = volunteer.id AND r.outcome = 'reached'), ''))"),
+      QStringLiteral("CREATE INDEX volunteer_failed_contacts ON volunteer (failed_contacts)"),
+      QStringLiteral("CREATE INDEX volunteer_readiness ON volunteer (last_readiness_check)"),
+      QStringLiteral("CREATE INDEX volunteer_reservation_expires ON volunteer (reservation_expires)"),
+      QStringLiteral("CREATE INDEX volunteer_withdrawal_requested ON volunteer (withdrawal_requested_on)"),
+      QStringLiteral("ALTER TABLE volunteer_phone ADD COLUMN known_bad_on TEXT"),
+      QStringLiteral("ALTER TABLE patient ADD COLUMN overseas INTEGER NOT NULL DEFAULT 0"),
+      // campaigns first: contact_attempt refers to them
+      QStringLiteral("CREATE TABLE campaign (\n"
+                     "  id %ID%,\n"
+                     "  name TEXT NOT NULL,\n"
+                     "  message_template TEXT NOT NULL,\n"
+                     "  channel TEXT NOT NULL DEFAULT 'sms',\n"
+                     "  region TEXT,\n"
+                     "  not_reached_months INTEGER NOT NULL DEFAULT 0,\n"
+                     "  status_filter TEXT,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  note TEXT,\n"
+                     "  created_at TEXT NOT NULL,\n"
+                     "  updated_at TEXT NOT NULL,\n"
+                     "  row_version INTEGER NOT NULL DEFAULT 1)"),
+      QStringLiteral("CREATE TABLE campaign_message (\n"
+                     "  id %ID%,\n"
+                     "  campaign_id BIGINT NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,\n"
+                     "  volunteer_id BIGINT NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
+                     "  phone TEXT NOT NULL,\n"
+                     "  message_id TEXT NOT NULL UNIQUE,\n"
+                     "  text TEXT NOT NULL,\n"
+                     "  exported_at TEXT,\n"
+                     "  delivery TEXT,\n"
+                     "  reply TEXT,\n"
+                     "  replied_at TEXT,\n"
+                     "  applied_at TEXT)"),
+      QStringLiteral("CREATE INDEX campaign_message_campaign ON campaign_message (campaign_id, phone)"),
+      QStringLiteral("CREATE INDEX campaign_message_volunteer ON campaign_message (volunteer_id)"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt DROP CONSTRAINT contact_attempt_outcome_check"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt ADD CONSTRAINT contact_attempt_outcome_check CHECK "
+                     "(outcome IN ('reached', 'no_answer', 'wrong_number', 'refused', 'delivered', "
+                     "'undelivered'))"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt ADD COLUMN phone TEXT"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt ADD COLUMN person TEXT NOT NULL DEFAULT 'volunteer'"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt ADD COLUMN campaign_id BIGINT REFERENCES campaign (id) "
+                     "ON DELETE SET NULL"),
+      QStringLiteral("%POSTGRES%ALTER TABLE contact_attempt ADD COLUMN message_id TEXT"),
+      QStringLiteral("%SQLITE%CREATE TABLE contact_attempt_v10 (\n"
+                     "  id %ID%,\n"
+                     "  volunteer_id BIGINT NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
+                     "  contacted_at TEXT NOT NULL,\n"
+                     "  channel TEXT NOT NULL CHECK (channel IN ('phone', 'sms', 'wechat', 'mail', 'visit')),\n"
+                     "  staff TEXT NOT NULL,\n  ") +
+          outcomes +
+          QStringLiteral(",\n  note TEXT,\n"
+                         "  phone TEXT,\n"
+                         "  person TEXT NOT NULL DEFAULT 'volunteer',\n"
+                         "  campaign_id BIGINT REFERENCES campaign (id) ON DELETE SET NULL,\n"
+                         "  message_id TEXT)"),
+      QStringLiteral("%SQLITE%INSERT INTO contact_attempt_v10 (id, volunteer_id, contacted_at, channel, staff, "
+                     "outcome, note) SELECT id, volunteer_id, contacted_at, channel, staff, outcome, note FROM "
+                     "contact_attempt"),
+      QStringLiteral("%SQLITE%DROP TABLE contact_attempt"),
+      QStringLiteral("%SQLITE%ALTER TABLE contact_attempt_v10 RENAME TO contact_attempt"),
+      QStringLiteral("%SQLITE%CREATE INDEX contact_attempt_volunteer ON contact_attempt (volunteer_id, "
+                     "contacted_at)"),
+      // one message's result is applied once, whatever file repeats it
+      QStringLiteral("CREATE UNIQUE INDEX contact_attempt_message ON contact_attempt (campaign_id, message_id)"),
+      QStringLiteral("CREATE TABLE readiness_check (\n"
+                     "  id %ID%,\n"
+                     "  volunteer_id BIGINT NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
+                     "  checked_on DATE NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  willing TEXT NOT NULL CHECK (willing IN ('yes', 'unsure', 'no')),\n"
+                     "  health_changes TEXT,\n"
+                     "  absence_from DATE,\n"
+                     "  absence_until DATE,\n"
+                     "  family_informed INTEGER NOT NULL DEFAULT 0,\n"
+                     "  family_attitude TEXT NOT NULL DEFAULT 'unknown',\n"
+                     "  contact_updated INTEGER NOT NULL DEFAULT 0,\n"
+                     "  note TEXT,\n"
+                     "  created_at TEXT NOT NULL)"),
+      QStringLiteral("CREATE INDEX readiness_check_volunteer ON readiness_check (volunteer_id, checked_on)"),
+      QStringLiteral("CREATE TABLE volunteer_group (\n"
+                     "  id %ID%,\n"
+                     "  name TEXT NOT NULL UNIQUE,\n"
+                     "  kind TEXT NOT NULL CHECK (kind IN ('wechat', 'region')),\n"
+                     "  prefecture TEXT,\n"
+                     "  county TEXT,\n"
+                     "  note TEXT,\n"
+                     "  created_at TEXT NOT NULL,\n"
+                     "  updated_at TEXT NOT NULL,\n"
+                     "  row_version INTEGER NOT NULL DEFAULT 1)"),
+      QStringLiteral("CREATE TABLE volunteer_group_member (\n"
+                     "  group_id BIGINT NOT NULL REFERENCES volunteer_group (id) ON DELETE CASCADE,\n"
+                     "  volunteer_id BIGINT NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
+                     "  added_at TEXT NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  PRIMARY KEY (group_id, volunteer_id))"),
+      QStringLiteral("CREATE INDEX volunteer_group_member_volunteer ON volunteer_group_member (volunteer_id)"),
+      QStringLiteral("CREATE TABLE group_message (\n"
+                     "  id %ID%,\n"
+                     "  group_id BIGINT NOT NULL REFERENCES volunteer_group (id) ON DELETE CASCADE,\n"
+                     "  sent_at TEXT NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  text TEXT NOT NULL,\n"
+                     "  member_count INTEGER NOT NULL DEFAULT 0)"),
+      QStringLiteral("CREATE INDEX group_message_group ON group_message (group_id, sent_at)"),
+      // cases: the late-withdrawal risk
+      QStringLiteral("ALTER TABLE workup_case ADD COLUMN family_attitude TEXT NOT NULL DEFAULT 'unknown'"),
+      QStringLiteral("ALTER TABLE workup_case ADD COLUMN stop_code TEXT"),
+      QStringLiteral("ALTER TABLE workup_case ADD COLUMN postponements INTEGER NOT NULL DEFAULT 0"),
+      QStringLiteral("CREATE TABLE case_risk_flag (\n"
+                     "  id %ID%,\n"
+                     "  case_id BIGINT NOT NULL REFERENCES workup_case (id) ON DELETE CASCADE,\n"
+                     "  kind TEXT NOT NULL CHECK (kind IN ('family_opposed', 'missed_contacts', 'postponement', "
+                     "'hesitation')),\n"
+                     "  raised_on DATE NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  note TEXT,\n"
+                     "  resolved_on DATE,\n"
+                     "  resolution TEXT)"),
+      QStringLiteral("CREATE INDEX case_risk_flag_case ON case_risk_flag (case_id)"),
+      QStringLiteral("CREATE TABLE family_session (\n"
+                     "  id %ID%,\n"
+                     "  case_id BIGINT NOT NULL REFERENCES workup_case (id) ON DELETE CASCADE,\n"
+                     "  held_on DATE NOT NULL,\n"
+                     "  attendees TEXT NOT NULL,\n"
+                     "  letter_printed INTEGER NOT NULL DEFAULT 0,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  note TEXT,\n"
+                     "  created_at TEXT NOT NULL)"),
+      QStringLiteral("CREATE INDEX family_session_case ON family_session (case_id)"),
+      QStringLiteral("CREATE TABLE donation_follow_up (\n"
+                     "  id %ID%,\n"
+                     "  volunteer_id BIGINT NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
+                     "  case_id BIGINT REFERENCES workup_case (id) ON DELETE SET NULL,\n"
+                     "  donation_date DATE NOT NULL,\n"
+                     "  point TEXT NOT NULL,\n"
+                     "  done_on DATE NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  note TEXT,\n"
+                     "  created_at TEXT NOT NULL,\n"
+                     "  UNIQUE (volunteer_id, donation_date, point))"),
+      QStringLiteral("CREATE TABLE search_run (\n"
+                     "  id %ID%,\n"
+                     "  at TEXT NOT NULL,\n"
+                     "  staff TEXT NOT NULL,\n"
+                     "  patient_id BIGINT REFERENCES patient (id) ON DELETE SET NULL,\n"
+                     "  front_end TEXT NOT NULL,\n"
+                     "  result_count INTEGER NOT NULL DEFAULT 0)"),
+      QStringLiteral("CREATE INDEX search_run_at ON search_run (at)"),
+      QStringLiteral("CREATE INDEX volunteer_created ON volunteer (created_at)"),
+  };
+}
+
 }  // namespace dd::store::schema

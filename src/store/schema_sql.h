@@ -15,7 +15,9 @@ QStringList version7();  // volunteer.synthetic, patient.synthetic (what generat
 QStringList version8();  // volunteer.emergency2_* (a second emergency contact)
 QStringList
 version9();  // PostgreSQL: NOTIFY on volunteer writes; index on volunteer.row_version (change stamp)
+QStringList version10();  // retention: contact freshness, readiness, campaigns, groups, case risk, follow-ups
 // A statement of version9() on starts with this marker when it is for
-// PostgreSQL only; SQLite skips it.
+// PostgreSQL only; SQLite skips it. kSqliteOnly: the other way round.
 inline constexpr const char* kPostgresOnly = "%POSTGRES%";
+inline constexpr const char* kSqliteOnly = "%SQLITE%";
 }  // namespace dd::store::schema

@@ -34,11 +34,19 @@ QVariantList values(const Volunteer& v) {
   return list;
 }
 
+const QStringList& maintained() {
+  static const QStringList columns{QStringLiteral("last_contact_channel"), QStringLiteral("failed_contacts"),
+                                   QStringLiteral("last_readiness_check"), QStringLiteral("reservation_expires"),
+                                   QStringLiteral("withdrawal_requested_on")};
+  return columns;
+}
+
 QString selectList(const QString& alias) {
   const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
   // the four stamps first, in the order readStamps reads them
   QStringList columns{QStringLiteral("id"), QStringLiteral("row_version"), QStringLiteral("created_at"),
                       QStringLiteral("updated_at"), QStringLiteral("last_contact_ok")};
+  columns += maintained();
   columns += writable();
   for (QString& column : columns) column.prepend(prefix);
   return columns.join(QStringLiteral(", "));
@@ -48,6 +56,12 @@ Volunteer read(const QSqlQuery& q) {
   Volunteer v;
   int i = readStamps(q, v);
   v.lastContactOk = sql::toDate(q.value(i++));
+  const QString channel = q.value(i++).toString();
+  v.lastContactChannel = channel.isEmpty() ? std::nullopt : parseContactChannel(channel.toStdString());
+  v.failedContacts = q.value(i++).toInt();
+  v.lastReadinessCheck = sql::toDate(q.value(i++));
+  v.reservationExpires = sql::toDate(q.value(i++));
+  v.withdrawalRequestedOn = sql::toDate(q.value(i++));
   for (const VolunteerField& field : volunteerFields()) {
     const QVariant value = q.value(i++);
     switch (field.kind) {

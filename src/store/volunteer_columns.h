@@ -13,7 +13,11 @@ namespace dd::store::volunteer_columns {
 
 const QStringList& writable();                    // registry_no, name, ... import_batch_id
 QVariantList values(const model::Volunteer& volunteer);  // bind values in writable() order
-// Columns read back: id, row_version, created_at, updated_at, last_contact_ok, then writable().
+// Columns the store maintains from other tables and the workflow (never
+// written by a volunteer save): last_contact_channel, failed_contacts,
+// last_readiness_check, reservation_expires, withdrawal_requested_on.
+const QStringList& maintained();
+// Columns read back: id, row_version, created_at, updated_at, last_contact_ok, maintained(), then writable().
 QString selectList(const QString& tableAlias = {});
 model::Volunteer read(const QSqlQuery& query);  // a row selected with selectList()
 

@@ -50,13 +50,14 @@ Expected<Volunteer> VolunteerRepository::get(qint64 id) {
   q.finish();
   QSqlQuery phones(db_.sql());
   phones.prepare(
-      QStringLiteral("SELECT number, label, is_current, replaced_on FROM volunteer_phone WHERE volunteer_id = ? "
+      QStringLiteral("SELECT number, label, is_current, replaced_on, known_bad_on FROM volunteer_phone WHERE "
+                     "volunteer_id = ? "
                      "ORDER BY position"));
   phones.addBindValue(id);
   if (!phones.exec()) return databaseError(QStringLiteral("reading phones"), phones.lastError());
   while (phones.next())
     volunteer.phones.append(Phone{phones.value(0).toString(), phones.value(1).toString(), phones.value(2).toInt() != 0,
-                                  sql::toDate(phones.value(3))});
+                                  sql::toDate(phones.value(3)), sql::toDate(phones.value(4))});
   return volunteer;
 }
 
@@ -200,7 +201,7 @@ Status VolunteerRepository::ensurePrepared() {
                                  "WHERE id = ? AND row_version = ?")
                       .arg(sets.join(QStringLiteral(", ")))},
       {&p.phone, QStringLiteral("INSERT INTO volunteer_phone (volunteer_id, position, number, label, is_current, "
-                                "replaced_on) VALUES (?, ?, ?, ?, ?, ?)")},
+                                "replaced_on, known_bad_on) VALUES (?, ?, ?, ?, ?, ?, ?)")},
       {&p.deletePhones, QStringLiteral("DELETE FROM volunteer_phone WHERE volunteer_id = ?")},
       {&p.status, QStringLiteral("INSERT INTO status_change (volunteer_id, changed_at, staff, old_status, "
                                  "new_status, reason, until_date, patient_id, stage) "
@@ -268,7 +269,8 @@ Status VolunteerRepository::writePhones(const Volunteer& v, bool replace) {
   int position = 0;
   for (const Phone& phone : v.phones) {
     sql::bindAll(p.phone, {v.id, position++, phone.number, sql::text(phone.label),
-                           phone.current && phone.inUse() ? 1 : 0, sql::date(phone.replacedOn)});
+                           phone.current && phone.inUse() ? 1 : 0, sql::date(phone.replacedOn),
+                           sql::date(phone.knownBadOn)});
     if (!p.phone.exec()) return databaseError(QStringLiteral("saving phones"), p.phone.lastError());
   }
   return {};

@@ -29,7 +29,8 @@ QStringList caseColumns() {
          stageDateColumns() +
          QStringList{QStringLiteral("stopped_date"), QStringLiteral("stop_reason"), QStringLiteral("regret_stage"),
                      QStringLiteral("notes"), QStringLiteral("consent_template"), QStringLiteral("stage_note"),
-                     QStringLiteral("case_code")};
+                     QStringLiteral("case_code"), QStringLiteral("family_attitude"), QStringLiteral("stop_code"),
+                     QStringLiteral("postponements")};
 }
 
 QVariantList caseValues(const WorkupCase& w) {
@@ -38,7 +39,9 @@ QVariantList caseValues(const WorkupCase& w) {
   list << sql::date(w.stoppedDate) << sql::text(w.stopReason)
        << (w.regretStage ? QVariant(keyText(key(*w.regretStage))) : QVariant(QMetaType::fromType<QString>()))
        << sql::text(w.notes) << sql::text(w.consentTemplate) << sql::text(w.stageNote)
-       << sql::text(w.caseCode);
+       << sql::text(w.caseCode) << keyText(key(w.familyAttitude))
+       << (w.stopCode ? QVariant(keyText(key(*w.stopCode))) : QVariant(QMetaType::fromType<QString>()))
+       << w.postponements;
   return list;
 }
 
@@ -57,6 +60,10 @@ WorkupCase readCase(const QSqlQuery& q) {
   w.consentTemplate = q.value(i++).toString();
   w.stageNote = q.value(i++).toString();
   w.caseCode = q.value(i++).toString();
+  w.familyAttitude = parseFamilyAttitude(q.value(i++).toString().toStdString()).value_or(FamilyAttitude::Unknown);
+  const QString stopCode = q.value(i++).toString();
+  if (!stopCode.isEmpty()) w.stopCode = parseStopReason(stopCode.toStdString());
+  w.postponements = q.value(i++).toInt();
   return w;
 }
 
@@ -74,11 +81,13 @@ Status WorkupRepository::addContact(ContactAttempt& a) {
   QSqlQuery& q = prepared_->contact;
   if (q.lastQuery().isEmpty() &&
       !q.prepare(QStringLiteral("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome, "
-                                "note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")))
+                                "note, phone, person, campaign_id, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "RETURNING id")))
     return databaseError(QStringLiteral("preparing the contact log"), q.lastError());
   if (!a.at.isValid()) a.at = sql::nowUtc();
   sql::bindAll(q, {a.volunteerId, sql::timestamp(a.at), keyText(key(a.channel)), a.staff, keyText(key(a.outcome)),
-                   sql::text(a.note)});
+                   sql::text(a.note), sql::text(a.phone), keyText(key(a.person)), sql::id(a.campaignId),
+                   sql::text(a.messageId)});
   if (!q.exec() || !q.next()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
   a.id = q.value(0).toLongLong();
   q.finish();
@@ -87,7 +96,8 @@ Status WorkupRepository::addContact(ContactAttempt& a) {
 
 Expected<QList<ContactAttempt>> WorkupRepository::contacts(qint64 volunteerId) {
   QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("SELECT id, contacted_at, channel, staff, outcome, note FROM contact_attempt "
+  q.prepare(QStringLiteral("SELECT id, contacted_at, channel, staff, outcome, note, phone, person, campaign_id, "
+                           "message_id FROM contact_attempt "
                            "WHERE volunteer_id = ? ORDER BY contacted_at DESC, id DESC"));
   q.addBindValue(volunteerId);
   if (!q.exec()) return databaseError(QStringLiteral("reading the contact log"), q.lastError());
@@ -101,6 +111,10 @@ Expected<QList<ContactAttempt>> WorkupRepository::contacts(qint64 volunteerId) {
     a.staff = q.value(3).toString();
     a.outcome = parseContactOutcome(q.value(4).toString().toStdString()).value_or(ContactOutcome::Reached);
     a.note = q.value(5).toString();
+    a.phone = q.value(6).toString();
+    a.person = parseContactPerson(q.value(7).toString().toStdString()).value_or(ContactPerson::Volunteer);
+    a.campaignId = q.value(8).toLongLong();
+    a.messageId = q.value(9).toString();
     list.append(a);
   }
   return list;

@@ -138,16 +138,16 @@ TEST_CASE("contact details, blood, weight, ethnicity and consent date") {
               "emergency_phone",
               "Phone number '999' is not a mainland mobile number (11 digits starting with 1) or a landline with "
               "area code.");
-  requireOnly(errorsAfter([](model::Volunteer& v) { v.phones.append({"13900000000", {}, true, {}}); }),
+  requireOnly(errorsAfter([](model::Volunteer& v) { v.phones.append({"13900000000", {}, true, {}, {}}); }),
               "validation.phone_current", "phone", "Only one phone number can be the current one.");
   // A wrong second number is reported on the second field, not the first.
-  requireOnly(errorsAfter([](model::Volunteer& v) { v.phones.append({"5551234", {}, false, {}}); }),
+  requireOnly(errorsAfter([](model::Volunteer& v) { v.phones.append({"5551234", {}, false, {}, {}}); }),
               "validation.phone", "phone2",
               "Phone number '5551234' is not a mainland mobile number (11 digits starting with 1) or a landline "
               "with area code.");
   // A replaced number is history: not checked, and not a way to reach anyone.
   CHECK(errorsAfter([](model::Volunteer& v) {
-          v.phones.append({"5551234", {}, false, QDate(2020, 1, 1)});
+          v.phones.append({"5551234", {}, false, QDate(2020, 1, 1), {}});
         }).empty());
   requireOnly(errorsAfter([](model::Volunteer& v) { v.email = "not-an-address"; }), "validation.email", "email",
               "E-mail address 'not-an-address' is not valid.");
@@ -188,7 +188,7 @@ TEST_CASE("at least one way to reach the volunteer: phone, WeChat or e-mail") {
   // Only a replaced number left: nobody to call.
   requireOnly(errorsAfter([&](model::Volunteer& v) {
                 noContact(v);
-                v.phones.append({"13812345678", {}, false, QDate(2024, 5, 1)});
+                v.phones.append({"13812345678", {}, false, QDate(2024, 5, 1), {}});
               }),
               "validation.contact_required", "phone", message);
   CHECK(errorsAfter([&](model::Volunteer& v) {
@@ -201,7 +201,7 @@ TEST_CASE("at least one way to reach the volunteer: phone, WeChat or e-mail") {
         }).empty());
   CHECK(errorsAfter([&](model::Volunteer& v) {
           noContact(v);
-          v.phones.append({"13812345678", {}, true, {}});
+          v.phones.append({"13812345678", {}, true, {}, {}});
         }).empty());
 }
 

@@ -31,7 +31,7 @@ std::unique_ptr<test::Seeded> seedTwoDrives() {
   v->name = QStringLiteral("赵一鸣");
   v->idNumber = test::validIdNumber(QDate(1993, 1, 5), model::Sex::Male, 14);
   v->birthDate = QDate(1993, 1, 5);
-  v->phones = {model::Phone{QStringLiteral("13800000014"), QStringLiteral("mobile"), true, {}}};
+  v->phones = {model::Phone{QStringLiteral("13800000014"), QStringLiteral("mobile"), true, {}, {}}};
   v->drive = {kOtherDrive, QStringLiteral("泉城广场"), QStringLiteral("济南市红十字会")};
   auto saved = (*registry)->registerVolunteer(*v, app::Actor{QStringLiteral("test")}, true);
   INFO((saved.errors.empty() ? std::string() : saved.errors.front().english()));

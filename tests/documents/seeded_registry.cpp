@@ -25,7 +25,7 @@ model::Volunteer volunteer(const QString& name, bool male, const QDate& birth, i
   v.birthDate = birth;
   v.idNumber = validIdNumber(birth, male ? model::Sex::Male : model::Sex::Female, serial);
   v.ethnicity = QStringLiteral("汉族");
-  v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}}};
+  v.phones = {model::Phone{QStringLiteral("1380000%1").arg(serial, 4, 10, QLatin1Char('0')), QStringLiteral("mobile"), true, {}, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("O");

@@ -135,7 +135,7 @@ TEST_CASE_METHOD(VolunteerEditorFixture,
   REQUIRE(saved);
   dd::model::Volunteer edited = *saved;
   edited.address = QStringLiteral("济南市历下区新地址 1 号");
-  edited.phones = {dd::model::Phone{QStringLiteral("13966667777"), QStringLiteral("mobile"), true, {}}};
+  edited.phones = {dd::model::Phone{QStringLiteral("13966667777"), QStringLiteral("mobile"), true, {}, {}}};
   REQUIRE(registry->updateVolunteer(edited, {QStringLiteral("复核员")}).ok());
 
   VolunteerEditor editor(registry.get(), id);

@@ -39,7 +39,7 @@ TEST_CASE("the volunteers change stamp moves on every kind of volunteer write, s
   CHECK(afterStatus != afterEdit);
   // A contact changes only last_contact_ok (no row version): the audit row shows it.
   model::ContactAttempt reached{0, saved.value->id, QDateTime::currentDateTimeUtc(), model::ContactChannel::Phone, {},
-                                model::ContactOutcome::Reached, {}};
+                                model::ContactOutcome::Reached, {}, {}, dd::model::ContactPerson::Volunteer, 0, {}};
   REQUIRE(mine->recordContact(reached, test::staff()));
   CHECK(stamp() != afterStatus);
   CHECK(stamp() == stamp());

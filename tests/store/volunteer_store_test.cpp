@@ -26,7 +26,7 @@ TEST_CASE("a registered volunteer reads back field by field, with a registry num
   v.address = "济南市历下区\"1号\"\n2单元\\3室";  // quotes, a line break, a backslash
   v.workUnit = "山东大学";
   v.emergency = {"张父", "父亲", "13900000001", {}};
-  v.phones.append({"0531-88886666", "home", false, {}});
+  v.phones.append({"0531-88886666", "home", false, {}, {}});
   v.drive = {QDate::currentDate().addDays(-3), "泉城广场", "济南市红十字会"};
   v.sampleId = "S1";
   v.lab = "Lab";
@@ -183,10 +183,10 @@ TEST_CASE("contacts are logged and the last successful one is kept on the volunt
   const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(5));
   const QDateTime reached(QDate(2024, 3, 1), QTime(10, 0), Qt::UTC);
   model::ContactAttempt ok{
-      0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached, "同意继续"};
+      0, saved.id, reached, model::ContactChannel::Phone, {}, model::ContactOutcome::Reached, "同意继续", {}, dd::model::ContactPerson::Volunteer, 0, {}};
   REQUIRE(registry->recordContact(ok, test::staff("赵")));
   model::ContactAttempt missed{
-      0, saved.id, reached.addDays(10), model::ContactChannel::Sms, {}, model::ContactOutcome::NoAnswer, {}};
+      0, saved.id, reached.addDays(10), model::ContactChannel::Sms, {}, model::ContactOutcome::NoAnswer, {}, {}, dd::model::ContactPerson::Volunteer, 0, {}};
   REQUIRE(registry->recordContact(missed, test::staff("赵")));
   auto contacts = registry->contacts(saved.id);
   REQUIRE(contacts);
@@ -210,7 +210,7 @@ TEST_CASE("a contact attempt can be back-dated but not dated in the future") {
                              model::ContactChannel::Phone,
                              {},
                              model::ContactOutcome::Reached,
-                             "上周电话，今天补记"};
+                             "上周电话，今天补记", {}, dd::model::ContactPerson::Volunteer, 0, {}};
   REQUIRE(registry->recordContact(late, test::staff()));
   auto v = registry->volunteer(saved.id);
   REQUIRE(v);
@@ -235,7 +235,7 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   const model::Volunteer saved = test::registered(*registry, test::sampleVolunteer(7));
   const QString oldNumber = saved.currentPhone();
   model::Volunteer edited = saved;
-  edited.phones = {model::Phone{"13912345678", "mobile", true, {}}};
+  edited.phones = {model::Phone{"13912345678", "mobile", true, {}, {}}};
   auto updated = registry->updateVolunteer(edited, test::staff());
   REQUIRE(updated.ok());
   auto v = registry->volunteer(saved.id);
@@ -262,7 +262,7 @@ TEST_CASE("a replaced phone number is kept as dated history, not overwritten") {
   CHECK(v->phones[1].replacedOn == QDate::currentDate());
   // Staff can take a replaced number back into use.
   model::Volunteer back = *v;
-  back.phones = {model::Phone{oldNumber, "mobile", true, {}}};
+  back.phones = {model::Phone{oldNumber, "mobile", true, {}, {}}};
   REQUIRE(registry->updateVolunteer(back, test::staff()).ok());
   v = registry->volunteer(saved.id);
   CHECK(v->currentPhone() == oldNumber);

@@ -19,7 +19,7 @@ model::Volunteer sampleVolunteer(int n, model::Sex sex) {
   v.idNumber = validIdNumber(v.birthDate, sex, n % 499);
   v.ethnicity = QStringLiteral("汉族");
   v.phones = {model::Phone{QStringLiteral("138%1").arg(10000000 + n, 8, 10, QLatin1Char('0')), QStringLiteral("mobile"),
-                           true, {}}};
+                           true, {}, {}}};
   v.prefecture = QStringLiteral("济南市");
   v.county = QStringLiteral("历下区");
   v.abo = QStringLiteral("A");

@@ -15,7 +15,7 @@ VolunteerContactLogTab::VolunteerContactLogTab(QWidget* parent)
   ui_->setupUi(this);
   for (int c = 0; c <= static_cast<int>(model::ContactChannel::Visit); ++c)
     ui_->contactChannel->addItem(channelText(static_cast<model::ContactChannel>(c)), c);
-  for (int o = 0; o <= static_cast<int>(model::ContactOutcome::Refused); ++o)
+  for (int o = 0; o < model::kContactOutcomeCount; ++o)
     ui_->contactOutcome->addItem(outcomeText(static_cast<model::ContactOutcome>(o)), o);
   form::showMessage(ui_->contactError, {});
   connect(ui_->addContactButton, &QPushButton::clicked, this, &VolunteerContactLogTab::addContact);

@@ -123,7 +123,7 @@ void read(const Ui::VolunteerEditor& ui, model::Volunteer& v) {
   const QString numbers[] = {ui.phone->text().trimmed(), ui.phone2->text().trimmed()};
   for (const QString& number : numbers) {
     if (number.isEmpty()) continue;
-    model::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}};
+    model::Phone phone{number, phones.isEmpty() ? QStringLiteral("mobile") : QString(), phones.isEmpty(), {}, {}};
     for (const model::Phone& old : v.phones)
       if (old.number == number && !old.label.isEmpty()) phone.label = old.label;
     phones.append(phone);
