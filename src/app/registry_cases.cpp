@@ -1,6 +1,7 @@
 // Registry: contact log, patients, workup cases, audit trail.
 #include <QCoreApplication>
 
+#include "app/contact_recording.h"
 #include "app/registry.h"
 #include "app/shown_names.h"
 #include "app/volunteer_validation.h"
@@ -22,7 +23,6 @@ using model::WorkupStage;
 namespace {
 
 std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
-QString keyText(std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); }
 
 Error notAvailable(const model::Volunteer& v) {
   return makeError("validation.not_available", "dd::app",
@@ -129,20 +129,7 @@ Expected<model::ContactAttempt> Registry::recordContact(const model::ContactAtte
                      {utf8(attempt.at.toLocalTime().date().toString(Qt::ISODate))}, "contact_date");
   UnitOfWork work(*db_, actor);
   if (!work.started()) return work.started().error();
-  store::WorkupRepository workups(*db_);
-  if (Status s = workups.addContact(attempt); !s) return s.error();
-  if (attempt.outcome == model::ContactOutcome::Reached)
-    if (Status s = store::VolunteerRepository(*db_).setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date());
-        !s)
-      return s.error();
-  // The audit row is dated when it is written; the contact's own date (which
-  // may be earlier) is part of its value.
-  model::AuditEntry entry{0, {}, actor.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
-                          attempt.volunteerId, QStringLiteral("contact_attempt"), {},
-                          keyText(model::key(attempt.channel)) + QLatin1Char(' ') +
-                              keyText(model::key(attempt.outcome)) + QLatin1Char(' ') +
-                              attempt.at.toLocalTime().date().toString(Qt::ISODate)};
-  if (Status s = work.record(entry); !s) return s.error();
+  if (Status s = writeContactAttempt(*db_, work, attempt); !s) return s.error();
   if (Status s = work.commit(); !s) return s.error();
   volunteerWritten(attempt.volunteerId);
   return attempt;

@@ -51,6 +51,9 @@ TEST_CASE("upgrading from schema version 1 keeps the data and backfills the new 
   CHECK(volunteer->name == QStringLiteral("张三"));
   CHECK(volunteer->birthDate == QDate(1990, 1, 2));
   CHECK(volunteer->lastContactOk == QDate(2022, 5, 6));  // the last *reached* contact
+  // schema 10's backfill: the channel that last reached them, the failures since
+  CHECK(volunteer->lastContactChannel == model::ContactChannel::Sms);
+  CHECK(volunteer->failedContacts == 1);
   auto contacts = upgraded->contacts(volunteer->id);
   REQUIRE(contacts);
   CHECK(contacts->size() == 3);
@@ -63,14 +66,16 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
   {
     auto old = db->open(store::OpenOptions{true, 5, true});
     REQUIRE(dd::app::storeDatabase(*old).schemaVersion() == 5);
-    model::Patient patient;
-    patient.name = QStringLiteral("患者丙");
-    patient.birthDate = QDate(2015, 1, 1);
-    patient.searchRequestDate = QDate::currentDate();
-    auto created = old->createPatient(patient, test::staff());
-    REQUIRE(created.ok());
-    caseNo = created.value->caseNo;
+    // Written as a version-5 program wrote it, as the cases below: today's
+    // code writes columns that version does not have.
+    caseNo = QStringLiteral("P2026-00001");
     QSqlQuery q(dd::app::storeDatabase(*old).sql());
+    REQUIRE(q.exec(QStringLiteral("INSERT INTO patient (case_no, name, sex, birth_date, created_at, updated_at) "
+                                  "VALUES ('%1', '患者丙', 'F', '2015-01-01', '2020-01-01T00:00:00Z', "
+                                  "'2020-01-01T00:00:00Z') RETURNING id")
+                       .arg(caseNo)));
+    REQUIRE(q.next());
+    const qint64 patientId = q.value(0).toLongLong();
     for (int n = 1; n <= 11; ++n) {  // two digits past 9: 10, 11
       // Written as a version-5 program wrote it: today's code writes columns
       // that version does not have.
@@ -84,7 +89,7 @@ TEST_CASE("upgrading to schema version 6 gives existing cases their codes, numbe
       REQUIRE(q.exec(QStringLiteral("INSERT INTO workup_case (patient_id, volunteer_id, stage, initial_match_date, "
                                     "created_at, updated_at) VALUES (%1, %2, 'initial_match', '2026-01-01', "
                                     "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id")
-                         .arg(created.value->id)
+                         .arg(patientId)
                          .arg(volunteerId)));
       REQUIRE(q.next());
       caseIds << q.value(0).toLongLong();

@@ -1,0 +1,21 @@
+#pragma once
+// The one place a contact attempt is written, whoever records it (staff in
+// the contact log, a campaign's results file, the workflow): the attempt,
+// what the volunteer's record keeps of it (last successful contact and the
+// other freshness columns) and its audit row, inside the caller's
+// transaction. The caller validates the attempt, commits, and tells the
+// search index.
+#include "app/unit_of_work.h"
+#include "core/expected.h"
+#include "model/entities.h"
+
+namespace dd::store {
+class Database;
+}
+
+namespace dd::app {
+
+// attempt.staff and attempt.at must be set; attempt.id is set on success.
+Status writeContactAttempt(store::Database& db, UnitOfWork& work, model::ContactAttempt& attempt);
+
+}  // namespace dd::app
