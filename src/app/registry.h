@@ -19,6 +19,7 @@
 #include "model/donor_record.h"
 #include "model/entities.h"
 #include "model/queries.h"
+#include "model/statistics.h"
 
 namespace dd::store {
 class Database;
@@ -180,6 +181,12 @@ class Registry {
   // earlier listener; stops with the Registry or stopListening().
   Status listenForVolunteerChanges(std::function<void(qint64 volunteerId, bool fromHere)> onChange);
   void stopListening();
+
+  // --- statistics (the Statistics page, `stats`) and the log of searches they count
+  Expected<model::RegistryStatistics> statistics(const QDate& today = QDate::currentDate());
+  // One search run by a front end (frontEnd: gui, cli, report); not audited:
+  // it changes no record.
+  Status recordSearchRun(const model::SearchRun& run);
 
   // --- the database itself (db info, db check, backup)
   QString location() const;  // path or URL as staff read it (password left out)

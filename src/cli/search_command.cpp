@@ -35,6 +35,22 @@ bool readInt(const QCommandLineParser& parser, const QCommandLineOption& option,
   return true;
 }
 
+// The statistics count searches per month. The search itself opened the
+// registry read-only (it works from a backup disc); the log is written over
+// a second connection when the registry can be written, and skipped when not.
+void logSearch(const QString& url, dd::app::Registry& reader, const QString& patientCaseNo, int resultCount) {
+  auto writer = dd::app::Registry::open(url, dd::app::Access::AsIs);
+  if (!writer) return;
+  dd::model::SearchRun run;
+  run.staff = dd::app::Actor::fromOperatingSystem().staff;
+  run.frontEnd = QStringLiteral("cli");
+  run.resultCount = resultCount;
+  if (!patientCaseNo.isEmpty())
+    if (auto found = reader.patientByCaseNo(patientCaseNo)) run.patientId = found->id;
+  if (dd::Status logged = (*writer)->recordSearchRun(run); !logged)
+    spdlog::info("search not logged: {}", logged.error().code);
+}
+
 int runSearch(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   const QCommandLineOption typing(QStringLiteral("typing"), dd::cli::tr("Patient typing as a GL String."), QStringLiteral("GL"));
@@ -146,6 +162,8 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
                        errorCode == "store.not_found" || errorCode == "app.search_patient_untyped";
     return fail(dd::qt::translated(results.error()), usage ? dd::cli::exitUsage : dd::cli::exitFailure);
   }
+  logSearch(url, **registry, parser.isSet(patient) ? parser.value(patient) : QString(),
+            static_cast<int>(results->size()));
   if (formatValue == QLatin1String("json")) {
     dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale, warning));
   } else if (formatValue == QLatin1String("csv")) {

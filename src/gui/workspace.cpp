@@ -15,6 +15,7 @@
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/cases/cases_page.h"
+#include "gui/statistics/statistics_page.h"
 #include "gui/search/match_search_page.h"
 #include "gui/patients/patients_page.h"
 #include "gui/search/search_index.h"
@@ -101,6 +102,7 @@ void Workspace::rebuildPages() {
   });
   auto* cases = new CasesPage(registry_.get());
   window_->setPage(Page::Cases, cases);
+  window_->setPage(Page::Statistics, new StatisticsPage(url_));
   connect(search, &MatchSearchPage::caseOpened, this, [this, cases](qint64 caseId) {
     cases->reload();
     cases->selectCase(caseId);

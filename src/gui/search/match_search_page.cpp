@@ -1,5 +1,7 @@
 #include "gui/search/match_search_page.h"
 
+#include <spdlog/spdlog.h>
+
 #include "app/hla_check.h"
 
 #include <utility>
@@ -196,6 +198,15 @@ void MatchSearchPage::showResults(const std::vector<match::SearchResult>& result
   setBusy(false);
   found_ = found;
   model_->setResults(results, scale);
+  // Counted by the Statistics page; a search that cannot be logged (a
+  // read-only registry) is still shown.
+  model::SearchRun run;
+  run.staff = app::Actor::fromOperatingSystem().staff;
+  run.patientId = searchedPatient_;
+  run.frontEnd = QStringLiteral("gui");
+  run.resultCount = static_cast<int>(found);
+  if (Status logged = registry_->recordSearchRun(run); !logged)
+    spdlog::info("search not logged: {}", logged.error().code);
   // The true number found, always; the list may hold only the best of them.
   QString status = tr("%Ln donor(s) found in %1 ms.", nullptr, static_cast<int>(found)).arg(milliseconds, 0, 'f', 0);
   const bool partial = results.size() < found;
