@@ -2,6 +2,9 @@
 // (docs/campaigns.md). create prints the campaign's id alone on stdout.
 #include <csignal>
 
+#include <QMap>
+
+#include "app/campaign_results.h"
 #include "app/campaigns.h"
 #include "app/registry.h"
 #include "cli/command.h"
@@ -153,8 +156,77 @@ int runExportSms(dd::cli::Context& context, const QStringList& args) {
   return dd::cli::exitOk;
 }
 
+int runImportResults(dd::cli::Context& context, const QStringList& args) {
+  const QString command = QStringLiteral("campaign import-results");
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      dd::cli::tr("Apply a bulk-SMS platform's delivery-and-reply file (phone,message_id,status,reply,time or "
+                  "手机号码,短信ID,发送状态,回复内容,时间) to the contact log. Replies: 1 still willing, 2 NEW-PHONE a new "
+                  "number, 0 asks to withdraw, anything else kept as a note. Nothing is applied if any row is "
+                  "malformed; numbers not in the campaign are reported and skipped; a file applied before changes "
+                  "nothing. stdout: one line per change (row, kind, phone, detail)."));
+  parser.addPositionalArgument(QStringLiteral("FILE"), dd::cli::tr("The results CSV (UTF-8 or GB18030)."));
+  const QCommandLineOption campaign(QStringLiteral("campaign"), dd::cli::tr("The campaign's id."), dd::cli::tr("ID"));
+  const QCommandLineOption dryRun(QStringLiteral("dry-run"), dd::cli::tr("Print the changes; apply nothing."));
+  const QCommandLineOption encoding(QStringLiteral("encoding"), dd::cli::tr("utf-8 or gb18030 (default: from the "
+                                                                            "file's bytes)."),
+                                    dd::cli::tr("NAME"));
+  const QCommandLineOption staff(QStringLiteral("staff"), dd::cli::tr("Staff name for the audit log."),
+                                 dd::cli::tr("NAME"));
+  parser.addOptions({campaign, dryRun, encoding, staff});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
+  if (!dd::cli::positionalCount(parser, command, 1)) return dd::cli::exitUsage;
+  qint64 id = 0;
+  if (!campaignId(parser, campaign, command, &id)) return dd::cli::exitUsage;
+  auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
+  if (!registry) return fail(command, registry.error());
+  dd::app::ResultsOptions options;
+  options.path = parser.positionalArguments().at(0);
+  options.encoding = parser.value(encoding);
+  options.dryRun = parser.isSet(dryRun);
+  std::signal(SIGINT, onInterrupt);
+  options.progress = [](int done, int total) {
+    printErr(dd::cli::tr("applied %1/%2 rows").arg(done).arg(total));
+    return interrupted == 0;
+  };
+  auto report = dd::app::importCampaignResults(**registry, id, options, actorFrom(parser.value(staff)));
+  std::signal(SIGINT, SIG_DFL);
+  if (!report) return fail(command, report.error());
+  for (const auto& problem : report->malformed)
+    printErr(dd::qt::translated(problem.error));  // the message names the row
+  for (const auto& problem : report->unknown)
+    printErr(dd::qt::translated(problem.error));  // the message names the row
+  QString out;
+  QMap<QString, int> counts;
+  for (const auto& change : report->changes) {
+    out += QStringLiteral("%1\t%2\t%3\t%4\n").arg(change.row).arg(change.kind, change.phone, change.detail);
+    ++counts[change.kind];
+  }
+  if (!report->malformed.isEmpty()) {
+    printErr(dd::cli::tr("%1 malformed rows: nothing applied").arg(report->malformed.size()));
+    return dd::cli::exitUsage;
+  }
+  dd::cli::printOut(out);
+  QStringList summary;
+  for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+    summary << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+  printErr((report->applied ? dd::cli::tr("applied: %1; unknown numbers skipped: %2; status unknown: %3; applied "
+                                          "before: %4")
+                            : dd::cli::tr("dry run, nothing applied: %1; unknown numbers: %2; status unknown: %3; "
+                                          "applied before: %4"))
+               .arg(summary.isEmpty() ? QStringLiteral("0") : summary.join(QStringLiteral(", ")))
+               .arg(report->unknown.size())
+               .arg(report->unknownStatus)
+               .arg(report->alreadyApplied));
+  return dd::cli::exitOk;
+}
+
 }  // namespace
 
+DD_CLI_COMMAND("campaign import-results",
+               QT_TRANSLATE_NOOP("dd::cli", "Apply a bulk-SMS platform's delivery and reply file (with a preview)."),
+               runImportResults)
 DD_CLI_COMMAND("campaign create", QT_TRANSLATE_NOOP("dd::cli", "Create an SMS campaign (prints its id)."), runCreate)
 DD_CLI_COMMAND("campaign list", QT_TRANSLATE_NOOP("dd::cli", "List the SMS campaigns."), runList)
 DD_CLI_COMMAND("campaign export-sms", QT_TRANSLATE_NOOP("dd::cli", "Write a campaign's bulk-SMS batch file."),

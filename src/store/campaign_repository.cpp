@@ -145,4 +145,41 @@ Expected<int> CampaignRepository::messageCount(qint64 campaignId) {
   return q.value(0).toInt();
 }
 
+Expected<QHash<QString, CampaignRepository::Sent>> CampaignRepository::sentMessages(qint64 campaignId) {
+  QSqlQuery q(db_.sql());
+  q.setForwardOnly(true);
+  q.prepare(QStringLiteral("SELECT message_id, volunteer_id, phone, applied_at FROM campaign_message "
+                           "WHERE campaign_id = ?"));
+  q.addBindValue(campaignId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading a campaign's messages"), q.lastError());
+  QHash<QString, Sent> sent;
+  while (q.next()) sent.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toString(),
+                                                       !q.value(3).isNull()});
+  return sent;
+}
+
+Expected<qint64> CampaignRepository::campaignOfMessage(const QString& messageId) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("SELECT campaign_id FROM campaign_message WHERE message_id = ?"));
+  q.addBindValue(messageId);
+  if (!q.exec()) return databaseError(QStringLiteral("reading a campaign message"), q.lastError());
+  return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Status CampaignRepository::markApplied(const QString& messageId, const QString& delivery, const QString& reply,
+                                       const QDateTime& repliedAt) {
+  if (markApplied_.lastQuery().isEmpty()) {
+    markApplied_ = QSqlQuery(db_.sql());
+    if (!markApplied_.prepare(QStringLiteral("UPDATE campaign_message SET delivery = ?, reply = ?, replied_at = ?, "
+                                             "applied_at = ? WHERE message_id = ?")))
+      return databaseError(QStringLiteral("preparing a campaign's results"), markApplied_.lastError());
+  }
+  sql::bindAll(markApplied_, {delivery, sql::text(reply), repliedAt.isValid() ? QVariant(sql::timestamp(repliedAt))
+                                                                              : QVariant(),
+                              sql::timestamp(sql::nowUtc()), messageId});
+  if (!markApplied_.exec()) return databaseError(QStringLiteral("recording a campaign's result"),
+                                                 markApplied_.lastError());
+  return {};
+}
+
 }  // namespace dd::store

@@ -36,10 +36,21 @@ class CampaignRepository {
   Expected<QHash<qint64, QString>> messageIds(qint64 campaignId);
   Status addMessage(const model::CampaignMessage& message);
   Expected<int> messageCount(qint64 campaignId);
+  // What a results file is checked against: the campaign's messages by id.
+  struct Sent {
+    qint64 volunteerId = 0;
+    QString phone;
+    bool applied = false;  // its result is already in the contact log
+  };
+  Expected<QHash<QString, Sent>> sentMessages(qint64 campaignId);
+  Expected<qint64> campaignOfMessage(const QString& messageId);  // 0 = no such message
+  Status markApplied(const QString& messageId, const QString& delivery, const QString& reply,
+                     const QDateTime& repliedAt);
 
  private:
   Database& db_;
   QSqlQuery insertMessage_;
+  QSqlQuery markApplied_;
 };
 
 }  // namespace dd::store
