@@ -70,7 +70,10 @@ Status CampaignRepository::forEachRecipient(const QStringList& statuses, const Q
                                             const QDate& reachedBefore,
                                             const std::function<bool(const Recipient&)>& visitor) {
   QSqlQuery q(db_.sql());
-  q.setForwardOnly(true);
+  // The visitor writes on this connection while the rows are read: QPSQL's
+  // forward-only mode streams rows and would lose the rest at the first
+  // write, so PostgreSQL fetches them all first.
+  q.setForwardOnly(db_.backend() != Backend::Postgres);
   QStringList marks;
   for (int i = 0; i < statuses.size(); ++i) marks << QStringLiteral("?");
   // Phones in the order Volunteer::currentPhone() prefers them: the current
