@@ -40,6 +40,19 @@ std::optional<Delivery> parseDelivery(const QString& text) {
 
 QDateTime parseTime(const QString& text) {
   const QString t = text.trimmed();
+  // The platforms' own form, read by hand: QDateTime::fromString with a
+  // format costs tens of microseconds a call, seconds on a 100,000-row file.
+  if (t.size() == 19 && t.at(4) == QLatin1Char('-') && t.at(7) == QLatin1Char('-') && t.at(10) == QLatin1Char(' ') &&
+      t.at(13) == QLatin1Char(':') && t.at(16) == QLatin1Char(':')) {
+    auto number = [&](int from, int length) {
+      bool ok = false;
+      const int n = QStringView(t).mid(from, length).toInt(&ok);
+      return ok ? n : -1;
+    };
+    const QDate day(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2));
+    if (day.isValid() && time.isValid()) return QDateTime(day, time);
+  }
   for (const QString& format : {QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-dd HH:mm"),
                                 QStringLiteral("yyyy/M/d H:mm:ss"), QStringLiteral("yyyy/M/d H:mm")}) {
     const QDateTime at = QDateTime::fromString(t, format);
