@@ -9,6 +9,7 @@
 #include "app/shown_names.h"
 #include "app/unit_of_work.h"
 #include "app/volunteer_validation.h"
+#include "app/withdrawal_requests.h"
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/database_check.h"
@@ -237,6 +238,12 @@ SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Act
         !s)
       return SaveResult<Volunteer>::failure(s.error());
   }
+  // A withdrawal, however staff record it, settles a pending request.
+  if (v.status == VolunteerStatus::Withdrawn && before->withdrawalRequestedOn.isValid()) {
+    auto cleared = clearWithdrawalRequest(*db_, work, *before, QStringLiteral("withdrawal_confirmed"), v.statusReason);
+    if (!cleared) return SaveResult<Volunteer>::failure(cleared.error());
+    v.withdrawalRequestedOn = QDate();
+  }
   if (Status s = work.changed(*before, v); !s) return SaveResult<Volunteer>::failure(s.error());
   if (Status s = work.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
@@ -252,6 +259,57 @@ SaveResult<Volunteer> Registry::changeStatus(qint64 volunteerId, int rowVersion,
                                              const Actor& actor) {
   if (!settableByHand(request.to)) return SaveResult<Volunteer>::failure(setByWorkflow(request.to));
   return applyStatus(volunteerId, rowVersion, request, actor);
+}
+
+Expected<Volunteer> Registry::requestWithdrawal(qint64 volunteerId, const QDate& date, const QString& note,
+                                                const Actor& actor) {
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return work.started().error();
+  auto current = store::VolunteerRepository(*db_).get(volunteerId);
+  if (!current) return current.error();
+  auto changed = markWithdrawalRequested(*db_, work, *current, date, note);
+  if (!changed) return changed.error();
+  if (Status s = work.commit(); !s) return s.error();
+  if (*changed) volunteerWritten(volunteerId);
+  return volunteer(volunteerId);
+}
+
+namespace {
+Error noWithdrawalRequest(const Volunteer& v) {
+  return makeError("validation.no_withdrawal_request", "dd::app",
+                   QT_TRANSLATE_NOOP("dd::app", "Volunteer %1 has no withdrawal request pending."),
+                   {v.registryNo.toStdString()}, "withdrawal_requested_on");
+}
+}  // namespace
+
+SaveResult<Volunteer> Registry::confirmWithdrawal(qint64 volunteerId, const QString& reason, const Actor& actor) {
+  auto current = volunteer(volunteerId);
+  if (!current) return SaveResult<Volunteer>::failure(current.error());
+  if (!current->withdrawalRequestedOn.isValid()) return SaveResult<Volunteer>::failure(noWithdrawalRequest(*current));
+  StatusChangeRequest request;
+  request.to = VolunteerStatus::Withdrawn;
+  request.reason = reason.trimmed().isEmpty()
+                       ? QCoreApplication::translate("dd::app", "Asked to withdraw on %1")
+                             .arg(current->withdrawalRequestedOn.toString(Qt::ISODate))
+                       : reason;
+  // writeVolunteer clears the request in the status change's transaction.
+  return changeStatus(volunteerId, current->rowVersion, request, actor);
+}
+
+Expected<Volunteer> Registry::cancelWithdrawalRequest(qint64 volunteerId, const QString& note, const Actor& actor) {
+  if (note.trimmed().isEmpty())
+    return makeError("validation.required", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "Say why the withdrawal request is cancelled."), {}, "note");
+  UnitOfWork work(*db_, actor);
+  if (!work.started()) return work.started().error();
+  auto current = store::VolunteerRepository(*db_).get(volunteerId);
+  if (!current) return current.error();
+  auto cleared = clearWithdrawalRequest(*db_, work, *current, QStringLiteral("withdrawal_cancelled"), note);
+  if (!cleared) return cleared.error();
+  if (!*cleared) return noWithdrawalRequest(*current);
+  if (Status s = work.commit(); !s) return s.error();
+  volunteerWritten(volunteerId);
+  return volunteer(volunteerId);
 }
 
 SaveResult<Volunteer> Registry::reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,

@@ -87,6 +87,14 @@ class Registry {
   SaveResult<model::Volunteer> changeStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,
                                             const Actor& actor);
   static bool settableByHand(model::VolunteerStatus status);
+  // --- withdrawal requests (app/withdrawal_requests.h): asked for, not yet
+  // confirmed. A request takes the volunteer out of searches at once;
+  // staff confirm it (status Withdrawn, through changeStatus's rules and
+  // history, the reason kept) or cancel it with a note (back in searches).
+  Expected<model::Volunteer> requestWithdrawal(qint64 volunteerId, const QDate& date, const QString& note,
+                                               const Actor& actor);
+  SaveResult<model::Volunteer> confirmWithdrawal(qint64 volunteerId, const QString& reason, const Actor& actor);
+  Expected<model::Volunteer> cancelWithdrawalRequest(qint64 volunteerId, const QString& note, const Actor& actor);
   // Reserves the volunteer for one patient (the match page's action).
   SaveResult<model::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
                                                  const Actor& actor);

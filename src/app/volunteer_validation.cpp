@@ -9,6 +9,12 @@
 #include "model/volunteer_fields.h"
 
 namespace dd::app {
+
+bool validPhone(const QString& phone) {
+  static const QRegularExpression pattern(QStringLiteral(R"(^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$)"));
+  return pattern.match(phone.trimmed()).hasMatch();
+}
+
 namespace {
 
 using model::Sex;
@@ -24,11 +30,6 @@ Error fieldError(const char* code, const char* text, std::vector<std::string> ar
 Error required(const char* field) {
   return fieldError("validation.required", QT_TRANSLATE_NOOP("dd::app", "%1 is required."),
                     {utf8(fieldLabel(QString::fromLatin1(field)))}, field);
-}
-
-bool validPhone(const QString& phone) {
-  static const QRegularExpression pattern(QStringLiteral(R"(^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$)"));
-  return pattern.match(phone.trimmed()).hasMatch();
 }
 
 void checkPhone(std::vector<Error>& errors, const QString& phone, const char* field) {

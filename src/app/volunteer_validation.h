@@ -36,6 +36,10 @@ struct ValidationContext {
 std::vector<Error> validateVolunteer(model::Volunteer& volunteer, const ValidationContext& context);
 std::vector<Error> validatePatient(model::Patient& patient, const ValidationContext& context);
 
+// The phone rule: a mainland mobile number (11 digits from 1), or a landline
+// with its area code; an optional +86 before.
+bool validPhone(const QString& phone);
+
 // Mainland ID card number (GB 11643-1999, ISO 7064 MOD 11-2).
 QChar idCheckDigit(const QString& first17);  // '0'..'9' or 'X'; null QChar for non-digits
 std::optional<Error> checkIdNumber(const QString& idNumber);  // format and check digit only

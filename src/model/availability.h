@@ -9,8 +9,12 @@
 namespace dd::model {
 
 // Active, or a temporary deferral whose until day (yyyymmdd, 0 = none) has
-// come by today (yyyymmdd). Every other status is unavailable.
-constexpr bool availableOn(VolunteerStatus status, std::int32_t untilYmd, std::int32_t todayYmd) {
+// come by today (yyyymmdd), and no withdrawal asked for: a volunteer who
+// asked to withdraw leaves the searches at once, before staff confirm it.
+// Every other status is unavailable.
+constexpr bool availableOn(VolunteerStatus status, std::int32_t untilYmd, std::int32_t todayYmd,
+                           bool withdrawalRequested) {
+  if (withdrawalRequested) return false;
   return status == VolunteerStatus::Active ||
          (status == VolunteerStatus::TemporarilyDeferred && untilYmd != 0 && untilYmd <= todayYmd);
 }

@@ -25,7 +25,7 @@ std::int32_t ymd(const QDate& date) {
 }  // namespace
 
 bool Volunteer::availableOn(const QDate& today) const {
-  return model::availableOn(status, ymd(statusUntil), ymd(today));
+  return model::availableOn(status, ymd(statusUntil), ymd(today), withdrawalRequestedOn.isValid());
 }
 
 }  // namespace dd::model

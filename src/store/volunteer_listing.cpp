@@ -158,8 +158,8 @@ Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRec
   if (!q.exec(QStringLiteral("SELECT id, registry_no, status, status_until, birth_date, last_contact_ok, sex, abo, "
                              "rh, cmv, COALESCE(hla_a_raw, '') || '\t' || COALESCE(hla_b_raw, '') || '\t' || "
                              "COALESCE(hla_c_raw, '') || '\t' || COALESCE(hla_drb1_raw, '') || '\t' || "
-                             "COALESCE(hla_dqb1_raw, '') || '\t' || COALESCE(hla_dpb1_raw, '') "
-                             "FROM volunteer ORDER BY id")))
+                             "COALESCE(hla_dqb1_raw, '') || '\t' || COALESCE(hla_dpb1_raw, ''), "
+                             "withdrawal_requested_on IS NOT NULL FROM volunteer ORDER BY id")))
     return databaseError(QStringLiteral("reading all volunteers"), q.lastError());
   const int todayYmd = today.year() * 10000 + today.month() * 100 + today.day();
   static const std::array<QString, kVolunteerStatusCount> statusKeys = [] {
@@ -180,7 +180,7 @@ Status VolunteerRepository::forEachDonor(const std::function<bool(const DonorRec
     for (int i = 0; i < kVolunteerStatusCount; ++i)
       if (status == statusKeys[static_cast<std::size_t>(i)]) r.status = static_cast<VolunteerStatus>(i);
     const int until = sql::toYmd(q.value(3));
-    r.available = model::availableOn(r.status, until, todayYmd);
+    r.available = model::availableOn(r.status, until, todayYmd, q.value(11).toBool());
     r.birthDate = sql::toYmd(q.value(4));
     r.lastContactOk = sql::toYmd(q.value(5));
     const QString sex = q.value(6).toString();

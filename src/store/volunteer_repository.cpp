@@ -323,6 +323,15 @@ Expected<QString> VolunteerRepository::changeStamp() {
                                           q.value(3).toString());
 }
 
+Status VolunteerRepository::setWithdrawalRequested(qint64 volunteerId, const QDate& date) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("UPDATE volunteer SET withdrawal_requested_on = ? WHERE id = ?"));
+  q.addBindValue(sql::date(date));
+  q.addBindValue(volunteerId);
+  if (!q.exec()) return databaseError(QStringLiteral("recording a withdrawal request"), q.lastError());
+  return {};
+}
+
 Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& date) {
   QSqlQuery q(db_.sql());
   q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_ok = ? WHERE id = ? "

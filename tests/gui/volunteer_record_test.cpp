@@ -332,3 +332,30 @@ TEST_CASE_METHOD(VolunteerEditorFixture, "Ctrl+S saves the editor and keeps it o
   CHECK(editor.isVisible());
   CHECK_FALSE(editor.isDirty());
 }
+
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the status tab shows a pending withdrawal request and confirms or cancels it") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("周退"), 61)).id;
+  {
+    VolunteerEditor plain(registry.get(), id);
+    plain.show();
+    CHECK(child<QWidget>(&plain, "withdrawalRequestBox")->isHidden());
+  }
+  REQUIRE(registry->requestWithdrawal(id, QDate(2026, 5, 2), QStringLiteral("SMS 0"), dd::app::Actor{QStringLiteral("tester")}));
+  VolunteerEditor editor(registry.get(), id);
+  editor.show();
+  CHECK_FALSE(child<QWidget>(&editor, "withdrawalRequestBox")->isHidden());
+  CHECK(child<QLabel>(&editor, "withdrawalRequest")->text().contains("2026-05-02"));
+  // Cancelling needs a note: nothing changes without one.
+  child<QPushButton>(&editor, "cancelWithdrawalButton")->click();
+  CHECK_FALSE(child<QLabel>(&editor, "statusChangeError")->text().isEmpty());
+  CHECK(registry->volunteer(id)->withdrawalRequestedOn.isValid());
+  child<QLineEdit>(&editor, "withdrawalNote")->setText(QStringLiteral("不再联系"));
+  child<QPushButton>(&editor, "confirmWithdrawalButton")->click();
+  auto now = registry->volunteer(id);
+  REQUIRE(now);
+  CHECK(now->status == dd::model::VolunteerStatus::Withdrawn);
+  CHECK(now->statusReason == QStringLiteral("不再联系"));
+  CHECK_FALSE(now->withdrawalRequestedOn.isValid());
+  CHECK(child<QWidget>(&editor, "withdrawalRequestBox")->isHidden());
+}

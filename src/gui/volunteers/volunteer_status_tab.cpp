@@ -23,6 +23,8 @@ VolunteerStatusTab::VolunteerStatusTab(QWidget* parent)
   form::showMessage(ui_->statusChangeError, {});
   connect(ui_->newStatus, &QComboBox::currentIndexChanged, this, &VolunteerStatusTab::statusChoiceChanged);
   connect(ui_->changeStatusButton, &QPushButton::clicked, this, &VolunteerStatusTab::changeStatus);
+  connect(ui_->confirmWithdrawalButton, &QPushButton::clicked, this, &VolunteerStatusTab::confirmWithdrawal);
+  connect(ui_->cancelWithdrawalButton, &QPushButton::clicked, this, &VolunteerStatusTab::cancelWithdrawalRequest);
 }
 
 VolunteerStatusTab::~VolunteerStatusTab() = default;
@@ -35,6 +37,11 @@ void VolunteerStatusTab::showVolunteer(const model::Volunteer& volunteer) {
   if (volunteer.statusUntil.isValid()) current += tr(" (until %1)").arg(dateText(volunteer.statusUntil));
   ui_->currentStatus->setText(registered ? current : tr("Status, contacts and history are kept once the volunteer "
                                                         "is registered."));
+  const bool requested = registered && volunteer.withdrawalRequestedOn.isValid();
+  ui_->withdrawalRequestBox->setVisible(requested);
+  if (requested)
+    ui_->withdrawalRequest->setText(tr("<b>Asked to withdraw on %1</b>: out of searches until confirmed or cancelled.")
+                                        .arg(dateText(volunteer.withdrawalRequestedOn)));
   ui_->newStatus->setCurrentIndex(std::max(0, ui_->newStatus->findData(static_cast<int>(volunteer.status))));
   statusChoiceChanged();
   loadHistory();
@@ -54,6 +61,38 @@ void VolunteerStatusTab::loadHistory() {
         rows.append({localTime(change.at), change.from ? statusText(*change.from) : QString(), statusText(change.to),
                      change.reason, dateText(change.until), change.staff});
   form::setRows(ui_->statusHistory, {tr("When"), tr("From"), tr("To"), tr("Reason"), tr("Until"), tr("Staff")}, rows);
+}
+
+void VolunteerStatusTab::showError(const std::vector<Error>& errors) {
+  QStringList messages;
+  for (const Error& error : errors) messages << dd::qt::translated(error);
+  form::showMessage(ui_->statusChangeError, messages.join(QLatin1Char('\n')));
+}
+
+bool VolunteerStatusTab::confirmWithdrawal() {
+  const auto result = registry_->confirmWithdrawal(volunteer_.id, ui_->withdrawalNote->text().trimmed(),
+                                                   app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    showError(result.errors);
+    return false;
+  }
+  form::showMessage(ui_->statusChangeError, {});
+  ui_->withdrawalNote->clear();
+  Q_EMIT volunteerChanged(*result.value);
+  return true;
+}
+
+bool VolunteerStatusTab::cancelWithdrawalRequest() {
+  auto result = registry_->cancelWithdrawalRequest(volunteer_.id, ui_->withdrawalNote->text().trimmed(),
+                                                   app::Actor::fromOperatingSystem());
+  if (!result) {
+    showError({result.error()});
+    return false;
+  }
+  form::showMessage(ui_->statusChangeError, {});
+  ui_->withdrawalNote->clear();
+  Q_EMIT volunteerChanged(*result);
+  return true;
 }
 
 bool VolunteerStatusTab::changeStatus() {

@@ -1,11 +1,14 @@
 #pragma once
 // The volunteer editor's Status tab: the current status, a change with its
 // reason (deferral until a date, withdrawal at a workup stage) saved at once
-// as its own use case, and the history of changes.
+// as its own use case, a pending withdrawal request to confirm or cancel,
+// and the history of changes.
 #include <memory>
+#include <vector>
 
 #include <QWidget>
 
+#include "core/expected.h"
 #include "model/entities.h"
 
 namespace Ui {
@@ -28,6 +31,10 @@ class VolunteerStatusTab : public QWidget {
   // Shows the status and its history (a volunteer not registered yet has none).
   void showVolunteer(const model::Volunteer& volunteer);
   bool changeStatus();
+  // A pending withdrawal request (an SMS reply 0, a call): staff confirm it
+  // (status withdrawn, the note as reason) or cancel it (the note says why).
+  bool confirmWithdrawal();
+  bool cancelWithdrawalRequest();
 
  Q_SIGNALS:
   void volunteerChanged(const model::Volunteer& volunteer);
@@ -35,6 +42,7 @@ class VolunteerStatusTab : public QWidget {
  private:
   void statusChoiceChanged();
   void loadHistory();
+  void showError(const std::vector<Error>& errors);
 
   std::unique_ptr<Ui::VolunteerStatusTab> ui_;
   app::Registry* registry_ = nullptr;
