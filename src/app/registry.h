@@ -19,6 +19,7 @@
 #include "model/donor_record.h"
 #include "model/entities.h"
 #include "model/queries.h"
+#include "model/retention_rules.h"
 
 namespace dd::store {
 class Database;
@@ -110,6 +111,12 @@ class Registry {
   // --- contact log (also maintains Volunteer::lastContactOk)
   Expected<model::ContactAttempt> recordContact(const model::ContactAttempt& attempt, const Actor& actor);
   Expected<QList<model::ContactAttempt>> contacts(qint64 volunteerId);
+
+  // --- retention (registry_retention.cpp, docs/retention.md)
+  // The lost-contact rule's numbers, the same for every workstation.
+  Expected<model::RetentionRules> retentionRules();
+  // validation.retention_rules when a number is out of range; audited.
+  Status setRetentionRules(const model::RetentionRules& rules, const Actor& actor);
 
   // --- patients
   Expected<model::Patient> patient(qint64 id);

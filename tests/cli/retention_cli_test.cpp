@@ -1,0 +1,36 @@
+// The retention commands of donordesk-cli run as a process on both backends
+// (docs/retention.md).
+#include <catch2/catch.hpp>
+
+#include "support/process_runner.h"
+#include "support/qt_string_maker.h"
+#include "support/registry_fixture.h"
+
+using namespace dd;
+using test::runCli;
+
+TEST_CASE("cli: retention rules shows the defaults, sets them and refuses bad numbers") {
+  DD_FRESH_DATABASE(db);
+  { auto registry = db->open(); }
+  auto result = runCli({"--db", db->url(), "retention", "rules"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out == QStringLiteral("attempts\t3\nmonths\t12\n"));
+  result = runCli({"--db", db->url(), "retention", "rules", "--attempts", "5", "--staff", "王"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out == QStringLiteral("attempts\t5\nmonths\t12\n"));
+  result = runCli({"--db", db->url(), "retention", "rules", "--months", "24"});
+  CHECK(result.out == QStringLiteral("attempts\t5\nmonths\t24\n"));
+
+  for (const QStringList& bad : {QStringList{"--attempts", "0"}, QStringList{"--months", "121"},
+                                 QStringList{"--months", "twelve"}, QStringList{"--attempts", "-1"},
+                                 QStringList{"extra"}, QStringList{"--attempts"}}) {
+    INFO(bad.join(QLatin1Char(' ')).toStdString());
+    result = runCli(QStringList{"--db", db->url(), "retention", "rules"} + bad);
+    CHECK(result.exitCode == 2);
+    CHECK(result.out.isEmpty());
+    CHECK_FALSE(result.err.isEmpty());
+  }
+  // nothing was changed by the refusals
+  result = runCli({"--db", db->url(), "retention", "rules"});
+  CHECK(result.out == QStringLiteral("attempts\t5\nmonths\t24\n"));
+}
