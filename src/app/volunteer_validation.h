@@ -36,6 +36,11 @@ struct ValidationContext {
 std::vector<Error> validateVolunteer(model::Volunteer& volunteer, const ValidationContext& context);
 std::vector<Error> validatePatient(model::Patient& patient, const ValidationContext& context);
 
+// Soft problems that do not stop a save (a registration asks first): the two
+// backup contacts share an address or a phone, so one move or one lost phone
+// loses both (CMDP asks for two people at different addresses).
+std::vector<Error> volunteerWarnings(const model::Volunteer& volunteer);
+
 // Mainland ID card number (GB 11643-1999, ISO 7064 MOD 11-2).
 QChar idCheckDigit(const QString& first17);  // '0'..'9' or 'X'; null QChar for non-digits
 std::optional<Error> checkIdNumber(const QString& idNumber);  // format and check digit only
