@@ -1,6 +1,8 @@
-// `donordesk-cli retention rules`: shows or sets the lost-contact rule's
-// numbers (registry-wide, stored in the database; docs/retention.md).
+// The retention commands (docs/retention.md): `retention rules` shows or
+// sets the lost-contact rule's numbers (registry-wide, in the database);
+// `worklist NAME` prints one worklist page.
 #include "app/registry.h"
+#include "app/worklists.h"
 #include "cli/command.h"
 #include "core/qt/localization.h"
 
@@ -54,7 +56,71 @@ int runRules(dd::cli::Context& context, const QStringList& args) {
   return dd::cli::exitOk;
 }
 
+QString worklistKeys() {
+  QStringList keys;
+  for (int i = 0; i < dd::model::kWorklistCount; ++i) {
+    const std::string_view k = dd::model::key(static_cast<dd::model::Worklist>(i));
+    keys << QString::fromLatin1(k.data(), qsizetype(k.size()));
+  }
+  return keys.join(QStringLiteral(", "));
+}
+
+int runWorklist(dd::cli::Context& context, const QStringList& args) {
+  const QString command = QStringLiteral("worklist");
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Print a retention worklist, most urgent first. NAME: %1.").arg(worklistKeys()));
+  parser.addPositionalArgument(QStringLiteral("NAME"), tr("The worklist."));
+  const QCommandLineOption region(QStringLiteral("region"), tr("Only this prefecture or county."), tr("R"));
+  const QCommandLineOption staff(QStringLiteral("staff"),
+                                 tr("Only volunteers whose latest contact attempt this staff member recorded."),
+                                 tr("NAME"));
+  const QCommandLineOption months(QStringLiteral("months"), tr("not-reached: months without a success (default 12)."),
+                                  tr("N"), QStringLiteral("12"));
+  const QCommandLineOption limit(QStringLiteral("limit"), tr("Rows per page (default 100)."), tr("N"),
+                                 QStringLiteral("100"));
+  const QCommandLineOption offset(QStringLiteral("offset"), tr("Rows to skip (default 0)."), tr("N"),
+                                  QStringLiteral("0"));
+  const QCommandLineOption format(QStringLiteral("format"), tr("Output: table, json or csv (default table)."),
+                                  tr("FORMAT"), QStringLiteral("table"));
+  parser.addOptions({region, staff, months, limit, offset, format});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
+  if (!dd::cli::positionalCount(parser, command, 1)) return dd::cli::exitUsage;
+  const auto list = dd::model::parseWorklist(parser.positionalArguments().constFirst().toStdString());
+  if (!list) {
+    dd::cli::printErr(tr("donordesk-cli worklist: no worklist '%1' (one of: %2)")
+                          .arg(parser.positionalArguments().constFirst(), worklistKeys()));
+    return dd::cli::exitUsage;
+  }
+  const QString formatValue = parser.value(format);
+  if (formatValue != QLatin1String("table") && formatValue != QLatin1String("json") &&
+      formatValue != QLatin1String("csv")) {
+    dd::cli::printErr(tr("donordesk-cli worklist: --format must be table, json or csv, not '%1'").arg(formatValue));
+    return dd::cli::exitUsage;
+  }
+  dd::model::WorklistQuery query;
+  query.list = *list;
+  query.region = parser.value(region);
+  query.staff = parser.value(staff);
+  if (!intOption(parser, months, command, &query.months) || !intOption(parser, limit, command, &query.limit) ||
+      !intOption(parser, offset, command, &query.offset))
+    return dd::cli::exitUsage;
+  auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::ReadOnly);
+  if (!registry) return report(command, registry.error());
+  auto rows = dd::app::worklist(**registry, query);
+  if (!rows) return report(command, rows.error());
+  if (formatValue == QLatin1String("json"))
+    dd::cli::printOut(dd::app::worklistJson(*rows));
+  else if (formatValue == QLatin1String("csv"))
+    dd::cli::printOut(dd::app::worklistCsv(*rows));
+  else
+    dd::cli::printOut(dd::app::worklistTable(*rows));
+  return dd::cli::exitOk;
+}
+
 }  // namespace
 
+DD_CLI_COMMAND("worklist", QT_TRANSLATE_NOOP("dd::cli", "Print a retention worklist (who to contact next)."),
+               runWorklist)
 DD_CLI_COMMAND("retention rules",
                QT_TRANSLATE_NOOP("dd::cli", "Show or set the lost-contact rule (--attempts N --months M)."), runRules)
