@@ -34,3 +34,36 @@ TEST_CASE("cli: retention rules shows the defaults, sets them and refuses bad nu
   result = runCli({"--db", db->url(), "retention", "rules"});
   CHECK(result.out == QStringLiteral("attempts\t5\nmonths\t24\n"));
 }
+
+TEST_CASE("cli: worklist prints a list as table, csv or json and refuses bad arguments") {
+  DD_FRESH_DATABASE(db);
+  QString registryNo;
+  {
+    auto registry = db->open();
+    registryNo = test::registered(*registry, test::sampleVolunteer(1)).registryNo;  // never reached
+  }
+  auto result = runCli({"--db", db->url(), "worklist", "not-reached", "--format", "csv"});
+  CHECK(result.exitCode == 0);
+  const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines.at(1).startsWith(registryNo + QLatin1Char(',')));
+  result = runCli({"--db", db->url(), "worklist", "not-reached", "--format", "json"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.contains(QStringLiteral("\"registry_no\": \"%1\"").arg(registryNo)));
+  result = runCli({"--db", db->url(), "worklist", "not-reached", "--offset", "1"});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() == 1);  // the heading only
+  result = runCli({"--db", db->url(), "worklist", "all-channels-failed", "--region", "济南市"});
+  CHECK(result.exitCode == 0);
+
+  for (const QStringList& bad :
+       {QStringList{"no-such-list"}, QStringList{}, QStringList{"not-reached", "extra"},
+        QStringList{"not-reached", "--format", "xml"}, QStringList{"not-reached", "--limit", "0"},
+        QStringList{"not-reached", "--months", "x"}, QStringList{"not-reached", "--offset", "-5"}}) {
+    INFO(bad.join(QLatin1Char(' ')).toStdString());
+    result = runCli(QStringList{"--db", db->url(), "worklist"} + bad);
+    CHECK(result.exitCode == 2);
+    CHECK(result.out.isEmpty());
+    CHECK_FALSE(result.err.isEmpty());
+  }
+}
