@@ -15,8 +15,14 @@ namespace {
 using model::Worklist;
 
 // Statuses still in the pool: someone withdrawn, retired or permanently
-// deferred is not chased.
-const QString kInPool = QStringLiteral("v.status IN ('active', 'temporarily_deferred', 'lost_contact', 'reserved')");
+// deferred is not chased. %1 is the status column as statusColumn() says.
+const QString kInPool = QStringLiteral("%1 IN ('active', 'temporarily_deferred', 'lost_contact', 'reserved')");
+
+// SQLite would otherwise pick the status index (most volunteers are active)
+// and sort the whole match for the first page; a unary + keeps it on the
+// list's own date index, which already gives the order, so LIMIT stops early.
+// PostgreSQL plans from its statistics and has no unary + for text.
+QString statusColumn(bool postgres) { return postgres ? QStringLiteral("v.status") : QStringLiteral("+v.status"); }
 
 // A case still running: not stopped, the product not yet delivered.
 const QString kOpenCase = QStringLiteral(
@@ -40,24 +46,26 @@ struct Plan {
 
 Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
   const QString nullsFirst = postgres ? QStringLiteral(" NULLS FIRST") : QString();
+  const QString status = statusColumn(postgres);
+  const QString inPool = kInPool.arg(status);
   Plan p;
   switch (q.list) {
     case Worklist::NotReached:
-      p.where << kInPool << QStringLiteral("(v.last_contact_ok IS NULL OR v.last_contact_ok < ?)");
+      p.where << inPool << QStringLiteral("(v.last_contact_ok IS NULL OR v.last_contact_ok < ?)");
       p.values << sql::date(q.today.addMonths(-q.months));
       p.due = QStringLiteral("v.last_contact_ok");
       p.order = QStringLiteral("v.last_contact_ok ASC") + nullsFirst + QStringLiteral(", v.id");
       break;
     case Worklist::AllChannelsFailed:
-      p.where << kInPool << QStringLiteral("v.failed_contacts >= ?");
+      p.where << inPool << QStringLiteral("v.failed_contacts >= ?");
       p.values << failedAttempts;
       p.due = QStringLiteral("v.last_contact_ok");
       p.order = QStringLiteral("v.failed_contacts DESC, v.id");
       break;
     case Worklist::PhoneKnownBad:
-      p.where << kInPool
-              << QStringLiteral("v.id IN (SELECT b.volunteer_id FROM volunteer_phone b WHERE b.known_bad_on IS NOT "
-                                "NULL AND b.replaced_on IS NULL)")
+      p.where << inPool
+              << QStringLiteral("v.id IN (SELECT b.volunteer_id FROM volunteer_phone b WHERE b.known_bad_on > '' "
+                                "AND b.replaced_on IS NULL)")
               << QStringLiteral("NOT ") + kGoodPhone;
       p.due = QStringLiteral("(SELECT MAX(b.known_bad_on) FROM volunteer_phone b WHERE b.volunteer_id = v.id)");
       p.order = QStringLiteral("v.failed_contacts DESC, v.id");
@@ -70,7 +78,7 @@ Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
       p.order = QStringLiteral("v.last_contact_ok ASC") + nullsFirst + QStringLiteral(", v.id");
       break;
     case Worklist::TurningSixty:
-      p.where << QStringLiteral("v.status IN ('active', 'temporarily_deferred', 'lost_contact')")
+      p.where << status + QStringLiteral(" IN ('active', 'temporarily_deferred', 'lost_contact')")
               << QStringLiteral("v.birth_date > ?") << QStringLiteral("v.birth_date <= ?");
       p.values << sql::date(q.today.addYears(-60)) << sql::date(q.today.addYears(-59));
       p.due = QStringLiteral("v.birth_date");
@@ -82,7 +90,7 @@ Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
       p.order = QStringLiteral("v.withdrawal_requested_on ASC, v.id");
       break;
     case Worklist::ReadinessDue:
-      p.where << QStringLiteral("v.status = 'active'")
+      p.where << status + QStringLiteral(" = 'active'")
               << QStringLiteral("(v.last_readiness_check IS NULL OR v.last_readiness_check < ?)");
       p.values << sql::date(q.today.addMonths(-12));
       p.due = QStringLiteral("v.last_readiness_check");
