@@ -15,6 +15,7 @@
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/cases/cases_page.h"
+#include "gui/retention/retention_page.h"
 #include "gui/search/match_search_page.h"
 #include "gui/patients/patients_page.h"
 #include "gui/search/search_index.h"
@@ -105,6 +106,9 @@ void Workspace::rebuildPages() {
     cases->reload();
     cases->selectCase(caseId);
   });
+  auto* retention = new RetentionPage(registry_.get());
+  window_->setPage(Page::Retention, retention);
+  connect(retention, &RetentionPage::volunteerRequested, volunteersPage, &VolunteersPage::openVolunteer);
   window_->showPage(current);
 }
 
