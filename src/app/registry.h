@@ -117,6 +117,11 @@ class Registry {
   Expected<model::RetentionRules> retentionRules();
   // validation.retention_rules when a number is out of range; audited.
   Status setRetentionRules(const model::RetentionRules& rules, const Actor& actor);
+  // The yearly readiness check: its row, volunteer.last_readiness_check and
+  // an audit row; an answer "no" also puts the volunteer on the
+  // withdrawal-requested worklist (withdrawal_requested_on) for staff to confirm.
+  Expected<model::ReadinessCheck> recordReadinessCheck(const model::ReadinessCheck& check, const Actor& actor);
+  Expected<QList<model::ReadinessCheck>> readinessChecks(qint64 volunteerId);  // newest first
 
   // --- patients
   Expected<model::Patient> patient(qint64 id);

@@ -125,8 +125,115 @@ int runWorklist(dd::cli::Context& context, const QStringList& args) {
   return dd::cli::exitOk;
 }
 
+// A date option (YYYY-MM-DD), or false after saying what was wrong.
+bool dateOption(const QCommandLineParser& parser, const QCommandLineOption& option, const QString& command,
+                QDate* out) {
+  if (!parser.isSet(option)) return true;
+  *out = QDate::fromString(parser.value(option), Qt::ISODate);
+  if (out->isValid()) return true;
+  dd::cli::printErr(tr("donordesk-cli %1: --%2 must be a date (YYYY-MM-DD)").arg(command, option.names().constFirst()));
+  return false;
+}
+
+int runReadinessRecord(dd::cli::Context& context, const QStringList& args) {
+  const QString command = QStringLiteral("readiness record");
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("Record a volunteer's yearly readiness check."));
+  const QCommandLineOption volunteer(QStringLiteral("volunteer"), tr("Registry number."), tr("NO"));
+  const QCommandLineOption willing(QStringLiteral("willing"), tr("Still willing: yes, unsure or no."), tr("ANSWER"));
+  const QCommandLineOption informed(QStringLiteral("family-informed"), tr("The family knows of the registration."));
+  const QCommandLineOption attitude(QStringLiteral("family-attitude"),
+                                    tr("unknown, supportive, neutral or opposed."), tr("A"));
+  const QCommandLineOption health(QStringLiteral("health"), tr("Health changes since the last check."), tr("TEXT"));
+  const QCommandLineOption from(QStringLiteral("absence-from"), tr("A planned absence from this date."), tr("D"));
+  const QCommandLineOption until(QStringLiteral("absence-until"), tr("... until this date."), tr("D"));
+  const QCommandLineOption updated(QStringLiteral("contact-updated"), tr("Phone or address confirmed or changed."));
+  const QCommandLineOption note(QStringLiteral("note"), tr("A note."), tr("T"));
+  const QCommandLineOption date(QStringLiteral("date"), tr("Date of the check (default today)."), tr("D"));
+  const QCommandLineOption staff(QStringLiteral("staff"), tr("Staff name for the audit log (default: OS user)."),
+                                 tr("NAME"));
+  parser.addOptions({volunteer, willing, informed, attitude, health, from, until, updated, note, date, staff});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
+  if (!dd::cli::noPositional(parser, command)) return dd::cli::exitUsage;
+  if (!parser.isSet(volunteer) || !parser.isSet(willing)) {
+    dd::cli::printErr(tr("donordesk-cli %1: --volunteer and --willing are required").arg(command));
+    return dd::cli::exitUsage;
+  }
+  dd::model::ReadinessCheck check;
+  const auto answer = dd::model::parseWillingness(parser.value(willing).toStdString());
+  if (!answer) {
+    dd::cli::printErr(tr("donordesk-cli %1: --willing must be yes, unsure or no").arg(command));
+    return dd::cli::exitUsage;
+  }
+  check.willing = *answer;
+  if (parser.isSet(attitude)) {
+    const auto a = dd::model::parseFamilyAttitude(parser.value(attitude).toStdString());
+    if (!a) {
+      dd::cli::printErr(
+          tr("donordesk-cli %1: --family-attitude must be unknown, supportive, neutral or opposed").arg(command));
+      return dd::cli::exitUsage;
+    }
+    check.familyAttitude = *a;
+  }
+  if (!dateOption(parser, from, command, &check.absenceFrom) || !dateOption(parser, until, command, &check.absenceUntil) ||
+      !dateOption(parser, date, command, &check.checkedOn))
+    return dd::cli::exitUsage;
+  check.familyInformed = parser.isSet(informed);
+  check.contactUpdated = parser.isSet(updated);
+  check.healthChanges = parser.value(health);
+  check.note = parser.value(note);
+  auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::Upgrade);
+  if (!registry) return report(command, registry.error());
+  auto v = (*registry)->volunteerByRegistryNo(parser.value(volunteer).trimmed());
+  if (!v) return report(command, v.error());
+  check.volunteerId = v->id;
+  const QString who = parser.value(staff);
+  auto saved = (*registry)->recordReadinessCheck(
+      check, who.isEmpty() ? dd::app::Actor::fromOperatingSystem() : dd::app::Actor{who});
+  if (!saved) return report(command, saved.error());
+  dd::cli::printOut(QStringLiteral("%1\n").arg(saved->id));
+  return dd::cli::exitOk;
+}
+
+int runReadinessList(dd::cli::Context& context, const QStringList& args) {
+  const QString command = QStringLiteral("readiness list");
+  QCommandLineParser parser;
+  parser.setApplicationDescription(tr("List a volunteer's readiness checks, newest first (tab-separated)."));
+  const QCommandLineOption volunteer(QStringLiteral("volunteer"), tr("Registry number."), tr("NO"));
+  parser.addOptions({volunteer});
+  int code = 0;
+  if (!dd::cli::parseCommandLine(parser, command, args, &code)) return code;
+  if (!dd::cli::noPositional(parser, command)) return dd::cli::exitUsage;
+  if (!parser.isSet(volunteer)) {
+    dd::cli::printErr(tr("donordesk-cli %1: --volunteer is required").arg(command));
+    return dd::cli::exitUsage;
+  }
+  auto registry = dd::app::Registry::open(context.settings.database, dd::app::Access::ReadOnly);
+  if (!registry) return report(command, registry.error());
+  auto v = (*registry)->volunteerByRegistryNo(parser.value(volunteer).trimmed());
+  if (!v) return report(command, v.error());
+  auto checks = (*registry)->readinessChecks(v->id);
+  if (!checks) return report(command, checks.error());
+  auto k = [](std::string_view key) { return QString::fromLatin1(key.data(), qsizetype(key.size())); };
+  QString out;
+  for (const dd::model::ReadinessCheck& c : *checks)
+    out += QStringList{c.checkedOn.toString(Qt::ISODate), k(dd::model::key(c.willing)),
+                       k(dd::model::key(c.familyAttitude)), c.familyInformed ? QStringLiteral("1") : QStringLiteral("0"),
+                       c.absenceFrom.toString(Qt::ISODate), c.absenceUntil.toString(Qt::ISODate), c.healthChanges,
+                       c.staff, c.note}
+               .join(QLatin1Char('\t')) +
+           QLatin1Char('\n');
+  dd::cli::printOut(out);
+  return dd::cli::exitOk;
+}
+
 }  // namespace
 
+DD_CLI_COMMAND("readiness record", QT_TRANSLATE_NOOP("dd::cli", "Record a volunteer's yearly readiness check."),
+               runReadinessRecord)
+DD_CLI_COMMAND("readiness list", QT_TRANSLATE_NOOP("dd::cli", "List a volunteer's readiness checks."),
+               runReadinessList)
 DD_CLI_COMMAND("worklist", QT_TRANSLATE_NOOP("dd::cli", "Print a retention worklist (who to contact next)."),
                runWorklist)
 DD_CLI_COMMAND("retention rules",

@@ -67,3 +67,37 @@ TEST_CASE("cli: worklist prints a list as table, csv or json and refuses bad arg
     CHECK_FALSE(result.err.isEmpty());
   }
 }
+
+TEST_CASE("cli: readiness record and list, and their refusals") {
+  DD_FRESH_DATABASE(db);
+  QString registryNo;
+  {
+    auto registry = db->open();
+    registryNo = test::registered(*registry, test::sampleVolunteer(1)).registryNo;
+  }
+  auto result = runCli({"--db", db->url(), "readiness", "record", "--volunteer", registryNo, "--willing", "unsure",
+                        "--family-informed", "--family-attitude", "neutral", "--absence-from", "2030-01-01",
+                        "--absence-until", "2030-06-30", "--note", "出国进修"});
+  CHECK(result.exitCode == 0);
+  result = runCli({"--db", db->url(), "readiness", "list", "--volunteer", registryNo});
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.contains(QStringLiteral("\tunsure\tneutral\t1\t2030-01-01\t2030-06-30\t")));
+  CHECK(result.out.contains(QStringLiteral("出国进修")));
+
+  for (const QStringList& bad :
+       {QStringList{"record", "--volunteer", registryNo}, QStringList{"record", "--willing", "yes"},
+        QStringList{"record", "--volunteer", registryNo, "--willing", "maybe"},
+        QStringList{"record", "--volunteer", registryNo, "--willing", "yes", "--family-attitude", "angry"},
+        QStringList{"record", "--volunteer", registryNo, "--willing", "yes", "--date", "2024-13-01"},
+        QStringList{"record", "--volunteer", registryNo, "--willing", "yes", "--absence-from", "2030-01-01"},
+        QStringList{"list"}}) {
+    INFO(bad.join(QLatin1Char(' ')).toStdString());
+    result = runCli(QStringList{"--db", db->url(), "readiness"} + bad);
+    CHECK(result.exitCode == 2);
+    CHECK_FALSE(result.err.isEmpty());
+  }
+  result = runCli({"--db", db->url(), "readiness", "record", "--volunteer", "SD99999999", "--willing", "yes"});
+  CHECK(result.exitCode == 1);
+  result = runCli({"--db", db->url(), "readiness", "list", "--volunteer", registryNo});
+  CHECK(result.out.count(QLatin1Char('\n')) == 1);  // the refusals wrote nothing
+}
