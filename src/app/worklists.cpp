@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "app/csv_file.h"
+#include "app/readiness_score.h"
 #include "app/registry_store_access.h"
 #include "app/shown_names.h"
 #include "store/contact_freshness.h"
@@ -33,14 +34,23 @@ Expected<QList<model::WorklistRow>> worklist(Registry& registry, model::Worklist
   store::Database& db = storeDatabase(registry);
   auto rules = store::readRetentionRules(db);
   if (!rules) return rules.error();
-  return store::worklistRows(db, query, rules->failedAttempts);
+  auto rows = store::worklistRows(db, query, rules->failedAttempts);
+  if (!rows) return rows;
+  // only the page's rows are scored
+  for (model::WorklistRow& r : *rows) {
+    const RiskScore score = riskScore({r.registeredOn, r.birthDate, r.failedContacts, r.familyAttitude, r.everUnsure,
+                                       r.withdrawalRequested, query.today});
+    r.risk = score.score;
+    r.riskExplanation = score.explanation();
+  }
+  return rows;
 }
 
 QStringList worklistHeadings() {
   auto tr = [](const char* text) { return QCoreApplication::translate("dd::app", text); };
   return {tr("Registry No."), tr("Name"),         tr("Status"),          tr("Prefecture"),    tr("County"),
           tr("Phone"),        tr("Backup phones"), tr("Last reached"),   tr("Failed attempts"), tr("Date"),
-          tr("Last contact by")};
+          tr("Last contact by"), tr("Risk")};
 }
 
 QStringList worklistCells(const model::WorklistRow& r) {
@@ -54,7 +64,8 @@ QStringList worklistCells(const model::WorklistRow& r) {
           isoDate(r.lastContactOk),
           QString::number(r.failedContacts),
           isoDate(r.due),
-          r.lastStaff};
+          r.lastStaff,
+          QString::number(r.risk)};
 }
 
 QString worklistCsv(const QList<model::WorklistRow>& rows) {
@@ -86,6 +97,8 @@ QString worklistJson(const QList<model::WorklistRow>& rows) {
     o[QStringLiteral("failed_contacts")] = r.failedContacts;
     o[QStringLiteral("date")] = isoDate(r.due);
     o[QStringLiteral("last_contact_by")] = r.lastStaff;
+    o[QStringLiteral("risk")] = r.risk;
+    o[QStringLiteral("risk_explanation")] = r.riskExplanation;
     array.append(o);
   }
   return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -55,6 +55,13 @@ struct WorklistRow {
   int failedContacts = 0;
   QDate due;              // the list's own date (birthday, expiry, request, last check)
   QString lastStaff;      // who recorded the latest attempt
+  // the risk score's inputs (app/readiness_score.h) and its result
+  QDate registeredOn;
+  FamilyAttitude familyAttitude = FamilyAttitude::Unknown;  // at the latest readiness check
+  bool everUnsure = false;
+  bool withdrawalRequested = false;
+  int risk = 0;
+  QString riskExplanation;
 };
 
 }  // namespace dd::model

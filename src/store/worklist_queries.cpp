@@ -120,14 +120,22 @@ Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
 
 Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::WorklistQuery& query, int failedAttempts) {
   const Plan plan = planFor(query, failedAttempts, db.backend() == Backend::Postgres);
+  // The page's ids first, then its columns: the row subqueries (phone, staff,
+  // readiness) run for the page only, not for every match a sort has to hold.
   QSqlQuery q(db.sql());
   q.setForwardOnly(true);
   q.prepare(QStringLiteral("SELECT v.id, v.registry_no, v.name, v.status, v.birth_date, v.prefecture, v.county, "
                            "(SELECT p.number FROM volunteer_phone p WHERE p.volunteer_id = v.id AND p.replaced_on "
                            "IS NULL ORDER BY p.is_current DESC, p.position LIMIT 1), "
                            "CASE WHEN %1 THEN 0 ELSE 1 END, v.emergency_phone, v.emergency2_phone, "
-                           "v.last_contact_ok, v.failed_contacts, %2, %3 FROM volunteer v WHERE %4 ORDER BY %5 "
-                           "LIMIT ? OFFSET ?")
+                           "v.last_contact_ok, v.failed_contacts, %2, %3, COALESCE(CAST(v.consent_date AS TEXT), substr(v.created_at, 1, 10)), "
+                           "(SELECT r.family_attitude FROM readiness_check r WHERE r.volunteer_id = v.id ORDER BY "
+                           "r.checked_on DESC, r.id DESC LIMIT 1), "
+                           "CASE WHEN EXISTS (SELECT 1 FROM readiness_check u WHERE u.volunteer_id = v.id AND "
+                           "u.willing = 'unsure') THEN 1 ELSE 0 END, "
+                           "CASE WHEN v.withdrawal_requested_on IS NULL THEN 0 ELSE 1 END "
+                           "FROM (SELECT v.id AS page_id FROM volunteer v WHERE %4 ORDER BY %5 LIMIT ? OFFSET ?) page "
+                           "JOIN volunteer v ON v.id = page.page_id ORDER BY %5")
                 .arg(kGoodPhone, plan.due, kLastStaff, plan.where.join(QStringLiteral(" AND ")), plan.order));
   QVariantList values = plan.values;
   values << query.limit << query.offset;
@@ -149,6 +157,11 @@ Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::Work
     r.failedContacts = q.value(12).toInt();
     r.due = sql::toDate(q.value(13));
     r.lastStaff = q.value(14).toString();
+    r.registeredOn = sql::toDate(q.value(15));
+    r.familyAttitude = model::parseFamilyAttitude(q.value(16).toString().toStdString())
+                           .value_or(model::FamilyAttitude::Unknown);
+    r.everUnsure = q.value(17).toInt() != 0;
+    r.withdrawalRequested = q.value(18).toInt() != 0;
     // the backup contacts are worth a call once their own numbers fail
     if (r.ownNumbersBad || r.failedContacts > 0) {
       QStringList backups;

@@ -95,6 +95,9 @@ TEST_CASE("worklists list who is due, most urgent first, and leave the others ou
   CHECK(rows->at(0).ownNumbersBad);
   CHECK(rows->at(0).backupPhones == failing.emergency.phone);
   CHECK(rows->at(0).lastStaff == QStringLiteral("王"));
+  // scored on the page: three failures and an unknown family attitude at least
+  CHECK(rows->at(0).risk >= 18 + 5);
+  CHECK(rows->at(0).riskExplanation.contains(QStringLiteral("3 failed")));
   CHECK(app::worklistCsv(*rows).split(QLatin1Char('\n')).at(1).contains(failing.registryNo));
 
   // a raised lost-contact threshold takes them off AllChannelsFailed

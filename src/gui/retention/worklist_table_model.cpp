@@ -24,6 +24,9 @@ QVariant WorklistTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rows_.size()) return {};
   if (role == IdRole) return rows_.at(index.row()).volunteerId;
   if (role == Qt::DisplayRole) return cells_.at(index.row()).value(index.column());
+  // the risk column's tooltip says what made the number
+  if (role == Qt::ToolTipRole && index.column() == columnCount() - 1)
+    return rows_.at(index.row()).riskExplanation;
   return {};
 }
 
