@@ -184,10 +184,9 @@ SaveResult<Volunteer> Registry::registerVolunteer(const Volunteer& input, const 
   if (!result.errors.empty()) return result;
   auto similar = volunteers.sameNameBirthPhone(v.name, v.birthDate, phoneNumbers(v));
   if (!similar) return SaveResult<Volunteer>::failure(similar.error());
-  if (!similar->isEmpty()) {
-    result.warnings.push_back(possibleDuplicate(*similar));
-    if (!acceptWarnings) return result;
-  }
+  if (!similar->isEmpty()) result.warnings.push_back(possibleDuplicate(*similar));
+  for (Error& warning : volunteerWarnings(v)) result.warnings.push_back(std::move(warning));
+  if (!result.warnings.empty() && !acceptWarnings) return result;
   if (Status s = volunteers.insert(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
   if (Status s = work.created(v); !s) return SaveResult<Volunteer>::failure(s.error());
   if (Status s = work.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
@@ -247,6 +246,7 @@ SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Act
   if (Status s = work.changed(*before, v); !s) return SaveResult<Volunteer>::failure(s.error());
   if (Status s = work.commit(); !s) return SaveResult<Volunteer>::failure(s.error());
   result.value = v;
+  result.warnings = volunteerWarnings(v);  // saved: told, not asked
   volunteerWritten(v.id);
   return result;
 }

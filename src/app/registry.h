@@ -20,6 +20,7 @@
 #include "model/entities.h"
 #include "model/queries.h"
 #include "model/statistics.h"
+#include "model/retention_rules.h"
 
 namespace dd::store {
 class Database;
@@ -119,6 +120,17 @@ class Registry {
   // --- contact log (also maintains Volunteer::lastContactOk)
   Expected<model::ContactAttempt> recordContact(const model::ContactAttempt& attempt, const Actor& actor);
   Expected<QList<model::ContactAttempt>> contacts(qint64 volunteerId);
+
+  // --- retention (registry_retention.cpp, docs/retention.md)
+  // The lost-contact rule's numbers, the same for every workstation.
+  Expected<model::RetentionRules> retentionRules();
+  // validation.retention_rules when a number is out of range; audited.
+  Status setRetentionRules(const model::RetentionRules& rules, const Actor& actor);
+  // The yearly readiness check: its row, volunteer.last_readiness_check and
+  // an audit row; an answer "no" also puts the volunteer on the
+  // withdrawal-requested worklist (withdrawal_requested_on) for staff to confirm.
+  Expected<model::ReadinessCheck> recordReadinessCheck(const model::ReadinessCheck& check, const Actor& actor);
+  Expected<QList<model::ReadinessCheck>> readinessChecks(qint64 volunteerId);  // newest first
 
   // --- patients
   Expected<model::Patient> patient(qint64 id);

@@ -173,6 +173,25 @@ void checkRegistryNo(std::vector<Error>& errors, const QString& registryNo, cons
 
 }  // namespace
 
+std::vector<Error> volunteerWarnings(const model::Volunteer& v) {
+  std::vector<Error> warnings;
+  auto same = [](const QString& a, const QString& b) {
+    const QString x = a.simplified().remove(QLatin1Char(' '));
+    return !x.isEmpty() && x == b.simplified().remove(QLatin1Char(' '));
+  };
+  if (same(v.emergency.phone, v.emergency2.phone))
+    warnings.push_back(makeError("validation.backup_same_phone", "dd::app",
+                                 QT_TRANSLATE_NOOP("dd::app", "Both emergency contacts have the phone %1: a second "
+                                                              "person with a number of their own is a better backup."),
+                                 {v.emergency.phone.trimmed().toUtf8().toStdString()}, "emergency2_phone"));
+  if (same(v.emergency.address, v.emergency2.address))
+    warnings.push_back(makeError("validation.backup_same_address", "dd::app",
+                                 QT_TRANSLATE_NOOP("dd::app", "Both emergency contacts live at the same address: ask "
+                                                              "for a second person who lives elsewhere."),
+                                 {}, "emergency2_address"));
+  return warnings;
+}
+
 std::vector<Error> validateVolunteer(model::Volunteer& v, const ValidationContext& context) {
   std::vector<Error> errors;
   v.name = v.name.trimmed();

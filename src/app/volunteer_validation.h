@@ -39,6 +39,10 @@ std::vector<Error> validatePatient(model::Patient& patient, const ValidationCont
 // The phone rule: a mainland mobile number (11 digits from 1), or a landline
 // with its area code; an optional +86 before.
 bool validPhone(const QString& phone);
+// Soft problems that do not stop a save (a registration asks first): the two
+// backup contacts share an address or a phone, so one move or one lost phone
+// loses both (CMDP asks for two people at different addresses).
+std::vector<Error> volunteerWarnings(const model::Volunteer& volunteer);
 
 // Mainland ID card number (GB 11643-1999, ISO 7064 MOD 11-2).
 QChar idCheckDigit(const QString& first17);  // '0'..'9' or 'X'; null QChar for non-digits

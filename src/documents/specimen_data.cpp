@@ -55,6 +55,7 @@ const Sample kSamples[] = {
     {"volunteer.emergency_name", "陈建国", "Chen Jianguo", QT_TRANSLATE_NOOP("dd::documents", "Emergency contact's name")},
     {"volunteer.emergency_relation", "父亲", "father", QT_TRANSLATE_NOOP("dd::documents", "Emergency contact's relation")},
     {"volunteer.emergency_phone", "13900000000", "13900000000", QT_TRANSLATE_NOOP("dd::documents", "Emergency contact's phone")},
+    {"volunteer.emergency_address", "示范市示范区示范路 1 号", "1 Sample Road, Sample District", QT_TRANSLATE_NOOP("dd::documents", "Emergency contact's address")},
     {"volunteer.emergency2_name", "李秀英", "Li Xiuying", QT_TRANSLATE_NOOP("dd::documents", "Second emergency contact's name")},
     {"volunteer.emergency2_relation", "姐姐", "sister", QT_TRANSLATE_NOOP("dd::documents", "Second emergency contact's relation")},
     {"volunteer.emergency2_phone", "13700000000", "13700000000", QT_TRANSLATE_NOOP("dd::documents", "Second emergency contact's phone")},

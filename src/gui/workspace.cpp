@@ -16,6 +16,7 @@
 #include "gui/main_window.h"
 #include "gui/cases/cases_page.h"
 #include "gui/statistics/statistics_page.h"
+#include "gui/retention/retention_page.h"
 #include "gui/search/match_search_page.h"
 #include "gui/patients/patients_page.h"
 #include "gui/search/search_index.h"
@@ -107,6 +108,9 @@ void Workspace::rebuildPages() {
     cases->reload();
     cases->selectCase(caseId);
   });
+  auto* retention = new RetentionPage(registry_.get());
+  window_->setPage(Page::Retention, retention);
+  connect(retention, &RetentionPage::volunteerRequested, volunteersPage, &VolunteersPage::openVolunteer);
   window_->showPage(current);
 }
 

@@ -41,6 +41,19 @@ enum class ContactChannel : std::uint8_t { Phone, Sms, WeChat, Mail, Visit };
 // volunteer nor as a failed attempt; undelivered is a failed attempt.
 enum class ContactOutcome : std::uint8_t { Reached, NoAnswer, WrongNumber, Refused, Delivered, Undelivered };
 inline constexpr int kContactOutcomeCount = 6;
+// What an attempt says of the contact's freshness: refused reached them (and
+// they said no), so it resets the failures like reached; delivered is neither.
+constexpr bool reachedThem(ContactOutcome outcome) {
+  return outcome == ContactOutcome::Reached || outcome == ContactOutcome::Refused;
+}
+constexpr bool isFailedAttempt(ContactOutcome outcome) {
+  return outcome == ContactOutcome::NoAnswer || outcome == ContactOutcome::WrongNumber ||
+         outcome == ContactOutcome::Undelivered;
+}
+// The number tried is wrong or cannot receive messages: it is marked known bad.
+constexpr bool numberIsBad(ContactOutcome outcome) {
+  return outcome == ContactOutcome::WrongNumber || outcome == ContactOutcome::Undelivered;
+}
 // Whom a contact attempt tried: the volunteer, or one of the two backup
 // contacts (relatives or friends at other addresses) when the volunteer's
 // own numbers fail.

@@ -92,6 +92,10 @@ QList<VolunteerField> buildFields() {
   f << member("emergency_phone", QT_TRANSLATE_NOOP("dd::model", "Emergency contact phone"), K::Phone, 30,
               kInDocuments, "emergency_phone|紧急联系人电话|紧急联系电话", "emergencyPhone",
               +[](Volunteer& v) -> QString& { return v.emergency.phone; });
+  // schema 10: the first backup contact's address (the two should live apart)
+  f << member("emergency_address", QT_TRANSLATE_NOOP("dd::model", "Emergency contact address"), K::MultiLine, 200,
+              kInDocuments, "emergency_address|紧急联系人地址|联系人地址", "emergencyAddress",
+              +[](Volunteer& v) -> QString& { return v.emergency.address; });
   // Schema 8: a second person to ask when neither the volunteer nor the
   // first contact answers (the commonest way back to a lost volunteer).
   f << member("emergency2_name", QT_TRANSLATE_NOOP("dd::model", "Second emergency contact"), K::Text, 50,

@@ -293,6 +293,8 @@ QStringList version10() {
       QStringLiteral("CREATE INDEX volunteer_reservation_expires ON volunteer (reservation_expires)"),
       QStringLiteral("CREATE INDEX volunteer_withdrawal_requested ON volunteer (withdrawal_requested_on)"),
       QStringLiteral("ALTER TABLE volunteer_phone ADD COLUMN known_bad_on TEXT"),
+      // the phone-bad worklist starts from the few numbers marked bad
+      QStringLiteral("CREATE INDEX volunteer_phone_known_bad ON volunteer_phone (known_bad_on)"),
       QStringLiteral("ALTER TABLE patient ADD COLUMN overseas INTEGER NOT NULL DEFAULT 0"),
       // campaigns first: contact_attempt refers to them
       QStringLiteral("CREATE TABLE campaign (\n"
