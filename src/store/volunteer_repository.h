@@ -68,6 +68,8 @@ class VolunteerRepository {
   Status addStatusChange(const model::StatusChange& change);
   Expected<QList<model::StatusChange>> statusHistory(qint64 volunteerId);
   Status setLastContactOk(qint64 volunteerId, const QDate& date);  // keeps the later date
+  // The maintained reservation_expires (invalid date: no reservation to lapse).
+  Status setReservationExpires(qint64 volunteerId, const QDate& date);
   // Recomputes last_contact_ok from the contact log for one import batch (bulk loads).
   Status refreshLastContactOk(qint64 importBatchId);
 
