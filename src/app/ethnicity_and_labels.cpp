@@ -61,6 +61,11 @@ QString fieldLabel(const QString& field) {
       {QStringLiteral("skip_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for skipping a stage")},
       {QStringLiteral("undo_reason"), QT_TRANSLATE_NOOP("dd::app", "Reason for undoing the stage")},
       {QStringLiteral("stage_note"), QT_TRANSLATE_NOOP("dd::app", "Stage note")},
+      {QStringLiteral("resolution"), QT_TRANSLATE_NOOP("dd::app", "Resolution")},
+      {QStringLiteral("attendees"), QT_TRANSLATE_NOOP("dd::app", "Who came")},
+      {QStringLiteral("held_on"), QT_TRANSLATE_NOOP("dd::app", "Session date")},
+      {QStringLiteral("postponement_note"), QT_TRANSLATE_NOOP("dd::app", "Reason for the postponement")},
+      {QStringLiteral("release_note"), QT_TRANSLATE_NOOP("dd::app", "Note on the release")},
   };
   // A volunteer field's label is in the model's field table; the patient
   // shares those of the same key (name, sex, blood group, ...).

@@ -229,8 +229,15 @@ SaveResult<Volunteer> Registry::writeVolunteer(const Volunteer& input, const Act
   v.lastContactOk = before->lastContactOk;
   v.createdAt = before->createdAt;
   v.importBatchId = before->importBatchId;
+  v.reservationExpires = before->reservationExpires;
   keepReplacedPhones(*before, v, QDate::currentDate());
   if (Status s = volunteers.update(v, actor.staff); !s) return SaveResult<Volunteer>::failure(s.error());
+  // A reservation that ends (released, stopped, donated) has nothing left to lapse.
+  if (before->status == VolunteerStatus::Reserved && v.status != VolunteerStatus::Reserved &&
+      v.reservationExpires.isValid()) {
+    if (Status s = volunteers.setReservationExpires(v.id, {}); !s) return SaveResult<Volunteer>::failure(s.error());
+    v.reservationExpires = QDate();
+  }
   if (v.status != before->status) {
     if (Status s = volunteers.addStatusChange({0, v.id, {}, actor.staff, before->status, v.status, v.statusReason,
                                                v.statusUntil, v.reservedForPatientId, v.withdrawalStage});
@@ -310,19 +317,6 @@ Expected<Volunteer> Registry::cancelWithdrawalRequest(qint64 volunteerId, const 
   if (Status s = work.commit(); !s) return s.error();
   volunteerWritten(volunteerId);
   return volunteer(volunteerId);
-}
-
-SaveResult<Volunteer> Registry::reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
-                                                  const Actor& actor) {
-  StatusChangeRequest request;
-  request.to = VolunteerStatus::Reserved;
-  request.patientId = patientId;
-  if (patientId != 0) {
-    auto reservedFor = patient(patientId);
-    if (!reservedFor) return SaveResult<Volunteer>::failure(reservedFor.error());
-    request.reason = reservedFor->caseNo;
-  }
-  return applyStatus(volunteerId, rowVersion, request, actor);
 }
 
 SaveResult<Volunteer> Registry::applyStatus(qint64 volunteerId, int rowVersion, const StatusChangeRequest& request,

@@ -96,9 +96,22 @@ class Registry {
                                                const Actor& actor);
   SaveResult<model::Volunteer> confirmWithdrawal(qint64 volunteerId, const QString& reason, const Actor& actor);
   Expected<model::Volunteer> cancelWithdrawalRequest(qint64 volunteerId, const QString& note, const Actor& actor);
-  // Reserves the volunteer for one patient (the match page's action).
+  // Reserves the volunteer for one patient (the match page's action). The
+  // reservation lapses on `expires` (default: today + kReservationDays)
+  // unless extended; the date is kept in Volunteer::reservationExpires.
+  static constexpr int kReservationDays = 90;
   SaveResult<model::Volunteer> reserveForPatient(qint64 volunteerId, int rowVersion, qint64 patientId,
+                                                 const Actor& actor, const QDate& expires = {});
+  // A reserved volunteer's reservation runs on to `until` (after today).
+  SaveResult<model::Volunteer> extendReservation(qint64 volunteerId, int rowVersion, const QDate& until,
                                                  const Actor& actor);
+  // Gives a reserved volunteer back to the registry (status active) for the
+  // patient's side of things: reason is transplanted_other_donor,
+  // patient_died or search_closed; the status history keeps the reason's key
+  // and the note. Refused while a case for that patient is open (stopping
+  // the case releases the reservation).
+  SaveResult<model::Volunteer> releaseReservation(qint64 volunteerId, int rowVersion, model::StopReason reason,
+                                                  const QString& note, const Actor& actor);
   Expected<QList<model::StatusChange>> statusHistory(qint64 volunteerId);
   // Who is reserved for this patient (the patient's search still lists them).
   Expected<QList<qint64>> volunteersReservedFor(qint64 patientId);
@@ -149,8 +162,12 @@ class Registry {
   // stageNote and the audit trail); stages after "consent signed" need the
   // signed consent on file (that stage reached), whatever the reason; a
   // stage's date is never before the previous stage's.
+  // Entering mobilisation (the patient's conditioning starts about then)
+  // while the case has a risk flag open (app/case_risk.h) returns a warning
+  // ("validation.case_at_risk", nothing written) unless acceptRisk.
   SaveResult<model::WorkupCase> advanceWorkup(qint64 caseId, int rowVersion, model::WorkupStage stage,
-                                              const QDate& date, const Actor& actor, const QString& skipReason = {});
+                                              const QDate& date, const Actor& actor, const QString& skipReason = {},
+                                              bool acceptRisk = false);
   // Those rules alone, on a case as it was read (nothing is written), so the
   // GUI can ask for a skip reason or confirmation only when the move is
   // possible: the first rule broken ("validation.stage_skipped" when the
@@ -162,7 +179,12 @@ class Registry {
   // and takes the donation off the record.
   SaveResult<model::WorkupCase> undoLastStage(qint64 caseId, int rowVersion, const QString& reason,
                                               const Actor& actor);
-  SaveResult<model::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
+  // Stops a case for a coded reason (WorkupCase::stopCode) at the stage the
+  // donor or patient had reached (regretStage: at most the case's stage);
+  // the words (stopReason) are required for "other". A volunteer reserved
+  // for the patient becomes active again.
+  SaveResult<model::WorkupCase> stopWorkup(qint64 caseId, int rowVersion, model::StopReason code,
+                                           model::WorkupStage stageReached, const QString& reason, const QDate& date,
                                            const Actor& actor);
   Expected<model::WorkupCase> workupCase(qint64 id);
   // By the code staff and forms use (P2026-00001-01); a plain number is the case's id.
@@ -170,6 +192,7 @@ class Registry {
   Expected<model::WorkupCaseDetail> workupCaseDetail(qint64 id);
   Expected<QList<model::WorkupCase>> workupCasesForPatient(qint64 patientId);
   Expected<QList<model::WorkupCase>> workupCasesForVolunteer(qint64 volunteerId);
+  Expected<QList<model::WorkupCase>> listWorkupCases();  // every case, in id order
 
   // --- audit and batches
   // Oldest first; a creation's whole-record snapshot comes as one entry per

@@ -1,6 +1,7 @@
 // Registry: contact log, patients, workup cases, audit trail.
 #include <QCoreApplication>
 
+#include "app/case_risk.h"
 #include "app/contact_recording.h"
 #include "app/registry.h"
 #include "app/shown_names.h"
@@ -240,12 +241,28 @@ SaveResult<WorkupCase> Registry::startWorkup(qint64 patientId, qint64 volunteerI
 }
 
 SaveResult<WorkupCase> Registry::advanceWorkup(qint64 caseId, int rowVersion, WorkupStage stage, const QDate& date,
-                                               const Actor& actor, const QString& skipReason) {
+                                               const Actor& actor, const QString& skipReason, bool acceptRisk) {
   UnitOfWork work(*db_, actor);
   if (!work.started()) return failed<WorkupCase>(work.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
   if (Status allowed = checkAdvance(*before, stage, date, skipReason); !allowed) return failed<WorkupCase>(allowed);
+  // The patient's conditioning begins about when the donor is mobilised: a
+  // withdrawal after that can cost the patient's life, so an open sign of
+  // one is put to staff before, not discovered after.
+  if (!acceptRisk && before->stage < WorkupStage::Mobilisation && stage >= WorkupStage::Mobilisation) {
+    auto risk = caseRisk(*this, caseId);
+    if (!risk) return SaveResult<WorkupCase>::failure(risk.error());
+    if (risk->atRisk()) {
+      SaveResult<WorkupCase> warned;
+      warned.warnings.push_back(makeError(
+          codes::caseAtRisk, "dd::app",
+          QT_TRANSLATE_NOOP("dd::app", "Case %1 has open risk flags (%2). The patient's conditioning begins around "
+                                       "mobilisation: make sure the donor is still committed before going on."),
+          {utf8(before->caseCode), utf8(riskFlagNames(risk->flags))}, "stage"));
+      return warned;
+    }
+  }
   const bool skips = static_cast<int>(stage) > static_cast<int>(before->stage) + 1;
   const QDate when = date.isValid() ? date : QDate::currentDate();
   WorkupCase w = *before;
@@ -316,23 +333,43 @@ SaveResult<WorkupCase> Registry::undoLastStage(qint64 caseId, int rowVersion, co
   return committedCase(work, w);
 }
 
-SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, const QString& reason, const QDate& date,
+SaveResult<WorkupCase> Registry::stopWorkup(qint64 caseId, int rowVersion, model::StopReason code,
+                                            WorkupStage stageReached, const QString& reason, const QDate& date,
                                             const Actor& actor) {
-  if (reason.trimmed().isEmpty()) return SaveResult<WorkupCase>::failure(reasonRequired("stop_reason"));
+  // "Other" says nothing by itself: its words are the reason.
+  if (code == model::StopReason::Other && reason.trimmed().isEmpty())
+    return SaveResult<WorkupCase>::failure(reasonRequired("stop_reason"));
+  if (reason.trimmed().size() > 500)
+    return SaveResult<WorkupCase>::failure(
+        makeError("validation.too_long", "dd::app", QT_TRANSLATE_NOOP("dd::app", "%1 is longer than %2 characters."),
+                  {utf8(fieldLabel(QStringLiteral("stop_reason"))), "500"}, "stop_reason"));
   UnitOfWork work(*db_, actor);
   if (!work.started()) return failed<WorkupCase>(work.started());
   auto before = changeableCase(*db_, caseId);
   if (!before) return SaveResult<WorkupCase>::failure(before.error());
+  if (stageReached > before->stage)
+    return SaveResult<WorkupCase>::failure(makeError(
+        "validation.stage_reached", "dd::app",
+        QT_TRANSLATE_NOOP("dd::app", "The case has only reached the stage '%1'; it cannot have stopped at '%2'."),
+        {shownName(model::displayName(before->stage)), shownName(model::displayName(stageReached))},
+        "stage_reached"));
+  const QDate when = date.isValid() ? date : QDate::currentDate();
+  const QDate opened = before->stageDates[0];
+  if (opened.isValid() && when < opened)
+    return SaveResult<WorkupCase>::failure(dateBeforePrevious(when, WorkupStage::InitialMatch, opened));
   WorkupCase w = *before;
   w.rowVersion = rowVersion;
-  w.stoppedDate = date.isValid() ? date : QDate::currentDate();
+  w.stoppedDate = when;
+  w.stopCode = code;
   w.stopReason = reason.trimmed();
-  w.regretStage = before->stage;
+  w.regretStage = stageReached;
   if (Status s = updateWorkupAudited(*db_, work, *before, w); !s) return failed<WorkupCase>(s);
   auto donor = volunteer(w.volunteerId);
   if (!donor) return SaveResult<WorkupCase>::failure(donor.error());
   if (donor->status == VolunteerStatus::Reserved && donor->reservedForPatientId == w.patientId) {
-    auto released = applyStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, {}, {}, 0, {}, {}}, actor);
+    QString why = QString::fromLatin1(model::key(code).data(), qsizetype(model::key(code).size()));
+    if (!w.stopReason.isEmpty()) why += QStringLiteral(": ") + w.stopReason;
+    auto released = applyStatus(w.volunteerId, donor->rowVersion, {VolunteerStatus::Active, why, {}, 0, {}, {}}, actor);
     if (!released.ok()) return errorsOf<WorkupCase>(released);
   }
   return committedCase(work, w);
@@ -362,6 +399,7 @@ Expected<QList<WorkupCase>> Registry::workupCasesForPatient(qint64 patientId) {
 Expected<QList<WorkupCase>> Registry::workupCasesForVolunteer(qint64 volunteerId) {
   return store::WorkupRepository(*db_).forVolunteer(volunteerId);
 }
+Expected<QList<WorkupCase>> Registry::listWorkupCases() { return store::WorkupRepository(*db_).all(); }
 Expected<QList<model::AuditEntry>> Registry::auditTrail(const QString& entity, qint64 entityId) {
   // The record's own field order, read off an empty record.
   QList<QPair<QString, QString>> fields;

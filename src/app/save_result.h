@@ -17,6 +17,7 @@ inline constexpr const char* conflict = "store.conflict";    // changed by someo
 inline constexpr const char* notFound = "store.not_found";
 inline constexpr const char* database = "store.database";    // the database refused or failed
 inline constexpr const char* possibleDuplicate = "validation.possible_duplicate";  // a warning
+inline constexpr const char* caseAtRisk = "validation.case_at_risk";  // a warning: open risk flags before mobilisation
 }  // namespace codes
 
 template <class T>

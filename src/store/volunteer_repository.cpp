@@ -343,6 +343,15 @@ Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& da
   return {};
 }
 
+Status VolunteerRepository::setReservationExpires(qint64 volunteerId, const QDate& date) {
+  QSqlQuery q(db_.sql());
+  q.prepare(QStringLiteral("UPDATE volunteer SET reservation_expires = ? WHERE id = ?"));
+  q.addBindValue(sql::date(date));
+  q.addBindValue(volunteerId);
+  if (!q.exec()) return databaseError(QStringLiteral("recording when the reservation lapses"), q.lastError());
+  return {};
+}
+
 }  // namespace dd::store
 
 namespace dd::store {

@@ -70,6 +70,8 @@ class VolunteerRepository {
   Status setLastContactOk(qint64 volunteerId, const QDate& date);  // keeps the later date
   // A withdrawal asked for on `date`; an invalid date clears the request.
   Status setWithdrawalRequested(qint64 volunteerId, const QDate& date);
+  // The maintained reservation_expires (invalid date: no reservation to lapse).
+  Status setReservationExpires(qint64 volunteerId, const QDate& date);
   // Recomputes last_contact_ok from the contact log for one import batch (bulk loads).
   Status refreshLastContactOk(qint64 importBatchId);
 

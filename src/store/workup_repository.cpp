@@ -148,6 +148,8 @@ Expected<QList<WorkupCase>> WorkupRepository::forVolunteer(qint64 id) {
   return where(QStringLiteral("volunteer_id = ?"), id);
 }
 
+Expected<QList<WorkupCase>> WorkupRepository::all() { return where(QStringLiteral("id > ?"), 0); }
+
 Status WorkupRepository::insert(WorkupCase& w) {
   return insertVersioned(db_, QStringLiteral("workup_case"), caseColumns(), caseValues(w), w,
                          QStringLiteral("saving a workup case"));

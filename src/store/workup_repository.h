@@ -22,6 +22,7 @@ class WorkupRepository {
   Expected<model::WorkupCase> byCode(const QString& caseCode);  // e.g. "P2026-00001-01"
   Expected<QList<model::WorkupCase>> forPatient(qint64 patientId);
   Expected<QList<model::WorkupCase>> forVolunteer(qint64 volunteerId);
+  Expected<QList<model::WorkupCase>> all();  // every case, in id order
   Status insert(model::WorkupCase& workup);
   Status update(model::WorkupCase& workup);  // store.conflict when rowVersion is stale
   static QList<QPair<QString, QString>> auditFields(const model::WorkupCase& workup);

@@ -169,7 +169,8 @@ TEST_CASE("a volunteer reserved for this patient can start this patient's case (
   CHECK(after->rowVersion == reserved.value->rowVersion);  // no second, meaningless status write
   // Stopping that case releases the volunteer as usual.
   auto stopped =
-      registry->stopWorkup(started.id, started.rowVersion, QStringLiteral("患者病情变化"), {}, test::staff());
+      registry->stopWorkup(started.id, started.rowVersion, model::StopReason::SearchClosed, WorkupStage::InitialMatch,
+                           QStringLiteral("患者病情变化"), {}, test::staff());
   REQUIRE(stopped.ok());
   auto released = registry->volunteer(donor.id);
   REQUIRE(released);
@@ -230,11 +231,12 @@ TEST_CASE("stopping a workup records the reason and regret stage and releases th
   auto exam = registry->advanceWorkup(started.id, 1, WorkupStage::MedicalExam, {}, test::staff(),
                                       QStringLiteral("confirmatory typing done at recruitment"));
   REQUIRE(exam.ok());
-  auto noReason = registry->stopWorkup(started.id, exam.value->rowVersion, " ", {}, test::staff());
+  auto noReason = registry->stopWorkup(started.id, exam.value->rowVersion, model::StopReason::Other,
+                                       WorkupStage::MedicalExam, " ", {}, test::staff());
   REQUIRE_FALSE(noReason.ok());
   CHECK(qt::translated(noReason.errors.at(0)) == "Reason for stopping is required.");
-  auto stopped = registry->stopWorkup(started.id, exam.value->rowVersion, QStringLiteral("体检不合格"), {},
-                                      test::staff());
+  auto stopped = registry->stopWorkup(started.id, exam.value->rowVersion, model::StopReason::Health,
+                                      WorkupStage::MedicalExam, QStringLiteral("体检不合格"), {}, test::staff());
   REQUIRE(stopped.ok());
   CHECK(stopped.value->regretStage == WorkupStage::MedicalExam);
   auto again = registry->advanceWorkup(started.id, stopped.value->rowVersion, WorkupStage::ConsentSigned, {},

@@ -139,8 +139,9 @@ TEST_CASE("print consent refuses missing records and missing data with exit 2 an
       REQUIRE(registry);
       const auto workup = (*registry)->workupCase(s->caseId);
       REQUIRE(workup);
-      REQUIRE((*registry)->stopWorkup(s->caseId, workup->rowVersion, QStringLiteral("donor moved abroad"),
-                                      QDate::currentDate(), {QStringLiteral("test")}).ok());
+      REQUIRE((*registry)->stopWorkup(s->caseId, workup->rowVersion, dd::model::StopReason::Other, workup->stage,
+                                      QStringLiteral("donor moved abroad"), QDate::currentDate(),
+                                      {QStringLiteral("test")}).ok());
     }
     checkRefused(*s, consentOfCase(QString::number(s->caseId)), QStringLiteral("was stopped on"));
   }

@@ -130,13 +130,16 @@ TEST_CASE("cases page advances a stage and stops a case with a coded reason") {
   CHECK(registry->workupCase(workup.value->id)->stage == dd::model::WorkupStage::ConfirmatoryTyping);
 
   page.selectCase(workup.value->id);
-  page.findChild<QComboBox*>("stopReason")->setCurrentIndex(1);  // donor_medical
+  page.findChild<QComboBox*>("stopReason")->setCurrentIndex(1);  // health
+  page.findChild<QComboBox*>("stopStage")->setCurrentIndex(0);    // initial match: the stage the donor had reached
   page.findChild<QLineEdit*>("stopNote")->setText(QStringLiteral("血压高"));
   dd::test::answerConfirmation(true);
   REQUIRE(page.stopSelected());
   const auto stopped = registry->workupCase(workup.value->id);
   CHECK(stopped->stopped());
-  CHECK(stopped->stopReason == QStringLiteral("donor_medical: 血压高"));
+  CHECK(stopped->stopReason == QStringLiteral("血压高"));
+  CHECK(stopped->stopCode == dd::model::StopReason::Health);
+  CHECK(stopped->regretStage == dd::model::WorkupStage::InitialMatch);
   CHECK(page.model()->rowCount() == 0);  // stopped cases hidden by default
   page.findChild<QCheckBox*>("showStopped")->setChecked(true);
   REQUIRE(page.model()->rowCount() == 1);

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QHash>
 
+#include "app/case_risk.h"
 #include "core/qt/localization.h"
 #include "gui/widgets/display_text.h"
 #include "gui/widgets/key_texts.h"
@@ -15,26 +16,16 @@ CaseTableModel::CaseTableModel(app::Registry* registry, QObject* parent)
 
 namespace {
 constexpr const char* kContext = "dd::gui::CaseTableModel";
-constexpr KeyText kStopReasons[] = {
-    {"donor_declined", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor declined")},
-    {"donor_medical", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor medically unsuitable")},
-    {"donor_unreachable", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Donor unreachable")},
-    {"patient_died", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient died")},
-    {"patient_improved", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient no longer needs a transplant")},
-    {"other_donor_chosen", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Another donor chosen")},
-    {"centre_cancelled", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Transplant centre cancelled")},
-    {"other", QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Other")}};
 // In Column order.
 constexpr const char* kHeaders[] = {
     QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Case"),       QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Patient"),
     QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Volunteer"),  QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stage"),
     QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Reached on"), QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Started"),
-    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stopped"),    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stop reason")};
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stopped"),    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Stop reason"),
+    QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Family"),     QT_TRANSLATE_NOOP("dd::gui::CaseTableModel", "Risk")};
 static_assert(std::size(kHeaders) == CaseTableModel::ColumnCount);
 }  // namespace
 
-QStringList CaseTableModel::stopReasonKeys() { return keysOf(kStopReasons); }
-QString CaseTableModel::stopReasonText(const QString& key) { return textOf(kStopReasons, kContext, key); }
 
 bool CaseTableModel::reload(int stage, bool includeStopped) {
   QList<CaseRow> rows;
@@ -57,7 +48,12 @@ bool CaseTableModel::reload(int stage, bool includeStopped) {
         auto volunteer = registry_->volunteer(w.volunteerId);
         registryNos.insert(w.volunteerId, volunteer ? volunteer->registryNo : QString());
       }
-      rows.append({w, patient.caseNo, patient.name, registryNos.value(w.volunteerId)});
+      QString risk;
+      if (!w.stopped()) {
+        auto flags = app::caseRisk(*registry_, w.id);
+        if (flags) risk = app::riskFlagNames(flags->flags);
+      }
+      rows.append({w, patient.caseNo, patient.name, registryNos.value(w.volunteerId), risk});
     }
   }
   beginResetModel();
@@ -83,6 +79,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
       return QStringList{row.workup.caseCode, row.patientName, row.registryNo}.join(QLatin1Char(' ')).toLower();
     case Qt::ForegroundRole:
       if (row.workup.stopped()) return QColor(0x80, 0x80, 0x80);
+      if (index.column() == Risk && !row.risk.isEmpty()) return QColor(0xb0, 0x20, 0x20);
       return {};
     default: return {};
   }
@@ -100,13 +97,14 @@ QVariant CaseTableModel::display(const CaseRow& row, int column) const {
     case Stopped: return dateText(w.stoppedDate);
     case StopReason: {
       if (!w.stopped()) return {};
-      const QString code = w.stopReason.section(QLatin1Char(':'), 0, 0);
-      const QString note = w.stopReason.section(QLatin1Char(':'), 1).trimmed();
-      QString text = stopReasonText(code);
-      if (!note.isEmpty()) text += QStringLiteral(" — ") + note;
+      // Cases stopped before schema 10 have only the words.
+      QString text = w.stopCode ? stopReasonText(*w.stopCode) : QString();
+      if (!w.stopReason.isEmpty()) text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) + w.stopReason;
       if (w.regretStage) text += tr(" (at %1)").arg(stageText(*w.regretStage));
       return text;
     }
+    case Family: return w.familyAttitude == model::FamilyAttitude::Unknown ? QString() : familyAttitudeText(w.familyAttitude);
+    case Risk: return row.risk;
     default: return {};
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Workup cases: patient, volunteer, the stage reached and the date of each
-// stage, and how a stopped case ended. Loaded per patient (a branch has
+// stage, how a stopped case ended, the family's attitude and the open
+// late-withdrawal risk flags. Loaded per patient (a branch has
 // dozens of open cases), sorted and filtered in the proxy.
 #include <QAbstractTableModel>
 #include <QList>
@@ -14,12 +15,15 @@ struct CaseRow {
   QString patientCaseNo;
   QString patientName;
   QString registryNo;
+  QString risk;  // the open risk flags as words, empty when none
 };
 
 class CaseTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { CaseCode, Patient, Volunteer, Stage, StageDate, Started, Stopped, StopReason, ColumnCount };
+  enum Column {
+    CaseCode, Patient, Volunteer, Stage, StageDate, Started, Stopped, StopReason, Family, Risk, ColumnCount
+  };
 
   explicit CaseTableModel(app::Registry* registry, QObject* parent = nullptr);
   // stage < 0: every stage. Stopped cases only when includeStopped.
@@ -31,10 +35,6 @@ class CaseTableModel : public QAbstractTableModel {
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-  // Coded stop reasons: key and the translated label.
-  static QStringList stopReasonKeys();
-  static QString stopReasonText(const QString& key);
 
  private:
   QVariant display(const CaseRow& row, int column) const;

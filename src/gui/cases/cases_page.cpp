@@ -3,9 +3,11 @@
 #include <QHeaderView>
 #include <QLineEdit>
 
+#include "app/case_risk.h"
 #include "app/registry.h"
 #include "core/qt/localization.h"
 #include "gui/settings/app_settings.h"
+#include "gui/cases/case_risk_dialog.h"
 #include "gui/cases/case_table_model.h"
 #include "gui/widgets/collating_proxy_model.h"
 #include "gui/widgets/confirm_action.h"
@@ -31,9 +33,10 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   for (int s = 0; s < model::kWorkupStageCount; ++s) {
     ui_->stageFilter->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
     ui_->nextStage->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
+    ui_->stopStage->addItem(stageText(static_cast<model::WorkupStage>(s)), s);
   }
-  for (const QString& key : CaseTableModel::stopReasonKeys())
-    ui_->stopReason->addItem(CaseTableModel::stopReasonText(key), key);
+  for (int r = 0; r < model::kStopReasonCount; ++r)
+    ui_->stopReason->addItem(stopReasonText(static_cast<model::StopReason>(r)), r);
   ui_->actionDate->setDate(QDate::currentDate());
   ui_->actionError->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->actionError->hide();
@@ -58,6 +61,7 @@ CasesPage::CasesPage(app::Registry* registry, QWidget* parent)
   connect(ui_->advanceButton, &QPushButton::clicked, this, &CasesPage::advanceSelected);
   connect(ui_->stopButton, &QPushButton::clicked, this, &CasesPage::stopSelected);
   connect(ui_->undoButton, &QPushButton::clicked, this, &CasesPage::undoSelected);
+  connect(ui_->riskButton, &QPushButton::clicked, this, &CasesPage::riskOfSelected);
   reload();
 }
 
@@ -97,7 +101,10 @@ void CasesPage::selectionChanged() {
   if (open) {
     const int next = static_cast<int>(model_->row(row).workup.stage) + 1;
     ui_->nextStage->setCurrentIndex(qMin(next, model::kWorkupStageCount - 1));
+    ui_->stopStage->setCurrentIndex(static_cast<int>(model_->row(row).workup.stage));
   }
+  const QString risk = open ? model_->row(row).risk : QString();
+  ui_->riskSummary->setText(risk.isEmpty() ? QString() : tr("Open risk flags: %1").arg(risk));
   showError({});
 }
 
@@ -160,9 +167,18 @@ bool CasesPage::advanceSelected() {
   } else if (allowed && !confirmAction(this, tr("Advance stage"), whatHappens, tr("Advance"))) {
     return false;
   }
-  if (!succeeded(registry_->advanceWorkup(w.id, w.rowVersion, stage, date, app::Actor::fromOperatingSystem(),
-                                          skipReason)))
-    return false;
+  auto advanced =
+      registry_->advanceWorkup(w.id, w.rowVersion, stage, date, app::Actor::fromOperatingSystem(), skipReason);
+  // Open risk flags before mobilisation: staff decide, knowing them.
+  if (advanced.needsConfirmation()) {
+    QStringList warnings;
+    for (const Error& e : advanced.warnings) warnings << dd::qt::translated(e);
+    if (!confirmAction(this, tr("Case at risk"), warnings.join(QLatin1Char('\n')), tr("Advance anyway")))
+      return false;
+    advanced = registry_->advanceWorkup(w.id, w.rowVersion, stage, date, app::Actor::fromOperatingSystem(),
+                                        skipReason, true);
+  }
+  if (!succeeded(advanced)) return false;
   reload();
   selectCase(w.id);
   return true;
@@ -173,19 +189,32 @@ bool CasesPage::stopSelected() {
   if (row < 0) return false;
   const CaseRow selected = model_->row(row);
   if (!dateIsReadable()) return false;
-  QString reason = ui_->stopReason->currentData().toString();
-  if (!ui_->stopNote->text().trimmed().isEmpty()) reason += QStringLiteral(": ") + ui_->stopNote->text().trimmed();
+  const auto code = static_cast<model::StopReason>(ui_->stopReason->currentData().toInt());
+  const auto reached = static_cast<model::WorkupStage>(ui_->stopStage->currentData().toInt());
   if (!confirmAction(this, tr("Stop case"),
-                     tr("Stop %1 for the reason '%2'? A stopped case cannot be continued; a volunteer reserved "
-                        "for this patient becomes available again.")
-                         .arg(describe(selected), ui_->stopReason->currentText()),
+                     tr("Stop %1 for the reason '%2' at the stage '%3'? A stopped case cannot be continued; a "
+                        "volunteer reserved for this patient becomes available again.")
+                         .arg(describe(selected), ui_->stopReason->currentText(), stageText(reached)),
                      tr("Stop case")))
     return false;
-  if (!succeeded(registry_->stopWorkup(selected.workup.id, selected.workup.rowVersion, reason,
-                                       ui_->actionDate->date(), app::Actor::fromOperatingSystem())))
+  if (!succeeded(registry_->stopWorkup(selected.workup.id, selected.workup.rowVersion, code, reached,
+                                       ui_->stopNote->text(), ui_->actionDate->date(),
+                                       app::Actor::fromOperatingSystem())))
     return false;
   ui_->stopNote->clear();
   reload();
+  return true;
+}
+
+bool CasesPage::riskOfSelected() {
+  const int row = selectedRow();
+  if (row < 0) return false;
+  const qint64 caseId = model_->row(row).workup.id;
+  CaseRiskDialog dialog(registry_, caseId, this);
+  dialog.exec();
+  if (!dialog.changedSomething()) return false;
+  reload();
+  selectCase(caseId);
   return true;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The cases page: every workup by stage with its dates; advance the selected
 // case to the next stage (a skip asks for its reason), undo a wrong click, or
-// stop it with a coded reason (the stage it stopped at is recorded by the use
-// case). Each of these asks staff to confirm first.
+// stop it with a coded reason and the stage reached. Entering mobilisation
+// with open risk flags asks again; the Risk and family dialog records the
+// family's attitude, its sessions and the flags. Each asks staff to confirm first.
 #include <QWidget>
 #include <memory>
 
@@ -41,6 +42,8 @@ class CasesPage : public QWidget, public PageCommands {
   bool advanceSelected();
   bool stopSelected();
   bool undoSelected();
+  // The family, sessions and risk flags of the selected case (CaseRiskDialog).
+  bool riskOfSelected();
   CaseTableModel* model() const { return model_; }
   CollatingProxyModel* proxy() const { return proxy_; }
 

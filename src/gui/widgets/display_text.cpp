@@ -27,6 +27,15 @@ QString outcomeText(model::ContactOutcome outcome) {
 QString stageText(model::WorkupStage stage) {
   return QCoreApplication::translate("dd::model", model::displayName(stage));
 }
+QString stopReasonText(model::StopReason reason) {
+  return QCoreApplication::translate("dd::model", model::displayName(reason));
+}
+QString familyAttitudeText(model::FamilyAttitude attitude) {
+  return QCoreApplication::translate("dd::model", model::displayName(attitude));
+}
+QString riskFlagText(model::RiskFlagKind kind) {
+  return QCoreApplication::translate("dd::model", model::displayName(kind));
+}
 
 QString cmvText(model::Cmv cmv) { return QCoreApplication::translate("dd::model", model::displayName(cmv)); }
 

@@ -14,6 +14,9 @@ QString sexText(model::Sex sex);
 QString channelText(model::ContactChannel channel);
 QString outcomeText(model::ContactOutcome outcome);
 QString stageText(model::WorkupStage stage);
+QString stopReasonText(model::StopReason reason);
+QString familyAttitudeText(model::FamilyAttitude attitude);
+QString riskFlagText(model::RiskFlagKind kind);
 QString cmvText(model::Cmv cmv);
 // "370102********1234": the list shows enough to recognise, not to copy.
 QString maskIdNumber(const QString& idNumber);
