@@ -56,6 +56,119 @@
     </message>
 </context>
 <context>
+    <name>CaseCommand</name>
+    <message>
+        <source>Staff name for the audit log (default: OS user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--staff must be a name of at most 50 characters without control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written as 2026-11-28, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseCommand::Parse</name>
+    <message>
+        <source>--%1 &apos;%2&apos; is not one of: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseRiskDialog</name>
+    <message>
+        <source>Risk and family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attitude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Opposed&quot; raises a family-opposed risk flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family &amp;letter printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who came:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record s&amp;ession</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was seen or heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raise flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolutio&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the donor asked to move a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record post&amp;ponement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
@@ -86,10 +199,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Undo last stage…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,6 +216,26 @@
     </message>
     <message>
         <source>St&amp;op case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage rea&amp;ched:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stage the donor or patient had reached when the case stopped (counted for late withdrawals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details (required for &quot;Other&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ris&amp;k and family…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family attitude, family sessions and the case&apos;s risk flags.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -437,6 +566,37 @@
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>&amp;Worklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefecture or county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotLaunch</name>
     <message>
         <source>Name the PNG file to write with --output PATH.</source>
@@ -535,6 +695,21 @@
     </message>
     <message>
         <source>A new language takes effect the next time DonorDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,6 +971,18 @@
     </message>
     <message>
         <source>&amp;Change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (confirm) or note (cancel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel re&amp;quest</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1346,6 +1533,277 @@
     </message>
     <message>
         <source>The search index could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file&apos;s header must be %1 or %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 columns, not 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: status &apos;%2&apos; is not delivered, failed or unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: time &apos;%2&apos; is not a date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: message %2 belongs to campaign %3, not this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2 (message %3) was not sent by this campaign; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: reply &apos;%2&apos; gives no valid mobile number after 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholder %1 in the message (known: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months not reached must be between 0 and 600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown encoding %1 (utf-8 or gb18030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed contact attempt(s) since the case opened</source>
+        <translation>
+            <numerusform>%Ln failed contact attempt since the case opened</numerusform>
+            <numerusform>%Ln failed contact attempts since the case opened</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 already has an open &apos;%2&apos; flag: resolve it or add to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk flag %1 was resolved on %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session date %1 is before the case opened (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contact attempts failed and none reached them in %2 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached again on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the postponement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on the release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered %1 year(s) ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed contact attempt(s) since the last success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the family is opposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the family is neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the family&apos;s attitude is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered &quot;unsure&quot; at a readiness check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked to withdraw before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer %1 has no withdrawal request pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to withdraw on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the withdrawal request is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has open risk flags (%2). The patient&apos;s conditioning begins around mobilisation: make sure the donor is still committed before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has only reached the stage &apos;%1&apos;; it cannot have stopped at &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 is &apos;%2&apos;, not reserved: there is no reservation to extend or release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reservation must run until a date after today, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reservation is released for the patient&apos;s side only (transplanted with another donor, patient died, search closed), not for &apos;%1&apos;: a donor who withdraws stops the case, or changes status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 of this reservation is still open: stop the case (that releases the volunteer) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of failed attempts must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of months must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A planned absence needs a start and an end, the end not before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health changes and the note may have at most 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both emergency contacts have the phone %1: a second person with a number of their own is a better backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both emergency contacts live at the same address: ask for a second person who lives elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer %1 is no longer on the register (status %2): there is no withdrawal to ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2047,6 +2505,305 @@ schema version: %2 (this program: %3)
         <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted (default: the one named in the settings).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Create an SMS campaign; prints its id. Placeholders: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this prefecture or county.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only volunteers not reached for this many months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this status (default: active, temporarily_deferred and lost_contact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sms (the only channel so far).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name for the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --not-reached-months must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: unknown status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --channel must be sms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the campaigns: id, name, region, months, status, created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --campaign must be a campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bulk-SMS platform&apos;s batch file (phone,message,message_id) for a campaign. Re-exporting reuses the message ids given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utf-8 (default) or gb18030.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --out is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages written to %2 (%3 with ids given before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a bulk-SMS platform&apos;s delivery-and-reply file (phone,message_id,status,reply,time or its Chinese equivalent) to the contact log. Replies: 1 still willing, 2 NEW-PHONE a new number, 0 asks to withdraw, anything else kept as a note. Nothing is applied if any row is malformed; numbers not in the campaign are reported and skipped; a file applied before changes nothing. stdout: one line per change (row, kind, phone, detail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results CSV (UTF-8 or GB18030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the changes; apply nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utf-8 or gb18030 (default: from the file&apos;s bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied %1/%2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 malformed rows: nothing applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied: %1; unknown numbers skipped: %2; status unknown: %3; applied before: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run, nothing applied: %1; unknown numbers: %2; status unknown: %3; applied before: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a bulk-SMS platform&apos;s delivery and reply file (with a preview).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an SMS campaign (prints its id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the SMS campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a campaign&apos;s bulk-SMS batch file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: postponed %Ln time(s)</source>
+        <translation>
+            <numerusform>%1: postponed %Ln time</numerusform>
+            <numerusform>%1: postponed %Ln times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List workup cases (stage, stop, family, risk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workup case; prints its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a case on to a later stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a case with a coded reason and the stage reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a case&apos;s late-withdrawal risk flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise a risk flag on a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve a case&apos;s risk flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the donor&apos;s family&apos;s attitude.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a family-education session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a postponement asked for by the donor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend a volunteer&apos;s reservation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release a reserved volunteer (patient side: transplanted, died, closed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a volunteer&apos;s yearly readiness check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a volunteer&apos;s readiness checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a retention worklist (who to contact next).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or set the lost-contact rule (--attempts N --months M).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table, json or csv (default table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count as of this date (yyyy-MM-dd; default today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--today must be a date written yyyy-MM-dd, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry statistics: volunteers, contact rates, cases, withdrawals, donations and searches (table, json or csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --volunteer is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that a volunteer asked to withdraw (out of searches at once, until staff confirm or cancel it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day it was asked (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --date must be a date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a pending withdrawal request: the volunteer&apos;s status becomes withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason kept with the status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel a pending withdrawal request (the volunteer is back in searches); the note says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the request is cancelled (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a volunteer&apos;s request to withdraw (out of searches at once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a pending withdrawal request (status withdrawn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel a pending withdrawal request (back in searches).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -2346,6 +3103,10 @@ schema version: %2 (this program: %3)
         <source>Second emergency contact&apos;s address</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Emergency contact&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui</name>
@@ -2454,39 +3215,69 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::CaseRiskDialog</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1, stage &apos;%2&apos;; postponed %Ln time(s).</source>
+        <translation>
+            <numerusform>Case %1, stage &apos;%2&apos;; postponed %Ln time.</numerusform>
+            <numerusform>Case %1, stage &apos;%2&apos;; postponed %Ln times.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (family letter handed over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family session recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the contact log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the session&apos;s date as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an open flag to resolve (a flag from the contact log goes when the volunteer is reached or when it is raised and resolved by hand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::CaseTableModel</name>
-    <message>
-        <source>Donor declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donor medically unsuitable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donor unreachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient died</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient no longer needs a transplant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another donor chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transplant centre cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source> (at %1)</source>
         <translation type="unfinished"></translation>
@@ -2521,6 +3312,14 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2578,10 +3377,6 @@ schema version: %2 (this program: %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop %1 for the reason &apos;%2&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Undo last stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2591,6 +3386,22 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>&apos;%1&apos; is not a date; write it as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open risk flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advance anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 for the reason &apos;%2&apos; at the stage &apos;%3&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3039,6 +3850,25 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::RetentionPage</name>
+    <message>
+        <source>Nobody on this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::SearchIndex</name>
     <message>
         <source>The HLA tables are still loading; try again in a moment.</source>
@@ -3301,6 +4131,112 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::StatisticsPage</name>
+    <message>
+        <source>Not coded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 volunteers. Reached in the last 12 months: %2 of %3 who can still be contacted (%4). Lost contact: %5 (%6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers by prefecture (largest 12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers by year joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawals by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the charts in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln chart(s) saved in %1.</source>
+        <translation>
+            <numerusform>%Ln chart saved in %1.</numerusform>
+            <numerusform>%Ln charts saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 charts could be saved in %3: check that the folder can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerContactLogTab</name>
     <message>
         <source>When</source>
@@ -3483,6 +4419,10 @@ Register this volunteer anyway?</source>
     </message>
     <message>
         <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Asked to withdraw on %1&lt;/b&gt;: out of searches until confirmed or cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4207,6 +5147,226 @@ Still working with %3.</source>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delivered, no reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supportive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still willing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer willing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family opposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work leave refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient transplanted with another donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family opposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hesitation noted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After 2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After 1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After 1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After 6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No successful contact in the chosen number of months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All attempts failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As many failed attempts since the last success as the lost-contact rule allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone known bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every phone number in use is known to be wrong or undeliverable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case without contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved or in an open workup case, and not reached in 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 60th birthday is within a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A withdrawal was asked for and is waiting for staff to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness check due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active, and no readiness check in the last 12 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservation expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reservation lapses within 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>
@@ -4414,6 +5574,10 @@ Still working with %3.</source>
     </message>
     <message>
         <source>This database cannot announce other workstations&apos; changes (only PostgreSQL can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign with id %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,6 +56,119 @@
     </message>
 </context>
 <context>
+    <name>CaseCommand</name>
+    <message>
+        <source>Staff name for the audit log (default: OS user).</source>
+        <translation>写入审计记录的工作人员姓名（默认：操作系统用户）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>--staff must be a name of at most 50 characters without control characters</source>
+        <translation>--staff 必须是不超过 50 个字符且不含控制字符的姓名</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须提供 --%1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written as 2026-11-28, not &apos;%2&apos;</source>
+        <translation>--%1 必须是形如 2026-11-28 的日期，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv, not &apos;%1&apos;</source>
+        <translation>--format 必须是 table、json 或 csv，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCommand::Parse</name>
+    <message>
+        <source>--%1 &apos;%2&apos; is not one of: %3</source>
+        <translation>--%1 的值“%2”不在可选范围内：%3</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRiskDialog</name>
+    <message>
+        <source>Risk and family</source>
+        <translation>风险与家属</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude:</source>
+        <translation>家属态度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save attitude</source>
+        <translation>保存态度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&quot;Opposed&quot; raises a family-opposed risk flag.</source>
+        <translation>选择“反对”会添加“家属反对”风险标记。</translation>
+    </message>
+    <message>
+        <source>Session &amp;date:</source>
+        <translation>沟通日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Family &amp;letter printed</source>
+        <translation>已打印致家属信(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Who came:</source>
+        <translation>到场人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Record s&amp;ession</source>
+        <translation>记录家属沟通(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation>风险标记</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>What was seen or heard</source>
+        <translation>所见所闻</translation>
+    </message>
+    <message>
+        <source>&amp;Raise flag</source>
+        <translation>添加标记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resolutio&amp;n:</source>
+        <translation>处理结果(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve selected</source>
+        <translation>处理所选标记(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Postponement:</source>
+        <translation>延期：</translation>
+    </message>
+    <message>
+        <source>Why the donor asked to move a date</source>
+        <translation>捐献者要求改期的原因</translation>
+    </message>
+    <message>
+        <source>Record post&amp;ponement</source>
+        <translation>记录延期(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
@@ -86,10 +199,6 @@
         <translation>终止原因(&amp;R)：</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详细说明</translation>
-    </message>
-    <message>
         <source>&amp;Undo last stage…</source>
         <translation>撤销上一阶段(&amp;U)…</translation>
     </message>
@@ -108,6 +217,26 @@
     <message>
         <source>St&amp;op case</source>
         <translation>终止流程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stage rea&amp;ched:</source>
+        <translation>终止时所处阶段(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The stage the donor or patient had reached when the case stopped (counted for late withdrawals).</source>
+        <translation>流程终止时捐献者或患者所处的阶段（用于统计悔捐）。</translation>
+    </message>
+    <message>
+        <source>Details (required for &quot;Other&quot;)</source>
+        <translation>详情（选择“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Ris&amp;k and family…</source>
+        <translation>风险与家属(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Family attitude, family sessions and the case&apos;s risk flags.</source>
+        <translation>家属态度、家属沟通记录以及该流程的风险标记。</translation>
     </message>
 </context>
 <context>
@@ -437,6 +566,37 @@
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>&amp;Worklists</source>
+        <translation>工作清单(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>清单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>prefecture or county</source>
+        <translation>地市或区县</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotLaunch</name>
     <message>
         <source>Name the PNG file to write with --output PATH.</source>
@@ -536,6 +696,21 @@
     <message>
         <source>A new language takes effect the next time DonorDesk starts.</source>
         <translation>新的界面语言在下次启动 DonorDesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export charts as PNG…</source>
+        <translation>将图表导出为 PNG(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -797,6 +972,18 @@
     <message>
         <source>&amp;Change status</source>
         <translation>变更状态(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reason (confirm) or note (cancel)</source>
+        <translation>原因（确认时）或备注（撤销时）</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm withdrawal</source>
+        <translation>确认退出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel re&amp;quest</source>
+        <translation>撤销申请(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1534,276 @@
     <message>
         <source>The search index could not be saved to %1: %2</source>
         <translation>无法将检索索引保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The results file&apos;s header must be %1 or %2.</source>
+        <translation>结果文件的表头必须是 %1 或 %2。</translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 columns, not 5.</source>
+        <translation>第 %1 行有 %2 列，而不是 5 列。</translation>
+    </message>
+    <message>
+        <source>Row %1: status &apos;%2&apos; is not delivered, failed or unknown.</source>
+        <translation>第 %1 行：状态“%2”不是 delivered、failed 或 unknown。</translation>
+    </message>
+    <message>
+        <source>Row %1: time &apos;%2&apos; is not a date and time.</source>
+        <translation>第 %1 行：时间“%2”不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <source>Row %1: message %2 belongs to campaign %3, not this one.</source>
+        <translation>第 %1 行：短信 %2 属于群发任务 %3，而不是本任务。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 (message %3) was not sent by this campaign; skipped.</source>
+        <translation>第 %1 行：%2（短信 %3）不是本群发任务发送的；已跳过。</translation>
+    </message>
+    <message>
+        <source>Row %1: reply &apos;%2&apos; gives no valid mobile number after 2.</source>
+        <translation>第 %1 行：回复“%2”中 2 后面没有有效的手机号码。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>The message text is empty.</source>
+        <translation>短信内容为空。</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder %1 in the message (known: %2).</source>
+        <translation>短信中有未知占位符 %1（可用：%2）。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>群发任务需要名称。</translation>
+    </message>
+    <message>
+        <source>Months not reached must be between 0 and 600.</source>
+        <translation>未联系上的月数必须在 0 到 600 之间。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding %1 (utf-8 or gb18030).</source>
+        <translation>未知编码 %1（可用 utf-8 或 gb18030）。</translation>
+    </message>
+    <message>
+        <source>This system cannot write %1.</source>
+        <translation>本系统无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 超过 %2 个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed contact attempt(s) since the case opened</source>
+        <translation>
+            <numerusform>流程开启以来联络失败 %Ln 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Case %1 already has an open &apos;%2&apos; flag: resolve it or add to it.</source>
+        <translation>流程 %1 已有未处理的“%2”标记：请处理该标记或在其上补充。</translation>
+    </message>
+    <message>
+        <source>Risk flag %1 was resolved on %2 already.</source>
+        <translation>风险标记 %1 已于 %2 处理。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is in the future.</source>
+        <translation>%1 %2 是将来的日期。</translation>
+    </message>
+    <message>
+        <source>The session date %1 is before the case opened (%2).</source>
+        <translation>沟通日期 %1 早于流程开启日期（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 contact attempts failed and none reached them in %2 months</source>
+        <translation>联络失败 %1 次，且 %2 个月内未能联系上</translation>
+    </message>
+    <message>
+        <source>reached again on %1</source>
+        <translation>已于 %1 重新联系上</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Who came</source>
+        <translation>到场人员</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>沟通日期</translation>
+    </message>
+    <message>
+        <source>Reason for the postponement</source>
+        <translation>延期原因</translation>
+    </message>
+    <message>
+        <source>Note on the release</source>
+        <translation>解除预留的备注</translation>
+    </message>
+    <message>
+        <source>registered %1 year(s) ago</source>
+        <translation>%1 年前入库</translation>
+    </message>
+    <message>
+        <source>%1 failed contact attempt(s) since the last success</source>
+        <translation>自上次联系成功以来联络失败 %1 次</translation>
+    </message>
+    <message>
+        <source>the family is opposed</source>
+        <translation>家属反对</translation>
+    </message>
+    <message>
+        <source>the family is neutral</source>
+        <translation>家属态度中立</translation>
+    </message>
+    <message>
+        <source>the family&apos;s attitude is not known</source>
+        <translation>家属态度不明</translation>
+    </message>
+    <message>
+        <source>answered &quot;unsure&quot; at a readiness check</source>
+        <translation>在意愿确认中回答“不确定”</translation>
+    </message>
+    <message>
+        <source>asked to withdraw before</source>
+        <translation>曾申请退出</translation>
+    </message>
+    <message>
+        <source>aged %1</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 has no withdrawal request pending.</source>
+        <translation>志愿者 %1 没有待处理的退出申请。</translation>
+    </message>
+    <message>
+        <source>Asked to withdraw on %1</source>
+        <translation>于 %1 申请退出</translation>
+    </message>
+    <message>
+        <source>Say why the withdrawal request is cancelled.</source>
+        <translation>请说明撤销退出申请的原因。</translation>
+    </message>
+    <message>
+        <source>Case %1 has open risk flags (%2). The patient&apos;s conditioning begins around mobilisation: make sure the donor is still committed before going on.</source>
+        <translation>流程 %1 有未处理的风险标记（%2）。患者的预处理大约在动员时开始：继续之前请确认捐献者仍然坚定。</translation>
+    </message>
+    <message>
+        <source>The case has only reached the stage &apos;%1&apos;; it cannot have stopped at &apos;%2&apos;.</source>
+        <translation>该流程只到达“%1”阶段，不可能在“%2”阶段终止。</translation>
+    </message>
+    <message>
+        <source>Volunteer No. %1 is &apos;%2&apos;, not reserved: there is no reservation to extend or release.</source>
+        <translation>库号 %1 的志愿者状态为“%2”，未被预留：没有可延长或解除的预留。</translation>
+    </message>
+    <message>
+        <source>A reservation must run until a date after today, not %1.</source>
+        <translation>预留截止日期必须晚于今天，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>A reservation is released for the patient&apos;s side only (transplanted with another donor, patient died, search closed), not for &apos;%1&apos;: a donor who withdraws stops the case, or changes status.</source>
+        <translation>只有患者方原因（已用其他供者移植、患者死亡、检索关闭）才能解除预留，“%1”不行：捐献者退出应终止流程或更改其状态。</translation>
+    </message>
+    <message>
+        <source>Case %1 of this reservation is still open: stop the case (that releases the volunteer) instead.</source>
+        <translation>该预留对应的流程 %1 仍在进行：请改为终止流程（这会解除该志愿者的预留）。</translation>
+    </message>
+    <message>
+        <source>The number of failed attempts must be between 1 and %1.</source>
+        <translation>失败次数必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The number of months must be between 1 and %1.</source>
+        <translation>月数必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The check date %1 is in the future.</source>
+        <translation>确认日期 %1 是将来的日期。</translation>
+    </message>
+    <message>
+        <source>A planned absence needs a start and an end, the end not before the start.</source>
+        <translation>计划外出需要开始和结束日期，且结束不早于开始。</translation>
+    </message>
+    <message>
+        <source>Health changes and the note may have at most 500 characters.</source>
+        <translation>健康变化和备注最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>Both emergency contacts have the phone %1: a second person with a number of their own is a better backup.</source>
+        <translation>两位紧急联系人的电话都是 %1：另找一位有自己号码的人作为备用更可靠。</translation>
+    </message>
+    <message>
+        <source>Both emergency contacts live at the same address: ask for a second person who lives elsewhere.</source>
+        <translation>两位紧急联系人住在同一地址：请再请一位住在别处的人。</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 is no longer on the register (status %2): there is no withdrawal to ask for.</source>
+        <translation>志愿者 %1 已不在库中（状态 %2）：无需申请退出。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>Registry No.</source>
+        <translation>库号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Backup phones</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation>最近联系上</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Last contact by</source>
+        <translation>最近联络人</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2528,304 @@ schema version: %2 (this program: %3)
         <source>NMDP multiple-allele code table, so that typings such as A*02:AB are accepted (default: the one named in the settings).</source>
         <translation>NMDP 多等位基因代码（MAC）表，使 A*02:AB 这样的分型可以被接受（默认：设置中指定的表）。</translation>
     </message>
+    <message>
+        <source>Create an SMS campaign; prints its id. Placeholders: %1.</source>
+        <translation>创建短信群发任务并输出其 id。占位符：%1。</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name.</source>
+        <translation>群发任务名称。</translation>
+    </message>
+    <message>
+        <source>The message template.</source>
+        <translation>短信模板。</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>TEMPLATE</translation>
+    </message>
+    <message>
+        <source>Only this prefecture or county.</source>
+        <translation>仅限此地市或区县。</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Only volunteers not reached for this many months.</source>
+        <translation>仅限这么多个月未联系上的志愿者。</translation>
+    </message>
+    <message>
+        <source>Only this status (default: active, temporarily_deferred and lost_contact).</source>
+        <translation>仅限此状态（默认：active、temporarily_deferred 和 lost_contact）。</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>sms (the only channel so far).</source>
+        <translation>sms（目前唯一的渠道）。</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>CHANNEL</translation>
+    </message>
+    <message>
+        <source>Staff name for the audit log.</source>
+        <translation>写入审计记录的工作人员姓名。</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --not-reached-months must be a whole number</source>
+        <translation>donordesk-cli %1：--not-reached-months 必须是整数</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: unknown status %2</source>
+        <translation>donordesk-cli %1：未知状态 %2</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --channel must be sms</source>
+        <translation>donordesk-cli %1：--channel 必须是 sms</translation>
+    </message>
+    <message>
+        <source>List the campaigns: id, name, region, months, status, created.</source>
+        <translation>列出群发任务：id、名称、地区、月数、状态、创建时间。</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --campaign must be a campaign id</source>
+        <translation>donordesk-cli %1：--campaign 必须是群发任务 id</translation>
+    </message>
+    <message>
+        <source>Write the bulk-SMS platform&apos;s batch file (phone,message,message_id) for a campaign. Re-exporting reuses the message ids given.</source>
+        <translation>为群发任务写出短信群发平台的批量文件（phone,message,message_id）。重新导出时沿用已分配的短信 id。</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id.</source>
+        <translation>群发任务的 id。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation>要写入的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>utf-8 (default) or gb18030.</source>
+        <translation>utf-8（默认）或 gb18030。</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --out is required</source>
+        <translation>donordesk-cli %1：必须提供 --out</translation>
+    </message>
+    <message>
+        <source>exported %1 messages</source>
+        <translation>已导出 %1 条短信</translation>
+    </message>
+    <message>
+        <source>%1 messages written to %2 (%3 with ids given before)</source>
+        <translation>已将 %1 条短信写入 %2（其中 %3 条沿用之前的 id）</translation>
+    </message>
+    <message>
+        <source>Apply a bulk-SMS platform&apos;s delivery-and-reply file (phone,message_id,status,reply,time or its Chinese equivalent) to the contact log. Replies: 1 still willing, 2 NEW-PHONE a new number, 0 asks to withdraw, anything else kept as a note. Nothing is applied if any row is malformed; numbers not in the campaign are reported and skipped; a file applied before changes nothing. stdout: one line per change (row, kind, phone, detail).</source>
+        <translation>将短信群发平台的发送与回复文件（phone,message_id,status,reply,time 或对应的中文表头 手机号码,短信ID,发送状态,回复内容,时间）写入联络记录。回复：1 表示仍愿意，2 新号码 表示更换号码，0 表示申请退出，其他内容作为备注保存。只要有一行格式错误就不写入任何内容；不属于该群发任务的号码会报告并跳过；已写入过的文件不会再改变任何内容。stdout：每项变更一行（行号、类型、电话、详情）。</translation>
+    </message>
+    <message>
+        <source>The results CSV (UTF-8 or GB18030).</source>
+        <translation>结果 CSV 文件（UTF-8 或 GB18030）。</translation>
+    </message>
+    <message>
+        <source>Print the changes; apply nothing.</source>
+        <translation>只显示变更，不写入。</translation>
+    </message>
+    <message>
+        <source>utf-8 or gb18030 (default: from the file&apos;s bytes).</source>
+        <translation>utf-8 或 gb18030（默认：根据文件字节判断）。</translation>
+    </message>
+    <message>
+        <source>applied %1/%2 rows</source>
+        <translation>已写入 %1/%2 行</translation>
+    </message>
+    <message>
+        <source>%1 malformed rows: nothing applied</source>
+        <translation>%1 行格式错误：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>applied: %1; unknown numbers skipped: %2; status unknown: %3; applied before: %4</source>
+        <translation>已写入：%1；跳过的未知号码：%2；状态未知：%3；之前已写入：%4</translation>
+    </message>
+    <message>
+        <source>dry run, nothing applied: %1; unknown numbers: %2; status unknown: %3; applied before: %4</source>
+        <translation>试运行，未写入：%1；未知号码：%2；状态未知：%3；之前已写入：%4</translation>
+    </message>
+    <message>
+        <source>Apply a bulk-SMS platform&apos;s delivery and reply file (with a preview).</source>
+        <translation>写入短信群发平台的发送与回复文件（可预览）。</translation>
+    </message>
+    <message>
+        <source>Create an SMS campaign (prints its id).</source>
+        <translation>创建短信群发任务（输出其 id）。</translation>
+    </message>
+    <message>
+        <source>List the SMS campaigns.</source>
+        <translation>列出短信群发任务。</translation>
+    </message>
+    <message>
+        <source>Write a campaign&apos;s bulk-SMS batch file.</source>
+        <translation>写出群发任务的短信群发批量文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: postponed %Ln time(s)</source>
+        <translation>
+            <numerusform>%1：已延期 %Ln 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List workup cases (stage, stop, family, risk).</source>
+        <translation>列出捐献流程（阶段、终止、家属、风险）。</translation>
+    </message>
+    <message>
+        <source>Open a workup case; prints its code.</source>
+        <translation>开启捐献流程并输出其编号。</translation>
+    </message>
+    <message>
+        <source>Move a case on to a later stage.</source>
+        <translation>将流程推进到后续阶段。</translation>
+    </message>
+    <message>
+        <source>Stop a case with a coded reason and the stage reached.</source>
+        <translation>以编码原因和所到阶段终止流程。</translation>
+    </message>
+    <message>
+        <source>Show a case&apos;s late-withdrawal risk flags.</source>
+        <translation>显示流程的悔捐风险标记。</translation>
+    </message>
+    <message>
+        <source>Raise a risk flag on a case.</source>
+        <translation>为流程添加风险标记。</translation>
+    </message>
+    <message>
+        <source>Resolve a case&apos;s risk flag.</source>
+        <translation>处理流程的风险标记。</translation>
+    </message>
+    <message>
+        <source>Record the donor&apos;s family&apos;s attitude.</source>
+        <translation>记录捐献者家属的态度。</translation>
+    </message>
+    <message>
+        <source>Record a family-education session.</source>
+        <translation>记录一次家属宣教沟通。</translation>
+    </message>
+    <message>
+        <source>Record a postponement asked for by the donor.</source>
+        <translation>记录捐献者提出的延期。</translation>
+    </message>
+    <message>
+        <source>Extend a volunteer&apos;s reservation.</source>
+        <translation>延长志愿者的预留期限。</translation>
+    </message>
+    <message>
+        <source>Release a reserved volunteer (patient side: transplanted, died, closed).</source>
+        <translation>解除志愿者的预留（患者方原因：已移植、死亡、检索关闭）。</translation>
+    </message>
+    <message>
+        <source>Record a volunteer&apos;s yearly readiness check.</source>
+        <translation>记录志愿者的年度意愿确认。</translation>
+    </message>
+    <message>
+        <source>List a volunteer&apos;s readiness checks.</source>
+        <translation>列出志愿者的意愿确认记录。</translation>
+    </message>
+    <message>
+        <source>Print a retention worklist (who to contact next).</source>
+        <translation>打印保持联系工作清单（下一步要联系谁）。</translation>
+    </message>
+    <message>
+        <source>Show or set the lost-contact rule (--attempts N --months M).</source>
+        <translation>显示或设置失联规则（--attempts N --months M）。</translation>
+    </message>
+    <message>
+        <source>table, json or csv (default table).</source>
+        <translation>table、json 或 csv（默认 table）。</translation>
+    </message>
+    <message>
+        <source>Count as of this date (yyyy-MM-dd; default today).</source>
+        <translation>统计截止日期（yyyy-MM-dd；默认今天）。</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv, not &apos;%1&apos;.</source>
+        <translation>--format 必须是 table、json 或 csv，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--today must be a date written yyyy-MM-dd, not &apos;%1&apos;.</source>
+        <translation>--today 必须是 yyyy-MM-dd 格式的日期，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Registry statistics: volunteers, contact rates, cases, withdrawals, donations and searches (table, json or csv).</source>
+        <translation>资料库统计：志愿者、联系率、捐献流程、退出、捐献和检索（table、json 或 csv）。</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>NO</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --volunteer is required</source>
+        <translation>donordesk-cli %1：必须提供 --volunteer</translation>
+    </message>
+    <message>
+        <source>Record that a volunteer asked to withdraw (out of searches at once, until staff confirm or cancel it).</source>
+        <translation>记录志愿者申请退出（立即不参加检索，直到工作人员确认或撤销）。</translation>
+    </message>
+    <message>
+        <source>The day it was asked (default: today).</source>
+        <translation>提出申请的日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>How it was asked.</source>
+        <translation>申请方式。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>donordesk-cli %1: --date must be a date YYYY-MM-DD</source>
+        <translation>donordesk-cli %1：--date 必须是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>Confirm a pending withdrawal request: the volunteer&apos;s status becomes withdrawn.</source>
+        <translation>确认待处理的退出申请：志愿者状态变为退出。</translation>
+    </message>
+    <message>
+        <source>The reason kept with the status.</source>
+        <translation>随状态保存的原因。</translation>
+    </message>
+    <message>
+        <source>Cancel a pending withdrawal request (the volunteer is back in searches); the note says why.</source>
+        <translation>撤销待处理的退出申请（志愿者重新参加检索）；备注说明原因。</translation>
+    </message>
+    <message>
+        <source>Why the request is cancelled (required).</source>
+        <translation>撤销申请的原因（必填）。</translation>
+    </message>
+    <message>
+        <source>Record a volunteer&apos;s request to withdraw (out of searches at once).</source>
+        <translation>记录志愿者的退出申请（立即不参加检索）。</translation>
+    </message>
+    <message>
+        <source>Confirm a pending withdrawal request (status withdrawn).</source>
+        <translation>确认待处理的退出申请（状态改为退出）。</translation>
+    </message>
+    <message>
+        <source>Cancel a pending withdrawal request (back in searches).</source>
+        <translation>撤销待处理的退出申请（重新参加检索）。</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -2370,6 +3125,10 @@ schema version: %2 (this program: %3)
         <source>Second emergency contact&apos;s address</source>
         <translation>第二紧急联系人地址</translation>
     </message>
+    <message>
+        <source>Emergency contact&apos;s address</source>
+        <translation>紧急联系人地址</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui</name>
@@ -2478,39 +3237,68 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::CaseRiskDialog</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>标记日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1, stage &apos;%2&apos;; postponed %Ln time(s).</source>
+        <translation>
+            <numerusform>流程 %1，阶段“%2”；已延期 %Ln 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2%3</source>
+        <translation>%1：%2%3</translation>
+    </message>
+    <message>
+        <source> (family letter handed over)</source>
+        <translation>（已交付致家属信）</translation>
+    </message>
+    <message>
+        <source>No family session recorded.</source>
+        <translation>尚无家属沟通记录。</translation>
+    </message>
+    <message>
+        <source>From the contact log</source>
+        <translation>来自联络记录</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>已于 %1 处理</translation>
+    </message>
+    <message>
+        <source>Write the session&apos;s date as 2026-11-28.</source>
+        <translation>沟通日期请写成 2026-11-28 的形式。</translation>
+    </message>
+    <message>
+        <source>Select an open flag to resolve (a flag from the contact log goes when the volunteer is reached or when it is raised and resolved by hand).</source>
+        <translation>请选择要处理的未处理标记（来自联络记录的标记会在联系上志愿者时消除，或在手动添加并处理时消除）。</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::CaseTableModel</name>
-    <message>
-        <source>Donor declined</source>
-        <translation>供者拒绝</translation>
-    </message>
-    <message>
-        <source>Donor medically unsuitable</source>
-        <translation>供者身体条件不适合</translation>
-    </message>
-    <message>
-        <source>Donor unreachable</source>
-        <translation>无法联系到供者</translation>
-    </message>
-    <message>
-        <source>Patient died</source>
-        <translation>患者死亡</translation>
-    </message>
-    <message>
-        <source>Patient no longer needs a transplant</source>
-        <translation>患者不再需要移植</translation>
-    </message>
-    <message>
-        <source>Another donor chosen</source>
-        <translation>已选择其他供者</translation>
-    </message>
-    <message>
-        <source>Transplant centre cancelled</source>
-        <translation>移植中心取消</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
     <message>
         <source> (at %1)</source>
         <translation>（%1阶段）</translation>
@@ -2546,6 +3334,14 @@ schema version: %2 (this program: %3)
     <message>
         <source>Case</source>
         <translation>流程编号</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 <context>
@@ -2601,10 +3397,6 @@ schema version: %2 (this program: %3)
         <translation>终止流程</translation>
     </message>
     <message>
-        <source>Stop %1 for the reason &apos;%2&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
-        <translation>以“%2”为由终止%1？终止后流程不能继续；为该患者预留的志愿者将恢复可用。</translation>
-    </message>
-    <message>
         <source>Undo last stage</source>
         <translation>撤销上一阶段</translation>
     </message>
@@ -2615,6 +3407,22 @@ schema version: %2 (this program: %3)
     <message>
         <source>&apos;%1&apos; is not a date; write it as 2026-11-28.</source>
         <translation>“%1”不是有效日期；请写成 2026-11-28 的形式。</translation>
+    </message>
+    <message>
+        <source>Open risk flags: %1</source>
+        <translation>未处理的风险标记：%1</translation>
+    </message>
+    <message>
+        <source>Case at risk</source>
+        <translation>流程存在风险</translation>
+    </message>
+    <message>
+        <source>Advance anyway</source>
+        <translation>仍然推进</translation>
+    </message>
+    <message>
+        <source>Stop %1 for the reason &apos;%2&apos; at the stage &apos;%3&apos;? A stopped case cannot be continued; a volunteer reserved for this patient becomes available again.</source>
+        <translation>以原因“%2”在“%3”阶段终止 %1？已终止的流程不能继续；为该患者预留的志愿者将重新可用。</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3868,25 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::RetentionPage</name>
+    <message>
+        <source>Nobody on this list.</source>
+        <translation>此清单中没有人。</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2</source>
+        <translation>第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::SearchIndex</name>
     <message>
         <source>The HLA tables are still loading; try again in a moment.</source>
@@ -3321,6 +4148,111 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::StatisticsPage</name>
+    <message>
+        <source>Not coded</source>
+        <translation>未编码</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>无法读取统计数据：%1</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>%1 volunteers. Reached in the last 12 months: %2 of %3 who can still be contacted (%4). Lost contact: %5 (%6).</source>
+        <translation>志愿者 %1 名。近 12 个月联系上：%2 名，占仍可联系的 %3 名的 %4。失联：%5 名（%6）。</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers by status</source>
+        <translation>按状态统计志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers by prefecture (largest 12)</source>
+        <translation>按地市统计志愿者（前 12 名）</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Volunteers by age</source>
+        <translation>按年龄统计志愿者</translation>
+    </message>
+    <message>
+        <source>over 60</source>
+        <translation>60 岁以上</translation>
+    </message>
+    <message>
+        <source>Volunteers by year joined</source>
+        <translation>按入库年份统计志愿者</translation>
+    </message>
+    <message>
+        <source>Cases by stage</source>
+        <translation>按阶段统计流程</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Stopped at this stage</source>
+        <translation>在此阶段终止</translation>
+    </message>
+    <message>
+        <source>Withdrawals by reason</source>
+        <translation>按原因统计退出</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>捐献流程</translation>
+    </message>
+    <message>
+        <source>Donations per year</source>
+        <translation>每年捐献次数</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation>海外</translation>
+    </message>
+    <message>
+        <source>Searches per month</source>
+        <translation>每月检索次数</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Save the charts in</source>
+        <translation>图表保存位置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln chart(s) saved in %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 张图表保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 charts could be saved in %3: check that the folder can be written.</source>
+        <translation>%2 张图表中只有 %1 张能保存到 %3：请检查该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerContactLogTab</name>
     <message>
         <source>When</source>
@@ -3506,6 +4438,10 @@ Register this volunteer anyway?</source>
     <message>
         <source>Staff</source>
         <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Asked to withdraw on %1&lt;/b&gt;: out of searches until confirmed or cancelled.</source>
+        <translation>&lt;b&gt;已于 %1 申请退出&lt;/b&gt;：在确认或撤销之前不参加检索。</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +5166,226 @@ Still working with %3.</source>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
+    <message>
+        <source>Delivered, no reply</source>
+        <translation>已送达，未回复</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Supportive</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Opposed</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Still willing</source>
+        <translation>仍愿意</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>No longer willing</source>
+        <translation>不再愿意</translation>
+    </message>
+    <message>
+        <source>Family opposition</source>
+        <translation>家属反对</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康原因</translation>
+    </message>
+    <message>
+        <source>Fear</source>
+        <translation>恐惧</translation>
+    </message>
+    <message>
+        <source>Work leave refused</source>
+        <translation>单位不准假</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Patient transplanted with another donor</source>
+        <translation>患者已用其他供者移植</translation>
+    </message>
+    <message>
+        <source>Patient died</source>
+        <translation>患者死亡</translation>
+    </message>
+    <message>
+        <source>Search closed</source>
+        <translation>检索已关闭</translation>
+    </message>
+    <message>
+        <source>Family opposed</source>
+        <translation>家属反对</translation>
+    </message>
+    <message>
+        <source>Missed contacts</source>
+        <translation>多次未联系上</translation>
+    </message>
+    <message>
+        <source>Postponement</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Hesitation noted</source>
+        <translation>表现出犹豫</translation>
+    </message>
+    <message>
+        <source>After 2 days</source>
+        <translation>2 天后</translation>
+    </message>
+    <message>
+        <source>After 1 week</source>
+        <translation>1 周后</translation>
+    </message>
+    <message>
+        <source>After 1 month</source>
+        <translation>1 个月后</translation>
+    </message>
+    <message>
+        <source>After 6 months</source>
+        <translation>6 个月后</translation>
+    </message>
+    <message>
+        <source>Year 1</source>
+        <translation>第 1 年</translation>
+    </message>
+    <message>
+        <source>Year 2</source>
+        <translation>第 2 年</translation>
+    </message>
+    <message>
+        <source>Year 3</source>
+        <translation>第 3 年</translation>
+    </message>
+    <message>
+        <source>Year 4</source>
+        <translation>第 4 年</translation>
+    </message>
+    <message>
+        <source>Year 5</source>
+        <translation>第 5 年</translation>
+    </message>
+    <message>
+        <source>Year 6</source>
+        <translation>第 6 年</translation>
+    </message>
+    <message>
+        <source>Year 7</source>
+        <translation>第 7 年</translation>
+    </message>
+    <message>
+        <source>Year 8</source>
+        <translation>第 8 年</translation>
+    </message>
+    <message>
+        <source>Year 9</source>
+        <translation>第 9 年</translation>
+    </message>
+    <message>
+        <source>Year 10</source>
+        <translation>第 10 年</translation>
+    </message>
+    <message>
+        <source>WeChat group</source>
+        <translation>微信群</translation>
+    </message>
+    <message>
+        <source>Region group</source>
+        <translation>地区群</translation>
+    </message>
+    <message>
+        <source>Emergency contact address</source>
+        <translation>紧急联系人地址</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>No successful contact in the chosen number of months.</source>
+        <translation>在所选月数内没有成功联系。</translation>
+    </message>
+    <message>
+        <source>All attempts failed</source>
+        <translation>联络全部失败</translation>
+    </message>
+    <message>
+        <source>As many failed attempts since the last success as the lost-contact rule allows.</source>
+        <translation>自上次联系成功以来的失败次数已达到失联规则的上限。</translation>
+    </message>
+    <message>
+        <source>Phone known bad</source>
+        <translation>电话已知无效</translation>
+    </message>
+    <message>
+        <source>Every phone number in use is known to be wrong or undeliverable.</source>
+        <translation>所有在用电话号码均已知错误或无法送达。</translation>
+    </message>
+    <message>
+        <source>Case without contact</source>
+        <translation>流程中未联系</translation>
+    </message>
+    <message>
+        <source>Reserved or in an open workup case, and not reached in 14 days.</source>
+        <translation>已预留或处于进行中的捐献流程，且 14 天内未联系上。</translation>
+    </message>
+    <message>
+        <source>Turning 60</source>
+        <translation>即将年满 60 岁</translation>
+    </message>
+    <message>
+        <source>The 60th birthday is within a year.</source>
+        <translation>一年内年满 60 岁。</translation>
+    </message>
+    <message>
+        <source>Withdrawal requested</source>
+        <translation>已申请退出</translation>
+    </message>
+    <message>
+        <source>A withdrawal was asked for and is waiting for staff to confirm it.</source>
+        <translation>已提出退出申请，等待工作人员确认。</translation>
+    </message>
+    <message>
+        <source>Readiness check due</source>
+        <translation>需进行意愿确认</translation>
+    </message>
+    <message>
+        <source>Active, and no readiness check in the last 12 months.</source>
+        <translation>在库，且近 12 个月没有意愿确认。</translation>
+    </message>
+    <message>
+        <source>Reservation expiring</source>
+        <translation>预留即将到期</translation>
+    </message>
+    <message>
+        <source>The reservation lapses within 14 days.</source>
+        <translation>预留将在 14 天内失效。</translation>
+    </message>
 </context>
 <context>
     <name>dd::qt</name>
@@ -4438,6 +5594,10 @@ Still working with %3.</source>
     <message>
         <source>This database cannot announce other workstations&apos; changes (only PostgreSQL can).</source>
         <translation>此数据库无法通知其他工作站的修改（只有 PostgreSQL 可以）。</translation>
+    </message>
+    <message>
+        <source>No campaign with id %1.</source>
+        <translation>没有 id 为 %1 的群发任务。</translation>
     </message>
 </context>
 </TS>

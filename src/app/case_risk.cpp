@@ -121,7 +121,7 @@ Expected<CaseRisk> caseRisk(Registry& registry, qint64 caseId) {
     derived.caseId = caseId;
     derived.kind = RiskFlagKind::MissedContacts;
     derived.raisedOn = QDate::currentDate();
-    derived.note = QCoreApplication::translate("dd::app", "%n failed contact attempt(s) since the case opened", nullptr,
+    derived.note = QCoreApplication::translate("dd::app", "%Ln failed contact attempt(s) since the case opened", nullptr,
                                                risk.failedContactsSinceOpened);
     risk.flags.append(derived);
   }

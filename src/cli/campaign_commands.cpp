@@ -161,7 +161,7 @@ int runImportResults(dd::cli::Context& context, const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       dd::cli::tr("Apply a bulk-SMS platform's delivery-and-reply file (phone,message_id,status,reply,time or "
-                  "手机号码,短信ID,发送状态,回复内容,时间) to the contact log. Replies: 1 still willing, 2 NEW-PHONE a new "
+                  "its Chinese equivalent) to the contact log. Replies: 1 still willing, 2 NEW-PHONE a new "
                   "number, 0 asks to withdraw, anything else kept as a note. Nothing is applied if any row is "
                   "malformed; numbers not in the campaign are reported and skipped; a file applied before changes "
                   "nothing. stdout: one line per change (row, kind, phone, detail)."));

@@ -2,9 +2,12 @@
 // spreadsheets: volunteers by status, region, age band and year joined;
 // contact and lost-contact rates; cases and withdrawals by stage and reason;
 // donations per year at home and abroad; searches per month.
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <spdlog/spdlog.h>
 
 #include "app/registry.h"
 #include "cli/command.h"
@@ -111,7 +114,10 @@ int runStats(dd::cli::Context& context, const QStringList& args) {
   if (!registry) return fail(dd::qt::translated(registry.error()), dd::cli::exitFailure);
   if (dd::Status current = (*registry)->checkCurrent(); !current)
     return fail(dd::qt::translated(current.error()), dd::cli::exitFailure);
+  QElapsedTimer timer;
+  timer.start();
   auto stats = (*registry)->statistics(asOf);
+  spdlog::info("stats: counted in {} ms", timer.elapsed());
   if (!stats) return fail(dd::qt::translated(stats.error()), dd::cli::exitFailure);
   dd::cli::printOut(formatValue == QLatin1String("json")  ? asJson(*stats)
                     : formatValue == QLatin1String("csv") ? asCsv(*stats)

@@ -84,8 +84,9 @@ TEST_CASE("statistics equal the figures counted by hand") {
                                           model::WorkupStage::MedicalExam, QDate(2026, 8, 20), test::staff(),
                                           QStringLiteral("typed at the drive"));
   requireSaved(examined);
-  requireSaved(registry->stopWorkup(examined.value->id, examined.value->rowVersion, QStringLiteral("家属反对"),
-                                    QDate(2026, 8, 25), test::staff()));
+  requireSaved(registry->stopWorkup(examined.value->id, examined.value->rowVersion,
+                                    model::StopReason::FamilyOpposition, model::WorkupStage::MedicalExam,
+                                    QStringLiteral("家属反对"), QDate(2026, 8, 25), test::staff()));
   for (const auto& [donor, who] : {std::pair{young, home.value->id}, std::pair{b, abroad.value->id}}) {
     auto started = registry->startWorkup(who, donor.id, QDate(2025, 1, 5), test::staff());
     requireSaved(started);
@@ -126,7 +127,8 @@ TEST_CASE("statistics equal the figures counted by hand") {
   CHECK(countOf(stats->openCasesByStage, "confirmatory_typing") == 1);
   CHECK(countOf(stats->openCasesByStage, "collection") == 2);
   CHECK(countOf(stats->stoppedCasesByStage, "medical_exam") == 1);
-  CHECK(countOf(stats->withdrawalsByReason, "unknown") == 1);  // stopped without a coded reason
+  CHECK(countOf(stats->withdrawalsByReason, "family_opposition") == 1);
+  CHECK(stats->stopsByPatientReason.isEmpty());
   CHECK(countOf(stats->donationsDomesticByYear, "2025") == 1);
   CHECK(countOf(stats->donationsOverseasByYear, "2025") == 1);
   CHECK(countOf(stats->searchesByMonth, "2026-10") == 1);

@@ -233,7 +233,7 @@ void StatisticsPage::chooseExportFolder() {
   if (dir.isEmpty()) return;
   const QStringList written = exportCharts(dir);
   ui_->statusLabel->setText(written.size() == charts_.size()
-                                ? tr("%n chart(s) saved in %1.", nullptr, static_cast<int>(written.size())).arg(dir)
+                                ? tr("%Ln chart(s) saved in %1.", nullptr, static_cast<int>(written.size())).arg(dir)
                                 : tr("Only %1 of %2 charts could be saved in %3: check that the folder can be "
                                      "written.")
                                       .arg(written.size())

@@ -12,6 +12,7 @@
 #include "gui/hla_reader.h"
 #include "gui/main_window.h"
 #include "gui/search/match_search_page.h"
+#include "gui/statistics/statistics_page.h"
 #include "gui/search/search_runner.h"
 #include "gui/workspace.h"
 #include "dialog_catalogue.h"
@@ -89,6 +90,16 @@ QString screenshotWidget(QWidget* widget, const QString& path) {
         QThread::msleep(20);
       }
       QApplication::processEvents();
+    }
+  // The statistics page counts in the background once shown: wait for its charts.
+  if (window && window->currentPage() == Page::Statistics)
+    if (auto* statistics = qobject_cast<StatisticsPage*>(window->page(Page::Statistics))) {
+      QDeadlineTimer deadline(60000);
+      while (statistics->busy() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+      }
+      settle();
     }
   return save(widget, path);
 }
