@@ -16,6 +16,7 @@
 #include "gui/main_window.h"
 #include "gui/cases/cases_page.h"
 #include "gui/statistics/statistics_page.h"
+#include "gui/retention/campaigns_panel.h"
 #include "gui/retention/retention_page.h"
 #include "gui/search/match_search_page.h"
 #include "gui/patients/patients_page.h"
@@ -109,6 +110,7 @@ void Workspace::rebuildPages() {
     cases->selectCase(caseId);
   });
   auto* retention = new RetentionPage(registry_.get());
+  retention->addPanel(new CampaignsPanel(registry_.get(), url_), tr("Ca&mpaigns"));
   window_->setPage(Page::Retention, retention);
   connect(retention, &RetentionPage::volunteerRequested, volunteersPage, &VolunteersPage::openVolunteer);
   window_->showPage(current);

@@ -102,6 +102,12 @@ TEST_CASE("searching for a patient then reserving a donor and opening a case fro
   REQUIRE(done.wait(60000));
   REQUIRE(page.model()->rowCount() == 2);
   auto* table = page.findChild<QTableView*>("results");
+  // every result carries its late-withdrawal risk, explained in the tooltip
+  for (int row = 0; row < 2; ++row) {
+    const QModelIndex risk = page.model()->index(row, SearchResultModel::Risk);
+    CHECK(risk.data().typeId() == QMetaType::Int);
+    CHECK(risk.data(Qt::ToolTipRole).toString().contains(QStringLiteral("of 100")));
+  }
   // Print report (Ctrl+P) opens the preview of the hospital's report: it used
   // to fail with an internal key name (search.hla_release) instead.
   dd::gui::AppSettings::setOrganisation({QStringLiteral("山东省分库"), {}, {}});

@@ -359,3 +359,85 @@ TEST_CASE_METHOD(VolunteerEditorFixture,
   CHECK_FALSE(now->withdrawalRequestedOn.isValid());
   CHECK(child<QWidget>(&editor, "withdrawalRequestBox")->isHidden());
 }
+
+TEST_CASE_METHOD(VolunteerEditorFixture,
+                 "the status tab extends a reservation and releases it for the patient's reason") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("孙留"), 62)).id;
+  {
+    VolunteerEditor plain(registry.get(), id);
+    plain.show();
+    CHECK(child<QWidget>(&plain, "reservationBox")->isHidden());  // not reserved
+  }
+  dd::model::Patient patient;
+  patient.name = QStringLiteral("患者丙");
+  patient.birthDate = QDate(2012, 1, 1);
+  patient.searchRequestDate = QDate::currentDate();
+  auto created = registry->createPatient(patient, {QStringLiteral("t")});
+  REQUIRE(created.ok());
+  const QDate expires = QDate::currentDate().addDays(20);
+  REQUIRE(registry->reserveForPatient(id, registry->volunteer(id)->rowVersion, created.value->id,
+                                      {QStringLiteral("t")}, expires)
+              .ok());
+  VolunteerEditor editor(registry.get(), id);
+  editor.show();
+  REQUIRE_FALSE(child<QWidget>(&editor, "reservationBox")->isHidden());
+  CHECK(child<QLabel>(&editor, "reservation")->text().contains(expires.toString(Qt::ISODate)));
+  // a date before today is refused with a message, nothing changes
+  auto* until = child<DateField>(&editor, "reservationUntil");
+  until->setDate(QDate::currentDate().addDays(-1));
+  child<QPushButton>(&editor, "extendReservationButton")->click();
+  CHECK_FALSE(child<QLabel>(&editor, "statusChangeError")->text().isEmpty());
+  CHECK(registry->volunteer(id)->reservationExpires == expires);
+  const QDate later = QDate::currentDate().addDays(60);
+  until->setDate(later);
+  child<QPushButton>(&editor, "extendReservationButton")->click();
+  CHECK(child<QLabel>(&editor, "statusChangeError")->text().isEmpty());
+  CHECK(registry->volunteer(id)->reservationExpires == later);
+  CHECK(child<QLabel>(&editor, "reservation")->text().contains(later.toString(Qt::ISODate)));
+
+  // only the patient's reasons are offered for a release
+  auto* reasons = child<QComboBox>(&editor, "releaseReason");
+  REQUIRE(reasons->count() == 3);
+  reasons->setCurrentIndex(reasons->findData(static_cast<int>(dd::model::StopReason::PatientDied)));
+  child<QLineEdit>(&editor, "releaseNote")->setText(QStringLiteral("患者已故"));
+  child<QPushButton>(&editor, "releaseReservationButton")->click();
+  auto now = registry->volunteer(id);
+  REQUIRE(now);
+  CHECK(now->status == dd::model::VolunteerStatus::Active);
+  CHECK(now->reservedForPatientId == 0);
+  CHECK(child<QWidget>(&editor, "reservationBox")->isHidden());
+}
+
+TEST_CASE_METHOD(VolunteerEditorFixture, "the readiness tab records the yearly check and lists the checks") {
+  const qint64 id = registered(dd::test::sampleVolunteer(QStringLiteral("钱备"), 63)).id;
+  VolunteerEditor editor(registry.get(), id);
+  editor.show();
+  auto* table = child<QTableWidget>(&editor, "readinessTable");
+  CHECK(table->rowCount() == 0);
+  // an unreadable date is refused, nothing recorded
+  child<DateField>(&editor, "absenceFrom")->lineEdit()->setText(QStringLiteral("下个月"));
+  child<QPushButton>(&editor, "recordCheckButton")->click();
+  CHECK_FALSE(child<QLabel>(&editor, "readinessError")->text().isEmpty());
+  CHECK(registry->readinessChecks(id)->isEmpty());
+
+  child<DateField>(&editor, "absenceFrom")->setDate({});
+  auto* willing = child<QComboBox>(&editor, "willing");
+  willing->setCurrentIndex(willing->findData(static_cast<int>(dd::model::Willingness::No)));
+  auto* family = child<QComboBox>(&editor, "familyAttitude");
+  family->setCurrentIndex(family->findData(static_cast<int>(dd::model::FamilyAttitude::Opposed)));
+  child<QLineEdit>(&editor, "readinessNote")->setText(QStringLiteral("家属反对"));
+  child<QPushButton>(&editor, "recordCheckButton")->click();
+  CHECK(child<QLabel>(&editor, "readinessError")->text().isEmpty());
+  auto checks = registry->readinessChecks(id);
+  REQUIRE(checks);
+  REQUIRE(checks->size() == 1);
+  CHECK(checks->at(0).willing == dd::model::Willingness::No);
+  CHECK(checks->at(0).familyAttitude == dd::model::FamilyAttitude::Opposed);
+  CHECK(checks->at(0).note == QStringLiteral("家属反对"));
+  // a "no" asks for withdrawal: the Status tab shows the request at once
+  CHECK(registry->volunteer(id)->withdrawalRequestedOn == QDate::currentDate());
+  CHECK_FALSE(child<QWidget>(&editor, "withdrawalRequestBox")->isHidden());
+  REQUIRE(table->rowCount() == 1);
+  CHECK(table->item(0, 6)->text() == QStringLiteral("家属反对"));
+  CHECK(child<QLineEdit>(&editor, "readinessNote")->text().isEmpty());  // ready for the next one
+}

@@ -38,6 +38,8 @@ RetentionPage::RetentionPage(app::Registry* registry, QWidget* parent)
 
 RetentionPage::~RetentionPage() = default;
 
+void RetentionPage::addPanel(QWidget* panel, const QString& title) { ui_->retentionTabs->addTab(panel, title); }
+
 void RetentionPage::reload() {
   model::WorklistQuery query;
   query.list = static_cast<model::Worklist>(ui_->worklistChooser->currentData().toInt());

@@ -31,6 +31,8 @@ class RetentionPage : public QWidget, public PageCommands {
   void previousPage();
   Status exportCsv(const QString& path);  // the page with the CLI's --format csv columns
   WorklistTableModel* model() const { return model_; }
+  // Another tab after the worklists (campaigns, groups): the page owns it.
+  void addPanel(QWidget* panel, const QString& title);
 
  Q_SIGNALS:
   void volunteerRequested(qint64 volunteerId);

@@ -14,6 +14,7 @@
 #include "app/print_search_report.h"
 #include "app/print_settings.h"
 #include "app/registry.h"
+#include "app/risk_scores.h"
 #include "app/search_format.h"
 #include "app/search_service.h"
 #include "core/qt/localization.h"
@@ -198,6 +199,16 @@ void MatchSearchPage::showResults(const std::vector<match::SearchResult>& result
   setBusy(false);
   found_ = found;
   model_->setResults(results, scale);
+  // The risk column: primary-key reads of the first results only
+  // (app::kMaxScored), a few milliseconds, so on this thread.
+  QList<qint64> ids;
+  ids.reserve(static_cast<qsizetype>(std::min<std::size_t>(results.size(), app::kMaxScored)));
+  for (const match::SearchResult& r : results) {
+    if (ids.size() == app::kMaxScored) break;
+    ids.append(r.volunteerId);
+  }
+  if (auto scores = app::riskScores(*registry_, ids)) model_->setRiskScores(std::move(*scores));
+  else spdlog::warn("risk scores not read: {}", scores.error().code);
   // Counted by the Statistics page; a search that cannot be logged (a
   // read-only registry) is still shown.
   model::SearchRun run;

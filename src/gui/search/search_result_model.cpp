@@ -38,7 +38,13 @@ void SearchResultModel::setResults(std::vector<match::SearchResult> results, int
   beginResetModel();
   results_ = std::move(results);
   scale_ = scale;
+  risk_.clear();
   endResetModel();
+}
+
+void SearchResultModel::setRiskScores(QHash<qint64, app::RiskScore> scores) {
+  risk_ = std::move(scores);
+  if (!results_.empty()) Q_EMIT dataChanged(index(0, Risk), index(rowCount() - 1, Risk));
 }
 
 int SearchResultModel::rowCount(const QModelIndex& parent) const {
@@ -118,6 +124,10 @@ QVariant SearchResultModel::display(const match::SearchResult& r, int column) co
       if (r.reservedForThisPatient) return tr("reserved for this patient");
       if (r.available) return tr("yes");
       return r.factors.availability == match::Availability::Reserved ? tr("reserved (another patient)") : tr("no");
+    case Risk: {
+      const auto it = risk_.constFind(r.volunteerId);
+      return it == risk_.constEnd() ? QVariant() : QVariant(it->score);
+    }
     default:
       if (isLocusColumn(column)) return donorSlotsText(r, locusOf(column));
       return {};
@@ -134,6 +144,13 @@ QString SearchResultModel::tooltip(const match::SearchResult& r, int column) con
         .arg(r.matches[scale_ == 10 ? 0 : scale_ == 8 ? 1 : 2])
         .arg(scale_)
         .arg(r.definiteMatches);
+  if (column == Risk) {
+    const auto it = risk_.constFind(r.volunteerId);
+    if (it == risk_.constEnd()) return tr("Not scored (only the first results are).");
+    const QString reasons = it->explanation();
+    return tr("Late-withdrawal risk %1 of 100.").arg(it->score) + QLatin1Char('\n') +
+           (reasons.isEmpty() ? tr("No known predictor applies.") : reasons);
+  }
   if (column == DPB1)
     return tr("DPB1 T-cell epitope (TCE) category: permissive mismatches are tolerated; non-permissive ones "
               "raise the risk of GvHD (GvH) or rejection (HvG).");
@@ -147,7 +164,7 @@ QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation,
       QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Match"), "A", "B", "C", "DRB1", "DQB1", "DPB1",
       QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Age"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Sex"),
       QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "ABO"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "CMV"),
-      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Available")};
+      QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Available"), QT_TRANSLATE_NOOP("dd::gui::SearchResultModel", "Risk")};
   static_assert(std::size(kHeaders) == ColumnCount);
   return columnHeader(kHeaders, "dd::gui::SearchResultModel", section, orientation, role);
 }

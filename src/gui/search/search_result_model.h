@@ -2,11 +2,14 @@
 // Ranked search results: one row per donor, one cell per matching locus
 // coloured by its grade (allele match, potential match, allele mismatch,
 // antigen mismatch, untyped) with a tooltip saying why, then the totals,
-// DPB1 and the donor factors that break ties.
+// DPB1, the donor factors that break ties, and the volunteer's
+// late-withdrawal risk (0-100, explained in the tooltip).
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <vector>
 
+#include "app/readiness_score.h"
 #include "match/search.h"
 
 namespace dd::gui {
@@ -14,11 +17,14 @@ namespace dd::gui {
 class SearchResultModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { Rank, RegistryNo, Total, A, B, C, DRB1, DQB1, DPB1, Age, Sex, Abo, Cmv, Available, ColumnCount };
+  enum Column { Rank, RegistryNo, Total, A, B, C, DRB1, DQB1, DPB1, Age, Sex, Abo, Cmv, Available, Risk, ColumnCount };
   enum Roles { GradeRole = Qt::UserRole + 10 };  // the locus's worst match::Grade (int)
 
   explicit SearchResultModel(QObject* parent = nullptr);
   void setResults(std::vector<match::SearchResult> results, int scale);
+  // The late-withdrawal risk of the results' volunteers (app/risk_scores.h),
+  // by volunteer id; rows without a score show an empty Risk cell.
+  void setRiskScores(QHash<qint64, app::RiskScore> scores);
   const match::SearchResult& result(int row) const { return results_.at(static_cast<std::size_t>(row)); }
   const std::vector<match::SearchResult>& results() const { return results_; }
   int scale() const { return scale_; }
@@ -39,6 +45,7 @@ class SearchResultModel : public QAbstractTableModel {
   QString tooltip(const match::SearchResult& r, int column) const;
 
   std::vector<match::SearchResult> results_;
+  QHash<qint64, app::RiskScore> risk_;
   int scale_ = 10;
 };
 

@@ -13,6 +13,7 @@
 #include "core/qt/localization.h"
 #include "gui/settings/app_settings.h"
 #include "gui/volunteers/volunteer_contact_log_tab.h"
+#include "gui/volunteers/volunteer_readiness_tab.h"
 #include "gui/volunteers/volunteer_status_tab.h"
 #include "gui/widgets/conflict_dialog.h"
 #include "gui/widgets/display_text.h"
@@ -210,6 +211,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   }
   ui_->statusTab->setRegistry(registry_);
   ui_->contactLogTab->setRegistry(registry_);
+  ui_->readinessTab->setRegistry(registry_);
   // A status change or a contact attempt is saved on its own: the form keeps
   // its edits (still unsaved), the next save uses the new version number.
   const auto savedApart = [this](const model::Volunteer& changed) {
@@ -220,6 +222,7 @@ VolunteerEditor::VolunteerEditor(app::Registry* registry, qint64 id, QWidget* pa
   };
   connect(ui_->statusTab, &VolunteerStatusTab::volunteerChanged, this, savedApart);
   connect(ui_->contactLogTab, &VolunteerContactLogTab::volunteerChanged, this, savedApart);
+  connect(ui_->readinessTab, &VolunteerReadinessTab::volunteerChanged, this, savedApart);
   display(volunteer_);
   resize(860, 680);
   AppSettings::restoreGeometry(QStringLiteral("volunteerEditor"), this);
@@ -239,10 +242,12 @@ void VolunteerEditor::display(const model::Volunteer& volunteer) {
 void VolunteerEditor::showRecordTabs(const model::Volunteer& volunteer) {
   // Status, contacts and history are kept once the volunteer is registered.
   const bool registered = volunteer.id != 0;
-  for (QWidget* tab : {static_cast<QWidget*>(ui_->statusTab), static_cast<QWidget*>(ui_->contactLogTab), ui_->auditTab})
+  for (QWidget* tab : {static_cast<QWidget*>(ui_->statusTab), static_cast<QWidget*>(ui_->contactLogTab),
+                       static_cast<QWidget*>(ui_->readinessTab), ui_->auditTab})
     tab->setEnabled(registered);
   ui_->statusTab->showVolunteer(volunteer);
   ui_->contactLogTab->showVolunteer(volunteer);
+  ui_->readinessTab->showVolunteer(volunteer);
   ui_->auditTable->showTrail(*registry_, QStringLiteral("volunteer"), volunteer.id);
 }
 

@@ -25,6 +25,14 @@ VolunteerStatusTab::VolunteerStatusTab(QWidget* parent)
   connect(ui_->changeStatusButton, &QPushButton::clicked, this, &VolunteerStatusTab::changeStatus);
   connect(ui_->confirmWithdrawalButton, &QPushButton::clicked, this, &VolunteerStatusTab::confirmWithdrawal);
   connect(ui_->cancelWithdrawalButton, &QPushButton::clicked, this, &VolunteerStatusTab::cancelWithdrawalRequest);
+  // a reservation is released for the patient's side of things only (the
+  // donor's side stops the case instead)
+  for (int r = 0; r < model::kStopReasonCount; ++r)
+    if (!model::isDonorReason(static_cast<model::StopReason>(r)))
+      ui_->releaseReason->addItem(stopReasonText(static_cast<model::StopReason>(r)), r);
+  ui_->reservationUntil->setToolTip(tr("The new date the reservation lapses on"));
+  connect(ui_->extendReservationButton, &QPushButton::clicked, this, &VolunteerStatusTab::extendReservation);
+  connect(ui_->releaseReservationButton, &QPushButton::clicked, this, &VolunteerStatusTab::releaseReservation);
 }
 
 VolunteerStatusTab::~VolunteerStatusTab() = default;
@@ -42,6 +50,16 @@ void VolunteerStatusTab::showVolunteer(const model::Volunteer& volunteer) {
   if (requested)
     ui_->withdrawalRequest->setText(tr("<b>Asked to withdraw on %1</b>: out of searches until confirmed or cancelled.")
                                         .arg(dateText(volunteer.withdrawalRequestedOn)));
+  const bool reserved = registered && volunteer.status == model::VolunteerStatus::Reserved;
+  ui_->reservationBox->setVisible(reserved);
+  if (reserved) {
+    ui_->reservation->setText(volunteer.reservationExpires.isValid()
+                                  ? tr("Reserved until <b>%1</b>.").arg(dateText(volunteer.reservationExpires))
+                                  : tr("Reserved, with no end date."));
+    const QDate from = std::max(QDate::currentDate(), volunteer.reservationExpires);
+    ui_->reservationUntil->setDate(from.addDays(app::Registry::kReservationDays));
+    ui_->releaseNote->clear();
+  }
   ui_->newStatus->setCurrentIndex(std::max(0, ui_->newStatus->findData(static_cast<int>(volunteer.status))));
   statusChoiceChanged();
   loadHistory();
@@ -92,6 +110,35 @@ bool VolunteerStatusTab::cancelWithdrawalRequest() {
   form::showMessage(ui_->statusChangeError, {});
   ui_->withdrawalNote->clear();
   Q_EMIT volunteerChanged(*result);
+  return true;
+}
+
+bool VolunteerStatusTab::extendReservation() {
+  if (!ui_->reservationUntil->isReadable()) {
+    form::showMessage(ui_->statusChangeError, tr("The date is not readable: type it as 2026-11-28."));
+    return false;
+  }
+  const auto result = registry_->extendReservation(volunteer_.id, volunteer_.rowVersion,
+                                                   form::dateOf(ui_->reservationUntil), app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    showError(result.errors);
+    return false;
+  }
+  form::showMessage(ui_->statusChangeError, {});
+  Q_EMIT volunteerChanged(*result.value);
+  return true;
+}
+
+bool VolunteerStatusTab::releaseReservation() {
+  const auto reason = static_cast<model::StopReason>(ui_->releaseReason->currentData().toInt());
+  const auto result = registry_->releaseReservation(volunteer_.id, volunteer_.rowVersion, reason,
+                                                    ui_->releaseNote->text().trimmed(), app::Actor::fromOperatingSystem());
+  if (!result.ok()) {
+    showError(result.errors);
+    return false;
+  }
+  form::showMessage(ui_->statusChangeError, {});
+  Q_EMIT volunteerChanged(*result.value);
   return true;
 }
 

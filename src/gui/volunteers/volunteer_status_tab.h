@@ -2,7 +2,7 @@
 // The volunteer editor's Status tab: the current status, a change with its
 // reason (deferral until a date, withdrawal at a workup stage) saved at once
 // as its own use case, a pending withdrawal request to confirm or cancel,
-// and the history of changes.
+// a reservation to extend or release, and the history of changes.
 #include <memory>
 #include <vector>
 
@@ -35,6 +35,11 @@ class VolunteerStatusTab : public QWidget {
   // (status withdrawn, the note as reason) or cancel it (the note says why).
   bool confirmWithdrawal();
   bool cancelWithdrawalRequest();
+  // A reserved volunteer: the reservation runs on to the date chosen, or is
+  // given back for the patient's reason (transplanted with another donor,
+  // died, search closed).
+  bool extendReservation();
+  bool releaseReservation();
 
  Q_SIGNALS:
   void volunteerChanged(const model::Volunteer& volunteer);

@@ -5,6 +5,7 @@
 #include "app/registry.h"
 #include "gui/about_dialog.h"
 #include "gui/patients/patient_editor.h"
+#include "gui/retention/campaign_dialog.h"
 #include "gui/settings/settings_dialog.h"
 #include "gui/volunteers/volunteer_editor.h"
 #include "gui/workspace.h"
@@ -14,7 +15,7 @@ namespace dd::gui {
 QStringList DialogCatalogue::names() {
   return {QStringLiteral("settings"), QStringLiteral("about"), QStringLiteral("volunteer-new"),
           QStringLiteral("volunteer-invalid"), QStringLiteral("volunteer-edit"), QStringLiteral("patient-new"),
-          QStringLiteral("patient-edit")};
+          QStringLiteral("patient-edit"), QStringLiteral("campaign-new")};
 }
 
 QDialog* DialogCatalogue::create(Workspace& workspace, const QString& name, QWidget* parent) {
@@ -36,6 +37,7 @@ QDialog* DialogCatalogue::create(Workspace& workspace, const QString& name, QWid
     return editor;
   }
   if (name == QLatin1String("patient-new")) return new PatientEditor(registry, 0, parent);
+  if (name == QLatin1String("campaign-new")) return new CampaignDialog(registry, parent);
   // The editing dialogs open the first record of the list.
   const auto firstId = [](auto listed) -> qint64 { return listed && !listed->isEmpty() ? listed->constFirst().id : 0; };
   if (name == QLatin1String("patient-edit")) {

@@ -26,7 +26,8 @@ class ScreenshotLaunch : public dd::gui::LaunchExtension {
             QCommandLineOption(kDialog,
                                tr("Render this dialog instead of the window (NAME:TAB for a tab): %1.")
                                    .arg(dd::gui::DialogCatalogue::names().join(QStringLiteral(", "))),
-                               tr("NAME"))};
+                               tr("NAME")),
+            QCommandLineOption(kTab, tr("Show this tab of the page first (0 = its first tab)."), tr("N"))};
   }
   bool unattended() const override { return true; }
 
@@ -42,7 +43,7 @@ class ScreenshotLaunch : public dd::gui::LaunchExtension {
   std::optional<int> start(const QCommandLineParser& parser, dd::gui::Workspace& workspace) override {
     const QString path = parser.value(kOutput);
     const QString problem = parser.isSet(kDialog) ? dd::gui::screenshotDialog(workspace, parser.value(kDialog), path)
-                                                  : dd::gui::screenshotPage(workspace, path);
+                                                  : dd::gui::screenshotPage(workspace, path, parser.value(kTab).toInt());
     if (problem.isEmpty()) return 0;
     std::fprintf(stderr, "donordesk-screenshot: %s\n", qPrintable(problem));
     return 1;
@@ -51,6 +52,7 @@ class ScreenshotLaunch : public dd::gui::LaunchExtension {
  private:
   const QString kOutput = QStringLiteral("output");
   const QString kDialog = QStringLiteral("dialog");
+  const QString kTab = QStringLiteral("tab");
 };
 
 }  // namespace

@@ -65,8 +65,11 @@ void addDemoCases(Workspace& workspace) {
 }
 }  // namespace
 
-QString screenshotPage(Workspace& workspace, const QString& path) {
+QString screenshotPage(Workspace& workspace, const QString& path, int tab) {
   MainWindow& window = workspace.window();
+  if (tab > 0)
+    if (auto* tabs = window.page(window.currentPage())->findChild<QTabWidget*>())
+      tabs->setCurrentIndex(qMin(tab, tabs->count() - 1));
   if (window.currentPage() == Page::Cases) {
     if (auto* cases = qobject_cast<CasesPage*>(window.page(Page::Cases)); cases && cases->model()->rowCount() == 0) {
       addDemoCases(workspace);

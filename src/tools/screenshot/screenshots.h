@@ -11,7 +11,8 @@ class Workspace;
 
 QString screenshotWidget(QWidget* widget, const QString& path);
 // The main window on its current page (the match page after a search).
-QString screenshotPage(Workspace& workspace, const QString& path);
+// tab > 0: that tab of the page's first tab widget is shown first.
+QString screenshotPage(Workspace& workspace, const QString& path, int tab = 0);
 QString screenshotDialog(Workspace& workspace, const QString& nameAndTab, const QString& path);
 
 }  // namespace dd::gui
