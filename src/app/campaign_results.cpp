@@ -197,6 +197,7 @@ Expected<ResultsReport> importCampaignResults(Registry& registry, qint64 campaig
 
   UnitOfWork work(db, actor);
   if (!work.started()) return work.started().error();
+  ContactLogWriter contacts(db, work);
   const QDate today = QDate::currentDate();
   int done = 0;
   for (const Planned& p : plan) {
@@ -237,7 +238,7 @@ Expected<ResultsReport> importCampaignResults(Registry& registry, qint64 campaig
         if (!marked && marked.error().code != "validation.withdrawal_not_open") return marked.error();
       }
     }
-    if (Status s = writeContactAttempt(db, work, attempt); !s) return s.error();
+    if (Status s = contacts.write(attempt); !s) return s.error();
     if (Status s = campaigns.markApplied(p.messageId,
                                          p.delivery == Delivery::Failed ? QStringLiteral("failed")
                                                                         : QStringLiteral("delivered"),

@@ -163,6 +163,7 @@ Expected<SmsExportReport> exportSms(Registry& registry, qint64 campaignId, const
         }
         chunk += r.phone + QLatin1Char(',') + field(text) + QLatin1Char(',') + id + QStringLiteral("\r\n");
         ++report.messages;
+        if (options.maxMessages > 0 && report.messages >= options.maxMessages) return false;
         if (report.messages % 5000 == 0) {
           file.write(encoder.encode(chunk));
           chunk.clear();

@@ -50,6 +50,9 @@ struct SmsExportOptions {
   // Called every few thousand rows with the rows done; false cancels (nothing
   // is recorded and no file is left).
   std::function<bool(int done)> progress;
+  // At most this many messages, the first recipients by volunteer id (0 =
+  // every recipient): `bench retention` times an export of a given size.
+  int maxMessages = 0;
 };
 struct SmsExportReport {
   int messages = 0;  // rows written

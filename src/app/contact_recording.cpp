@@ -1,8 +1,11 @@
 #include "app/contact_recording.h"
 
+#include <optional>
+
 #include <QCoreApplication>
 
 #include "store/contact_freshness.h"
+#include "store/contact_log_statements.h"
 #include "store/database.h"
 #include "store/volunteer_repository.h"
 #include "store/workup_repository.h"
@@ -26,20 +29,24 @@ bool mayBecomeLost(VolunteerStatus status) {
 
 // The known-bad mark follows what the attempt found of the number it tried
 // (the attempt's number, else the volunteer's current one).
-Status markNumber(store::Database& db, const model::Volunteer& v, const model::ContactAttempt& attempt) {
+Status markNumber(store::ContactLogStatements& statements, store::VolunteerRepository& volunteers,
+                  const model::ContactAttempt& attempt) {
   if (attempt.person != model::ContactPerson::Volunteer || !triesANumber(attempt.channel)) return {};
-  const QString number = attempt.phone.isEmpty() ? v.currentPhone() : attempt.phone;
+  const bool bad = model::numberIsBad(attempt.outcome);
+  if (!bad && !model::reachedThem(attempt.outcome)) return {};
+  QString number = attempt.phone;
+  if (number.isEmpty()) {
+    auto v = volunteers.get(attempt.volunteerId);
+    if (!v) return v.error();
+    number = v->currentPhone();
+  }
   if (number.isEmpty()) return {};
-  if (model::numberIsBad(attempt.outcome))
-    return store::markPhoneKnownBad(db, v.id, number, attempt.at.toLocalTime().date());
-  if (model::reachedThem(attempt.outcome)) return store::markPhoneKnownBad(db, v.id, number, QDate());
-  return {};
+  return statements.markPhoneKnownBad(attempt.volunteerId, number, bad ? attempt.at.toLocalTime().date() : QDate());
 }
 
 // Writes a status the rule decided, with its history row and audit rows.
-Status writeStatus(store::Database& db, UnitOfWork& work, const model::Volunteer& before, VolunteerStatus to,
-                   const QString& reason, const QDate& until, const QString& staff) {
-  store::VolunteerRepository volunteers(db);
+Status writeStatus(store::VolunteerRepository& volunteers, UnitOfWork& work, const model::Volunteer& before,
+                   VolunteerStatus to, const QString& reason, const QDate& until, const QString& staff) {
   model::Volunteer after = before;
   after.status = to;
   after.statusReason = reason;
@@ -54,31 +61,40 @@ Status writeStatus(store::Database& db, UnitOfWork& work, const model::Volunteer
 
 // The lost-contact rule (docs/retention.md): rules.failedAttempts failed
 // attempts and no success within rules.months months before this attempt.
-Status applyLostContactRule(store::Database& db, UnitOfWork& work, const model::Volunteer& v,
-                            const model::ContactAttempt& attempt) {
-  if (!model::isFailedAttempt(attempt.outcome) || attempt.person != model::ContactPerson::Volunteer ||
-      !mayBecomeLost(v.status))
-    return {};
-  auto rules = store::readRetentionRules(db);
-  if (!rules) return rules.error();
-  auto window = store::contactWindow(db, v.id, attempt.at.addMonths(-rules->months));
+bool lostContactRuleApplies(model::VolunteerStatus status, const model::ContactAttempt& attempt) {
+  return model::isFailedAttempt(attempt.outcome) && attempt.person == model::ContactPerson::Volunteer &&
+         mayBecomeLost(status);
+}
+
+// The volunteer's whole record is read only when the rule changes it.
+Status applyLostContactRule(store::Database& db, UnitOfWork& work, store::VolunteerRepository& volunteers,
+                            model::VolunteerStatus status, const model::ContactAttempt& attempt,
+                            const model::RetentionRules& rules) {
+  if (!lostContactRuleApplies(status, attempt)) return {};
+  auto window = store::contactWindow(db, attempt.volunteerId, attempt.at.addMonths(-rules.months));
   if (!window) return window.error();
-  if (window->reached || window->failed < rules->failedAttempts) return {};
+  if (window->reached || window->failed < rules.failedAttempts) return {};
+  // read after the marks: the status write replaces the phones with what it holds
+  auto v = volunteers.get(attempt.volunteerId);
+  if (!v) return v.error();
   const QString reason =
       QCoreApplication::translate("dd::app", "%1 contact attempts failed and none reached them in %2 months")
           .arg(window->failed)
-          .arg(rules->months);
-  return writeStatus(db, work, v, VolunteerStatus::LostContact, reason, QDate(), attempt.staff);
+          .arg(rules.months);
+  return writeStatus(volunteers, work, *v, VolunteerStatus::LostContact, reason, QDate(), attempt.staff);
 }
 
 // Reaching a volunteer marked lost contact gives back the status they had
 // before (the latest change into lost contact says which).
-Status restoreAfterReaching(store::Database& db, UnitOfWork& work, const model::Volunteer& v,
+bool restoreApplies(model::VolunteerStatus status, const model::ContactAttempt& attempt) {
+  return model::reachedThem(attempt.outcome) && attempt.person == model::ContactPerson::Volunteer &&
+         status == VolunteerStatus::LostContact;
+}
+
+Status restoreAfterReaching(store::VolunteerRepository& volunteers, UnitOfWork& work, const model::Volunteer& v,
                             const model::ContactAttempt& attempt) {
-  if (!model::reachedThem(attempt.outcome) || attempt.person != model::ContactPerson::Volunteer ||
-      v.status != VolunteerStatus::LostContact)
-    return {};
-  auto history = store::VolunteerRepository(db).statusHistory(v.id);
+  if (!restoreApplies(v.status, attempt)) return {};
+  auto history = volunteers.statusHistory(v.id);
   if (!history) return history.error();
   VolunteerStatus previous = VolunteerStatus::Active;
   QDate until;
@@ -101,26 +117,48 @@ Status restoreAfterReaching(store::Database& db, UnitOfWork& work, const model::
   if (previous == VolunteerStatus::Active) reason.clear();
   const QString why = QCoreApplication::translate("dd::app", "reached again on %1")
                           .arg(attempt.at.toLocalTime().date().toString(Qt::ISODate));
-  return writeStatus(db, work, v, previous, reason.isEmpty() ? why : reason, until, attempt.staff);
+  return writeStatus(volunteers, work, v, previous, reason.isEmpty() ? why : reason, until, attempt.staff);
 }
 
 }  // namespace
 
-Status writeContactAttempt(store::Database& db, UnitOfWork& work, model::ContactAttempt& attempt) {
-  store::WorkupRepository workups(db);
-  if (Status s = workups.addContact(attempt); !s) return s;
-  store::VolunteerRepository volunteers(db);
+struct ContactLogWriter::Parts {
+  Parts(store::Database& db, UnitOfWork& work) : db(db), work(work), workups(db), volunteers(db), statements(db) {}
+  store::Database& db;
+  UnitOfWork& work;
+  store::WorkupRepository workups;  // keeps its prepared insert
+  store::VolunteerRepository volunteers;
+  store::ContactLogStatements statements;
+  std::optional<model::RetentionRules> rules;  // read at the first failed attempt
+};
+
+ContactLogWriter::ContactLogWriter(store::Database& db, UnitOfWork& work)
+    : parts_(std::make_unique<Parts>(db, work)) {}
+
+ContactLogWriter::~ContactLogWriter() = default;
+
+Status ContactLogWriter::write(model::ContactAttempt& attempt) {
+  Parts& p = *parts_;
+  if (Status s = p.workups.addContact(attempt); !s) return s;
   if (attempt.person == model::ContactPerson::Volunteer && model::reachedThem(attempt.outcome))
-    if (Status s = volunteers.setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date()); !s) return s;
-  if (Status s = store::refreshContactFreshness(db, attempt.volunteerId); !s) return s;
-  auto v = volunteers.get(attempt.volunteerId);
-  if (!v) return v.error();
-  if (Status s = markNumber(db, *v, attempt); !s) return s;
-  // read again: the status write replaces the phones with what it holds
-  v = volunteers.get(attempt.volunteerId);
-  if (!v) return v.error();
-  if (Status s = applyLostContactRule(db, work, *v, attempt); !s) return s;
-  if (Status s = restoreAfterReaching(db, work, *v, attempt); !s) return s;
+    if (Status s = p.statements.setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date()); !s) return s;
+  if (Status s = p.statements.refreshFreshness(attempt.volunteerId); !s) return s;
+  auto status = p.statements.status(attempt.volunteerId);  // also: the volunteer exists
+  if (!status) return status.error();
+  if (Status s = markNumber(p.statements, p.volunteers, attempt); !s) return s;
+  if (lostContactRuleApplies(*status, attempt)) {
+    if (!p.rules) {
+      auto rules = store::readRetentionRules(p.db);
+      if (!rules) return rules.error();
+      p.rules = *rules;
+    }
+    if (Status s = applyLostContactRule(p.db, p.work, p.volunteers, *status, attempt, *p.rules); !s) return s;
+  } else if (restoreApplies(*status, attempt)) {
+    // read after the marks: the status write replaces the phones with what it holds
+    auto v = p.volunteers.get(attempt.volunteerId);
+    if (!v) return v.error();
+    if (Status s = restoreAfterReaching(p.volunteers, p.work, *v, attempt); !s) return s;
+  }
   // The audit row is dated when it is written; the contact's own date (which
   // may be earlier) is part of its value.
   model::AuditEntry entry{0, {}, attempt.staff, QStringLiteral("contact"), QStringLiteral("volunteer"),
@@ -128,7 +166,11 @@ Status writeContactAttempt(store::Database& db, UnitOfWork& work, model::Contact
                           keyText(model::key(attempt.channel)) + QLatin1Char(' ') +
                               keyText(model::key(attempt.outcome)) + QLatin1Char(' ') +
                               attempt.at.toLocalTime().date().toString(Qt::ISODate)};
-  return work.record(entry);
+  return p.work.record(entry);
+}
+
+Status writeContactAttempt(store::Database& db, UnitOfWork& work, model::ContactAttempt& attempt) {
+  return ContactLogWriter(db, work).write(attempt);
 }
 
 }  // namespace dd::app

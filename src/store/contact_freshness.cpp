@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include "model/vocabulary.h"
+#include "store/contact_log_statements.h"
 #include "store/database.h"
 #include "store/serials.h"
 #include "store/sql_values.h"
@@ -30,7 +31,7 @@ QString outcomesWhere(Rule rule) {
   return keys.join(QStringLiteral(", "));
 }
 
-const QString kVolunteerOnly = QStringLiteral("person = 'volunteer'");
+const QString kVolunteerOnly = volunteerOnlySql();
 
 Expected<int> intSetting(Database& db, const char* key, int fallback) {
   auto value = metaValue(db, key);
@@ -42,35 +43,16 @@ Expected<int> intSetting(Database& db, const char* key, int fallback) {
 
 }  // namespace
 
+QString volunteerOnlySql() { return QStringLiteral("person = 'volunteer'"); }
 QString reachedOutcomesSql() { return outcomesWhere(model::reachedThem); }
 QString failedOutcomesSql() { return outcomesWhere(model::isFailedAttempt); }
 
 Status refreshContactFreshness(Database& db, qint64 volunteerId) {
-  const QString latestReached = QStringLiteral(
-                                    "FROM contact_attempt r WHERE r.volunteer_id = volunteer.id AND r.%1 AND "
-                                    "r.outcome IN (%2)")
-                                    .arg(kVolunteerOnly, reachedOutcomesSql());
-  QSqlQuery q(db.sql());
-  q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_channel = COALESCE((SELECT r.channel %1 "
-                           "ORDER BY r.contacted_at DESC, r.id DESC LIMIT 1), last_contact_channel), "
-                           "failed_contacts = (SELECT COUNT(*) FROM contact_attempt c WHERE c.volunteer_id = "
-                           "volunteer.id AND c.%2 AND c.outcome IN (%3) AND c.contacted_at > "
-                           "COALESCE((SELECT MAX(r.contacted_at) %1), '')) WHERE id = ?")
-                .arg(latestReached, kVolunteerOnly, failedOutcomesSql()));
-  q.addBindValue(volunteerId);
-  if (!q.exec()) return databaseError(QStringLiteral("recording contact freshness"), q.lastError());
-  return {};
+  return ContactLogStatements(db).refreshFreshness(volunteerId);
 }
 
 Status markPhoneKnownBad(Database& db, qint64 volunteerId, const QString& number, const QDate& badOn) {
-  QSqlQuery q(db.sql());
-  q.prepare(QStringLiteral("UPDATE volunteer_phone SET known_bad_on = ? WHERE volunteer_id = ? AND number = ? "
-                           "AND replaced_on IS NULL"));
-  q.addBindValue(badOn.isValid() ? QVariant(badOn.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>()));
-  q.addBindValue(volunteerId);
-  q.addBindValue(number);
-  if (!q.exec()) return databaseError(QStringLiteral("marking a phone number"), q.lastError());
-  return {};
+  return ContactLogStatements(db).markPhoneKnownBad(volunteerId, number, badOn);
 }
 
 Expected<ContactWindow> contactWindow(Database& db, qint64 volunteerId, const QDateTime& since) {

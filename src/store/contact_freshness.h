@@ -39,6 +39,9 @@ Status writeRetentionRules(Database& db, const model::RetentionRules& rules);
 // 'reached', 'refused' / 'no_answer', ...: the outcome keys for SQL IN lists,
 // from model/vocabulary.h's rules so the SQL cannot drift from them.
 QString reachedOutcomesSql();
+// The condition on contact_attempt (or an alias's column) that the attempt
+// was at the volunteer themself: "person = 'volunteer'".
+QString volunteerOnlySql();
 QString failedOutcomesSql();
 
 }  // namespace dd::store

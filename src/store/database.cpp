@@ -7,14 +7,16 @@
 #include <mutex>
 
 #include <QDir>
+#include <QDateTime>
 #include <QFileInfo>
-#include <QSet>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include "core/qt/app_paths.h"
+#include "store/integrity_memory.h"
 #include "store/migrations.h"
 #include "store/store_errors.h"
 
@@ -212,40 +214,70 @@ Status Database::refuseWithoutRegistry() {
 }
 
 // Pages overwritten in the middle of a file once went unnoticed: db info said
-// ok and an import wrote into it. quick_check reads every page (seconds for
-// a million volunteers, far less than an import) but not every index entry.
+// ok and an import wrote into it. quick_check reads every page (3-6 s for a
+// million volunteers) but not every index entry. It runs when the file is
+// not as a passed check left it (IntegrityMemory: changed by anything but
+// this program's connections, replaced, restored) and at least once a day;
+// otherwise the passed check is remembered, so an ordinary command opens in
+// milliseconds while a damaged file is still refused before anything is
+// written to it.
 Status Database::quickCheck(const OpenOptions& options) {
   // Once per file and process: the GUI opens further connections for
-  // background reads (seconds each for a million volunteers), and damage
-  // that appears later is reported by SQLite itself ("store.damaged").
+  // background reads, and damage that appears later is reported by SQLite
+  // itself ("store.damaged").
   static std::mutex checkedMutex;
-  static QSet<QString> checked;
+  static QHash<QString, QDateTime> checked;  // path -> when its check passed
+  const QDateTime now = QDateTime::currentDateTimeUtc();
+  rememberChecks_ = options.rememberChecks;
+  openedFile_ = IntegrityMemory::identity(spec_.path);
   {
     std::lock_guard lock(checkedMutex);
-    if (checked.contains(spec_.path)) return {};
+    if (auto it = checked.constFind(spec_.path); it != checked.constEnd()) {
+      cleanSince_ = *it;
+      return {};
+    }
   }
-  QSqlQuery check(db_);
-  if (!check.exec(QStringLiteral("PRAGMA quick_check(5)")))
-    return databaseError(QStringLiteral("checking ") + spec_.display(), check.lastError());
-  QStringList found;
-  while (check.next()) found << check.value(0).toString();
-  if (found == QStringList{QStringLiteral("ok")}) {
-    std::lock_guard lock(checkedMutex);
-    checked.insert(spec_.path);
-    return {};
+  const IntegrityMemory memory = options.rememberChecks ? IntegrityMemory::forThisUser() : IntegrityMemory({});
+  QDateTime since = memory.cleanSince(spec_.path, now);
+  if (!since.isValid()) {
+    QSqlQuery check(db_);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check(5)")))
+      return databaseError(QStringLiteral("checking ") + spec_.display(), check.lastError());
+    QStringList found;
+    while (check.next()) found << check.value(0).toString();
+    if (found != QStringList{QStringLiteral("ok")}) {
+      memory.forget(spec_.path);
+      damage_ = found.join(QStringLiteral("; "));
+      if (options.readOnly) return {};
+      return makeError("store.damaged", "dd::store",
+                       QT_TRANSLATE_NOOP("dd::store", "The database %1 is damaged (%2). Nothing will be written to "
+                                                      "it: run donordesk-cli db check, and restore the latest backup."),
+                       {utf8(spec_.display()), utf8(damage_.left(300))});
+    }
+    since = now;
+    memory.rememberClean(spec_.path, since);
   }
-  damage_ = found.join(QStringLiteral("; "));
-  if (options.readOnly) return {};
-  return makeError("store.damaged", "dd::store",
-                   QT_TRANSLATE_NOOP("dd::store", "The database %1 is damaged (%2). Nothing will be written to it: "
-                                                  "run donordesk-cli db check, and restore the latest backup."),
-                   {utf8(spec_.display()), utf8(damage_.left(300))});
+  cleanSince_ = since;
+  std::lock_guard lock(checkedMutex);
+  checked.insert(spec_.path, since);
+  return {};
+}
+
+// A connection that saw the file whole and wrote to it through SQLite
+// leaves a file as whole as it found it: the passed check is carried over
+// to the file as it is now (with the time of the check itself, so the daily
+// check is not put off), unless another file was put in its place meanwhile.
+void Database::rememberCheckAfterWriting() {
+  if (spec_.backend != Backend::Sqlite || readOnly_ || !cleanSince_.isValid() || !rememberChecks_) return;
+  if (openedFile_.isEmpty() || IntegrityMemory::identity(spec_.path) != openedFile_) return;
+  IntegrityMemory::forThisUser().rememberClean(spec_.path, cleanSince_);
 }
 
 Database::~Database() {
   if (db_.isOpen()) {
     if (depth_ > 0) db_.rollback();
     db_.close();
+    rememberCheckAfterWriting();  // after the close: SQLite has moved the WAL into the file
   }
   if (protectsFile_) dd::qt::database_files::closed(spec_.path);
   db_ = QSqlDatabase();

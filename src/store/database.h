@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -45,6 +46,10 @@ struct OpenOptions {
   // command that only reads never writes to the file, so a registry on
   // read-only media or a backup copy can be inspected as it is.
   bool readOnly = false;
+  // SQLite: trust a quick check that passed earlier on the file as it still
+  // is (store/integrity_memory.h) instead of checking at every open. Off,
+  // every first open in a process checks (and nothing is remembered).
+  bool rememberChecks = true;
 };
 
 class Database {
@@ -59,8 +64,9 @@ class Database {
   Backend backend() const { return spec_.backend; }
   const ConnectionSpec& spec() const { return spec_; }
   int schemaVersion();  // 0 for an empty database
-  // SQLite's quick check as run at open: empty when it passed (or on
-  // PostgreSQL, which checks its own pages), else what it found. A damaged
+  // SQLite's quick check as run at open: empty when it passed, or passed
+  // earlier on the file as it still is (OpenOptions::rememberChecks), or on
+  // PostgreSQL, which checks its own pages; else what it found. A damaged
   // file is refused at open unless it is opened read-only.
   const QString& damage() const { return damage_; }
 
@@ -75,6 +81,7 @@ class Database {
   Database() = default;
   Status connect(const OpenOptions& options);
   Status quickCheck(const OpenOptions& options);
+  void rememberCheckAfterWriting();
   Status beginImmediate();
   Status refuseWithoutRegistry();
   void reopenImmutableIfReadOnlyMedia();
@@ -84,6 +91,9 @@ class Database {
   QSqlDatabase db_;
   int depth_ = 0;
   QString damage_;
+  QDateTime cleanSince_;  // when the check this connection relies on passed; invalid: none passed
+  bool rememberChecks_ = false;
+  QString openedFile_;  // IntegrityMemory::identity() of the file when it was checked
   bool readOnly_ = false;
   bool protectsFile_ = false;  // registered with dd::qt::database_files
   bool failed_ = false;  // an inner rollback dooms the outer transaction

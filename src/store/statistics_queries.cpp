@@ -66,6 +66,11 @@ bool reachable(model::VolunteerStatus status) {
 
 // The year of a DATE column as text on both backends ("2026-11-30" -> "2026").
 QString yearOf(const QString& column) { return QStringLiteral("substr(CAST(%1 AS TEXT), 1, 4)").arg(column); }
+// The same of a DATE value read (SQLite: text, PostgreSQL: a QDate).
+QString yearOf(const QVariant& date) {
+  if (date.metaType() == QMetaType::fromType<QDate>()) return QString::number(date.toDate().year()).rightJustified(4, QLatin1Char('0'));
+  return date.toString().left(4);
+}
 
 }  // namespace
 
@@ -94,9 +99,16 @@ Expected<model::RegistryStatistics> readStatistics(Database& db, const QDate& to
     return model::parseVolunteerStatus(a.first.toStdString()) < model::parseVolunteerStatus(b.first.toStdString());
   });
 
-  s = each(db, QStringLiteral("SELECT COALESCE(prefecture, ''), COUNT(*) FROM volunteer GROUP BY 1"), {},
-           QStringLiteral("counting volunteers by region"),
-           [&](const QSqlQuery& q) { stats.byPrefecture.append({q.value(0).toString(), q.value(1).toInt()}); });
+  // Grouped by the column itself, so the region index answers in its order;
+  // not recorded (NULL) and empty are one row, "".
+  s = each(db, QStringLiteral("SELECT prefecture, COUNT(*) FROM volunteer GROUP BY prefecture"), {},
+           QStringLiteral("counting volunteers by region"), [&](const QSqlQuery& q) {
+             const QString prefecture = q.value(0).toString();
+             if (prefecture.isEmpty())  // NULL sorts first on SQLite, last on PostgreSQL
+               for (auto& [key, count] : stats.byPrefecture)
+                 if (key.isEmpty()) return void(count += q.value(1).toInt());
+             stats.byPrefecture.append({prefecture, q.value(1).toInt()});
+           });
   if (!s) return s.error();
   std::stable_sort(stats.byPrefecture.begin(), stats.byPrefecture.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -117,12 +129,14 @@ Expected<model::RegistryStatistics> readStatistics(Database& db, const QDate& to
   for (const char* band : {"18-25", "26-35", "36-45", "46-55", "56-60", "over 60"})
     if (auto it = bands.find(QLatin1String(band)); it != bands.end()) stats.byAgeBand.append({it->first, it->second});
 
+  // Grouped by both dates, in the order of the index on them, and the year
+  // (of the signed consent, else of the drive) taken here.
   std::map<QString, int> joined;
   s = each(db,
-           QStringLiteral("SELECT %1, COUNT(*) FROM volunteer GROUP BY 1")
-               .arg(yearOf(QStringLiteral("COALESCE(consent_date, drive_date)"))),
+           QStringLiteral("SELECT consent_date, drive_date, COUNT(*) FROM volunteer GROUP BY consent_date, drive_date"),
            {}, QStringLiteral("counting volunteers by year joined"), [&](const QSqlQuery& q) {
-             if (!q.value(0).isNull()) joined[q.value(0).toString()] += q.value(1).toInt();
+             const QVariant date = q.value(0).isNull() ? q.value(1) : q.value(0);
+             if (!date.isNull()) joined[yearOf(date)] += q.value(2).toInt();
            });
   if (!s) return s.error();
   stats.byYearJoined = sortedByKey(joined);

@@ -5,6 +5,7 @@
 #include <QVariant>
 
 #include "store/audit_log.h"
+#include "store/contact_log_statements.h"
 #include "store/database.h"
 #include "store/serials.h"
 #include "store/sql_values.h"
@@ -17,9 +18,13 @@ using namespace dd::model;  // the entities this file reads and writes
 namespace columns = volunteer_columns;
 
 struct VolunteerRepository::Prepared {
-  explicit Prepared(QSqlDatabase& db) : insert(db), update(db), phone(db), deletePhones(db), status(db) {}
+  explicit Prepared(QSqlDatabase& db)
+      : insert(db), update(db), phone(db), deletePhones(db), status(db), get(db), getPhones(db) {}
   QSqlQuery insert, update, phone, deletePhones, status;
   bool ready = false;
+  // get(): prepared at its first call, so that a repository that reads many
+  // volunteers (a campaign's results) prepares the 80-column SELECT once
+  QSqlQuery get, getPhones;
 };
 
 VolunteerRepository::VolunteerRepository(Database& db) : db_(db), prepared_(std::make_unique<Prepared>(db.sql())) {}
@@ -41,23 +46,28 @@ Status prepare(QSqlQuery& query, const QString& sql) {
 }  // namespace
 
 Expected<Volunteer> VolunteerRepository::get(qint64 id) {
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("SELECT %1 FROM volunteer WHERE id = ?").arg(columns::selectList()));
+  QSqlQuery& q = prepared_->get;
+  if (q.lastQuery().isEmpty() &&
+      !q.prepare(QStringLiteral("SELECT %1 FROM volunteer WHERE id = ?").arg(columns::selectList())))
+    return databaseError(QStringLiteral("reading a volunteer"), q.lastError());
   q.addBindValue(id);
   if (!q.exec()) return databaseError(QStringLiteral("reading a volunteer"), q.lastError());
-  if (!q.next()) return notFound("volunteer", QString::number(id));
+  if (!q.next()) return q.finish(), notFound("volunteer", QString::number(id));
   Volunteer volunteer = columns::read(q);
   q.finish();
-  QSqlQuery phones(db_.sql());
-  phones.prepare(
-      QStringLiteral("SELECT number, label, is_current, replaced_on, known_bad_on FROM volunteer_phone WHERE "
-                     "volunteer_id = ? "
-                     "ORDER BY position"));
+  QSqlQuery& phones = prepared_->getPhones;
+  if (phones.lastQuery().isEmpty() &&
+      !phones.prepare(
+          QStringLiteral("SELECT number, label, is_current, replaced_on, known_bad_on FROM volunteer_phone WHERE "
+                         "volunteer_id = ? "
+                         "ORDER BY position")))
+    return databaseError(QStringLiteral("reading phones"), phones.lastError());
   phones.addBindValue(id);
   if (!phones.exec()) return databaseError(QStringLiteral("reading phones"), phones.lastError());
   while (phones.next())
     volunteer.phones.append(Phone{phones.value(0).toString(), phones.value(1).toString(), phones.value(2).toInt() != 0,
                                   sql::toDate(phones.value(3)), sql::toDate(phones.value(4))});
+  phones.finish();
   return volunteer;
 }
 
@@ -333,14 +343,7 @@ Status VolunteerRepository::setWithdrawalRequested(qint64 volunteerId, const QDa
 }
 
 Status VolunteerRepository::setLastContactOk(qint64 volunteerId, const QDate& date) {
-  QSqlQuery q(db_.sql());
-  q.prepare(QStringLiteral("UPDATE volunteer SET last_contact_ok = ? WHERE id = ? "
-                           "AND (last_contact_ok IS NULL OR last_contact_ok < ?)"));
-  q.addBindValue(sql::date(date));
-  q.addBindValue(volunteerId);
-  q.addBindValue(sql::date(date));
-  if (!q.exec()) return databaseError(QStringLiteral("recording the last contact"), q.lastError());
-  return {};
+  return ContactLogStatements(db_).setLastContactOk(volunteerId, date);
 }
 
 Status VolunteerRepository::setReservationExpires(qint64 volunteerId, const QDate& date) {

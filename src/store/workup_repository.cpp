@@ -79,18 +79,27 @@ WorkupRepository::~WorkupRepository() { delete prepared_; }
 
 Status WorkupRepository::addContact(ContactAttempt& a) {
   QSqlQuery& q = prepared_->contact;
+  // SQLite gives the new row's id without RETURNING, which would open a
+  // temporary table for every row (a campaign's results write 100,000).
+  const bool sqlite = db_.backend() == Backend::Sqlite;
   if (q.lastQuery().isEmpty() &&
       !q.prepare(QStringLiteral("INSERT INTO contact_attempt (volunteer_id, contacted_at, channel, staff, outcome, "
-                                "note, phone, person, campaign_id, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                "RETURNING id")))
+                                "note, phone, person, campaign_id, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+                 (sqlite ? QString() : QStringLiteral(" RETURNING id"))))
     return databaseError(QStringLiteral("preparing the contact log"), q.lastError());
   if (!a.at.isValid()) a.at = sql::nowUtc();
   sql::bindAll(q, {a.volunteerId, sql::timestamp(a.at), keyText(key(a.channel)), a.staff, keyText(key(a.outcome)),
                    sql::text(a.note), sql::text(a.phone), keyText(key(a.person)), sql::id(a.campaignId),
                    sql::text(a.messageId)});
-  if (!q.exec() || !q.next()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
-  a.id = q.value(0).toLongLong();
+  if (!q.exec()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
+  if (sqlite) {
+    a.id = q.lastInsertId().toLongLong();
+  } else {
+    if (!q.next()) return databaseError(QStringLiteral("recording a contact"), q.lastError());
+    a.id = q.value(0).toLongLong();
+  }
   q.finish();
+  if (a.id <= 0) return databaseError(QStringLiteral("recording a contact"), q.lastError());
   return {};
 }
 

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -342,6 +343,29 @@ void damageMiddlePages(const QString& path) {
   file.write(QByteArray(3 * 4096, '\x5A'));
 }
 }  // namespace
+
+TEST_CASE("cli: a remembered integrity check does not hide damage done after it, even with the file's time put back") {
+  QTemporaryDir dir;
+  const QString db = dir.filePath("r.sqlite");
+  REQUIRE(runCli({"--db", db, "init"}).exitCode == 0);
+  REQUIRE(runCli({"--db", db, "generate", "--volunteers", "300"}).exitCode == 0);
+  // The check passed at the first open is remembered: the next commands
+  // find the file as generate left it.
+  CHECK(runCli({"--db", db, "db", "info"}).out.contains("quick check: ok"));
+  CHECK(runCli({"--db", db, "retention", "rules", "--attempts", "4"}).exitCode == 0);  // a write in between
+  const QDateTime modified = QFileInfo(db).lastModified();
+  damageMiddlePages(db);
+  {
+    QFile file(db);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.setFileTime(modified, QFileDevice::FileModificationTime));
+  }
+  auto import = runCli({"--db", db, "import", "volunteers", importCsv(dir.path(), 3)});
+  CHECK(import.exitCode == 1);
+  CHECK(import.err.contains("is damaged"));
+  CHECK(runCli({"--db", db, "db", "info"}).out.contains("quick check: DAMAGED"));
+  CHECK(runCli({"--db", db, "db", "check"}).exitCode == 1);
+}
 
 TEST_CASE("cli: a damaged registry is noticed at open, refuses writes, and db check names the problems") {
   QTemporaryDir dir;

@@ -2,6 +2,9 @@
 // (docs/retention.md).
 #include <catch2/catch.hpp>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "support/process_runner.h"
 #include "support/qt_string_maker.h"
 #include "support/registry_fixture.h"
@@ -100,4 +103,45 @@ TEST_CASE("cli: readiness record and list, and their refusals") {
   CHECK(result.exitCode == 1);
   result = runCli({"--db", db->url(), "readiness", "list", "--volunteer", registryNo});
   CHECK(result.out.count(QLatin1Char('\n')) == 1);  // the refusals wrote nothing
+}
+
+TEST_CASE("cli: bench retention times every step on a registry and leaves it as it was") {
+  DD_FRESH_DATABASE(db);
+  { auto registry = db->open(); }
+  REQUIRE(runCli({"--db", db->url(), "generate", "--volunteers", "200", "--seed", "4"}).exitCode == 0);
+  const char* tables[] = {"campaign", "campaign_message", "contact_attempt", "audit_log", "volunteer_phone",
+                          "status_change"};
+  auto counts = [&] {
+    auto registry = db->open();
+    QStringList rows;
+    for (const char* table : tables) rows << QStringLiteral("%1=%2").arg(table).arg(test::rowCount(*registry, table));
+    return rows;
+  };
+  const QStringList before = counts();
+  const auto withdrawalsBefore = runCli({"--db", db->url(), "worklist", "withdrawal-requested", "--format", "csv"});
+
+  auto result = runCli({"--db", db->url(), "bench", "retention", "--messages", "40"});
+  INFO(result.err.toStdString());
+  REQUIRE(result.exitCode == 0);
+  for (const char* line : {"worklist not-reached", "worklist reservation-expiring", "stats ", "campaign export ",
+                           "campaign results import ", "rolled back"})
+    CHECK(result.out.contains(QLatin1String(line)));
+  const QJsonObject json = QJsonDocument::fromJson(result.out.trimmed().split('\n').last().toUtf8()).object();
+  CHECK(json.value("export_messages").toInt() == 40);
+  CHECK(json.value("import_rows").toInt() == 40);
+  CHECK(json.value("import_changes").toInt() == 40);  // every kind of row applies
+  CHECK(json.value("worklist_first_page_ms").toObject().size() == 8);
+  CHECK(json.value("stats_ms").toDouble() >= 0);
+
+  CHECK(counts() == before);  // the campaign, its messages and results were rolled back
+  CHECK(runCli({"--db", db->url(), "worklist", "withdrawal-requested", "--format", "csv"}).out == withdrawalsBefore.out);
+  CHECK(runCli({"--db", db->url(), "campaign", "list"}).out.isEmpty());
+
+  for (const QStringList& bad : {QStringList{"--messages", "0"}, QStringList{"--messages", "many"},
+                                 QStringList{"extra"}}) {
+    INFO(bad.join(QLatin1Char(' ')).toStdString());
+    result = runCli(QStringList{"--db", db->url(), "bench", "retention"} + bad);
+    CHECK(result.exitCode == 2);
+    CHECK(result.out.isEmpty());
+  }
 }
