@@ -66,6 +66,7 @@ const QList<Migration>& migrations() {
       {10, "retention: contact freshness on volunteer, readiness checks, campaigns and their messages, WeChat and "
            "region groups, case risk flags and family sessions, follow-ups after a donation, a log of searches",
        schema::version10()},
+      {11, "an index on volunteer.donation_date for the follow-up-due worklist", schema::version11FollowUpIndexes()},
   };
   return all;
 }

@@ -442,4 +442,10 @@ QStringList version10() {
   };
 }
 
+QStringList version11FollowUpIndexes() {
+  // The follow-up-due worklist reads the donors (a few in a thousand) by
+  // their donation date instead of scanning every volunteer.
+  return {QStringLiteral("CREATE INDEX volunteer_donation ON volunteer (donation_date)")};
+}
+
 }  // namespace dd::store::schema

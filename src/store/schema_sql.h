@@ -16,6 +16,9 @@ QStringList version8();  // volunteer.emergency2_* (a second emergency contact)
 QStringList
 version9();  // PostgreSQL: NOTIFY on volunteer writes; index on volunteer.row_version (change stamp)
 QStringList version10();  // retention: contact freshness, readiness, campaigns, groups, case risk, follow-ups
+// Version 11's statements for the follow-up-due worklist (kept as a list of
+// their own so other version-11 indexes can join them in one migration).
+QStringList version11FollowUpIndexes();  // volunteer.donation_date
 // A statement of version9() on starts with this marker when it is for
 // PostgreSQL only; SQLite skips it. kSqliteOnly: the other way round.
 inline constexpr const char* kPostgresOnly = "%POSTGRES%";
