@@ -18,6 +18,7 @@ using model::WorkupCase;
 using model::WorkupStage;
 
 constexpr int kStages = model::kWorkupStageCount;
+constexpr int kMinCasesForEveryStage = 11;
 
 // Days from the previous stage to this one, as a workup usually runs:
 // confirmatory typing and the medical exam take weeks, collection follows
@@ -240,8 +241,9 @@ SyntheticCaseCounts syntheticCaseCounts(int patients) {
   if (patients <= 0) return {};
   SyntheticCaseCounts counts;
   counts.total = (patients * 3 + 4) / 5;
+  // 11 cases: 8 open ones, one at every stage, and a quarter (3) stopped
+  if (patients >= kStages) counts.total = qMax(counts.total, kMinCasesForEveryStage);
   counts.stopped = (counts.total + 2) / 4;
-  if (patients >= kStages) counts.total = qMax(counts.total, kStages + counts.stopped);
   return counts;
 }
 

@@ -33,8 +33,8 @@ struct SyntheticCasesInput {
 };
 
 // How many cases a registry of this many patients gets: about 3 for every
-// 5 patients, a quarter of them stopped, and with 8 patients or more enough
-// for one open case at every stage besides the stopped ones.
+// 5 patients, a quarter of them stopped, and with 8 patients or more at
+// least 11 (one open case at every stage besides the stopped ones).
 struct SyntheticCaseCounts {
   int total = 0;
   int stopped = 0;

@@ -144,35 +144,32 @@ Expected<QList<DueDonor>> followUpDuePage(Database& db, const model::WorklistQue
   p.where << QStringLiteral("v.donation_date <= ?");
   p.values << sql::date(q.today.addDays(-model::followUpOffset(model::FollowUpPoint::Day2).days));
   addRegionAndStaff(p, q);
+  // No ORDER BY: sorting by id would make SQLite walk the whole table in id
+  // order instead of the donation-date index; the rows are grouped here.
   QSqlQuery read(db.sql());
   read.setForwardOnly(true);
   read.prepare(QStringLiteral("SELECT v.id, v.donation_date, f.point FROM volunteer v LEFT JOIN donation_follow_up f "
-                             "ON f.volunteer_id = v.id AND f.donation_date = v.donation_date WHERE %1 ORDER BY v.id")
-                  .arg(p.where.join(QStringLiteral(" AND "))));
+                              "ON f.volunteer_id = v.id AND f.donation_date = v.donation_date WHERE %1")
+                   .arg(p.where.join(QStringLiteral(" AND "))));
   sql::bindAll(read, p.values);
   if (!read.exec()) return databaseError(QStringLiteral("reading the donors' follow-ups"), read.lastError());
-  QList<DueDonor> due;
-  qint64 current = 0;
-  QDate donated;
-  QList<model::FollowUpPoint> recorded;
-  auto finish = [&] {
-    if (current == 0) return;
-    const auto next = model::nextUnrecordedFollowUp(recorded);
-    if (!next) return;  // every point through year 10 recorded
-    const QDate on = model::followUpDueOn(donated, *next);
-    if (on <= q.today) due.append({current, on, *next});
+  struct Donor {
+    QDate donated;
+    QList<model::FollowUpPoint> recorded;
   };
+  QHash<qint64, Donor> donors;
   while (read.next()) {
-    const qint64 id = read.value(0).toLongLong();
-    if (id != current) {
-      finish();
-      current = id;
-      donated = sql::toDate(read.value(1));
-      recorded.clear();
-    }
-    if (auto point = model::parseFollowUpPoint(read.value(2).toString().toStdString())) recorded.append(*point);
+    Donor& d = donors[read.value(0).toLongLong()];
+    if (!d.donated.isValid()) d.donated = sql::toDate(read.value(1));
+    if (auto point = model::parseFollowUpPoint(read.value(2).toString().toStdString())) d.recorded.append(*point);
   }
-  finish();
+  QList<DueDonor> due;
+  for (auto it = donors.cbegin(); it != donors.cend(); ++it) {
+    const auto next = model::nextUnrecordedFollowUp(it->recorded);
+    if (!next) continue;  // every point through year 10 recorded
+    const QDate on = model::followUpDueOn(it->donated, *next);
+    if (on <= q.today) due.append({it.key(), on, *next});
+  }
   // most overdue first
   std::stable_sort(due.begin(), due.end(), [](const DueDonor& a, const DueDonor& b) {
     return a.due != b.due ? a.due < b.due : a.id < b.id;
