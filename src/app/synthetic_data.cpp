@@ -9,6 +9,7 @@
 
 #include "app/hla_check.h"
 #include "app/registry.h"
+#include "app/synthetic_cases.h"
 #include "app/synthetic_people.h"
 #include "app/volunteer_validation.h"
 #include "app/registry_store_access.h"
@@ -30,6 +31,10 @@ using dd::match::Random;
 using model::Sex;
 using model::VolunteerStatus;
 namespace syn = synthetic;
+
+// A generated case's donor is younger than this: a case rarely opens for a
+// volunteer about to age out.
+constexpr int kMaxDonorAgeForCases = 55;
 
 const char* const kPlaces[] = {"山东大学中心校区献血屋", "泉城广场爱心献血点", "青岛五四广场献血车",
                                "烟台大学", "潍坊学院", "临沂大学", "济宁医学院", "中国石油大学（华东）"};
@@ -205,6 +210,8 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   report.batchId = batch.id;
 
   store::VolunteerRepository volunteers(db);
+  SyntheticCasesInput caseInput;  // who the cases can draw on, gathered as the volunteers are made
+  caseInput.actor = options.actor;
   QStringList numbers;  // allocated a chunk at a time: a million numbers at once would be 60 MB
   qsizetype numbered = 0;
   const QDate today = QDate::currentDate();
@@ -219,6 +226,9 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
     v.registryNo = numbers.at(numbered++);
     v.importBatchId = batch.id;
     if (Status s = volunteers.insert(v, options.actor.staff); !s) return s.error();
+    if (v.status == VolunteerStatus::Active && ageOn(v.birthDate, today) < kMaxDonorAgeForCases)
+      caseInput.availableVolunteerIds << v.id;
+    if (v.status == VolunteerStatus::Donated) caseInput.donorIds << v.id;
     const int attempts = static_cast<int>(random.below(4));
     for (int a = 0; a < attempts; ++a) {
       const double u = random.uniform();
@@ -268,6 +278,16 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   }
   if (Status s = patients.markSynthetic(patientIds); !s) return s.error();
   if (Status s = workups.setBatchRowCount(batch.id, report.volunteers); !s) return s.error();
+  // The cases go through the Registry's use cases inside this transaction
+  // (they nest), with a random stream of their own: the volunteers and
+  // patients of a seed stay the ones earlier versions generated.
+  caseInput.patientIds = patientIds;
+  Random caseRandom(options.seed * 104729 + 3);
+  auto cases = generateSyntheticCases(registry, caseInput, caseRandom);
+  if (!cases) return cases.error();
+  report.cases = cases->cases;
+  report.stoppedCases = cases->stopped;
+  report.followUps = cases->followUps;
   model::AuditEntry entry{0, {}, options.actor.staff, QStringLiteral("generate"), QStringLiteral("import_batch"),
                           batch.id, QStringLiteral("*"), {},
                           QStringLiteral("%1 synthetic volunteers, %2 patients, seed %3")

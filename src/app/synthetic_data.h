@@ -31,6 +31,9 @@ struct GenerateReport {
   int volunteers = 0;
   int patients = 0;
   int contacts = 0;
+  int cases = 0;      // workup cases (app/synthetic_cases.h)
+  int stoppedCases = 0;
+  int followUps = 0;  // follow-up calls recorded after the donations
   qint64 batchId = 0;
 };
 

@@ -99,6 +99,7 @@ QString worklistJson(const QList<model::WorklistRow>& rows) {
     o[QStringLiteral("last_contact_by")] = r.lastStaff;
     o[QStringLiteral("risk")] = r.risk;
     o[QStringLiteral("risk_explanation")] = r.riskExplanation;
+    if (r.followUp) o[QStringLiteral("follow_up_point")] = keyText(model::key(*r.followUp));
     array.append(o);
   }
   return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -99,6 +99,11 @@ int runGenerate(dd::cli::Context& context, const QStringList& args) {
                .arg(report->contacts)
                .arg(report->patients)
                .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+  if (report->cases > 0 || report->followUps > 0)
+    printOut(dd::cli::tr("with %1 workup cases (%2 stopped) and %3 follow-up calls after donations\n")
+                 .arg(report->cases)
+                 .arg(report->stoppedCases)
+                 .arg(report->followUps));
   return dd::cli::exitOk;
 }
 

@@ -31,6 +31,9 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("dd::model", "Active, and no readiness check in the last 12 months.")},
     {Worklist::ReservationExpiring, "reservation-expiring", QT_TRANSLATE_NOOP("dd::model", "Reservation expiring"),
      QT_TRANSLATE_NOOP("dd::model", "The reservation lapses within 14 days.")},
+    {Worklist::FollowUpDue, "follow-up-due", QT_TRANSLATE_NOOP("dd::model", "Follow-up due"),
+     QT_TRANSLATE_NOOP("dd::model", "A donor's next follow-up call after the donation (2 days, 1 week, 1 month, "
+                                    "6 months, then yearly for 10 years) is due and not recorded.")},
 };
 static_assert(std::size(kEntries) == kWorklistCount);
 

@@ -22,8 +22,9 @@ enum class Worklist : std::uint8_t {
   WithdrawalRequested,  // a withdrawal asked for, to confirm
   ReadinessDue,         // active, no readiness check in 12 months
   ReservationExpiring,  // reservation lapses within 14 days
+  FollowUpDue,          // a donor's next follow-up call after the donation has come due
 };
-inline constexpr int kWorklistCount = 8;
+inline constexpr int kWorklistCount = 9;
 
 std::string_view key(Worklist value);  // "not-reached", "all-channels-failed", ...
 std::optional<Worklist> parseWorklist(std::string_view text);
@@ -53,7 +54,8 @@ struct WorklistRow {
   QString backupPhones;   // the backup contacts' phones, when their own numbers fail
   QDate lastContactOk;
   int failedContacts = 0;
-  QDate due;              // the list's own date (birthday, expiry, request, last check)
+  QDate due;              // the list's own date (birthday, expiry, request, last check, follow-up due)
+  std::optional<FollowUpPoint> followUp;  // FollowUpDue: the point whose call is due
   QString lastStaff;      // who recorded the latest attempt
   // the risk score's inputs (app/readiness_score.h) and its result
   QDate registeredOn;

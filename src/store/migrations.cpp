@@ -66,8 +66,8 @@ const QList<Migration>& migrations() {
       {10, "retention: contact freshness on volunteer, readiness checks, campaigns and their messages, WeChat and "
            "region groups, case risk flags and family sessions, follow-ups after a donation, a log of searches",
        schema::version10()},
-      {11, "indexes for the statistics and regions: volunteer_status gains last_contact_ok, volunteer_joined on "
-           "the consent and drive dates, volunteer_county",
+      {11, "indexes for the statistics, the regions and the follow-ups: volunteer_status gains last_contact_ok, "
+           "volunteer_joined on the consent and drive dates, volunteer_county, volunteer_donation",
        schema::version11()},
   };
   return all;

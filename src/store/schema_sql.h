@@ -16,7 +16,7 @@ QStringList version8();  // volunteer.emergency2_* (a second emergency contact)
 QStringList
 version9();  // PostgreSQL: NOTIFY on volunteer writes; index on volunteer.row_version (change stamp)
 QStringList version10();  // retention: contact freshness, readiness, campaigns, groups, case risk, follow-ups
-QStringList version11();  // indexes the statistics count from without reading the volunteer table
+QStringList version11();  // indexes for the statistics, regions and follow-ups (no full reads of volunteer)
 // A statement of version9() on starts with this marker when it is for
 // PostgreSQL only; SQLite skips it. kSqliteOnly: the other way round.
 inline constexpr const char* kPostgresOnly = "%POSTGRES%";

@@ -1,10 +1,14 @@
 #include "store/worklist_queries.h"
 
+#include <algorithm>
+
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
 
+#include "model/follow_up_schedule.h"
 #include "store/database.h"
 #include "store/sql_values.h"
 #include "store/store_errors.h"
@@ -43,6 +47,20 @@ struct Plan {
   QString due;    // the list's own date column
   QString order;  // most urgent first
 };
+
+// Every list's region and caseload filters.
+void addRegionAndStaff(Plan& p, const model::WorklistQuery& q) {
+  const QString region = q.region.trimmed();
+  if (!region.isEmpty()) {
+    p.where << QStringLiteral("(v.prefecture = ? OR v.county = ?)");
+    p.values << region << region;
+  }
+  const QString staff = q.staff.trimmed();
+  if (!staff.isEmpty()) {
+    p.where << kLastStaff + QStringLiteral(" = ?");
+    p.values << staff;
+  }
+}
 
 Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
   const QString nullsFirst = postgres ? QStringLiteral(" NULLS FIRST") : QString();
@@ -102,24 +120,64 @@ Plan planFor(const model::WorklistQuery& q, int failedAttempts, bool postgres) {
       p.due = QStringLiteral("v.reservation_expires");
       p.order = QStringLiteral("v.reservation_expires ASC, v.id");
       break;
+    case Worklist::FollowUpDue:
+      break;  // followUpDuePage() chooses the page; rowsOfPlan() reads it by id
   }
-  const QString region = q.region.trimmed();
-  if (!region.isEmpty()) {
-    p.where << QStringLiteral("(v.prefecture = ? OR v.county = ?)");
-    p.values << region << region;
-  }
-  const QString staff = q.staff.trimmed();
-  if (!staff.isEmpty()) {
-    p.where << kLastStaff + QStringLiteral(" = ?");
-    p.values << staff;
-  }
+  addRegionAndStaff(p, q);
   return p;
 }
 
-}  // namespace
+// The follow-up-due list: every donor (a donation date at least Day2's two
+// days ago) with the points recorded for that donation; the next unrecorded
+// point and its date come from model/follow_up_schedule.h, the one rule,
+// rather than from date arithmetic each SQL dialect spells differently.
+// Donors are a few in a thousand, read through the donation-date index of
+// schema 11, so sorting them here is cheap.
+struct DueDonor {
+  qint64 id = 0;
+  QDate due;
+  model::FollowUpPoint point = model::FollowUpPoint::Day2;
+};
 
-Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::WorklistQuery& query, int failedAttempts) {
-  const Plan plan = planFor(query, failedAttempts, db.backend() == Backend::Postgres);
+Expected<QList<DueDonor>> followUpDuePage(Database& db, const model::WorklistQuery& q) {
+  Plan p;
+  p.where << QStringLiteral("v.donation_date <= ?");
+  p.values << sql::date(q.today.addDays(-model::followUpOffset(model::FollowUpPoint::Day2).days));
+  addRegionAndStaff(p, q);
+  // No ORDER BY: sorting by id would make SQLite walk the whole table in id
+  // order instead of the donation-date index; the rows are grouped here.
+  QSqlQuery read(db.sql());
+  read.setForwardOnly(true);
+  read.prepare(QStringLiteral("SELECT v.id, v.donation_date, f.point FROM volunteer v LEFT JOIN donation_follow_up f "
+                              "ON f.volunteer_id = v.id AND f.donation_date = v.donation_date WHERE %1")
+                   .arg(p.where.join(QStringLiteral(" AND "))));
+  sql::bindAll(read, p.values);
+  if (!read.exec()) return databaseError(QStringLiteral("reading the donors' follow-ups"), read.lastError());
+  struct Donor {
+    QDate donated;
+    QList<model::FollowUpPoint> recorded;
+  };
+  QHash<qint64, Donor> donors;
+  while (read.next()) {
+    Donor& d = donors[read.value(0).toLongLong()];
+    if (!d.donated.isValid()) d.donated = sql::toDate(read.value(1));
+    if (auto point = model::parseFollowUpPoint(read.value(2).toString().toStdString())) d.recorded.append(*point);
+  }
+  QList<DueDonor> due;
+  for (auto it = donors.cbegin(); it != donors.cend(); ++it) {
+    const auto next = model::nextUnrecordedFollowUp(it->recorded);
+    if (!next) continue;  // every point through year 10 recorded
+    const QDate on = model::followUpDueOn(it->donated, *next);
+    if (on <= q.today) due.append({it.key(), on, *next});
+  }
+  // most overdue first
+  std::stable_sort(due.begin(), due.end(), [](const DueDonor& a, const DueDonor& b) {
+    return a.due != b.due ? a.due < b.due : a.id < b.id;
+  });
+  return due.mid(q.offset, q.limit);
+}
+
+Expected<QList<model::WorklistRow>> rowsOfPlan(Database& db, const Plan& plan, int limit, int offset) {
   // The page's ids first, then its columns: the row subqueries (phone, staff,
   // readiness) run for the page only, not for every match a sort has to hold.
   QSqlQuery q(db.sql());
@@ -138,7 +196,7 @@ Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::Work
                            "JOIN volunteer v ON v.id = page.page_id ORDER BY %5")
                 .arg(kGoodPhone, plan.due, kLastStaff, plan.where.join(QStringLiteral(" AND ")), plan.order));
   QVariantList values = plan.values;
-  values << query.limit << query.offset;
+  values << limit << offset;
   sql::bindAll(q, values);
   if (!q.exec()) return databaseError(QStringLiteral("reading a worklist"), q.lastError());
   QList<model::WorklistRow> rows;
@@ -172,6 +230,38 @@ Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::Work
     rows.append(r);
   }
   return rows;
+}
+
+}  // namespace
+
+Expected<QList<model::WorklistRow>> worklistRows(Database& db, const model::WorklistQuery& query, int failedAttempts) {
+  if (query.list != Worklist::FollowUpDue)
+    return rowsOfPlan(db, planFor(query, failedAttempts, db.backend() == Backend::Postgres), query.limit,
+                      query.offset);
+  auto page = followUpDuePage(db, query);
+  if (!page) return page.error();
+  if (page->isEmpty()) return QList<model::WorklistRow>{};
+  Plan byId;
+  QStringList marks;
+  for (const DueDonor& d : *page) {
+    marks << QStringLiteral("?");
+    byId.values << d.id;
+  }
+  byId.where << QStringLiteral("v.id IN (%1)").arg(marks.join(QLatin1Char(',')));
+  byId.due = QStringLiteral("v.donation_date");
+  byId.order = QStringLiteral("v.id");
+  auto rows = rowsOfPlan(db, byId, int(page->size()), 0);
+  if (!rows) return rows;
+  QHash<qint64, model::WorklistRow> read;
+  for (const model::WorklistRow& r : *rows) read.insert(r.volunteerId, r);
+  QList<model::WorklistRow> ordered;
+  for (const DueDonor& d : *page) {
+    model::WorklistRow r = read.value(d.id);
+    r.due = d.due;
+    r.followUp = d.point;
+    ordered.append(r);
+  }
+  return ordered;
 }
 
 }  // namespace dd::store

@@ -61,3 +61,46 @@ TEST_CASE("the retention page lists a worklist, filters by region, opens a volun
   CHECK(text.contains(volunteer.value->registryNo));
   CHECK_FALSE(page.exportCsv(dir.filePath("no/such/folder/x.csv")));
 }
+
+TEST_CASE("the retention page offers the follow-up-due list and shows a donor whose call is due") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  const dd::app::Actor actor{QStringLiteral("t")};
+  auto volunteer = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("黄磊"), 21), actor);
+  REQUIRE(volunteer.ok());
+  dd::model::Patient p;
+  p.name = QStringLiteral("患者甲");
+  p.birthDate = QDate(2012, 6, 1);
+  p.diagnosis = QStringLiteral("急性髓系白血病");
+  p.hospital = QStringLiteral("山东大学齐鲁医院");
+  p.hla.at(dd::model::Locus::A).raw = QStringLiteral("A*02:01+A*11:01");
+  p.searchRequestDate = QDate::currentDate().addDays(-60);
+  auto patient = registry->createPatient(p, actor);
+  REQUIRE(patient.ok());
+  const QDate today = QDate::currentDate();
+  auto started = registry->startWorkup(patient.value->id, volunteer.value->id, today.addDays(-30), actor);
+  REQUIRE(started.ok());
+  auto consent = registry->advanceWorkup(started.value->id, started.value->rowVersion,
+                                         dd::model::WorkupStage::ConsentSigned, today.addDays(-20), actor,
+                                         QStringLiteral("test"));
+  REQUIRE(consent.ok());
+  auto atConsent = registry->workupCase(started.value->id);
+  REQUIRE(atConsent);
+  REQUIRE(registry
+              ->advanceWorkup(started.value->id, atConsent->rowVersion, dd::model::WorkupStage::Collection,
+                              today.addDays(-5), actor, QStringLiteral("test"))
+              .ok());
+
+  dd::gui::RetentionPage page(registry.get());
+  page.show();
+  page.pageShown();
+  auto* chooser = page.findChild<QComboBox*>("worklistChooser");
+  REQUIRE(chooser->count() == dd::model::kWorklistCount);
+  const int index = chooser->findData(static_cast<int>(dd::model::Worklist::FollowUpDue));
+  REQUIRE(index >= 0);
+  CHECK(chooser->itemText(index) == QStringLiteral("Follow-up due"));
+  chooser->setCurrentIndex(index);
+  REQUIRE(page.model()->rowCount() == 1);
+  CHECK(page.model()->rows().at(0).registryNo == volunteer.value->registryNo);
+  CHECK(page.model()->rows().at(0).due == today.addDays(-3));  // two days after the collection
+}

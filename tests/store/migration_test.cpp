@@ -278,3 +278,34 @@ TEST_CASE("upgrading to schema version 11 keeps the statistics and counts them f
     CHECK_FALSE(steps.contains("TEMP B-TREE"));
   }
 }
+
+TEST_CASE("upgrading to schema version 11 indexes the donation date and keeps the donors") {
+  DD_FRESH_DATABASE(db);
+  const char* indexQuery = nullptr;
+  {
+    auto old = db->open(store::OpenOptions{true, 10, true});
+    REQUIRE(dd::app::storeDatabase(*old).schemaVersion() == 10);
+    indexQuery = dd::app::storeDatabase(*old).backend() == store::Backend::Postgres
+                     ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
+                       "'volunteer_donation'"
+                     : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'volunteer_donation'";
+    QSqlQuery q(dd::app::storeDatabase(*old).sql());
+    REQUIRE(q.exec(indexQuery));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 0);
+    REQUIRE(q.exec("INSERT INTO volunteer (registry_no, name, sex, birth_date, id_number, status, donation_date, "
+                   "donation_count, created_at, updated_at) VALUES ('SD00000001', '张三', 'M', '1990-01-02', "
+                   "'11010519900102001X', 'donated', '2024-05-06', 1, '2020-01-01T00:00:00Z', "
+                   "'2020-01-01T00:00:00Z')"));
+  }
+  auto upgraded = db->open();
+  REQUIRE(dd::app::storeDatabase(*upgraded).schemaVersion() == store::latestSchemaVersion());
+  REQUIRE(store::latestSchemaVersion() >= 11);
+  QSqlQuery q(dd::app::storeDatabase(*upgraded).sql());
+  REQUIRE(q.exec(indexQuery));
+  REQUIRE(q.next());
+  CHECK(q.value(0).toInt() == 1);
+  auto donor = upgraded->volunteerByRegistryNo("SD00000001");
+  REQUIRE(donor);
+  CHECK(donor->donationDate == QDate(2024, 5, 6));
+}
