@@ -108,7 +108,7 @@ void Workspace::rebuildPages() {
     cases->reload();
     cases->selectCase(caseId);
   });
-  auto* retention = new RetentionPage(registry_.get());
+  auto* retention = new RetentionPage(registry_.get(), url_);
   window_->setPage(Page::Retention, retention);
   connect(retention, &RetentionPage::volunteerRequested, volunteersPage, &VolunteersPage::openVolunteer);
   window_->showPage(current);
