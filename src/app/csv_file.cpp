@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStringEncoder>
 
 namespace dd::app {
 namespace {
@@ -116,7 +117,13 @@ QString csvField(const QString& raw) {
   return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows) {
+Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows,
+                    const QString& encoding) {
+  const bool gb18030 = encoding.compare(QLatin1String("gb18030"), Qt::CaseInsensitive) == 0;
+  if (!gb18030 && encoding.compare(QLatin1String("utf-8"), Qt::CaseInsensitive) != 0)
+    return makeError("validation.encoding", "dd::app",
+                     QT_TRANSLATE_NOOP("dd::app", "Unknown encoding %1 (utf-8 or gb18030)."), {utf8(encoding)},
+                     "encoding");
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))
     return makeError("import.write", "dd::app", QT_TRANSLATE_NOOP("dd::app", "Cannot write %1: %2"),
@@ -129,8 +136,16 @@ Status writeCsvFile(const QString& path, const QStringList& header, const QList<
   };
   line(header);
   for (const QStringList& row : rows) line(row);
-  file.write("\xEF\xBB\xBF");
-  file.write(text.toUtf8());
+  if (gb18030) {
+    QStringEncoder encoder("GB18030");
+    if (!encoder.isValid())
+      return makeError("export.encoding", "dd::app", QT_TRANSLATE_NOOP("dd::app", "This system cannot write %1."),
+                       {utf8(encoding)}, "encoding");
+    file.write(encoder.encode(text));
+  } else {
+    file.write("\xEF\xBB\xBF");
+    file.write(text.toUtf8());
+  }
   if (!file.commit())
     return makeError("import.write", "dd::app", QT_TRANSLATE_NOOP("dd::app", "Cannot write %1: %2"),
                      {utf8(path), utf8(file.errorString())});

@@ -28,8 +28,11 @@ Expected<CsvTable> parseCsv(const QByteArray& bytes, const QString& encoding, co
 
 // Quoted when needed; a leading = or @ (a formula to spreadsheets) gets an apostrophe.
 QString csvField(const QString& value);
-// Writes UTF-8 with a BOM so Excel opens it with the right encoding.
-Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows);
+// Writes UTF-8 with a BOM so Excel opens it with the right encoding, or
+// GB18030 (encoding "gb18030": what older Chinese Excel/WPS expect, no BOM).
+// validation.encoding for any other encoding.
+Status writeCsvFile(const QString& path, const QStringList& header, const QList<QStringList>& rows,
+                    const QString& encoding = QStringLiteral("utf-8"));
 
 // Dates as spreadsheets write them: 2024-03-05, 2024/3/5, 2024.3.5, 20240305,
 // 2024年3月5日, or an Excel serial day number (45356). Invalid QDate otherwise.

@@ -19,6 +19,7 @@ std::string utf8(const QString& text) { return text.toUtf8().toStdString(); }
 const TextRule kOtherRules[] = {
     {"phone", 30, false},     {"phone2", 30, false},    {"diagnosis", 200, false},
     {"hospital", 100, false}, {"physician", 50, false}, {"notes", 4000, true},
+    {"group_name", 100, false}, {"message_text", 4000, true},
 };
 
 bool forbidden(char32_t c, bool multiLine) {

@@ -16,7 +16,6 @@
 #include "gui/main_window.h"
 #include "gui/cases/cases_page.h"
 #include "gui/statistics/statistics_page.h"
-#include "gui/retention/campaigns_panel.h"
 #include "gui/retention/retention_page.h"
 #include "gui/search/match_search_page.h"
 #include "gui/patients/patients_page.h"
@@ -109,8 +108,7 @@ void Workspace::rebuildPages() {
     cases->reload();
     cases->selectCase(caseId);
   });
-  auto* retention = new RetentionPage(registry_.get());
-  retention->addPanel(new CampaignsPanel(registry_.get(), url_), tr("Ca&mpaigns"));
+  auto* retention = new RetentionPage(registry_.get(), url_);
   window_->setPage(Page::Retention, retention);
   connect(retention, &RetentionPage::volunteerRequested, volunteersPage, &VolunteersPage::openVolunteer);
   window_->showPage(current);

@@ -5,15 +5,19 @@
 #include "app/csv_file.h"
 #include "app/worklists.h"
 #include "core/qt/localization.h"
+#include "gui/retention/campaigns_panel.h"
+#include "gui/retention/groups_panel.h"
 #include "gui/retention/worklist_table_model.h"
 #include "gui/widgets/file_dialogs.h"
 #include "ui_retention_page.h"
 
 namespace dd::gui {
 
-RetentionPage::RetentionPage(app::Registry* registry, QWidget* parent)
+RetentionPage::RetentionPage(app::Registry* registry, const QString& databaseUrl, QWidget* parent)
     : QWidget(parent), ui_(new Ui::RetentionPage), registry_(registry), model_(new WorklistTableModel(this)) {
   ui_->setupUi(this);
+  ui_->retentionTabs->addTab(new CampaignsPanel(registry, databaseUrl), tr("Ca&mpaigns"));
+  ui_->retentionTabs->addTab(new GroupsPanel(registry, databaseUrl), tr("&Groups"));
   for (int i = 0; i < model::kWorklistCount; ++i) {
     const auto list = static_cast<model::Worklist>(i);
     ui_->worklistChooser->addItem(QCoreApplication::translate("dd::model", model::displayName(list)), i);
@@ -38,7 +42,6 @@ RetentionPage::RetentionPage(app::Registry* registry, QWidget* parent)
 
 RetentionPage::~RetentionPage() = default;
 
-void RetentionPage::addPanel(QWidget* panel, const QString& title) { ui_->retentionTabs->addTab(panel, title); }
 
 void RetentionPage::reload() {
   model::WorklistQuery query;

@@ -1,7 +1,8 @@
 #pragma once
 // The Retention page: keeping in touch with volunteers. Its tabs
 // (retentionTabs) start with the worklists: pick a list and a region, page
-// through who to contact next, open a volunteer, export the page as CSV.
+// through who to contact next, open a volunteer, export the page as CSV;
+// then the volunteer groups (GroupsPanel).
 #include <memory>
 
 #include <QWidget>
@@ -21,7 +22,9 @@ class WorklistTableModel;
 class RetentionPage : public QWidget, public PageCommands {
   Q_OBJECT
  public:
-  explicit RetentionPage(app::Registry* registry, QWidget* parent = nullptr);
+  // databaseUrl: the connection the Groups tab's background work opens
+  // (empty: that work runs on `registry`).
+  explicit RetentionPage(app::Registry* registry, const QString& databaseUrl = {}, QWidget* parent = nullptr);
   ~RetentionPage() override;
 
   void pageShown() override { reload(); }
@@ -31,8 +34,6 @@ class RetentionPage : public QWidget, public PageCommands {
   void previousPage();
   Status exportCsv(const QString& path);  // the page with the CLI's --format csv columns
   WorklistTableModel* model() const { return model_; }
-  // Another tab after the worklists (campaigns, groups): the page owns it.
-  void addPanel(QWidget* panel, const QString& title);
 
  Q_SIGNALS:
   void volunteerRequested(qint64 volunteerId);
