@@ -148,7 +148,7 @@ TEST_CASE("the follow-up-due worklist lists donors whose next call is due, most 
   (void)notYet;
 }
 
-TEST_CASE("recording a follow-up writes one row and its audit entry; refusals write nothing") {
+TEST_CASE("recording a follow-up writes one row and its audit entry, and refusals write nothing") {
   DD_FRESH_DATABASE(db);
   auto registry = db->open();
   const QDate donated = kToday.addDays(-40);
