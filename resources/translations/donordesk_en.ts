@@ -56,6 +56,68 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefecture or county; empty = the whole province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPanel</name>
+    <message>
+        <source>A campaign is the yearly contact clean-up sent through an operator&apos;s bulk-SMS platform: choose who it reaches and the message, write the platform&apos;s batch file, then read the platform&apos;s delivery-and-reply file back. Every change is shown before it is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ew campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enco&amp;ding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write SMS &amp;batch file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read platform res&amp;ults…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseCommand</name>
     <message>
         <source>Staff name for the audit log (default: OS user).</source>
@@ -290,6 +352,105 @@
     </message>
     <message>
         <source>&amp;Copy to office folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefect&amp;ure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry num&amp;bers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste registry numbers, separated by commas or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;refecture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ounty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all counties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds every volunteer still in the pool (active, temporarily deferred, lost contact, reserved) of the region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove se&amp;lected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export&apos;s encoding: UTF-8 for current Excel and WPS, GB18030 for older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages posted in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record message &amp;sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -620,6 +781,14 @@
     </message>
     <message>
         <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this tab of the page first (0 = its first tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -954,6 +1123,61 @@
         <source>if they live elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerReadinessTab</name>
+    <message>
+        <source>The yearly readiness check: is the volunteer still willing, any health changes or planned absences, does the family know and how does it stand. An answer &quot;no&quot; asks for withdrawal (staff confirm it on the Status tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked o&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still &amp;willing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty = none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned a&amp;bsence from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Famil&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family &amp;informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details confir&amp;med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record chec&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VolunteerStatusTab</name>
@@ -983,6 +1207,18 @@
     </message>
     <message>
         <source>Cancel re&amp;quest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1804,6 +2040,126 @@
     </message>
     <message>
         <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer %1 has no donation on record: there is no follow-up to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown follow-up point &apos;%1&apos;; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up date %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up &apos;%1&apos; of the donation on %2 is due on %3; it cannot have been done on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up &apos;%1&apos; of the donation on %2 was already recorded on %3 by %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registry numbers were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the registry (%1): %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos; (id %2): choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: not a list of registry numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn and retired volunteers are not added to groups: they left the registry and are not messaged (%1): %2. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding by region needs a prefecture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page holds 1 to %1 members from an offset of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file to write was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message text is empty: record what was posted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2804,6 +3160,67 @@ schema version: %2 (this program: %3)
         <source>Cancel a pending withdrawal request (back in searches).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many campaign messages to export and import (default 100000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--messages must be a number from 1 to 10000000, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time the worklists, the statistics and a campaign&apos;s export and results import on a registry, leaving it unchanged (not a test).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a follow-up call after a donation (day2 ... year10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A donor&apos;s follow-up calls: done, due, overdue, to come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a WeChat or region group (prints its id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the volunteer groups with their member counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add volunteers to a group (by number or by region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove volunteers from a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a group&apos;s members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a group&apos;s member list as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that a message was posted in a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the messages recorded for a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with %1 workup cases (%2 stopped) and %3 follow-up calls after donations
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -3215,6 +3632,260 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::CampaignDialog</name>
+    <message>
+        <source>Placeholders: %1. Say in one sentence how rare a match is and ask for a reply: 1 still willing, 2 and a new number, 0 to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active, deferred and lost contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CampaignResultsDialog</name>
+    <message>
+        <source>Still willing (replied 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New phone number (replied 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks to withdraw (replied 0): to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other reply, kept as a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered, no reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform results: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) to apply; </source>
+        <translation>
+            <numerusform>%Ln change to apply; </numerusform>
+            <numerusform>%Ln changes to apply; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) applied before; </source>
+        <translation>
+            <numerusform>%Ln row applied before; </numerusform>
+            <numerusform>%Ln rows applied before; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with status unknown (nothing recorded); </source>
+        <translation>
+            <numerusform>%Ln row with status unknown (nothing recorded); </numerusform>
+            <numerusform>%Ln rows with status unknown (nothing recorded); </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s) not in this campaign (skipped).</source>
+        <translation>
+            <numerusform>%Ln number not in this campaign (skipped).</numerusform>
+            <numerusform>%Ln numbers not in this campaign (skipped).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed row(s): the file cannot be applied until they are corrected.</source>
+        <translation>
+            <numerusform>%Ln malformed row: the file cannot be applied until they are corrected.</numerusform>
+            <numerusform>%Ln malformed rows: the file cannot be applied until they are corrected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CampaignsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GB18030 (older platforms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The character encoding the operator&apos;s platform expects in its batch file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln month</numerusform>
+            <numerusform>%Ln months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign yet: start with New campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the batch file %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln message written to %1.</numerusform>
+            <numerusform>%Ln messages written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them keep the message id of an earlier export.</source>
+        <translation>
+            <numerusform>%Ln of them keep the message id of an earlier export.</numerusform>
+            <numerusform>%Ln of them keep the message id of an earlier export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: %Ln change(s) ready to apply.</source>
+        <translation>
+            <numerusform>Checked: %Ln change ready to apply.</numerusform>
+            <numerusform>Checked: %Ln changes ready to apply.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed row(s): nothing can be applied.</source>
+        <translation>
+            <numerusform>%Ln malformed row: nothing can be applied.</numerusform>
+            <numerusform>%Ln malformed rows: nothing can be applied.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing applied: the file has malformed rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %Ln change(s) to the contact log.</source>
+        <translation>
+            <numerusform>Applied %Ln change to the contact log.</numerusform>
+            <numerusform>Applied %Ln changes to the contact log.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign created. Write its batch file for the platform next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write SMS batch file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read platform results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::CaseRiskDialog</name>
     <message>
         <source>Kind</source>
@@ -3511,6 +4182,98 @@ schema version: %2 (this program: %3)
     <message>
         <source>&amp;Print preview…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::GroupsPanel</name>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GB18030</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No members yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members %1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added, %2 already members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the region&apos;s volunteers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 members written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln member(s)</source>
+        <translation>
+            <numerusform>%1: %Ln member</numerusform>
+            <numerusform>%1: %Ln members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) removed.</source>
+        <translation>
+            <numerusform>%Ln member removed.</numerusform>
+            <numerusform>%Ln members removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded: posted to %Ln member(s).</source>
+        <translation>
+            <numerusform>Recorded: posted to %Ln member.</numerusform>
+            <numerusform>Recorded: posted to %Ln members.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3867,6 +4630,14 @@ schema version: %2 (this program: %3)
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campa&amp;igns</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::SearchIndex</name>
@@ -4010,6 +4781,22 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>potential match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored (only the first results are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late-withdrawal risk %1 of 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known predictor applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4380,6 +5167,57 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerReadinessTab</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Willing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is not readable: type it as 2026-11-28.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerStatusTab</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -4423,6 +5261,22 @@ Register this volunteer anyway?</source>
     </message>
     <message>
         <source>&lt;b&gt;Asked to withdraw on %1&lt;/b&gt;: out of searches until confirmed or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date the reservation lapses on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved until &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved, with no end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is not readable: type it as 2026-11-28.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5365,6 +6219,14 @@ Still working with %3.</source>
     </message>
     <message>
         <source>The reservation lapses within 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A donor&apos;s next follow-up call after the donation (2 days, 1 week, 1 month, 6 months, then yearly for 10 years) is due and not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,6 +56,68 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新建联络活动</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>短信内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>prefecture or county; empty = the whole province</source>
+        <translation>地市或区县；留空表示全省</translation>
+    </message>
+    <message>
+        <source>Not reached &amp;for:</source>
+        <translation>未联系时长(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPanel</name>
+    <message>
+        <source>A campaign is the yearly contact clean-up sent through an operator&apos;s bulk-SMS platform: choose who it reaches and the message, write the platform&apos;s batch file, then read the platform&apos;s delivery-and-reply file back. Every change is shown before it is applied.</source>
+        <translation>联络活动即通过运营商群发短信平台进行的年度联系清理：选定发送对象和短信内容，生成平台的批量发送文件，再读回平台的送达与回复文件。每一项更改在应用前都会先列出。</translation>
+    </message>
+    <message>
+        <source>N&amp;ew campaign…</source>
+        <translation>新建活动(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enco&amp;ding:</source>
+        <translation>编码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Write SMS &amp;batch file…</source>
+        <translation>生成短信批量文件(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Read platform res&amp;ults…</source>
+        <translation>读取平台结果(&amp;U)…</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommand</name>
     <message>
         <source>Staff name for the audit log (default: OS user).</source>
@@ -291,6 +353,105 @@
     <message>
         <source>&amp;Copy to office folder</source>
         <translation>复制到本机构模板目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Prefect&amp;ure:</source>
+        <translation>地市(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Count&amp;y:</source>
+        <translation>区县(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate group</source>
+        <translation>创建群组(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation>请选择一个群组。</translation>
+    </message>
+    <message>
+        <source>Add members</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Registry num&amp;bers:</source>
+        <translation>登记编号(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>paste registry numbers, separated by commas or line breaks</source>
+        <translation>粘贴登记编号，用逗号或换行分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Add numbers</source>
+        <translation>添加编号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;refecture:</source>
+        <translation>地市(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ounty:</source>
+        <translation>区县(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>all counties</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>A&amp;dd region</source>
+        <translation>按地区添加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Adds every volunteer still in the pool (active, temporarily deferred, lost contact, reserved) of the region.</source>
+        <translation>添加该地区所有仍在库中的志愿者（在库、暂缓、失联、已预留）。</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove se&amp;lected</source>
+        <translation>移除所选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The export&apos;s encoding: UTF-8 for current Excel and WPS, GB18030 for older ones.</source>
+        <translation>导出文件的编码：新版 Excel 和 WPS 用 UTF-8，旧版用 GB18030。</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>导出 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Messages posted in the group</source>
+        <translation>群内已发布的消息</translation>
+    </message>
+    <message>
+        <source>Message te&amp;xt:</source>
+        <translation>消息内容(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Record message &amp;sent</source>
+        <translation>记录已发送消息(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -621,6 +782,14 @@
     <message>
         <source>NAME</source>
         <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Show this tab of the page first (0 = its first tab).</source>
+        <translation>先显示页面的这个标签页（0 = 第一个）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1123,61 @@
         <source>if they live elsewhere</source>
         <translation>如住在别处，请填写</translation>
     </message>
+    <message>
+        <source>Readiness</source>
+        <translation>捐献意愿核实</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerReadinessTab</name>
+    <message>
+        <source>The yearly readiness check: is the volunteer still willing, any health changes or planned absences, does the family know and how does it stand. An answer &quot;no&quot; asks for withdrawal (staff confirm it on the Status tab).</source>
+        <translation>年度意愿核实：志愿者是否仍愿意捐献，健康状况有无变化，有无计划中的外出，家属是否知情、态度如何。回答“否”即提出退出申请（由工作人员在“状态”标签页确认）。</translation>
+    </message>
+    <message>
+        <source>Checked o&amp;n:</source>
+        <translation>核实日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Still &amp;willing:</source>
+        <translation>仍愿捐献(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Health changes:</source>
+        <translation>健康变化(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>empty = none</source>
+        <translation>留空表示无</translation>
+    </message>
+    <message>
+        <source>Planned a&amp;bsence from:</source>
+        <translation>计划外出，自(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y:</source>
+        <translation>家属(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Family &amp;informed</source>
+        <translation>家属已知情(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Contact details confir&amp;med</source>
+        <translation>联系方式已确认(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Record chec&amp;k</source>
+        <translation>记录核实(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>VolunteerStatusTab</name>
@@ -984,6 +1208,18 @@
     <message>
         <source>Cancel re&amp;quest</source>
         <translation>撤销申请(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend</source>
+        <translation>延期(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>解除预留(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2040,126 @@
     <message>
         <source>Risk</source>
         <translation>风险</translation>
+    </message>
+    <message>
+        <source>Volunteer %1 has no donation on record: there is no follow-up to record.</source>
+        <translation>志愿者 %1 没有捐献记录，无需记录随访。</translation>
+    </message>
+    <message>
+        <source>Unknown follow-up point &apos;%1&apos;; use one of: %2.</source>
+        <translation>未知的随访节点“%1”；可用：%2。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The follow-up date %1 is in the future.</source>
+        <translation>随访日期 %1 在将来。</translation>
+    </message>
+    <message>
+        <source>The follow-up &apos;%1&apos; of the donation on %2 is due on %3; it cannot have been done on %4.</source>
+        <translation>%2 捐献的随访“%1”应于 %3 进行，不可能在 %4 完成。</translation>
+    </message>
+    <message>
+        <source>The follow-up &apos;%1&apos; of the donation on %2 was already recorded on %3 by %4.</source>
+        <translation>%2 捐献的随访“%1”已由 %4 于 %3 记录。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Donation on %1</source>
+        <translation>%1 捐献</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation>等另外 %1 个</translation>
+    </message>
+    <message>
+        <source>No registry numbers were given.</source>
+        <translation>未提供登记编号。</translation>
+    </message>
+    <message>
+        <source>Not in the registry (%1): %2. Nothing was changed.</source>
+        <translation>不在资料库中（%1 个）：%2。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>群组需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos; (id %2): choose another name.</source>
+        <translation>已有名为“%1”的群组（编号 %2）：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员数</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: not a list of registry numbers.</source>
+        <translation>%1 大于 %2 MB，不是登记编号列表。</translation>
+    </message>
+    <message>
+        <source>Withdrawn and retired volunteers are not added to groups: they left the registry and are not messaged (%1): %2. Nothing was added.</source>
+        <translation>已退出或已退役的志愿者不加入群组：他们已离开资料库，不再发送消息（%1 人）：%2。未添加任何人。</translation>
+    </message>
+    <message>
+        <source>Adding by region needs a prefecture.</source>
+        <translation>按地区添加需要指定地市。</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to %1 members from an offset of 0 or more.</source>
+        <translation>每页 1 至 %1 名成员，起始位置须为 0 或更大。</translation>
+    </message>
+    <message>
+        <source>No file to write was given.</source>
+        <translation>未指定要写入的文件。</translation>
+    </message>
+    <message>
+        <source>The message text is empty: record what was posted.</source>
+        <translation>消息内容为空：请记录所发布的内容。</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +3182,68 @@ schema version: %2 (this program: %3)
         <source>Cancel a pending withdrawal request (back in searches).</source>
         <translation>撤销待处理的退出申请（重新参加检索）。</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>How many campaign messages to export and import (default 100000).</source>
+        <translation>导出和导入的活动短信条数（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>--messages must be a number from 1 to 10000000, not &apos;%1&apos;</source>
+        <translation>--messages 必须是 1 到 10000000 之间的数字，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Time the worklists, the statistics and a campaign&apos;s export and results import on a registry, leaving it unchanged (not a test).</source>
+        <translation>在资料库上测量工作清单、统计以及联络活动导出和结果导入的耗时，不改变资料库（不是测试）。</translation>
+    </message>
+    <message>
+        <source>Record a follow-up call after a donation (day2 ... year10).</source>
+        <translation>记录捐献后的随访（day2 … year10）。</translation>
+    </message>
+    <message>
+        <source>A donor&apos;s follow-up calls: done, due, overdue, to come.</source>
+        <translation>捐献者的随访：已完成、到期、逾期、待进行。</translation>
+    </message>
+    <message>
+        <source>Create a WeChat or region group (prints its id).</source>
+        <translation>创建微信群或地区群组（输出其编号）。</translation>
+    </message>
+    <message>
+        <source>List the volunteer groups with their member counts.</source>
+        <translation>列出志愿者群组及其成员数。</translation>
+    </message>
+    <message>
+        <source>Add volunteers to a group (by number or by region).</source>
+        <translation>向群组添加志愿者（按编号或按地区）。</translation>
+    </message>
+    <message>
+        <source>Remove volunteers from a group.</source>
+        <translation>从群组移除志愿者。</translation>
+    </message>
+    <message>
+        <source>Print a group&apos;s members.</source>
+        <translation>输出群组成员。</translation>
+    </message>
+    <message>
+        <source>Write a group&apos;s member list as CSV.</source>
+        <translation>将群组成员名单写为 CSV。</translation>
+    </message>
+    <message>
+        <source>Record that a message was posted in a group.</source>
+        <translation>记录已在群组中发布一条消息。</translation>
+    </message>
+    <message>
+        <source>List the messages recorded for a group.</source>
+        <translation>列出群组已记录的消息。</translation>
+    </message>
+    <message>
+        <source>with %1 workup cases (%2 stopped) and %3 follow-up calls after donations
+</source>
+        <translation>其中 %1 个捐献流程案例（%2 个已终止）和 %3 次捐献后随访
+</translation>
+    </message>
 </context>
 <context>
     <name>dd::documents</name>
@@ -3237,6 +3655,249 @@ schema version: %2 (this program: %3)
     </message>
 </context>
 <context>
+    <name>dd::gui::CampaignDialog</name>
+    <message>
+        <source>Placeholders: %1. Say in one sentence how rare a match is and ask for a reply: 1 still willing, 2 and a new number, 0 to withdraw.</source>
+        <translation>占位符：%1。用一句话说明配型成功多么难得，并请对方回复：1 仍愿捐献，2 加新号码，0 退出。</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Active, deferred and lost contact</source>
+        <translation>在库、暂缓和失联</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CampaignResultsDialog</name>
+    <message>
+        <source>Still willing (replied 1)</source>
+        <translation>仍愿捐献（回复 1）</translation>
+    </message>
+    <message>
+        <source>New phone number (replied 2)</source>
+        <translation>新手机号（回复 2）</translation>
+    </message>
+    <message>
+        <source>Asks to withdraw (replied 0): to confirm</source>
+        <translation>申请退出（回复 0）：待确认</translation>
+    </message>
+    <message>
+        <source>Other reply, kept as a note</source>
+        <translation>其他回复，记为备注</translation>
+    </message>
+    <message>
+        <source>Delivered, no reply</source>
+        <translation>已送达，未回复</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>Platform results: %1</source>
+        <translation>平台结果：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) to apply; </source>
+        <translation>
+            <numerusform>待应用更改 %Ln 项；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) applied before; </source>
+        <translation>
+            <numerusform>此前已应用 %Ln 行；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with status unknown (nothing recorded); </source>
+        <translation>
+            <numerusform>状态未知 %Ln 行（未记录）；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s) not in this campaign (skipped).</source>
+        <translation>
+            <numerusform>不属于本活动的号码 %Ln 个（已跳过）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed row(s): the file cannot be applied until they are corrected.</source>
+        <translation>
+            <numerusform>格式错误 %Ln 行：改正之前文件无法应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>没有需要应用的内容。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>应用更改(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::CampaignsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Not reached for</source>
+        <translation>未联系时长</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>GB18030 (older platforms)</source>
+        <translation>GB18030（旧平台）</translation>
+    </message>
+    <message>
+        <source>The character encoding the operator&apos;s platform expects in its batch file.</source>
+        <translation>运营商平台要求的批量文件字符编码。</translation>
+    </message>
+    <message>
+        <source>whole province</source>
+        <translation>全省</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>No campaign yet: start with New campaign.</source>
+        <translation>还没有联络活动：请先点“新建活动”。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <source>%1 messages written</source>
+        <translation>已写入 %1 条短信</translation>
+    </message>
+    <message>
+        <source>Writing the batch file %1…</source>
+        <translation>正在生成批量文件 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) written to %1.</source>
+        <translation>
+            <numerusform>已向 %1 写入 %Ln 条短信。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them keep the message id of an earlier export.</source>
+        <translation>
+            <numerusform>其中 %Ln 条沿用此前导出的短信 ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: %Ln change(s) ready to apply.</source>
+        <translation>
+            <numerusform>检查完毕：%Ln 项更改可以应用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed row(s): nothing can be applied.</source>
+        <translation>
+            <numerusform>格式错误 %Ln 行：无法应用任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation>正在应用 %1…</translation>
+    </message>
+    <message>
+        <source>Nothing applied: the file has malformed rows.</source>
+        <translation>未应用任何内容：文件中有格式错误的行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %Ln change(s) to the contact log.</source>
+        <translation>
+            <numerusform>已将 %Ln 项更改写入联系记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign created. Write its batch file for the platform next.</source>
+        <translation>活动已创建。下一步请为平台生成批量文件。</translation>
+    </message>
+    <message>
+        <source>Write SMS batch file</source>
+        <translation>生成短信批量文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Read platform results</source>
+        <translation>读取平台结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::CaseRiskDialog</name>
     <message>
         <source>Kind</source>
@@ -3531,6 +4192,95 @@ schema version: %2 (this program: %3)
     <message>
         <source>&amp;Print preview…</source>
         <translation>打印预览(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::gui::GroupsPanel</name>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>GB18030</source>
+        <translation>GB18030</translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation>请选择一个群组。</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>No members yet.</source>
+        <translation>尚无成员。</translation>
+    </message>
+    <message>
+        <source>Members %1–%2 of %3</source>
+        <translation>成员 %1–%2，共 %3</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员数</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Group %1 created.</source>
+        <translation>群组 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 already members.</source>
+        <translation>已添加 %1 人，%2 人已是成员。</translation>
+    </message>
+    <message>
+        <source>Adding the region&apos;s volunteers…</source>
+        <translation>正在添加该地区的志愿者…</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>导出成员</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>%1 members written to %2.</source>
+        <translation>已向 %2 写入 %1 名成员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln member(s)</source>
+        <translation>
+            <numerusform>%1：%Ln 名成员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) removed.</source>
+        <translation>
+            <numerusform>已移除 %Ln 名成员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded: posted to %Ln member(s).</source>
+        <translation>
+            <numerusform>已记录：发送给 %Ln 名成员。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3885,6 +4635,14 @@ schema version: %2 (this program: %3)
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>群组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Campa&amp;igns</source>
+        <translation>联络活动(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::SearchIndex</name>
@@ -4028,6 +4786,22 @@ schema version: %2 (this program: %3)
     <message>
         <source>potential match</source>
         <translation>可能相合</translation>
+    </message>
+    <message>
+        <source>Not scored (only the first results are).</source>
+        <translation>未评分（只为前面的结果评分）。</translation>
+    </message>
+    <message>
+        <source>Late-withdrawal risk %1 of 100.</source>
+        <translation>悔捐风险 %1 分（满分 100）。</translation>
+    </message>
+    <message>
+        <source>No known predictor applies.</source>
+        <translation>没有已知的风险因素。</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 <context>
@@ -4398,6 +5172,57 @@ Register this volunteer anyway?</source>
     </message>
 </context>
 <context>
+    <name>dd::gui::VolunteerReadinessTab</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>, informed</source>
+        <translation>，已知情</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <source>Willing</source>
+        <translation>意愿</translation>
+    </message>
+    <message>
+        <source>Health changes</source>
+        <translation>健康变化</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>Contact confirmed</source>
+        <translation>联系方式已确认</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>A date is not readable: type it as 2026-11-28.</source>
+        <translation>有日期无法识别：请按 2026-11-28 的格式输入。</translation>
+    </message>
+</context>
+<context>
     <name>dd::gui::VolunteerStatusTab</name>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -4442,6 +5267,22 @@ Register this volunteer anyway?</source>
     <message>
         <source>&lt;b&gt;Asked to withdraw on %1&lt;/b&gt;: out of searches until confirmed or cancelled.</source>
         <translation>&lt;b&gt;已于 %1 申请退出&lt;/b&gt;：在确认或撤销之前不参加检索。</translation>
+    </message>
+    <message>
+        <source>The new date the reservation lapses on</source>
+        <translation>预留的新到期日</translation>
+    </message>
+    <message>
+        <source>Reserved until &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>预留至 &lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Reserved, with no end date.</source>
+        <translation>已预留，无到期日。</translation>
+    </message>
+    <message>
+        <source>The date is not readable: type it as 2026-11-28.</source>
+        <translation>日期无法识别：请按 2026-11-28 的格式输入。</translation>
     </message>
 </context>
 <context>
@@ -5385,6 +6226,14 @@ Still working with %3.</source>
     <message>
         <source>The reservation lapses within 14 days.</source>
         <translation>预留将在 14 天内失效。</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>随访到期</translation>
+    </message>
+    <message>
+        <source>A donor&apos;s next follow-up call after the donation (2 days, 1 week, 1 month, 6 months, then yearly for 10 years) is due and not recorded.</source>
+        <translation>捐献者捐献后的下一次随访（2 天、1 周、1 个月、6 个月，之后每年一次共 10 年）已到期但尚未记录。</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,7 @@ void GroupsPanel::reloadMembers() {
     return;
   }
   memberTotal_ = group->memberCount;
-  ui_->groupLabel->setText(tr("%1: %n member(s)", nullptr, group->memberCount).arg(group->name));
+  ui_->groupLabel->setText(tr("%1: %Ln member(s)", nullptr, group->memberCount).arg(group->name));
   QList<QStringList> rows;
   for (const app::GroupMember& m : *members) rows << (app::groupMemberCells(m) << localTime(m.addedAt));
   fill(ui_->memberTable, app::groupMemberHeadings() << tr("Added"), rows);
@@ -247,7 +247,7 @@ void GroupsPanel::removeSelected() {
     showStatus(dd::qt::translated(removed.error()), false);
     return;
   }
-  showStatus(tr("%n member(s) removed.", nullptr, removed->removed), true);
+  showStatus(tr("%Ln member(s) removed.", nullptr, removed->removed), true);
   reload();
 }
 
@@ -282,7 +282,7 @@ void GroupsPanel::recordMessage() {
     return;
   }
   ui_->messageEdit->clear();
-  showStatus(tr("Recorded: posted to %n member(s).", nullptr, recorded->memberCount), true);
+  showStatus(tr("Recorded: posted to %Ln member(s).", nullptr, recorded->memberCount), true);
   reloadMessages();
 }
 

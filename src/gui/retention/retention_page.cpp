@@ -16,7 +16,7 @@ namespace dd::gui {
 RetentionPage::RetentionPage(app::Registry* registry, const QString& databaseUrl, QWidget* parent)
     : QWidget(parent), ui_(new Ui::RetentionPage), registry_(registry), model_(new WorklistTableModel(this)) {
   ui_->setupUi(this);
-  ui_->retentionTabs->addTab(new CampaignsPanel(registry, databaseUrl), tr("Ca&mpaigns"));
+  ui_->retentionTabs->addTab(new CampaignsPanel(registry, databaseUrl), tr("Campa&igns"));
   ui_->retentionTabs->addTab(new GroupsPanel(registry, databaseUrl), tr("&Groups"));
   for (int i = 0; i < model::kWorklistCount; ++i) {
     const auto list = static_cast<model::Worklist>(i);
