@@ -756,6 +756,14 @@
         <source>&amp;Next page</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record follow-up &amp;call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected donor&apos;s due follow-up call was made today.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotLaunch</name>
@@ -3619,6 +3627,10 @@ schema version: %2 (this program: %3)
         <source> (contact on %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose a donor on the follow-up-due list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::AboutDialog</name>
@@ -4636,6 +4648,14 @@ schema version: %2 (this program: %3)
     </message>
     <message>
         <source>Campa&amp;igns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record follow-up call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), follow-up &apos;%3&apos; due on %4: what did the donor say? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -756,6 +756,14 @@
         <source>&amp;Next page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
+    <message>
+        <source>Record follow-up &amp;call…</source>
+        <translation>记录随访(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The selected donor&apos;s due follow-up call was made today.</source>
+        <translation>所选捐献者到期的随访已于今天完成。</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotLaunch</name>
@@ -3642,6 +3650,10 @@ schema version: %2 (this program: %3)
         <source> (contact on %1)</source>
         <translation>（联系日期 %1）</translation>
     </message>
+    <message>
+        <source>Choose a donor on the follow-up-due list first.</source>
+        <translation>请先在“随访到期”清单中选择一名捐献者。</translation>
+    </message>
 </context>
 <context>
     <name>dd::gui::AboutDialog</name>
@@ -4642,6 +4654,14 @@ schema version: %2 (this program: %3)
     <message>
         <source>Campa&amp;igns</source>
         <translation>联络活动(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Record follow-up call</source>
+        <translation>记录随访</translation>
+    </message>
+    <message>
+        <source>%1 (%2), follow-up &apos;%3&apos; due on %4: what did the donor say? (optional)</source>
+        <translation>%1（%2），随访“%3”应于 %4 进行：捐献者反馈了什么？（可不填）</translation>
     </message>
 </context>
 <context>

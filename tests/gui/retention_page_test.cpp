@@ -5,11 +5,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 
+#include "app/follow_ups.h"
 #include "gui/retention/retention_page.h"
 #include "gui/retention/worklist_table_model.h"
 #include "support/qt_string_maker.h"
@@ -103,4 +105,51 @@ TEST_CASE("the retention page offers the follow-up-due list and shows a donor wh
   REQUIRE(page.model()->rowCount() == 1);
   CHECK(page.model()->rows().at(0).registryNo == volunteer.value->registryNo);
   CHECK(page.model()->rows().at(0).due == today.addDays(-3));  // two days after the collection
+}
+
+TEST_CASE("a due follow-up call is recorded from the follow-up-due list and leaves it") {
+  QTemporaryDir dir;
+  auto registry = dd::test::openRegistry(dir.filePath("r.sqlite"));
+  const dd::app::Actor actor{QStringLiteral("t")};
+  auto volunteer = registry->registerVolunteer(dd::test::sampleVolunteer(QStringLiteral("吴捐"), 22), actor);
+  REQUIRE(volunteer.ok());
+  dd::model::Patient p;
+  p.name = QStringLiteral("患者乙");
+  p.birthDate = QDate(2011, 3, 1);
+  p.searchRequestDate = QDate::currentDate().addDays(-60);
+  auto patient = registry->createPatient(p, actor);
+  REQUIRE(patient.ok());
+  const QDate today = QDate::currentDate();
+  auto started = registry->startWorkup(patient.value->id, volunteer.value->id, today.addDays(-30), actor);
+  REQUIRE(started.ok());
+  REQUIRE(registry
+              ->advanceWorkup(started.value->id, started.value->rowVersion, dd::model::WorkupStage::ConsentSigned,
+                              today.addDays(-20), actor, QStringLiteral("test"))
+              .ok());
+  REQUIRE(registry
+              ->advanceWorkup(started.value->id, registry->workupCase(started.value->id)->rowVersion,
+                              dd::model::WorkupStage::Collection, today.addDays(-4), actor, QStringLiteral("test"))
+              .ok());
+
+  dd::gui::RetentionPage page(registry.get());
+  page.show();
+  auto* chooser = page.findChild<QComboBox*>("worklistChooser");
+  auto* record = page.findChild<QPushButton*>("recordFollowUpButton");
+  REQUIRE(record);
+  CHECK(record->isHidden());  // only on the follow-up list
+  chooser->setCurrentIndex(chooser->findData(static_cast<int>(dd::model::Worklist::FollowUpDue)));
+  CHECK_FALSE(record->isHidden());
+  CHECK_FALSE(record->isEnabled());  // no row chosen yet
+  REQUIRE(page.model()->rowCount() == 1);
+  CHECK_FALSE(page.recordFollowUp(5, {}));  // no such row: refused, nothing written
+  auto* table = page.findChild<QTableView*>("worklistTable");
+  table->setCurrentIndex(page.model()->index(0, 0));
+  CHECK(record->isEnabled());
+  REQUIRE(page.recordFollowUp(0, QStringLiteral("  一切正常  ")));
+  auto schedule = dd::app::followUpSchedule(*registry, volunteer.value->id);
+  REQUIRE(schedule);
+  REQUIRE(schedule->entries.at(0).record);
+  CHECK(schedule->entries.at(0).record->note == QStringLiteral("一切正常"));
+  CHECK(schedule->entries.at(0).record->doneOn == today);
+  CHECK(page.model()->rowCount() == 0);  // the next call (a week) is not due yet
 }

@@ -1,8 +1,12 @@
 #include "gui/retention/retention_page.h"
 
+#include <QInputDialog>
+#include <QLocale>
 #include <QMessageBox>
 
+#include "app/actor.h"
 #include "app/csv_file.h"
+#include "app/follow_ups.h"
 #include "app/worklists.h"
 #include "core/qt/localization.h"
 #include "gui/retention/campaigns_panel.h"
@@ -36,8 +40,12 @@ RetentionPage::RetentionPage(app::Registry* registry, const QString& databaseUrl
   connect(ui_->nextPageButton, &QPushButton::clicked, this, &RetentionPage::nextPage);
   connect(ui_->previousPageButton, &QPushButton::clicked, this, &RetentionPage::previousPage);
   connect(ui_->exportButton, &QPushButton::clicked, this, &RetentionPage::chooseExportFile);
+  connect(ui_->recordFollowUpButton, &QPushButton::clicked, this, &RetentionPage::askAndRecordFollowUp);
+  connect(ui_->worklistTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          &RetentionPage::updateFollowUpButton);
   // double-click or Enter, as on the Volunteers page
   connect(ui_->worklistTable, &QTableView::activated, this, &RetentionPage::openCurrent);
+  updateFollowUpButton();
 }
 
 RetentionPage::~RetentionPage() = default;
@@ -64,6 +72,49 @@ void RetentionPage::reload() {
   ui_->previousPageButton->setEnabled(offset_ > 0);
   ui_->nextPageButton->setEnabled(count == kPageSize);
   ui_->exportButton->setEnabled(count > 0);
+  updateFollowUpButton();
+}
+
+void RetentionPage::updateFollowUpButton() {
+  const bool followUps =
+      static_cast<model::Worklist>(ui_->worklistChooser->currentData().toInt()) == model::Worklist::FollowUpDue;
+  ui_->recordFollowUpButton->setVisible(followUps);
+  ui_->recordFollowUpButton->setEnabled(followUps && ui_->worklistTable->currentIndex().isValid());
+}
+
+Status RetentionPage::recordFollowUp(int row, const QString& note) {
+  if (row < 0 || row >= model_->rowCount() || !model_->rows().at(row).followUp)
+    return makeError("validation.follow_up_point", "dd::gui",
+                     QT_TRANSLATE_NOOP("dd::gui", "Choose a donor on the follow-up-due list first."), {});
+  const model::WorklistRow& r = model_->rows().at(row);
+  app::FollowUpRequest request;
+  request.volunteerId = r.volunteerId;
+  request.point = *r.followUp;
+  request.note = note.trimmed();
+  auto recorded = app::recordFollowUp(*registry_, request, app::Actor::fromOperatingSystem());
+  if (!recorded) {
+    ui_->pageLabel->setText(dd::qt::translated(recorded.error()));
+    return recorded.error();
+  }
+  reload();
+  return {};
+}
+
+void RetentionPage::askAndRecordFollowUp() {
+  const QModelIndex index = ui_->worklistTable->currentIndex();
+  if (!index.isValid()) return;
+  const model::WorklistRow& r = model_->rows().at(index.row());
+  if (!r.followUp) return;
+  bool ok = false;
+  const QString note = QInputDialog::getText(
+      this, tr("Record follow-up call"),
+      tr("%1 (%2), follow-up '%3' due on %4: what did the donor say? (optional)")
+          .arg(r.name, r.registryNo, QCoreApplication::translate("dd::model", model::displayName(*r.followUp)),
+               QLocale().toString(r.due, QLocale::ShortFormat)),
+      QLineEdit::Normal, {}, &ok);
+  if (!ok) return;
+  if (const Status recorded = recordFollowUp(index.row(), note); !recorded)
+    QMessageBox::warning(this, tr("Record follow-up call"), dd::qt::translated(recorded.error()));
 }
 
 void RetentionPage::nextPage() {

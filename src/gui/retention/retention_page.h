@@ -33,6 +33,10 @@ class RetentionPage : public QWidget, public PageCommands {
   void nextPage();
   void previousPage();
   Status exportCsv(const QString& path);  // the page with the CLI's --format csv columns
+  // On the follow-up-due list: the due call of the donor in `row` was made
+  // today (app::recordFollowUp); the list is read again. The error, if any,
+  // is also shown under the list.
+  Status recordFollowUp(int row, const QString& note);
   WorklistTableModel* model() const { return model_; }
 
  Q_SIGNALS:
@@ -41,6 +45,8 @@ class RetentionPage : public QWidget, public PageCommands {
  private:
   void openCurrent();
   void chooseExportFile();
+  void askAndRecordFollowUp();
+  void updateFollowUpButton();
 
   std::unique_ptr<Ui::RetentionPage> ui_;
   app::Registry* registry_;
