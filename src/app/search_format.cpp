@@ -105,7 +105,8 @@ QString formatSearchTable(const std::vector<match::SearchResult>& results, int s
   return out;
 }
 
-QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale, const QString& warning) {
+QString formatSearchJson(const std::vector<match::SearchResult>& results, int scale, const QString& warning,
+                         const RiskByVolunteer* risk) {
   QStringList lines;
   for (const auto& r : results) {
     QJsonObject o;
@@ -160,13 +161,19 @@ QString formatSearchJson(const std::vector<match::SearchResult>& results, int sc
     o[QStringLiteral("abo")] = aboKey(r.factors.abo);
     o[QStringLiteral("cmv")] = cmvKey(r.factors.cmv);
     o[QStringLiteral("last_contact")] = r.factors.lastContactYmd;
+    if (risk)
+      if (const auto it = risk->constFind(r.volunteerId); it != risk->constEnd()) {
+        o[QStringLiteral("risk")] = it->score;
+        o[QStringLiteral("risk_explanation")] = it->explanation();
+      }
     if (!warning.isEmpty()) o[QStringLiteral("warning")] = warning;
     lines << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
   }
   return lines.isEmpty() ? QStringLiteral("[]\n") : QStringLiteral("[\n%1\n]\n").arg(lines.join(QStringLiteral(",\n")));
 }
 
-QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*scale*/, const QString& warning) {
+QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*scale*/, const QString& warning,
+                        const RiskByVolunteer* risk) {
   QString out = QStringLiteral("rank,registry_no,volunteer_id,matches_10,matches_8,matches_6,definite");
   for (int l = 0; l < kMatchLoci; ++l) out += QLatin1Char(',') + QLatin1String(locusName(l));
   out += QStringLiteral(",dpb1,allele_mismatches,antigen_mismatches,gvh_only,hvg_only,available,status,birth_year,"
@@ -174,6 +181,7 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
   // Added after the original columns so that scripts reading them by position keep working.
   for (const char* suffix : {"_grade", "_confidence", "_antigen_match"})
     for (int l = 0; l < kMatchLoci; ++l) out += QLatin1Char(',') + QLatin1String(locusName(l)) + QLatin1String(suffix);
+  if (risk) out += QStringLiteral(",risk");
   out += warning.isEmpty() ? QStringLiteral("\n") : QStringLiteral(",warning\n");
   const QString warningCell =
       QLatin1Char('"') + QString(warning).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
@@ -194,16 +202,21 @@ QString formatSearchCsv(const std::vector<match::SearchResult>& results, int /*s
     for (int l = 0; l < kMatchLoci; ++l) cells << confidencePair(r.loci[l]);
     for (int l = 0; l < kMatchLoci; ++l)
       cells << antigenKey(r.loci[l].position[0].antigen) + QLatin1Char('+') + antigenKey(r.loci[l].position[1].antigen);
+    if (risk) {
+      const auto it = risk->constFind(r.volunteerId);
+      cells << (it == risk->constEnd() ? QString() : QString::number(it->score));
+    }
     if (!warning.isEmpty()) cells << warningCell;
     out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
   }
   return out;
 }
 
-dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale) {
+dd::Status writeSearchCsv(const QString& path, const std::vector<match::SearchResult>& results, int scale,
+                          const RiskByVolunteer* risk) {
   if (dd::Status allowed = dd::qt::database_files::refuseIfProtected(path); !allowed) return allowed;
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(formatSearchCsv(results, scale).toUtf8()) < 0 || !file.commit())
+  if (!file.open(QIODevice::WriteOnly) || file.write(formatSearchCsv(results, scale, {}, risk).toUtf8()) < 0 || !file.commit())
     return makeError("export.write", "dd::app", QT_TRANSLATE_NOOP("dd::app", "Could not write %1: %2"),
                      {path.toStdString(), file.errorString().toStdString()}, "path");
   return {};

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/registry.h"
+#include "app/risk_scores.h"
 #include "app/search_format.h"
 #include "app/search_session.h"
 #include "cli/command.h"
@@ -164,10 +165,15 @@ int runSearch(dd::cli::Context& context, const QStringList& args) {
   }
   logSearch(url, **registry, parser.isSet(patient) ? parser.value(patient) : QString(),
             static_cast<int>(results->size()));
+  // The late-withdrawal risk of the first results (app/risk_scores.h).
+  QList<qint64> ids;
+  for (const auto& r : *results) ids.append(r.volunteerId);
+  auto risk = dd::app::riskScores(**registry, ids);
+  if (!risk) return fail(dd::qt::translated(risk.error()), dd::cli::exitFailure);
   if (formatValue == QLatin1String("json")) {
-    dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale, warning));
+    dd::cli::printOut(dd::app::formatSearchJson(*results, options.scale, warning, &*risk));
   } else if (formatValue == QLatin1String("csv")) {
-    dd::cli::printOut(dd::app::formatSearchCsv(*results, options.scale, warning));
+    dd::cli::printOut(dd::app::formatSearchCsv(*results, options.scale, warning, &*risk));
   } else {
     if (!warning.isEmpty()) dd::cli::printOut(warning + QLatin1Char('\n'));
     dd::cli::printOut(dd::app::formatSearchTable(*results, options.scale));

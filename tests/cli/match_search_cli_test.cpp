@@ -96,6 +96,11 @@ TEST_CASE("search --patient prints ranked JSON objects with the contract keys") 
     CHECK_FALSE(o.value("dpb1").toString().isEmpty());
     CHECK(o.value("dpb1_tce").toString() == "V2");  // the current TCE algorithm unless --tce 1
     CHECK(o.value("available").toBool());  // unavailable volunteers are excluded by default
+    // the late-withdrawal risk of every result, with its reasons
+    CHECK(o.value("risk").isDouble());
+    CHECK(o.value("risk").toInt() >= 0);
+    CHECK(o.value("risk").toInt() <= 100);
+    CHECK(o.value("risk_explanation").isString());
     // ATLAS's descriptors beside the older keys, consistent with them position by position.
     const QJsonObject atlasGrades = o.value("match_grades").toObject();
     const QJsonObject confidences = o.value("confidences").toObject();
@@ -153,9 +158,14 @@ TEST_CASE("search writes CSV and a table, and includes unavailable volunteers on
   // The ATLAS columns come after the original ones, one per locus each.
   const QStringList header = lines[0].split(',');
   CHECK(header.indexOf("A_grade") > header.indexOf("cmv"));
-  CHECK(header.indexOf("DPB1_antigen_match") == header.size() - 1);
+  CHECK(header.indexOf("DPB1_antigen_match") == header.size() - 2);
+  CHECK(header.last() == "risk");  // after every older column, so positions keep
   const QStringList first = lines[1].split(',');
   REQUIRE(first.size() == header.size());
+  bool scored = false;
+  const int risk = first.last().toInt(&scored);
+  CHECK(scored);
+  CHECK(risk >= 0);
   CHECK(first[header.indexOf("A_grade")].contains('+'));
   CHECK(QStringList({"Definite", "Exact", "Potential", "Mismatch"})
             .contains(first[header.indexOf("A_confidence")].section('+', 0, 0)));

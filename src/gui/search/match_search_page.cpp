@@ -342,7 +342,7 @@ bool MatchSearchPage::exportCsv(const QString& path) {
 }
 
 bool MatchSearchPage::writeCsv(const QString& path) {
-  if (Status written = app::writeSearchCsv(path, model_->results(), model_->scale()); !written) {
+  if (Status written = app::writeSearchCsv(path, model_->results(), model_->scale(), &model_->riskScores()); !written) {
     QMessageBox::warning(this, tr("Export results"), dd::qt::translated(written.error()));
     return false;
   }

@@ -25,6 +25,7 @@ class SearchResultModel : public QAbstractTableModel {
   // The late-withdrawal risk of the results' volunteers (app/risk_scores.h),
   // by volunteer id; rows without a score show an empty Risk cell.
   void setRiskScores(QHash<qint64, app::RiskScore> scores);
+  const QHash<qint64, app::RiskScore>& riskScores() const { return risk_; }
   const match::SearchResult& result(int row) const { return results_.at(static_cast<std::size_t>(row)); }
   const std::vector<match::SearchResult>& results() const { return results_; }
   int scale() const { return scale_; }
