@@ -4,7 +4,8 @@
 // result), the first page (100 rows) of every worklist, the statistics, and
 // then, inside one transaction that is rolled back at the end (app::
 // TrialRun: the registry is left exactly as it was, nothing is committed),
-// creating a campaign, exporting its first N messages and importing a
+// creating a campaign for the largest prefecture, exporting its first N
+// messages and importing a
 // results file made from that export in a temporary folder: of every ten
 // rows four replies 1, one 2 with a new number, one 0, one free text, two
 // delivered without reply and one failed. The last output line is one JSON
@@ -141,6 +142,13 @@ int runBenchRetention(dd::cli::Context& context, const QStringList& args) {
     const dd::app::Actor actor{QStringLiteral("bench")};
     dd::app::CampaignRequest request;
     request.name = QStringLiteral("bench retention");
+    // As an office sends them: to one prefecture, the largest (whole-province
+    // campaigns order every volunteer before the first message).
+    for (const auto& [prefecture, count] : stats->byPrefecture)
+      if (!prefecture.isEmpty()) {
+        request.region = prefecture;
+        break;
+      }
     request.messageTemplate = QStringLiteral("{name}, {branch}: reply 1 if still willing, 2 and a new number, 0 to leave");
     auto campaign = dd::app::createCampaign(registry, request, actor);
     if (!campaign) return fail(dd::qt::translated(campaign.error()), dd::cli::exitFailure);
@@ -154,7 +162,11 @@ int runBenchRetention(dd::cli::Context& context, const QStringList& args) {
     const double exportMs = msSince(exportStart);
     json[QStringLiteral("export_messages")] = exported->messages;
     json[QStringLiteral("export_ms")] = exportMs;
-    text += QStringLiteral("campaign export          %1 ms (%2 messages)\n").arg(exportMs, 0, 'f', 0).arg(exported->messages);
+    json[QStringLiteral("export_region")] = request.region;
+    text += QStringLiteral("campaign export          %1 ms (%2 messages, region %3)\n")
+                .arg(exportMs, 0, 'f', 0)
+                .arg(exported->messages)
+                .arg(request.region);
 
     auto rows = writeResults(batch, results);
     if (!rows) return fail(dd::qt::translated(rows.error()), dd::cli::exitFailure);
