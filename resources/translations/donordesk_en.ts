@@ -764,6 +764,10 @@
         <source>The selected donor&apos;s due follow-up call was made today.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Writes the rows of this page. The whole list: donordesk-cli worklist NAME --format csv --limit 10000</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotLaunch</name>

@@ -764,6 +764,10 @@
         <source>The selected donor&apos;s due follow-up call was made today.</source>
         <translation>所选捐献者到期的随访已于今天完成。</translation>
     </message>
+    <message>
+        <source>Writes the rows of this page. The whole list: donordesk-cli worklist NAME --format csv --limit 10000</source>
+        <translation>导出本页的行。导出整个清单：donordesk-cli worklist 清单名 --format csv --limit 10000</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotLaunch</name>

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <unordered_set>
+#include <vector>
 
 #include <QHash>
 
@@ -18,6 +19,7 @@
 #include "hla/nomenclature.h"
 #include "match/population.h"
 #include "match/resolution_mixer.h"
+#include "store/contact_log_statements.h"
 #include "store/database.h"
 #include "store/patient_repository.h"
 #include "store/store_errors.h"
@@ -215,6 +217,7 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
   QStringList numbers;  // allocated a chunk at a time: a million numbers at once would be 60 MB
   qsizetype numbered = 0;
   const QDate today = QDate::currentDate();
+  std::vector<qint64> withFailures;  // volunteers with a failed attempt: their freshness is recomputed
   for (int i = 0; i < options.volunteers; ++i) {
     model::Volunteer v = factory.make();
     if (numbered == numbers.size()) {
@@ -245,12 +248,19 @@ Expected<GenerateReport> generateSyntheticData(Registry& registry, const Generat
                         : u < 0.97 ? model::ContactOutcome::WrongNumber
                                    : model::ContactOutcome::Refused;
       if (Status s = workups.addContact(contact); !s) return s.error();
+      if (model::isFailedAttempt(contact.outcome) && (withFailures.empty() || withFailures.back() != v.id))
+        withFailures.push_back(v.id);
       ++report.contacts;
     }
     ++report.volunteers;
     if (options.progress && (i + 1) % 10000 == 0) options.progress(i + 1, options.volunteers);
   }
   if (Status s = volunteers.refreshLastContactOk(batch.id); !s) return s.error();
+  // The channel that last reached them and the failures since, as the
+  // contact log's one writer keeps them (the worklists read these columns).
+  store::ContactLogStatements freshness(db);
+  for (const qint64 id : withFailures)
+    if (Status s = freshness.refreshFreshness(id); !s) return s.error();
   if (Status s = volunteers.markSynthetic(batch.id); !s) return s.error();
   QList<qint64> patientIds;
 

@@ -170,3 +170,31 @@ TEST_CASE("generate's cases are the same for the same seed and differ for anothe
   CHECK(test::rowCount(*a, "donation_follow_up") == test::rowCount(*b, "donation_follow_up"));
   CHECK(test::rowCount(*a, "family_session") == test::rowCount(*b, "family_session"));
 }
+
+TEST_CASE("generated volunteers' failure counts agree with their own contact log") {
+  QTemporaryDir dir;
+  auto registry = generated(dir.filePath("g.sqlite"), 400, 0, 11);
+  int withFailures = 0;
+  auto contactsFailed = [](const QList<model::ContactAttempt>& log) {
+    // failures at the volunteer since the last time they were reached
+    QDateTime lastReached;
+    for (const auto& a : log)
+      if (model::reachedThem(a.outcome) && a.person == model::ContactPerson::Volunteer && a.at > lastReached)
+        lastReached = a.at;
+    int failed = 0;
+    for (const auto& a : log)
+      if (model::isFailedAttempt(a.outcome) && a.person == model::ContactPerson::Volunteer && a.at > lastReached)
+        ++failed;
+    return failed;
+  };
+  for (qint64 id = 1; id <= 400; ++id) {
+    auto v = registry->volunteer(id);
+    REQUIRE(v);
+    auto log = registry->contacts(id);
+    REQUIRE(log);
+    INFO(v->registryNo.toStdString());
+    CHECK(v->failedContacts == contactsFailed(*log));
+    withFailures += v->failedContacts > 0 ? 1 : 0;
+  }
+  CHECK(withFailures > 20);  // the demo's "every channel failed" list has people on it
+}

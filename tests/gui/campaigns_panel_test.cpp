@@ -3,6 +3,7 @@
 // results checked (nothing applied), previewed, then applied.
 #include <catch2/catch.hpp>
 
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QLabel>
@@ -75,12 +76,28 @@ TEST_CASE("the campaigns tab makes a campaign, writes its batch file and applies
     CHECK(dd::app::listCampaigns(*registry)->isEmpty());
   }
 
+  SECTION("Cancel closes the dialog with nothing made") {
+    dd::gui::CampaignDialog dialog(registry.get());
+    dialog.show();
+    dialog.findChild<QLineEdit*>("name")->setText(QStringLiteral("年度联系"));
+    dialog.findChild<QDialogButtonBox*>("buttons")->button(QDialogButtonBox::Cancel)->click();
+    CHECK(dialog.result() == QDialog::Rejected);
+    CHECK_FALSE(dialog.isVisible());
+    CHECK(dd::app::listCampaigns(*registry)->isEmpty());
+  }
+
   SECTION("export, check, preview and apply") {
     dd::gui::CampaignDialog dialog(registry.get());
+    dialog.show();
     dialog.findChild<QLineEdit*>("name")->setText(QStringLiteral("年度联系"));
     dialog.findChild<QPlainTextEdit*>("messageTemplate")->setPlainText(QStringLiteral("{name}您好"));
-    REQUIRE(dialog.create());
+    // OK as staff press it: the campaign is made and the dialog closes
+    dialog.findChild<QDialogButtonBox*>("buttons")->button(QDialogButtonBox::Ok)->click();
+    REQUIRE(dialog.createdId() > 0);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK_FALSE(dialog.isVisible());
     panel.reload();
+    CHECK_FALSE(panel.statusText().contains(QStringLiteral("No campaign")));
     REQUIRE(panel.campaignCount() == 1);
     panel.selectCampaign(dialog.createdId());
     REQUIRE(panel.currentCampaign() == dialog.createdId());

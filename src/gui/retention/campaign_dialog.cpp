@@ -1,5 +1,8 @@
 #include "gui/retention/campaign_dialog.h"
 
+#include <QDialogButtonBox>
+#include <QPushButton>
+
 #include "app/actor.h"
 #include "app/registry.h"
 #include "core/qt/localization.h"
@@ -22,6 +25,8 @@ CampaignDialog::CampaignDialog(app::Registry* registry, QWidget* parent)
     ui_->status->addItem(statusText(static_cast<model::VolunteerStatus>(s)), s);
   ui_->error->setProperty("role", QStringLiteral("fieldMessage"));
   ui_->error->hide();
+  connect(ui_->buttons, &QDialogButtonBox::accepted, this, &CampaignDialog::accept);
+  connect(ui_->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
 CampaignDialog::~CampaignDialog() = default;

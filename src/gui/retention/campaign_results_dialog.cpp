@@ -67,6 +67,7 @@ CampaignResultsDialog::CampaignResultsDialog(const app::ResultsReport& report, c
   changes_->setObjectName(QStringLiteral("changes"));
   for (const app::ResultChange& change : report.changes)
     addRow(changes_, {QString::number(change.row), change.phone, kindText(change.kind), change.detail});
+  changes_->resizeColumnsToContents();  // the change's words, not the empty detail, get the room
   layout->addWidget(changes_, 3);
 
   problems_ = table({tr("Row"), tr("Phone"), tr("Problem")}, this);
@@ -75,6 +76,7 @@ CampaignResultsDialog::CampaignResultsDialog(const app::ResultsReport& report, c
     addRow(problems_, {QString::number(p.row), p.phone, dd::qt::translated(p.error)});
   for (const app::ResultProblem& p : report.unknown)
     addRow(problems_, {QString::number(p.row), p.phone, dd::qt::translated(p.error)});
+  problems_->resizeColumnsToContents();
   problems_->setVisible(problemCount > 0);
   layout->addWidget(problems_, 1);
 

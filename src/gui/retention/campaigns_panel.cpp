@@ -83,7 +83,9 @@ void CampaignsPanel::reload() {
   ui_->campaignTable->resizeColumnsToContents();
   selectCampaign(keep);
   if (currentCampaign() == 0 && model_->rowCount() > 0) ui_->campaignTable->selectRow(0);
-  if (model_->rowCount() == 0 && !busy_) ui_->statusLabel->setText(tr("No campaign yet: start with New campaign."));
+  if (!busy_)  // what the last job said stays, but never "no campaign" beside a list of them
+    if (model_->rowCount() == 0) ui_->statusLabel->setText(tr("No campaign yet: start with New campaign."));
+    else if (!lastJobSaid_) ui_->statusLabel->clear();
   updateButtons();
 }
 
@@ -137,6 +139,7 @@ void CampaignsPanel::run(const QString& title, Job job, std::function<void(const
     busy_ = false;
     then(result);
     ui_->statusLabel->setText(result.message);
+    lastJobSaid_ = true;
     updateButtons();
     Q_EMIT jobFinished(result.ok, result.message);
   });
@@ -224,6 +227,7 @@ void CampaignsPanel::newCampaign() {
   reload();
   selectCampaign(dialog.createdId());
   ui_->statusLabel->setText(tr("Campaign created. Write its batch file for the platform next."));
+  lastJobSaid_ = true;
 }
 
 void CampaignsPanel::chooseExportFile() {

@@ -77,6 +77,7 @@ class CampaignsPanel : public QWidget {
   QString url_;
   QStandardItemModel* model_;
   bool busy_ = false;
+  bool lastJobSaid_ = false;  // the status line holds a job's or a creation's outcome
   std::shared_ptr<std::atomic_bool> cancelled_;  // the running job's Cancel
   std::optional<QFuture<JobResult>> running_;
   app::ResultsReport lastReport_;
