@@ -140,9 +140,13 @@ ContactLogWriter::~ContactLogWriter() = default;
 Status ContactLogWriter::write(model::ContactAttempt& attempt) {
   Parts& p = *parts_;
   if (Status s = p.workups.addContact(attempt); !s) return s;
-  if (attempt.person == model::ContactPerson::Volunteer && model::reachedThem(attempt.outcome))
-    if (Status s = p.statements.setLastContactOk(attempt.volunteerId, attempt.at.toLocalTime().date()); !s) return s;
-  if (Status s = p.statements.refreshFreshness(attempt.volunteerId); !s) return s;
+  if (attempt.person == model::ContactPerson::Volunteer && model::reachedThem(attempt.outcome)) {
+    // last contact and the freshness columns in one write of the row
+    if (Status s = p.statements.refreshFreshnessReached(attempt.volunteerId, attempt.at.toLocalTime().date()); !s)
+      return s;
+  } else if (Status s = p.statements.refreshFreshness(attempt.volunteerId); !s) {
+    return s;
+  }
   auto status = p.statements.status(attempt.volunteerId);  // also: the volunteer exists
   if (!status) return status.error();
   if (Status s = markNumber(p.statements, p.volunteers, attempt); !s) return s;

@@ -25,6 +25,9 @@ class ContactLogStatements {
   // Recomputes last_contact_channel and failed_contacts of one volunteer from
   // the contact log (a back-dated attempt lands in its place).
   Status refreshFreshness(qint64 volunteerId);
+  // Both in one UPDATE of the volunteer's row (a contact that reached them):
+  // setLastContactOk(volunteerId, date), then refreshFreshness(volunteerId).
+  Status refreshFreshnessReached(qint64 volunteerId, const QDate& date);
   // Sets (badOn valid) or clears known_bad_on of the volunteer's in-use phone
   // with this number.
   Status markPhoneKnownBad(qint64 volunteerId, const QString& number, const QDate& badOn);
@@ -35,7 +38,7 @@ class ContactLogStatements {
  private:
   Status run(QSqlQuery& query, const QString& sql, const QVariantList& values, const char* what);
   Database& db_;
-  QSqlQuery lastContactOk_, freshness_, knownBad_, status_;
+  QSqlQuery lastContactOk_, freshness_, freshnessReached_, knownBad_, status_;
 };
 
 }  // namespace dd::store
