@@ -83,9 +83,12 @@ void CampaignsPanel::reload() {
   ui_->campaignTable->resizeColumnsToContents();
   selectCampaign(keep);
   if (currentCampaign() == 0 && model_->rowCount() > 0) ui_->campaignTable->selectRow(0);
-  if (!busy_)  // what the last job said stays, but never "no campaign" beside a list of them
-    if (model_->rowCount() == 0) ui_->statusLabel->setText(tr("No campaign yet: start with New campaign."));
-    else if (!lastJobSaid_) ui_->statusLabel->clear();
+  if (!busy_) {  // what the last job said stays, but never "no campaign" beside a list of them
+    if (model_->rowCount() == 0)
+      ui_->statusLabel->setText(tr("No campaign yet: start with New campaign."));
+    else if (!lastJobSaid_)
+      ui_->statusLabel->clear();
+  }
   updateButtons();
 }
 
